@@ -1,0 +1,44 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { EventReminderInput, EventReminderResult } from '@orientir/contracts';
+import { renderEventReminder } from '@orientir/mail';
+import type { EventDirectoryPort } from '../ports';
+import type { NotificationService } from './notification.service';
+
+export interface NotificationActivityDeps {
+  directory: EventDirectoryPort;
+  notifications: NotificationService;
+  publicUrl: string;
+}
+
+export function createNotificationActivities({ directory, notifications, publicUrl }: NotificationActivityDeps) {
+  return {
+    async sendEventReminder(input: EventReminderInput): Promise<EventReminderResult> {
+      const found = await directory.findEventForReminder(input.eventId);
+      if (!found) {
+        throw ApplicationFailure.create({ message: `Event ${input.eventId} not found`, nonRetryable: true });
+      }
+      const { cycle, event } = found;
+      const recipients = event.executors.filter((e): e is { name: string; email: string } => Boolean(e.email));
+      if (recipients.length === 0) {
+        log.warn('Event has no executor with an e-mail; reminder not sent', { eventId: event.id });
+      }
+      for (const recipient of recipients) {
+        const mail = renderEventReminder({
+          recipientName: recipient.name,
+          eventNumber: event.number,
+          eventTitle: event.title,
+          cycleTitle: cycle.title,
+          deadline: event.deadline,
+          timezone: cycle.timezone,
+          actionUrl: `${publicUrl}/cycles/${cycle.id}/events/${event.id}`,
+        });
+        await notifications.deliver({
+          idempotencyKey: `${input.workflowId}/reminder/${input.reminderIndex}/${recipient.email.toLowerCase()}`,
+          to: recipient.email,
+          ...mail,
+        });
+      }
+      return { recipients: recipients.length };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from '@orientir/config';
+import { MailModule } from '@orientir/mail';
+import { PersistenceModule } from '@orientir/persistence';
+import { TemporalClientModule } from '@orientir/temporal';
+import { CyclesModule } from './cycles/cycles.module';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config.database),
+        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
+        TemporalClientModule.forRoot(config.temporal),
+        HealthModule,
+        CyclesModule,
+      ],
+    };
+  }
+}

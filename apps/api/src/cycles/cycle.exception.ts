@@ -1,0 +1,14 @@
+export enum CycleErrorCode {
+  NOT_FOUND = 'CYCLE_NOT_FOUND',
+  INVALID_EVENT_PERIOD = 'INVALID_EVENT_PERIOD',
+  DUPLICATE_ROW = 'DUPLICATE_ROW',
+  WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
+  STAGE_REJECTED = 'STAGE_REJECTED',
+}
+
+export class CycleException extends Error {
+  constructor(readonly code: CycleErrorCode, message: string, readonly details: string[] = []) {
+    super(message);
+    this.name = 'CycleException';
+  }
+}

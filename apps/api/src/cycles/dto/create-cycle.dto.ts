@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { SchoolCategory } from '@orientir/domain';
+import { IsTimeZone } from '../../common/is-time-zone.validator';
+import { RU } from '../../common/russian-messages.util';
+
+const CATEGORIES: readonly SchoolCategory[] = ['shnor', 'risk_zone', 'shnsu'];
+
+export class ExecutorDto {
+  @ApiProperty({ example: 'МКУ «ИМЦРО»' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'imcro@example.ru' })
+  @IsOptional()
+  @IsEmail({}, { message: RU.email })
+  email?: string;
+}
+
+export class SchoolDto {
+  @ApiProperty({ example: 'МБОУ г. Иркутска СОШ № 1' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  name!: string;
+
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES, { message: RU.enumOf(CATEGORIES) })
+  category!: SchoolCategory;
+
+  @ApiPropertyOptional({ example: 'г. Иркутск' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @IsEmail({}, { each: true, message: RU.email })
+  emails?: string[];
+}
+
+export class EventDto {
+  @ApiProperty({ example: '7' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(20, { message: RU.maxLength })
+  number!: string;
+
+  @ApiProperty({ example: 'Разработка ШНОР концептуальных документов' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(2000, { message: RU.maxLength })
+  title!: string;
+
+  @ApiProperty({ example: '2023-05-01T00:00:00+08:00' })
+  @IsISO8601({ strict: true }, { message: RU.isoDate })
+  opensAt!: string;
+
+  @ApiProperty({ example: '2023-05-31T23:59:59+08:00' })
+  @IsISO8601({ strict: true }, { message: RU.isoDate })
+  deadline!: string;
+
+  @ApiProperty({ type: [ExecutorDto] })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(50, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => ExecutorDto)
+  executors!: ExecutorDto[];
+}
+
+export class CreateCycleDto {
+  @ApiProperty({ example: 'Дорожная карта г. Иркутска, 2023' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  title!: string;
+
+  @ApiProperty({ example: 2023 })
+  @IsInt({ message: RU.int })
+  @Min(2000, { message: RU.range })
+  @Max(2100, { message: RU.range })
+  year!: number;
+
+  @ApiProperty({ example: 'Asia/Irkutsk' })
+  @IsTimeZone({ message: RU.timezone })
+  timezone!: string;
+
+  @ApiProperty({ type: [SchoolDto] })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(5000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => SchoolDto)
+  schools!: SchoolDto[];
+
+  @ApiProperty({ type: [EventDto] })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(1000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => EventDto)
+  events!: EventDto[];
+}

@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class SchoolProgressView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty({ description: 'Stage from the read model, or not_started before the workflow reports' }) stage!: string;
+  @ApiProperty() round!: number;
+  @ApiProperty() workflowId!: string;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
+
+export class EventProgressView {
+  @ApiProperty() id!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() opensAt!: string;
+  @ApiProperty() deadline!: string;
+  @ApiProperty({ description: 'scheduled | open | overdue | closed, or not_started' }) status!: string;
+  @ApiProperty() remindersSent!: number;
+  @ApiProperty() workflowId!: string;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
+
+export class LaunchSummary {
+  @ApiProperty() started!: number;
+  @ApiProperty() existing!: number;
+}
+
+export class CycleView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
+  @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
+  @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
+}

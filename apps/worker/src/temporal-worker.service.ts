@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '@orientir/activities';
+import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { MAIL_SENDER, type MailSender } from '@orientir/mail';
+import { CycleStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
+import { workflowBundlerSettings } from '@orientir/temporal';
+
+/** Runs the Temporal worker inside the Nest context, so activities get injected services. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cycles: CycleStore,
+    private readonly progress: ProgressStore,
+    private readonly outbox: MailOutboxStore,
+    @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace, taskQueue } = this.config.temporal;
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      ...workflowBundlerSettings(),
+      activities: createActivities({
+        progress: this.progress,
+        outbox: this.outbox,
+        directory: this.cycles,
+        mailSender: this.mailSender,
+        publicUrl: this.config.api.publicUrl,
+      }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      this.logger.error(`Worker stopped with an error: ${String(error)}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`Polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+  }
+
+  /** Resolves once the worker has polled successfully; used by tests and the stack. */
+  get state(): string {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,58 @@
+import { endOfLocalDay, startOfLocalDay, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface DemoCyclePayload {
+  title: string;
+  year: number;
+  timezone: string;
+  schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
+  events: { number: string; title: string; opensAt: string; deadline: string; executors: { name: string; email: string }[] }[];
+}
+
+export interface DemoCycle {
+  payload: DemoCyclePayload;
+  skipped: { number: string; reason: string }[];
+}
+
+/**
+ * Turns an imported seed roadmap into a live demo: dates shift so that the first deadline falls
+ * `leadDays` from now (the first reminders go out at once and the rest follow over the year).
+ * Executors get demo addresses so every reminder lands in the mail catcher.
+ */
+export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
+  const tz = roadmap.timezone;
+  const dated = roadmap.events.filter((e) => e.period.start && e.period.end);
+  const skipped = roadmap.events
+    .filter((e) => !(e.period.start && e.period.end))
+    .map((e) => ({ number: e.number, reason: `срок «${e.period.text}» не задает дат` }));
+  const firstEnd = Math.min(...dated.map((e) => endOfLocalDay(e.period.end as string, tz).getTime()));
+  // Whole days, so local midnights stay midnights.
+  const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
+  const shifted = (d: Date) => new Date(d.getTime() + shift);
+
+  const addressOf = new Map<string, string>();
+  const address = (name: string) => {
+    if (!addressOf.has(name)) addressOf.set(name, `executor-${addressOf.size + 1}@demo.orientir.local`);
+    return addressOf.get(name) as string;
+  };
+
+  const schools = roadmap.schools.length
+    ? roadmap.schools.map((s, i) => ({ name: s.name, category: s.category, municipality: s.municipality ?? undefined, emails: s.emails.length ? s.emails : [`school-${i + 1}@demo.orientir.local`] }))
+    : [1, 2, 3].map((n) => ({ name: `Демонстрационная школа № ${n}`, category: 'shnor' as const, emails: [`school-${n}@demo.orientir.local`] }));
+
+  const seen = new Set<string>();
+  const events = dated.flatMap((e) => {
+    if (seen.has(e.number)) return [];
+    seen.add(e.number);
+    const opensAt = shifted(startOfLocalDay(e.period.start as string, tz));
+    const deadline = shifted(endOfLocalDay(e.period.end as string, tz));
+    const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({ name, email: address(name) }));
+    return [{ number: e.number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors }];
+  });
+
+  return {
+    payload: { title: `Демо: ${roadmap.title}`, year: new Date(now.getTime() + shift).getUTCFullYear(), timezone: tz, schools, events },
+    skipped,
+  };
+}

@@ -1,0 +1,84 @@
+// The README's first command ends here: starts every part on embedded defaults, launches a demo
+// cycle from a seed roadmap, prints where to look, and stops everything on Ctrl-C.
+import fs from 'node:fs';
+import path from 'node:path';
+import { runMigrations } from '@orientir/persistence';
+import { startInfrastructure } from './infrastructure';
+import { spawnManaged, type ManagedProcess } from './managed-process.util';
+import { readStackSettings } from './stack-settings';
+import { waitFor } from './wait.util';
+import { launchDemoCycle } from '../demo/demo-launcher';
+
+const ROOT = path.resolve(__dirname, '../..');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const settings = readStackSettings(ROOT, process.env);
+  const t0 = Date.now();
+  say('[orientir] starting Temporal, PostgreSQL and the mail catcher…');
+  const infra = await startInfrastructure(settings.infrastructure);
+  const apps: ManagedProcess[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('\n[orientir] stopping…');
+    await Promise.allSettled(apps.map((a) => a.stop()));
+    await infra.stop();
+    say('[orientir] stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    await runMigrations(infra.databaseUrl);
+    const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: infra.databaseUrl,
+      SMTP_URL: infra.smtpUrl,
+      TEMPORAL_ADDRESS: infra.temporalAddress,
+      API_PORT: String(settings.apiPort),
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${settings.apiPort}`,
+    };
+    const node = (name: string, main: string) =>
+      spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], { logDir: settings.infrastructure.logDir, env, cwd: ROOT });
+    apps.push(node('worker', 'apps/worker/src/main.ts'), node('api', 'apps/api/src/main.ts'));
+    for (const app of apps) {
+      void app.exited.then((code) => {
+        if (!stopping) {
+          say(`[orientir] ${app.name} exited (code ${code}); see ${path.join(settings.infrastructure.logDir, `${app.name}.log`)}`);
+          void shutdown(1);
+        }
+      });
+    }
+    await waitFor('API health', async () => (await fetch(`${apiUrl}/api/health`).catch(() => null))?.ok, 180_000, 500);
+
+    let demoLine = 'demo: off (ORIENTIR_DEMO=0)';
+    if (settings.demo) {
+      const demo = await launchDemoCycle({ root: ROOT, apiUrl, stateFile: path.join(settings.dataDir, 'demo-cycle.json') });
+      demoLine = `demo cycle:      ${apiUrl}/api/cycles/${demo.cycleId}  (${demo.summary})`;
+    }
+    fs.mkdirSync(settings.dataDir, { recursive: true });
+    say('');
+    say(`[orientir] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — started here: ${[...infra.started, 'worker', 'api'].join(', ')}`);
+    say(`  API:             ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
+    say(`  API docs:        ${apiUrl}/api/docs`);
+    say(`  Temporal UI:     ${infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`}`);
+    say(`  mail viewer:     ${infra.mailViewerUrl ?? `(external SMTP ${infra.smtpUrl})`}`);
+    say(`  PostgreSQL:      ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+    say(`  ${demoLine}`);
+    say(`  logs:            ${settings.infrastructure.logDir}`);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    say(`[orientir] start failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[orientir] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

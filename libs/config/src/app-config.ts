@@ -1,0 +1,103 @@
+// Configuration of the API and the worker, validated once at start-up into a typed object.
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(':', ''));
+      } catch {
+        return false;
+      }
+    }, `must be a URL with scheme ${protocols.join(' or ')}`);
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  SMTP_URL: url(['smtp', 'smtps']),
+  MAIL_FROM: z.string().min(3).default('Ориентир <noreply@orientir.local>'),
+  REMINDER_DAYS_BEFORE: z
+    .string()
+    .default('7,1')
+    .transform((v) => v.split(',').map((s) => Number(s.trim())))
+    .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0), 'must be a comma-separated list of positive whole days'),
+});
+
+type Env = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  api: { host: string; port: number; publicUrl: string };
+  database: { url: string; poolSize: number };
+  temporal: { address: string; namespace: string; taskQueue: string };
+  mail: { smtpUrl: string; from: string };
+  reminders: { daysBefore: number[] };
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Parses the environment; throws one error listing every bad variable by name. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigValidationError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const value = env[name];
+        const shown = value === undefined ? 'not set' : `got "${redact(name, value)}"`;
+        return `${name}: ${issue.message} (${shown})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    api: { host: e.API_HOST, port: e.API_PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, '') },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+  };
+}
+
+/** URLs may carry passwords; never echo them back. */
+function redact(name: string, value: string): string {
+  if (!name.endsWith('_URL')) return value;
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return value;
+  }
+}
+
+/** For process entry points: print every problem and stop with a non-zero code. */
+export function loadAppConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadAppConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+// The activity surface the workflows see. Workflows proxy this interface by type only;
+// activities/ implements it over services.
+import type { SchoolPipelineState } from '@orientir/domain';
+
+export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
+
+export interface EventProgressSnapshot {
+  cycleId: string;
+  eventId: string;
+  workflowId: string;
+  status: EventStatus;
+  remindersSent: number;
+  /** Monotonic per workflow: a late retry never overwrites a newer snapshot. */
+  sequence: number;
+  /** Workflow time of the change, ISO. */
+  changedAt: string;
+}
+
+export interface SchoolProgressSnapshot {
+  cycleId: string;
+  schoolId: string;
+  workflowId: string;
+  stage: SchoolPipelineState;
+  round: number;
+  lastRemarks: string | null;
+  sequence: number;
+  changedAt: string;
+}
+
+export interface EventReminderInput {
+  cycleId: string;
+  eventId: string;
+  /** Which planned reminder this is; with the workflow ID it makes the e-mail idempotent. */
+  reminderIndex: number;
+  workflowId: string;
+  /** Workflow time when the reminder went out, ISO (for the record and tests). */
+  sentAt: string;
+}
+
+export interface EventReminderResult {
+  recipients: number;
+}
+
+export interface OrientirActivities {
+  projectEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
+  projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
+  sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+}

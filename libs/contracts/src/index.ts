@@ -1,0 +1,6 @@
+export * from './task-queue';
+export * from './workflow-ids';
+export * from './search-attributes';
+export * from './activities.contract';
+export * from './roadmap-event.contract';
+export * from './school-cycle.contract';

@@ -1,0 +1,4 @@
+export * from './roadmap';
+export * from './schedule/reminder-schedule.util';
+export * from './school-stage/school-stage.machine';
+export * from './schedule/local-time.util';

@@ -1,0 +1,22 @@
+import { nextSchoolState } from './school-stage.machine';
+
+describe('nextSchoolState', () => {
+  it('walks the whole pipeline in order', () => {
+    const seen: string[] = [];
+    let s: ReturnType<typeof nextSchoolState> = 'self_diagnosis';
+    while (s !== 'completed') {
+      seen.push(s);
+      s = nextSchoolState(s, { kind: 'advance' });
+    }
+    expect(seen).toEqual(['self_diagnosis', 'concept_documents', 'expertise', 'monitoring', 'report']);
+  });
+
+  it('returns expertise to concept documents for rework', () => {
+    expect(nextSchoolState('expertise', { kind: 'return', remarks: 'нет антирисковых программ' })).toBe('concept_documents');
+  });
+
+  it('refuses a return outside expertise and any move after completion', () => {
+    expect(() => nextSchoolState('monitoring', { kind: 'return', remarks: 'x' })).toThrow(/экспертизы/);
+    expect(() => nextSchoolState('completed', { kind: 'advance' })).toThrow(/завершен/);
+  });
+});

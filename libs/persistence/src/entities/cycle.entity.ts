@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { SchoolEntity } from './school.entity';
+import { RoadmapEventEntity } from './roadmap-event.entity';
+
+@Entity('cycles')
+export class CycleEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('int')
+  year!: number;
+
+  /** IANA zone; periods resolve to local dates in it. */
+  @Column('text')
+  timezone!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @OneToMany(() => SchoolEntity, (school) => school.cycle)
+  schools?: Relation<SchoolEntity[]>;
+
+  @OneToMany(() => RoadmapEventEntity, (event) => event.cycle)
+  events?: Relation<RoadmapEventEntity[]>;
+}

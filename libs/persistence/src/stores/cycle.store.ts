@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SchoolCategory } from '@orientir/domain';
+import {
+  CycleEntity,
+  EventProgressEntity,
+  RoadmapEventEntity,
+  SchoolEntity,
+  SchoolProgressEntity,
+  type EventExecutorRecord,
+} from '../entities';
+
+export interface NewCycle {
+  title: string;
+  year: number;
+  timezone: string;
+  schools: { name: string; category: SchoolCategory; municipality: string | null; emails: string[] }[];
+  events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
+}
+
+export interface StoredCycle {
+  cycle: CycleEntity;
+  schools: SchoolEntity[];
+  events: RoadmapEventEntity[];
+}
+
+export interface CycleView extends StoredCycle {
+  schoolProgress: SchoolProgressEntity[];
+  eventProgress: EventProgressEntity[];
+}
+
+export interface EventForReminder {
+  cycle: CycleEntity;
+  event: RoadmapEventEntity;
+}
+
+@Injectable()
+export class CycleStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** All or nothing: a failed insert leaves no half-written cycle. */
+  async create(draft: NewCycle): Promise<StoredCycle> {
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await manager.save(CycleEntity, manager.create(CycleEntity, {
+        title: draft.title,
+        year: draft.year,
+        timezone: draft.timezone,
+      }));
+      const schools = await manager.save(SchoolEntity, draft.schools.map((s) => manager.create(SchoolEntity, { ...s, cycleId: cycle.id })));
+      const events = await manager.save(RoadmapEventEntity, draft.events.map((e) => manager.create(RoadmapEventEntity, { ...e, cycleId: cycle.id })));
+      return { cycle, schools, events };
+    });
+  }
+
+  async find(cycleId: string): Promise<StoredCycle | null> {
+    const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    if (!cycle) return null;
+    const [schools, events] = await Promise.all([
+      this.dataSource.getRepository(SchoolEntity).find({ where: { cycleId }, order: { name: 'ASC' } }),
+      this.dataSource.getRepository(RoadmapEventEntity).find({ where: { cycleId }, order: { deadline: 'ASC', number: 'ASC' } }),
+    ]);
+    return { cycle, schools, events };
+  }
+
+  async findView(cycleId: string): Promise<CycleView | null> {
+    const stored = await this.find(cycleId);
+    if (!stored) return null;
+    const [schoolProgress, eventProgress] = await Promise.all([
+      this.dataSource.getRepository(SchoolProgressEntity).findBy({ cycleId }),
+      this.dataSource.getRepository(EventProgressEntity).findBy({ cycleId }),
+    ]);
+    return { ...stored, schoolProgress, eventProgress };
+  }
+
+  async findEventForReminder(eventId: string): Promise<EventForReminder | null> {
+    const event = await this.dataSource.getRepository(RoadmapEventEntity).findOne({ where: { id: eventId }, relations: { cycle: true } });
+    if (!event?.cycle) return null;
+    return { cycle: event.cycle, event };
+  }
+}

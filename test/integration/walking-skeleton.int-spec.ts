@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
+import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
+import { eventually } from '../support/poll.util';
+import { testEnv } from '../setup/test-infrastructure';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('walking skeleton: cycle → workflows → e-mail and read model', () => {
+  let apps: OrientirApps;
+  let db: PgClient;
+  const mail = () => new MailCatcherClient(testEnv('mailViewerUrl'));
+
+  beforeAll(async () => {
+    apps = await startOrientirApps();
+    db = new PgClient({ connectionString: testEnv('databaseUrl') });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await apps?.close();
+  });
+
+  it('stores a cycle, starts both workflows, e-mails the executor in Russian and projects state', async () => {
+    const executorEmail = `imcro-${randomUUID()}@example.ru`;
+    const now = Date.now();
+    const payload = {
+      title: 'Дорожная карта г. Иркутска, 2023',
+      year: 2023,
+      timezone: 'Asia/Irkutsk',
+      schools: [{ name: 'МБОУ СОШ № 1', category: 'shnor', municipality: 'г. Иркутск', emails: ['school1@example.ru'] }],
+      events: [
+        {
+          number: '6',
+          title: 'Организация и проведение самодиагностики на основе рискового профиля',
+          opensAt: new Date(now - DAY).toISOString(),
+          deadline: new Date(now + 3 * DAY).toISOString(),
+          executors: [{ name: 'МКУ «ИМЦРО»', email: executorEmail }],
+        },
+      ],
+    };
+
+    const created = await request(apps.api.getHttpServer()).post('/api/cycles').send(payload).expect(201);
+    const cycleId: string = created.body.id;
+    expect(created.body.launch).toEqual({ started: 2, existing: 0 });
+    expect(created.body.events[0].workflowId).toBe(`cycle/${cycleId}/event/${created.body.events[0].id}`);
+    expect(created.body.schools[0].workflowId).toBe(`cycle/${cycleId}/school/${created.body.schools[0].id}`);
+
+    // The 7-days-before reminder is already due (deadline in 3 days), so it goes out at once.
+    const reminder = await eventually<CaughtMail>('the reminder e-mail', async () =>
+      (await mail().list()).find((m) => m.to.some((t) => t.address === executorEmail)),
+    );
+    expect(reminder.subject).toMatch(/^Напоминание: мероприятие № 6 — срок \d{1,2} [а-я]+ \d{4} г\.$/);
+    expect(reminder.text).toContain('Здравствуйте, МКУ «ИМЦРО»!');
+    expect(reminder.text).toContain('Организация и проведение самодиагностики');
+    expect(reminder.text).toContain(`http://orientir.test/cycles/${cycleId}/events/${created.body.events[0].id}`);
+
+    const view = await eventually('the projected state', async () => {
+      const res = await request(apps.api.getHttpServer()).get(`/api/cycles/${cycleId}`).expect(200);
+      return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis' ? res.body : undefined;
+    });
+    expect(view.events[0].status).toBe('open');
+
+    const rows = await db.query('SELECT status, reminders_sent, workflow_id FROM event_progress WHERE cycle_id = $1', [cycleId]);
+    expect(rows.rows).toEqual([{ status: 'open', reminders_sent: 1, workflow_id: view.events[0].workflowId }]);
+    const outbox = await db.query('SELECT status, recipients FROM mail_outbox WHERE recipients @> ARRAY[$1]', [executorEmail]);
+    expect(outbox.rows).toEqual([{ status: 'sent', recipients: [executorEmail] }]);
+
+    // Launching again starts nothing twice.
+    const relaunch = await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleId}/launch`).expect(201);
+    expect(relaunch.body.launch).toEqual({ started: 0, existing: 2 });
+    const sameMail = (await mail().list()).filter((m) => m.to.some((t) => t.address === executorEmail));
+    expect(sameMail).toHaveLength(1);
+  });
+
+  it('rejects bad input with Russian messages that name the field, and stores nothing', async () => {
+    const before = await db.query('SELECT count(*)::int AS n FROM cycles');
+    const res = await request(apps.api.getHttpServer())
+      .post('/api/cycles')
+      .send({
+        title: 'Ошибочная карта',
+        year: 2023,
+        timezone: 'Asia/Irkutsk',
+        schools: [],
+        events: [{ number: '1', title: 'Событие', opensAt: 'вчера', deadline: '2023-05-31T00:00:00Z', executors: [{ name: 'ДО', email: 'не-почта' }] }],
+        extra: true,
+      })
+      .expect(400);
+    const details: string[] = res.body.details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^events\[0\]\.opensAt: .*ISO 8601.*«вчера»/),
+        expect.stringMatching(/^events\[0\]\.executors\[0\]\.email: .*«не-почта»/),
+        expect.stringMatching(/^extra: /),
+      ]),
+    );
+
+    const backwards = await request(apps.api.getHttpServer())
+      .post('/api/cycles')
+      .send({ title: 'Карта', year: 2023, timezone: 'Asia/Irkutsk', schools: [], events: [{ number: '3', title: 'Событие', opensAt: '2023-06-01T00:00:00Z', deadline: '2023-05-01T00:00:00Z', executors: [] }] })
+      .expect(400);
+    expect(backwards.body.details[0]).toMatch(/^events\[0\] \(№ 3\): срок .* должен быть позже начала/);
+    const after = await db.query('SELECT count(*)::int AS n FROM cycles');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('reports PostgreSQL, Temporal and SMTP in /api/health', async () => {
+    const res = await request(apps.api.getHttpServer()).get('/api/health').expect(200);
+    expect(res.body.info).toEqual({ postgres: { status: 'up' }, temporal: { status: 'up' }, smtp: { status: 'up' } });
+  });
+
+  it('answers 404 in Russian for an unknown cycle', async () => {
+    const res = await request(apps.api.getHttpServer()).get(`/api/cycles/${randomUUID()}`).expect(404);
+    expect(res.body).toMatchObject({ error: 'CYCLE_NOT_FOUND', message: expect.stringMatching(/не найден/) });
+  });
+});

@@ -1,0 +1,3 @@
+// Workflow bundle entry: every exported function is registered as a workflow type.
+export { roadmapEventWorkflow } from './roadmap-event.workflow';
+export { schoolCycleWorkflow } from './school-cycle.workflow';
