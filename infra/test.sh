@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2 (and CI): install what is missing, then type-check, lint, run the unit tests
+# and the integration tests against real Temporal, PostgreSQL and SMTP servers.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+bash "$ORIENTIR_ROOT/infra/bootstrap.sh" --test
+cd "$ORIENTIR_ROOT"
+export NX_DAEMON=false NX_NO_CLOUD=true NODE_OPTIONS="${NODE_OPTIONS:-} --disable-warning=ExperimentalWarning"
+results="$ORIENTIR_ROOT/.data/test-results"
+rm -rf "$results"; mkdir -p "$results"
+
+step() { printf '\n[orientir] %s\n' "$*"; }
+step "type-check"
+npx tsc -p tsconfig.json --noEmit
+step "lint"
+npx nx show projects >/dev/null   # builds the project graph the module-boundary rule reads
+npx eslint . --max-warnings=0
+step "unit tests"
+unit=0; npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json" || unit=$?
+step "integration tests (real Temporal dev server, Java time-skipping server, PostgreSQL, SMTP)"
+integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --json --outputFile="$results/integration.json" || integration=$?
+node infra/test-summary.js "$results/unit.json" "$results/integration.json"
+exit $(( unit || integration ))
