@@ -52,7 +52,11 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
   });
 
   return {
-    payload: { title: `Демо: ${roadmap.title}`, year: new Date(now.getTime() + shift).getUTCFullYear(), timezone: tz, schools, events },
+    payload: { title: `Демо: ${roadmap.title}`, year: firstOpening(events)?.getUTCFullYear() ?? now.getUTCFullYear(), timezone: tz, schools, events },
     skipped,
   };
+}
+
+function firstOpening(events: { opensAt: string }[]): Date | null {
+  return events.length ? new Date(Math.min(...events.map((e) => Date.parse(e.opensAt)))) : null;
 }

@@ -6,7 +6,7 @@ import { runMigrations } from '@orientir/persistence';
 import { startInfrastructure } from './infrastructure';
 import { spawnManaged, type ManagedProcess } from './managed-process.util';
 import { readStackSettings } from './stack-settings';
-import { waitFor } from './wait.util';
+import { isPortOpen, waitFor } from './wait.util';
 import { launchDemoCycle } from '../demo/demo-launcher';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -15,6 +15,15 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const settings = readStackSettings(ROOT, process.env);
   const t0 = Date.now();
+  const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
+  if (await isPortOpen(settings.apiPort)) {
+    const health = await fetch(`${apiUrl}/api/health`).catch(() => null);
+    if (health?.ok) {
+      say(`[orientir] Orientir is already running: API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`);
+      return;
+    }
+    throw new Error(`Port ${settings.apiPort} (API_PORT) is taken by something that is not Orientir. Free it or set API_PORT.`);
+  }
   say('[orientir] starting Temporal, PostgreSQL and the mail catcher…');
   const infra = await startInfrastructure(settings.infrastructure);
   const apps: ManagedProcess[] = [];
@@ -33,7 +42,6 @@ async function main(): Promise<void> {
 
   try {
     await runMigrations(infra.databaseUrl);
-    const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
     const env = {
       ...process.env,
       NODE_ENV: 'development',
