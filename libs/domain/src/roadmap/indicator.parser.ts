@@ -61,7 +61,7 @@ function parseCoverage(display: string, lower: string): Parsed | null {
 
 /** «100% ШНОР провели самодиагностику» → «ШНОР»; «% от общего числа педагогов» → «педагогов». */
 function coveredUnit(after: string): string | null {
-  const clause = after.split(/[,;()\.:]|\s-\s/)[0].replace(/^\s*от\s+(?:общего\s+)?(?:числа|количества)\s+/i, '');
+  const clause = after.split(/[,;().:]|\s-\s/)[0].replace(/^\s*от\s+(?:общего\s+)?(?:числа|количества)\s+/i, '');
   const words = clause
     .trim()
     .split(/\s+/)
@@ -110,7 +110,7 @@ function countFrom(min: number, rest: string, lower: string): Parsed {
 
 /** «методических десантов участников ШНОР», without the frequency and remarks in brackets. */
 function countedUnit(rest: string): string | null {
-  const clause = rest.split(/[,;(\.:]/)[0];
+  const clause = rest.split(/[,;(.:]/)[0];
   const lower = lowerAligned(clause);
   let end = clause.length;
   for (const [, pattern] of PER_PATTERNS) {

@@ -1,0 +1,270 @@
+// Turns the rows of a roadmap table into events: finds the header, follows section headings,
+// joins rows a copy broke in two, and hands every cell to the domain's parsers.
+
+import {
+  detectStage,
+  parseIndicator,
+  parsePeriod,
+  PeriodContext,
+  RoadmapEvent,
+  RoadmapWarning,
+  splitExecutors,
+} from '@orientir/domain';
+import { RawRow, RawTable } from '../readers/raw-table.model';
+import { ColumnMap, EventColumn, mapColumns, matchEventColumn } from '../table/header.matcher';
+import { isColumnNumberRow, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
+import { classifyHeader } from '../table/table-kind.classifier';
+
+type EventCells = Record<EventColumn, string>;
+
+interface PendingEvent {
+  cells: EventCells;
+  section: string | null;
+  sourceRow: string;
+  numbered: boolean;
+}
+
+export interface EventTableResult {
+  events: RoadmapEvent[];
+  warnings: RoadmapWarning[];
+  /** Merged rows under the last event: notes and participant lists, not a section. */
+  trailingText: string[];
+}
+
+const EVENT_COLUMNS: EventColumn[] = [
+  'number',
+  'title',
+  'period',
+  'executors',
+  'indicator',
+  'reportForm',
+  'executionNote',
+];
+
+export function assembleEvents(
+  table: RawTable,
+  headerIndex: number,
+  context: PeriodContext,
+  onRow: () => void,
+): EventTableResult {
+  const warnings: RoadmapWarning[] = [];
+  const header = table.rows[headerIndex];
+  const columns = mapColumns(header.cells, matchEventColumn);
+  warnings.push(...headerWarnings(header, columns));
+  const rows = table.rows.slice(headerIndex + 1);
+  const bodyEnd = lastEventRow(rows) + 1;
+  const pending = collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow);
+  const trailingText = rows.slice(bodyEnd).map((row) => {
+    onRow();
+    return collapse(row.cells.join(' '));
+  });
+  const events = pending.map((event, index) => toEvent(event, index, context, warnings));
+  warnings.push(...duplicateNumbers(events));
+  return { events, warnings, trailingText: trailingText.filter((text) => text !== '') };
+}
+
+function headerWarnings(header: RawRow, columns: ColumnMap<EventColumn>): RoadmapWarning[] {
+  const warnings = columns.unknown.map(({ header: name }) => ({
+    row: header.rowNumber,
+    text: name,
+    message: `Столбец «${name}» не распознан; его содержимое сохранено в предупреждениях по строкам`,
+  }));
+  if (columns.indexOf.number === undefined) {
+    warnings.push({
+      row: header.rowNumber,
+      text: header.cells.join(' | '),
+      message: 'В таблице нет столбца «№»: мероприятия пронумерованы по порядку',
+    });
+  }
+  for (const [column, name] of [
+    ['period', 'Сроки'],
+    ['executors', 'Исполнители'],
+    ['indicator', 'Показатель'],
+  ] as const) {
+    if (columns.indexOf[column] === undefined) {
+      warnings.push({
+        row: header.rowNumber,
+        text: header.cells.join(' | '),
+        message: `В таблице нет столбца «${name}»`,
+      });
+    }
+  }
+  return warnings;
+}
+
+function collectEvents(
+  rows: RawRow[],
+  columns: ColumnMap<EventColumn>,
+  warnings: RoadmapWarning[],
+  onRow: () => void,
+): PendingEvent[] {
+  const events: PendingEvent[] = [];
+  let section: string | null = null;
+  let sectionRow: string | null = null;
+  let previousWasSection = false;
+  for (const row of rows) {
+    onRow();
+    const cells = cellsOf(row, columns);
+    if (isSkippable(row)) continue;
+    const heading = sectionText(row, cells);
+    if (heading !== null) {
+      if (previousWasSection && section !== null) {
+        warnings.push({
+          row: row.rowNumber,
+          text: heading,
+          message: `Второй заголовок подряд после «${section}» (строка ${sectionRow}) не импортирован`,
+        });
+      } else {
+        section = heading;
+        sectionRow = row.rowNumber;
+      }
+      previousWasSection = true;
+      continue;
+    }
+    previousWasSection = false;
+    warnings.push(...unknownCellWarnings(row, columns));
+    const previous = events[events.length - 1];
+    if (cells.number === '' && cells.title === '' && previous) {
+      appendCells(previous.cells, cells);
+      warnings.push({
+        row: row.rowNumber,
+        text: row.cells.filter(Boolean).join(' | '),
+        message: 'Строка без номера и наименования присоединена к предыдущему мероприятию',
+      });
+      continue;
+    }
+    events.push({ cells, section, sourceRow: row.rowNumber, numbered: cells.number !== '' });
+  }
+  return events;
+}
+
+function lastEventRow(rows: RawRow[]): number {
+  for (let index = rows.length - 1; index >= 0; index -= 1) {
+    if (!rows[index].merged && rows[index].cells.filter((cell) => cell.trim() !== '').length > 1) return index;
+  }
+  return -1;
+}
+
+function cellsOf(row: RawRow, columns: ColumnMap<EventColumn>): EventCells {
+  const cells = {} as EventCells;
+  for (const column of EVENT_COLUMNS) {
+    const index = columns.indexOf[column];
+    cells[column] = index === undefined || row.merged ? '' : (row.cells[index] ?? '').trim();
+  }
+  return cells;
+}
+
+/** Column-number rows ("1 2 3 4 5") and repeated headers (one per page in long DOCX tables). */
+function isSkippable(row: RawRow): boolean {
+  if (row.cells.every((cell) => cell.trim() === '')) return true;
+  if (row.merged) return false;
+  return isColumnNumberRow(row.cells) || classifyHeader(row.cells)?.kind === 'events';
+}
+
+/** A merged row, or a row with one filled cell and no number: a section heading. */
+function sectionText(row: RawRow, cells: EventCells): string | null {
+  const filled = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (row.merged) return collapse(filled.join(' '));
+  if (
+    filled.length === 1 &&
+    cells.number === '' &&
+    !isRowNumber(filled[0]) &&
+    cells.period === '' &&
+    cells.executors === ''
+  ) {
+    return collapse(filled[0]);
+  }
+  return null;
+}
+
+function unknownCellWarnings(row: RawRow, columns: ColumnMap<EventColumn>): RoadmapWarning[] {
+  return columns.unknown
+    .filter(({ index }) => (row.cells[index] ?? '').trim() !== '')
+    .map(({ index, header }) => ({
+      row: row.rowNumber,
+      text: collapse(row.cells[index]),
+      message: `Значение столбца «${header}» не импортировано: столбец не распознан`,
+    }));
+}
+
+function appendCells(target: EventCells, extra: EventCells): void {
+  for (const column of EVENT_COLUMNS) {
+    if (extra[column] !== '')
+      target[column] = target[column] === '' ? extra[column] : `${target[column]}\n${extra[column]}`;
+  }
+}
+
+function toEvent(
+  pending: PendingEvent,
+  index: number,
+  context: PeriodContext,
+  warnings: RoadmapWarning[],
+): RoadmapEvent {
+  const { cells, sourceRow } = pending;
+  const number = pending.numbered ? normalizeRowNumber(cells.number) : String(index + 1);
+  if (!pending.numbered) {
+    warnings.push({
+      row: sourceRow,
+      text: collapse(cells.title),
+      message: `У мероприятия нет номера; присвоен номер ${number} по порядку`,
+    });
+  } else if (!isRowNumber(cells.number)) {
+    warnings.push({
+      row: sourceRow,
+      text: cells.number,
+      message: `Номер мероприятия «${collapse(cells.number)}» не похож на номер строки`,
+    });
+  }
+  const title = collapse(cells.title);
+  if (title === '') warnings.push({ row: sourceRow, text: row(cells), message: 'Не указано наименование мероприятия' });
+  const periodText = collapse(cells.period);
+  const { period, warnings: periodWarnings } = parsePeriod(periodText, context);
+  warnings.push(...periodWarnings.map((message) => ({ row: sourceRow, text: periodText, message })));
+  const executors = splitExecutors(cells.executors);
+  if (executors.length === 0) warnings.push({ row: sourceRow, text: title, message: 'Не указаны исполнители' });
+  const indicatorText = collapse(cells.indicator);
+  if (indicatorText === '') warnings.push({ row: sourceRow, text: title, message: 'Не указан показатель реализации' });
+  return {
+    number,
+    section: pending.section,
+    title,
+    period,
+    executors,
+    indicator: parseIndicator(indicatorText),
+    reportForm: nullable(cells.reportForm),
+    executionNote: nullable(cells.executionNote),
+    stage: detectStage(title, indicatorText),
+    sourceRow,
+  };
+}
+
+function duplicateNumbers(events: RoadmapEvent[]): RoadmapWarning[] {
+  const seen = new Map<string, string>();
+  const warnings: RoadmapWarning[] = [];
+  for (const event of events) {
+    const first = seen.get(event.number);
+    if (first !== undefined) {
+      warnings.push({
+        row: event.sourceRow,
+        text: event.number,
+        message: `Номер ${event.number} уже встречался (строка ${first})`,
+      });
+    } else seen.set(event.number, event.sourceRow);
+  }
+  return warnings;
+}
+
+function row(cells: EventCells): string {
+  return EVENT_COLUMNS.map((column) => collapse(cells[column]))
+    .filter(Boolean)
+    .join(' | ');
+}
+
+function nullable(text: string): string | null {
+  const value = collapse(text);
+  return value === '' ? null : value;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

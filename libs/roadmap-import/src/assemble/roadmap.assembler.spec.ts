@@ -1,0 +1,82 @@
+// How a roadmap table is understood beyond the seeds: odd rows, extra columns, options.
+
+import { parseRoadmap } from '../roadmap.importer';
+
+const table = (...rows: string[][]): string => rows.map((row) => row.join('\t')).join('\n');
+const HEADER = ['№ п/п', 'Наименование мероприятия', 'Срок', 'Ответственный', 'Ожидаемый результат', 'Примечание'];
+
+describe('roadmap assembly', () => {
+  it('skips the column-number row and repeated headers, joins a broken row, warns about unknown columns', async () => {
+    const text =
+      'План мероприятий («дорожная карта») на 2024 год\n' +
+      table(
+        HEADER,
+        ['1', '2', '3', '4', '5', '6'],
+        ['1', 'Совещание с руководителями', 'Февраль', 'Отдел образования', 'Протокол', 'перенесено'],
+        HEADER,
+        ['', '', '', 'ИМЦ', '', ''],
+        ['', 'Семинар для кураторов', 'Март', 'ИМЦ', 'Не менее 1 семинара', ''],
+      );
+    const roadmap = await parseRoadmap({ text }, { now: new Date('2030-01-01') });
+    expect(roadmap.title).toBe('План мероприятий («дорожная карта») на 2024 год');
+    expect(roadmap.year).toBe(2024);
+    expect(roadmap.events.map((event) => [event.number, event.title, event.executors])).toEqual([
+      ['1', 'Совещание с руководителями', ['Отдел образования', 'ИМЦ']],
+      ['2', 'Семинар для кураторов', ['ИМЦ']],
+    ]);
+    expect(roadmap.events[1].period).toMatchObject({ start: '2024-03-01', end: '2024-03-31' });
+    expect(roadmap.warnings.map((warning) => [warning.row, warning.text, warning.message])).toEqual(
+      expect.arrayContaining([
+        // Line 1 is the title, so the header is on line 2 and the rows follow from line 3.
+        ['2', 'Примечание', expect.stringContaining('Столбец «Примечание» не распознан')],
+        ['4', 'перенесено', 'Значение столбца «Примечание» не импортировано: столбец не распознан'],
+        ['6', 'ИМЦ', 'Строка без номера и наименования присоединена к предыдущему мероприятию'],
+        ['7', 'Семинар для кураторов', 'У мероприятия нет номера; присвоен номер 2 по порядку'],
+      ]),
+    );
+  });
+
+  it('reports a period it cannot place and an empty title with the row and text', async () => {
+    const text = table(
+      ['№', 'Событие', 'Сроки', 'Исполнители', 'Показатель'],
+      ['1', '', 'когда-нибудь', 'ДО', 'Справка'],
+    );
+    const roadmap = await parseRoadmap({ text }, { year: 2024 });
+    expect(roadmap.events[0].period.start).toBeNull();
+    expect(roadmap.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: '2', message: 'Не указано наименование мероприятия' }),
+        expect.objectContaining({ row: '2', text: 'когда-нибудь' }),
+      ]),
+    );
+  });
+
+  it('takes the year and time zone from the options over the document, and reports progress per row', async () => {
+    const text =
+      'Дорожная карта на 2023 год\n' +
+      table(
+        ['№', 'Мероприятие', 'Сроки', 'Исполнители'],
+        ['1', 'Совещание', 'Май', 'ДО'],
+        ['2', 'Семинар', 'Июнь', 'ИМЦ'],
+      );
+    const progress: [number, number][] = [];
+    const roadmap = await parseRoadmap(
+      { text },
+      { year: 2025, timezone: 'Asia/Krasnoyarsk', onProgress: (done, total) => progress.push([done, total]) },
+    );
+    expect(roadmap.year).toBe(2025);
+    expect(roadmap.timezone).toBe('Asia/Krasnoyarsk');
+    expect(roadmap.events[0].period).toMatchObject({ start: '2025-05-01', end: '2025-05-31' });
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('falls back to the current year when neither the options nor the document name one', async () => {
+    const text = table(['№', 'Мероприятие', 'Сроки', 'Исполнители'], ['1', 'Совещание', 'Май', 'ДО']);
+    const roadmap = await parseRoadmap({ text }, { now: new Date('2031-06-15T12:00:00Z') });
+    expect(roadmap.year).toBe(2031);
+    expect(roadmap.title).toBe('Дорожная карта');
+  });
+});

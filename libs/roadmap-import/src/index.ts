@@ -1,0 +1,11 @@
+// Public surface of the roadmap import library. Nothing else in src/ is imported from outside.
+export { parseRoadmap, parseSchools, parseCurators } from './roadmap.importer';
+export type { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';
+export { DEFAULT_MAX_FILE_SIZE_BYTES, DEFAULT_TIMEZONE } from './roadmap-import.options';
+export { assertFileSize } from './readers/document.reader';
+export { exportRoadmap, importCanonical, roadmapSchema } from './canonical/canonical-roadmap.codec';
+export type { CanonicalFormat } from './canonical/canonical-roadmap.codec';
+export { RoadmapImportErrorCode, RoadmapImportException, isRoadmapImportException } from './roadmap-import.exception';
+export type { RoadmapImportErrorDetails } from './roadmap-import.exception';
+export type { RawDocument, RawRow, RawTable } from './readers/raw-table.model';
+export { readRawDocument } from './readers/raw-document.reader';

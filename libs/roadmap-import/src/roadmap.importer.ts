@@ -1,0 +1,39 @@
+// The library's entry points: read what the coordinator has and understand it.
+
+import { CanonicalRoadmap, RoadmapCurator, RoadmapSchool, RoadmapWarning } from '@orientir/domain';
+import { assembleRoadmap, collectParticipants } from './assemble/roadmap.assembler';
+import { readInput } from './readers/document.reader';
+import { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';
+
+export async function parseRoadmap(input: RoadmapInput, options: RoadmapImportOptions = {}): Promise<CanonicalRoadmap> {
+  const read = await readInput(input, options.maxFileSizeBytes);
+  if (read.kind === 'canonical') {
+    const roadmap = read.roadmap;
+    return {
+      ...roadmap,
+      year: options.year ?? roadmap.year,
+      timezone: options.timezone ?? roadmap.timezone,
+    };
+  }
+  return assembleRoadmap(read.document, read.fileName, options);
+}
+
+export async function parseSchools(
+  input: RoadmapInput,
+  options: Pick<RoadmapImportOptions, 'maxFileSizeBytes'> = {},
+): Promise<{ schools: RoadmapSchool[]; warnings: RoadmapWarning[] }> {
+  const read = await readInput(input, options.maxFileSizeBytes);
+  if (read.kind === 'canonical') return { schools: read.roadmap.schools, warnings: [] };
+  const { schools, schoolWarnings } = collectParticipants(read.document);
+  return { schools, warnings: schoolWarnings };
+}
+
+export async function parseCurators(
+  input: RoadmapInput,
+  options: Pick<RoadmapImportOptions, 'maxFileSizeBytes'> = {},
+): Promise<{ curators: RoadmapCurator[]; warnings: RoadmapWarning[] }> {
+  const read = await readInput(input, options.maxFileSizeBytes);
+  if (read.kind === 'canonical') return { curators: read.roadmap.curators, warnings: [] };
+  const { curators, curatorWarnings } = collectParticipants(read.document);
+  return { curators, warnings: curatorWarnings };
+}
