@@ -1,4 +1,4 @@
-import { endOfLocalDay, startOfLocalDay, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
+import { resolveEventWindow, type CanonicalRoadmap, type EventWindow, type RoadmapEvent, type SchoolCategory } from '@orientir/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,11 +22,14 @@ export interface DemoCycle {
  */
 export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
   const tz = roadmap.timezone;
-  const dated = roadmap.events.filter((e) => e.period.start && e.period.end);
+  const dated = roadmap.events.flatMap((e) => {
+    const window = resolveEventWindow(e.period, tz);
+    return window ? [{ event: e, window }] : [];
+  }) satisfies { event: RoadmapEvent; window: EventWindow }[];
   const skipped = roadmap.events
-    .filter((e) => !(e.period.start && e.period.end))
+    .filter((e) => !resolveEventWindow(e.period, tz))
     .map((e) => ({ number: e.number, reason: `срок «${e.period.text}» не задает дат` }));
-  const firstEnd = Math.min(...dated.map((e) => endOfLocalDay(e.period.end as string, tz).getTime()));
+  const firstEnd = Math.min(...dated.map((d) => d.window.deadline.getTime()));
   // Whole days, so local midnights stay midnights.
   const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
   const shifted = (d: Date) => new Date(d.getTime() + shift);
@@ -42,11 +45,11 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
     : [1, 2, 3].map((n) => ({ name: `Демонстрационная школа № ${n}`, category: 'shnor' as const, emails: [`school-${n}@demo.orientir.local`] }));
 
   const seen = new Set<string>();
-  const events = dated.flatMap((e) => {
+  const events = dated.flatMap(({ event: e, window }) => {
     if (seen.has(e.number)) return [];
     seen.add(e.number);
-    const opensAt = shifted(startOfLocalDay(e.period.start as string, tz));
-    const deadline = shifted(endOfLocalDay(e.period.end as string, tz));
+    const opensAt = shifted(window.opensAt);
+    const deadline = shifted(window.deadline);
     const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({ name, email: address(name) }));
     return [{ number: e.number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors }];
   });

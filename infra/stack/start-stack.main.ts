@@ -8,7 +8,7 @@ import { startInfrastructure } from './infrastructure';
 import { spawnManaged, type ManagedProcess } from './managed-process.util';
 import { readStackSettings } from './stack-settings';
 import { isPortOpen, waitFor } from './wait.util';
-import { launchDemoCycle } from '../demo/demo-launcher';
+import { formatDemoLogins, launchDemoWithUsers } from '../demo/demo-users';
 
 const ROOT = path.resolve(__dirname, '../..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -66,9 +66,11 @@ async function main(): Promise<void> {
     }
     await waitFor('API health', async () => (await fetch(`${apiUrl}/api/health`).catch(() => null))?.ok, 180_000, 500);
 
-    let demoLine = 'demo: off (ORIENTIR_DEMO=0)';
+    let demoLine = 'demo: off (ORIENTIR_DEMO=0); first admin: echo "$PASS" | npx orientir user create-admin --email … --password-stdin';
+    let loginLines: string[] = [];
     if (settings.demo) {
-      const demo = await launchDemoCycle({ root: ROOT, apiUrl, stateFile: path.join(settings.dataDir, 'demo-cycle.json') });
+      const demo = await launchDemoWithUsers({ root: ROOT, apiUrl, stateFile: path.join(settings.dataDir, 'demo-cycle.json'), databaseUrl: infra.databaseUrl });
+      loginLines = ['  demo logins (POST /api/auth/login; new passwords at every start):', ...formatDemoLogins(demo.logins)];
       demoLine = `demo cycle:      ${apiUrl}/api/cycles/${demo.cycleId}  (${demo.summary})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     say(`  mail viewer:     ${infra.mailViewerUrl ?? `(external SMTP ${infra.smtpUrl})`}`);
     say(`  PostgreSQL:      ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
     say(`  ${demoLine}`);
+    loginLines.forEach(say);
     say(`  logs:            ${settings.infrastructure.logDir}`);
     say('Press Ctrl-C to stop.');
   } catch (error) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
+import { ADMIN, clientWith, type ApiClient } from '../support/auth-clients';
 import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
 import { eventually } from '../support/poll.util';
 import { testEnv } from '../setup/test-infrastructure';
@@ -11,10 +12,12 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('walking skeleton: cycle → workflows → e-mail and read model', () => {
   let apps: OrientirApps;
   let db: PgClient;
+  let admin: ApiClient;
   const mail = () => new MailCatcherClient(testEnv('mailViewerUrl'));
 
   beforeAll(async () => {
     apps = await startOrientirApps();
+    admin = await clientWith(apps, ADMIN);
     db = new PgClient({ connectionString: testEnv('databaseUrl') });
     await db.connect();
   });
@@ -43,7 +46,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       ],
     };
 
-    const created = await request(apps.api.getHttpServer()).post('/api/cycles').send(payload).expect(201);
+    const created = await admin.post('/api/cycles').send(payload).expect(201);
     const cycleId: string = created.body.id;
     expect(created.body.launch).toEqual({ started: 2, existing: 0 });
     expect(created.body.events[0].workflowId).toBe(`cycle/${cycleId}/event/${created.body.events[0].id}`);
@@ -59,7 +62,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(reminder.text).toContain(`http://orientir.test/cycles/${cycleId}/events/${created.body.events[0].id}`);
 
     const view = await eventually('the projected state', async () => {
-      const res = await request(apps.api.getHttpServer()).get(`/api/cycles/${cycleId}`).expect(200);
+      const res = await admin.get(`/api/cycles/${cycleId}`).expect(200);
       return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis' ? res.body : undefined;
     });
     expect(view.events[0].status).toBe('open');
@@ -70,7 +73,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(outbox.rows).toEqual([{ status: 'sent', recipients: [executorEmail] }]);
 
     // Launching again starts nothing twice.
-    const relaunch = await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleId}/launch`).expect(201);
+    const relaunch = await admin.post(`/api/cycles/${cycleId}/launch`).expect(201);
     expect(relaunch.body.launch).toEqual({ started: 0, existing: 2 });
     const sameMail = (await mail().list()).filter((m) => m.to.some((t) => t.address === executorEmail));
     expect(sameMail).toHaveLength(1);
@@ -78,7 +81,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
 
   it('rejects bad input with Russian messages that name the field, and stores nothing', async () => {
     const before = await db.query('SELECT count(*)::int AS n FROM cycles');
-    const res = await request(apps.api.getHttpServer())
+    const res = await admin
       .post('/api/cycles')
       .send({
         title: 'Ошибочная карта',
@@ -98,7 +101,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       ]),
     );
 
-    const backwards = await request(apps.api.getHttpServer())
+    const backwards = await admin
       .post('/api/cycles')
       .send({ title: 'Карта', year: 2023, timezone: 'Asia/Irkutsk', schools: [], events: [{ number: '3', title: 'Событие', opensAt: '2023-06-01T00:00:00Z', deadline: '2023-05-01T00:00:00Z', executors: [] }] })
       .expect(400);
@@ -113,7 +116,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
   });
 
   it('answers 404 in Russian for an unknown cycle', async () => {
-    const res = await request(apps.api.getHttpServer()).get(`/api/cycles/${randomUUID()}`).expect(404);
+    const res = await admin.get(`/api/cycles/${randomUUID()}`).expect(404);
     expect(res.body).toMatchObject({ error: 'CYCLE_NOT_FOUND', message: expect.stringMatching(/не найден/) });
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadAppConfig, type AppConfig } from '@orientir/config';
 import { runMigrations } from '@orientir/persistence';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -15,7 +16,18 @@ export interface OrientirApps {
 }
 
 /** The real API and worker modules, in-process, against the real servers of the global setup. */
+let runtimeInstalled = false;
+
 export async function startOrientirApps(overrides: Record<string, string> = {}): Promise<OrientirApps> {
+  if (!runtimeInstalled) {
+    // Worker lifecycle chatter at INFO drowns the test report; warnings and errors still show.
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // Already installed for this process by an earlier test file: keep it.
+    }
+    runtimeInstalled = true;
+  }
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: testEnv('databaseUrl'),

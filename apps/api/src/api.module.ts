@@ -3,8 +3,11 @@ import { ConfigModule, type AppConfig } from '@orientir/config';
 import { MailModule } from '@orientir/mail';
 import { PersistenceModule } from '@orientir/persistence';
 import { TemporalClientModule } from '@orientir/temporal';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
+import { RoadmapsModule } from './roadmaps/roadmaps.module';
 
 @Module({})
 export class ApiModule {
@@ -16,8 +19,11 @@ export class ApiModule {
         PersistenceModule.forRoot(config.database),
         MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
         TemporalClientModule.forRoot(config.temporal),
+        AuditModule,
+        AuthModule,
         HealthModule,
         CyclesModule,
+        RoadmapsModule,
       ],
     };
   }

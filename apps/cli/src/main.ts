@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isRoadmapImportException } from '@orientir/roadmap-import';
 import { CliIo, processIo } from './cli-io';
 import { CliUsageError, runRoadmapParse } from './roadmap-parse.command';
+import { registerUserCommands } from './user.command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo): Command {
         await runRoadmapParse(file, options, io);
       },
     );
+  registerUserCommands(program, io);
   return program;
 }
 

@@ -2,3 +2,4 @@ export * from './roadmap';
 export * from './schedule/reminder-schedule.util';
 export * from './school-stage/school-stage.machine';
 export * from './schedule/local-time.util';
+export * from './schedule/event-window.util';

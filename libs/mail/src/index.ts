@@ -2,4 +2,5 @@ export * from './mail-sender';
 export * from './nodemailer-mail.sender';
 export * from './mail.module';
 export * from './templates/event-reminder.template';
+export * from './templates/password-reset.template';
 export { escapeHtml, formatRussianDate } from './templates/html.util';

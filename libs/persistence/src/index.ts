@@ -4,4 +4,8 @@ export { createDataSourceOptions, runMigrations } from './data-source';
 export * from './stores/cycle.store';
 export * from './stores/progress.store';
 export * from './stores/mail-outbox.store';
+export * from './stores/user.store';
+export * from './stores/credential.store';
+export * from './stores/audit-log.store';
+export * from './stores/roadmap.store';
 export * from './persistence.module';

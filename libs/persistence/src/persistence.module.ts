@@ -4,8 +4,12 @@ import { createDataSourceOptions } from './data-source';
 import { CycleStore } from './stores/cycle.store';
 import { MailOutboxStore } from './stores/mail-outbox.store';
 import { ProgressStore } from './stores/progress.store';
+import { AuditLogStore } from './stores/audit-log.store';
+import { CredentialStore } from './stores/credential.store';
+import { UserStore } from './stores/user.store';
+import { RoadmapStore } from './stores/roadmap.store';
 
-const STORES = [CycleStore, ProgressStore, MailOutboxStore];
+const STORES = [CycleStore, ProgressStore, MailOutboxStore, RoadmapStore, UserStore, CredentialStore, AuditLogStore];
 
 @Module({})
 export class PersistenceModule {

@@ -8,6 +8,7 @@ const STATUS: Record<CycleErrorCode, HttpStatus> = {
   [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.WORKFLOW_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,
+  [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
 };
 
 /** Maps domain exceptions to HTTP at the edge: one JSON shape, Russian message, stable code. */

@@ -4,6 +4,7 @@ export enum CycleErrorCode {
   DUPLICATE_ROW = 'DUPLICATE_ROW',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
   STAGE_REJECTED = 'STAGE_REJECTED',
+  SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
 }
 
 export class CycleException extends Error {

@@ -1,5 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { SchoolCycleState } from '@orientir/contracts';
+import { ROLES } from '@orientir/auth';
+import { Allow, CurrentActor } from '../auth/access.decorator';
+import type { Actor } from '../auth/principal';
+import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
@@ -14,20 +19,38 @@ export class CyclesController {
   constructor(private readonly cycles: CyclesService) {}
 
   @Post()
+  @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
   @ApiCreatedResponse({ type: CycleView })
-  create(@Body() dto: CreateCycleDto): Promise<CycleView> {
-    return this.cycles.create(dto);
+  create(@Body() dto: CreateCycleDto, @CurrentActor() actor: Actor): Promise<CycleView> {
+    return this.cycles.create(dto, actor);
   }
 
+  /** Every role may ask; the answer holds only the schools and events within the caller's scope. */
   @Get(':id')
+  @Allow(...ROLES)
   @ApiOkResponse({ type: CycleView })
-  get(@Param('id', uuid) id: string): Promise<CycleView> {
-    return this.cycles.get(id);
+  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
+    return this.cycles.get(id, actor);
   }
 
   @Post(':id/launch')
+  @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
   @ApiOkResponse({ type: CycleView })
-  launch(@Param('id', uuid) id: string): Promise<CycleView> {
-    return this.cycles.launch(id);
+  launch(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
+    return this.cycles.launch(id, actor);
+  }
+
+  /** Sent to the school's workflow only after the caller's role, school and stage were checked. */
+  @Post(':id/schools/:schoolId/stage')
+  @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SchoolStageView })
+  completeStage(
+    @Param('id', uuid) id: string,
+    @Param('schoolId', uuid) schoolId: string,
+    @Body() dto: CompleteStageDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SchoolCycleState> {
+    return this.cycles.completeStage(id, schoolId, dto, actor);
   }
 }

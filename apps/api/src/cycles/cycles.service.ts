@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { canActOnStage, canManageMunicipality, cycleAccess, schoolMunicipality, type CycleAccess } from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
+import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
 import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleView, LaunchSummary } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
+import { AuditService } from '../audit/audit.service';
+import { outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal';
+import type { CompleteStageDto } from './dto/complete-stage.dto';
 
 @Injectable()
 export class CyclesService {
@@ -15,15 +21,18 @@ export class CyclesService {
     private readonly store: CycleStore,
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
-  async create(dto: CreateCycleDto): Promise<CycleView> {
+  async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
     assertConsistent(dto);
+    assertMayCreate(dto, actor);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
+      municipality: dto.municipality?.trim() || null,
       schools: dto.schools.map((s) => ({ name: s.name.trim(), category: s.category, municipality: s.municipality?.trim() || null, emails: s.emails ?? [] })),
       events: dto.events.map((e) => ({
         number: e.number.trim(),
@@ -33,22 +42,53 @@ export class CyclesService {
         executors: e.executors.map((x) => ({ name: x.name.trim(), email: x.email?.toLowerCase() ?? null })),
       })),
     });
+    await this.audit.record(actor, { action: 'cycle.create', outcome: 'success', targetType: 'cycle', targetId: stored.cycle.id, municipality: stored.cycle.municipality });
     const launch = await this.startWorkflows(stored);
-    return { ...(await this.get(stored.cycle.id)), launch };
+    return { ...(await this.get(stored.cycle.id, actor)), launch };
   }
 
   /** Idempotent: workflows that already exist are left alone. */
-  async launch(cycleId: string): Promise<CycleView> {
+  async launch(cycleId: string, actor: Actor): Promise<CycleView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
+    if (!cycleAccess(requirePrincipal(actor).grants, facts(stored)).manage) throw outOfScope(`цикл «${stored.cycle.title}»`);
     const launch = await this.startWorkflows(stored);
-    return { ...(await this.get(cycleId)), launch };
+    await this.audit.record(actor, { action: 'cycle.launch', outcome: 'success', targetType: 'cycle', targetId: cycleId, municipality: stored.cycle.municipality, details: { ...launch } });
+    return { ...(await this.get(cycleId, actor)), launch };
   }
 
-  async get(cycleId: string): Promise<CycleView> {
+  /** The view holds only the schools and events within the caller's scope. */
+  async get(cycleId: string, actor: Actor): Promise<CycleView> {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
-    return toView(view);
+    const access = cycleAccess(requirePrincipal(actor).grants, facts(view));
+    if (!access.read) throw outOfScope(`цикл ${cycleId}`);
+    return toView(view, access);
+  }
+
+  /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
+  async completeStage(cycleId: string, schoolId: string, dto: CompleteStageDto, actor: Actor): Promise<SchoolCycleState> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const school = stored.schools.find((s) => s.id === schoolId);
+    if (!school) throw new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`);
+    const municipality = schoolMunicipality(stored.cycle, school);
+    const audit = { action: `school.stage.${dto.decision}`, targetType: 'school', targetId: schoolId, municipality, details: { cycleId, stage: dto.stage } };
+    if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
+      throw outOfScope(`этап «${dto.stage}» школы «${school.name}»`);
+    }
+    try {
+      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, { stage: dto.stage, decision: dto.decision, remarks: dto.remarks?.trim() });
+      await this.audit.record(actor, { ...audit, outcome: 'success' });
+      return state;
+    } catch (error) {
+      await this.audit.record(actor, { ...audit, outcome: 'failure', details: { ...audit.details, error: String(error) } });
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new CycleException(CycleErrorCode.STAGE_REJECTED, error.cause?.message ?? 'Процесс школы отклонил действие');
+      }
+      this.logger.error(`completeStage for ${schoolWorkflowId(cycleId, schoolId)} failed: ${String(error)}`);
+      throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
+    }
   }
 
   private async startWorkflows({ cycle, schools, events }: StoredCycle): Promise<LaunchSummary> {
@@ -108,7 +148,25 @@ function assertConsistent(dto: CreateCycleDto): void {
   }
 }
 
-function toView({ cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView): CycleView {
+/** A municipal coordinator creates cycles of its own municipality only, with no school of another. */
+function assertMayCreate(dto: CreateCycleDto, actor: Actor): void {
+  const grants = requirePrincipal(actor).grants;
+  const municipality = dto.municipality?.trim() || null;
+  if (!canManageMunicipality(grants, municipality)) {
+    throw outOfScope(municipality ? `муниципалитет «${municipality}»` : 'региональный цикл (без поля municipality)');
+  }
+  const foreign = dto.schools
+    .map((s, i) => ({ i, m: s.municipality?.trim() || municipality }))
+    .filter(({ m }) => !canManageMunicipality(grants, m))
+    .map(({ i, m }) => `schools[${i}].municipality: «${m ?? ''}» вне вашей области`);
+  if (foreign.length) throw outOfScope('школы другого муниципалитета', foreign);
+}
+
+function facts({ cycle, schools, events }: StoredCycle) {
+  return { municipality: cycle.municipality, schools, events };
+}
+
+function toView({ cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView, access: CycleAccess): CycleView {
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
   return {
@@ -116,7 +174,8 @@ function toView({ cycle, schools, events, schoolProgress, eventProgress }: Store
     title: cycle.title,
     year: cycle.year,
     timezone: cycle.timezone,
-    schools: schools.map((s) => {
+    municipality: cycle.municipality,
+    schools: schools.filter((s) => access.schoolIds.has(s.id)).map((s) => {
       const p = bySchool.get(s.id);
       return {
         id: s.id,
@@ -129,7 +188,7 @@ function toView({ cycle, schools, events, schoolProgress, eventProgress }: Store
         updatedAt: p?.changedAt.toISOString() ?? null,
       };
     }),
-    events: events.map((e) => {
+    events: events.filter((e) => access.eventIds.has(e.id)).map((e) => {
       const p = byEvent.get(e.id);
       return {
         id: e.id,

@@ -17,6 +17,10 @@ export class CycleEntity {
   @Column('text')
   timezone!: string;
 
+  /** The municipality that owns the cycle; null for a region-wide cycle. Access checks hang on it. */
+  @Column('text', { nullable: true })
+  municipality!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,13 +1,23 @@
+import { ApiTokenEntity } from './api-token.entity';
+import { AuditLogEntity } from './audit-log.entity';
 import { CycleEntity } from './cycle.entity';
 import { EventProgressEntity } from './event-progress.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
+import { PasswordResetEntity } from './password-reset.entity';
+import { RoleGrantEntity } from './role-grant.entity';
 import { RoadmapEventEntity } from './roadmap-event.entity';
 import { SchoolProgressEntity } from './school-progress.entity';
 import { SchoolEntity } from './school.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+import { RoadmapEntity } from './roadmap.entity';
 
+export { RoadmapEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
 export type { OutboxStatus } from './mail-outbox.entity';
+export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
+export type { AuditOutcome } from './audit-log.entity';
 
 export const ENTITIES = [
   CycleEntity,
@@ -16,4 +26,11 @@ export const ENTITIES = [
   EventProgressEntity,
   SchoolProgressEntity,
   MailOutboxEntity,
+  UserEntity,
+  RoleGrantEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  PasswordResetEntity,
+  AuditLogEntity,
+  RoadmapEntity,
 ];

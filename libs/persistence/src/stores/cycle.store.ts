@@ -14,6 +14,8 @@ export interface NewCycle {
   title: string;
   year: number;
   timezone: string;
+  /** Owning municipality; null for a region-wide cycle. */
+  municipality?: string | null;
   schools: { name: string; category: SchoolCategory; municipality: string | null; emails: string[] }[];
   events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
 }
@@ -45,6 +47,7 @@ export class CycleStore {
         title: draft.title,
         year: draft.year,
         timezone: draft.timezone,
+        municipality: draft.municipality ?? null,
       }));
       const schools = await manager.save(SchoolEntity, draft.schools.map((s) => manager.create(SchoolEntity, { ...s, cycleId: cycle.id })));
       const events = await manager.save(RoadmapEventEntity, draft.events.map((e) => manager.create(RoadmapEventEntity, { ...e, cycleId: cycle.id })));

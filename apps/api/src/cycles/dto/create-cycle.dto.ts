@@ -105,6 +105,13 @@ export class CreateCycleDto {
   @IsTimeZone({ message: RU.timezone })
   timezone!: string;
 
+  @ApiPropertyOptional({ example: 'г. Иркутск', description: 'The municipality that owns the cycle; omit for a region-wide cycle' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
+
   @ApiProperty({ type: [SchoolDto] })
   @IsArray({ message: RU.array })
   @ArrayMaxSize(5000, { message: RU.arrayMax })

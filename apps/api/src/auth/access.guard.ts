@@ -1,0 +1,38 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasAnyRole, ROLE_TITLES_RU } from '@orientir/auth';
+import { ACCESS_RULE, type AccessRule } from './access.decorator';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './principal';
+
+/**
+ * Global guard: a route is closed unless its handler says @Public() or @Allow(roles…).
+ * Forgetting the declaration denies everyone, including administrators.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Handler-level only: a class-wide rule would silently cover a route added later.
+    const rule = this.reflector.get<AccessRule | undefined>(ACCESS_RULE, context.getHandler());
+    if (!rule) {
+      throw new AuthException(AuthErrorCode.ROUTE_WITHOUT_RULE, 'Доступ закрыт: для этого адреса не объявлены правила доступа');
+    }
+    if (rule.public) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.auth.authenticate(request);
+    request.principal = principal;
+    if (!hasAnyRole(principal.grants, rule.roles)) {
+      throw new AuthException(
+        AuthErrorCode.ROLE_NOT_ALLOWED,
+        `Нет доступа: действие разрешено ролям ${rule.roles.map((r) => `«${ROLE_TITLES_RU[r]}»`).join(', ')}`,
+      );
+    }
+    return true;
+  }
+}

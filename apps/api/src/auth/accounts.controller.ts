@@ -1,0 +1,20 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentActor } from './access.decorator';
+import { AccountsService } from './accounts.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { MeView } from './dto/me.view';
+import type { Actor } from './principal';
+
+@ApiTags('users')
+@Controller('users')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @Allow('admin')
+  @ApiCreatedResponse({ type: MeView })
+  create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<MeView> {
+    return this.accounts.create(dto, actor);
+  }
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res, UseGuards, BadRequestException } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { ROLES } from '@orientir/auth';
+import { Allow, CurrentActor, Public } from './access.decorator';
+import { AuthService } from './auth.service';
+import { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/api-token.dto';
+import { LoginDto } from './dto/login.dto';
+import { LoginView, MeView, MessageView } from './dto/me.view';
+import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
+import type { Actor } from './principal';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор токена должен быть UUID' }),
+});
+
+/** Signed-in account of any role. */
+const ANY_ROLE = ROLES;
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: LoginView, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
+  login(@Body() dto: LoginDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<LoginView> {
+    return this.auth.login(dto, actor, res);
+  }
+
+  @Post('logout')
+  @Allow(...ANY_ROLE)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    return this.auth.logout(actor, res);
+  }
+
+  @Get('me')
+  @Allow(...ANY_ROLE)
+  @ApiOkResponse({ type: MeView })
+  me(@CurrentActor() actor: Actor): MeView {
+    return this.auth.me(actor);
+  }
+
+  @Post('tokens')
+  @Allow(...ANY_ROLE)
+  @UseGuards(ThrottlerGuard)
+  @ApiCreatedResponse({ type: IssuedApiTokenView })
+  createToken(@Body() dto: CreateApiTokenDto, @CurrentActor() actor: Actor): Promise<IssuedApiTokenView> {
+    return this.auth.createApiToken(dto, actor);
+  }
+
+  @Get('tokens')
+  @Allow(...ANY_ROLE)
+  @ApiOkResponse({ type: [ApiTokenView] })
+  listTokens(@CurrentActor() actor: Actor): Promise<ApiTokenView[]> {
+    return this.auth.listApiTokens(actor);
+  }
+
+  @Delete('tokens/:id')
+  @Allow(...ANY_ROLE)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  revokeToken(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.auth.revokeApiToken(id, actor);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOkResponse({ type: MessageView })
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto, @CurrentActor() actor: Actor): Promise<MessageView> {
+    return this.auth.requestPasswordReset(dto, actor);
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MessageView })
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @CurrentActor() actor: Actor): Promise<MessageView> {
+    return this.auth.confirmPasswordReset(dto, actor);
+  }
+}

@@ -1,0 +1,25 @@
+export enum AuthErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ROUTE_WITHOUT_RULE = 'ROUTE_WITHOUT_RULE',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+  CSRF_FAILED = 'CSRF_FAILED',
+  INVALID_RESET_TOKEN = 'INVALID_RESET_TOKEN',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  INVALID_GRANT = 'INVALID_GRANT',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
+}
+
+/** Authentication and authorization failures; mapped to 401/403/… by AuthExceptionFilter. */
+export class AuthException extends Error {
+  constructor(readonly code: AuthErrorCode, message: string, readonly details: string[] = []) {
+    super(message);
+    this.name = 'AuthException';
+  }
+}
+
+export const unauthenticated = () => new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
+export const outOfScope = (what: string, details: string[] = []) =>
+  new AuthException(AuthErrorCode.OUT_OF_SCOPE, `Нет доступа: ${what} вне вашей области ответственности`, details);

@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { hashPassword, hashToken, issueToken, passwordProblem, sameHash, tokenKindOf, verifyPassword } from '@orientir/auth';
+import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
+import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
+import { AuditService } from '../audit/audit.service';
+import { CSRF_HEADER, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from './auth-cookies.util';
+import { AuthErrorCode, AuthException, unauthenticated } from './auth.exception';
+import type { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/api-token.dto';
+import type { LoginDto } from './dto/login.dto';
+import type { LoginView, MeView, MessageView } from './dto/me.view';
+import type { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
+import { requirePrincipal, type Actor, type Principal } from './principal';
+
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const RESET_TTL_MINUTES = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface IssuedSession {
+  sessionId: string;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  /** Verified against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password. */
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    private readonly users: UserStore,
+    private readonly credentials: CredentialStore,
+    private readonly audit: AuditService,
+    @Inject(MAIL_SENDER) private readonly mail: MailSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Bearer token first (scripts; exempt from CSRF), else the session cookie. A cookie-authenticated
+   * write must echo the session's CSRF token in X-CSRF-Token: another site can make the browser send
+   * the cookie, but cannot read the token.
+   */
+  async authenticate(request: Request): Promise<Principal> {
+    const header = request.get('authorization');
+    if (header !== undefined) {
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      if (!token || tokenKindOf(token) !== 'api') throw unauthenticated();
+      const used = await this.credentials.useApiToken(hashToken(token));
+      if (!used) throw unauthenticated();
+      return this.principalOf(used.userId, 'token', used.id);
+    }
+    const cookie: unknown = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    if (typeof cookie !== 'string' || tokenKindOf(cookie) !== 'session') throw unauthenticated();
+    const session = await this.credentials.findActiveSession(hashToken(cookie));
+    if (!session) throw unauthenticated();
+    if (!SAFE_METHODS.has(request.method)) {
+      const csrf = request.get(CSRF_HEADER);
+      if (!csrf || !sameHash(hashToken(csrf), session.csrfHash)) {
+        throw new AuthException(AuthErrorCode.CSRF_FAILED, 'Запрос отклонен: нет действительного CSRF-токена (заголовок X-CSRF-Token)');
+      }
+    }
+    return this.principalOf(session.userId, 'session', session.id);
+  }
+
+  async login(dto: LoginDto, actor: Actor, res: Response): Promise<LoginView> {
+    const user = await this.users.findByEmailForLogin(dto.email);
+    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, dto.password) : await this.burnTime(dto.password);
+    if (!user || !user.isActive || !valid) {
+      await this.audit.record(actor, { action: 'auth.login', outcome: 'failure', actorEmail: dto.email, targetType: 'user', targetId: user?.id ?? null });
+      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Неверный адрес электронной почты или пароль');
+    }
+    const issued = await this.issueSession(user.id, actor);
+    setSessionCookies(res, { ...issued, secure: this.secureCookies });
+    const principal = await this.principalOf(user.id, 'session', issued.sessionId);
+    await this.audit.record({ ...actor, principal }, { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id });
+    return { user: toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
+  }
+
+  /** Also the way tests and tools get a session without the rate-limited login. */
+  async issueSession(userId: string, actor: Pick<Actor, 'ip' | 'userAgent'>): Promise<IssuedSession> {
+    const session = issueToken('session');
+    const csrf = issueToken('csrf');
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    const saved = await this.credentials.createSession({ userId, tokenHash: session.hash, csrfHash: csrf.hash, expiresAt, ip: actor.ip, userAgent: actor.userAgent });
+    return { sessionId: saved.id, sessionToken: session.token, csrfToken: csrf.token, expiresAt };
+  }
+
+  async logout(actor: Actor, res: Response): Promise<void> {
+    const principal = requirePrincipal(actor);
+    if (principal.via === 'session') await this.credentials.revokeSession(principal.credentialId);
+    clearSessionCookies(res, this.secureCookies);
+    await this.audit.record(actor, { action: 'auth.logout', outcome: 'success', targetType: principal.via, targetId: principal.credentialId });
+  }
+
+  me(actor: Actor): MeView {
+    return toMe(requirePrincipal(actor));
+  }
+
+  async createApiToken(dto: CreateApiTokenDto, actor: Actor): Promise<IssuedApiTokenView> {
+    const principal = requirePrincipal(actor);
+    const issued = issueToken('api');
+    const saved = await this.credentials.createApiToken({
+      userId: principal.userId,
+      name: dto.name.trim(),
+      tokenHash: issued.hash,
+      expiresAt: new Date(Date.now() + (dto.expiresInDays ?? 90) * DAY_MS),
+    });
+    await this.audit.record(actor, { action: 'auth.token.create', outcome: 'success', targetType: 'api_token', targetId: saved.id });
+    return { ...toTokenView(saved), token: issued.token };
+  }
+
+  async listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+    return (await this.credentials.listApiTokens(requirePrincipal(actor).userId)).map(toTokenView);
+  }
+
+  async revokeApiToken(id: string, actor: Actor): Promise<void> {
+    const revoked = await this.credentials.revokeApiToken(requirePrincipal(actor).userId, id);
+    if (!revoked) throw new AuthException(AuthErrorCode.TOKEN_NOT_FOUND, `Токен ${id} не найден или уже отозван`);
+    await this.audit.record(actor, { action: 'auth.token.revoke', outcome: 'success', targetType: 'api_token', targetId: id });
+  }
+
+  /** Answers the same whether or not the address is known, so it cannot be used to probe for accounts. */
+  async requestPasswordReset(dto: PasswordResetRequestDto, actor: Actor): Promise<MessageView> {
+    const answer = { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
+    const user = await this.users.findByEmail(dto.email);
+    if (!user || !user.isActive) {
+      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'failure', actorEmail: dto.email, details: { reason: 'unknown_email' } });
+      return answer;
+    }
+    const issued = issueToken('reset');
+    const reset = await this.credentials.createPasswordReset({ userId: user.id, tokenHash: issued.hash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) });
+    const resetUrl = `${this.config.api.publicUrl}/reset-password?token=${encodeURIComponent(issued.token)}`;
+    const letter = renderPasswordReset({ recipientName: user.displayName, resetUrl, validMinutes: RESET_TTL_MINUTES });
+    // Sent directly, not through the outbox: the outbox keeps bodies, and this body holds a live secret.
+    try {
+      await this.mail.send({ to: [user.email], ...letter, messageId: `<password-reset-${reset.id}@orientir>` });
+      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'success', actorEmail: user.email, targetType: 'user', targetId: user.id });
+    } catch (error) {
+      this.logger.error(`password reset mail for user ${user.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'failure', actorEmail: user.email, targetType: 'user', targetId: user.id, details: { reason: 'mail_failed' } });
+    }
+    return answer;
+  }
+
+  async confirmPasswordReset(dto: PasswordResetConfirmDto, actor: Actor): Promise<MessageView> {
+    const weak = passwordProblem(dto.password);
+    if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
+    const userId = tokenKindOf(dto.token) === 'reset' ? await this.credentials.consumePasswordReset(hashToken(dto.token)) : null;
+    if (!userId) {
+      await this.audit.record(actor, { action: 'auth.password_reset.confirm', outcome: 'failure' });
+      throw new AuthException(AuthErrorCode.INVALID_RESET_TOKEN, 'Ссылка для смены пароля недействительна, уже использована или устарела; запросите новую');
+    }
+    await this.users.setPassword(userId, await hashPassword(dto.password));
+    // Whoever knew the old password is signed out everywhere.
+    await this.credentials.revokeUserSessions(userId);
+    await this.audit.record(actor, { action: 'auth.password_reset.confirm', outcome: 'success', targetType: 'user', targetId: userId });
+    return { message: 'Пароль изменен. Войдите с новым паролем' };
+  }
+
+  private async principalOf(userId: string, via: Principal['via'], credentialId: string): Promise<Principal> {
+    const found: UserWithGrants | null = await this.users.findWithGrants(userId);
+    if (!found || !found.user.isActive) throw unauthenticated();
+    return { userId, email: found.user.email, displayName: found.user.displayName, grants: found.grants, via, credentialId };
+  }
+
+  private async burnTime(password: string): Promise<false> {
+    this.decoyHash ??= hashPassword('orientir-decoy-password');
+    await verifyPassword(await this.decoyHash, password);
+    return false;
+  }
+
+  private get secureCookies(): boolean {
+    return this.config.api.publicUrl.startsWith('https:');
+  }
+}
+
+function toMe(p: Principal): MeView {
+  return { id: p.userId, email: p.email, displayName: p.displayName, grants: p.grants };
+}
+
+function toTokenView(t: { id: string; name: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null }): ApiTokenView {
+  return {
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  };
+}

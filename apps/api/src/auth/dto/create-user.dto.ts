@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ROLES, SCOPE_KINDS, type Role, type ScopeKind } from '@orientir/auth';
+import { RU } from '../../common/russian-messages.util';
+
+export class GrantDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: RU.enumOf(ROLES) })
+  role!: Role;
+
+  @ApiProperty({ enum: SCOPE_KINDS })
+  @IsIn(SCOPE_KINDS, { message: RU.enumOf(SCOPE_KINDS) })
+  scopeKind!: ScopeKind;
+
+  @ApiPropertyOptional({ example: 'г. Иркутск', description: 'Empty for global; a school or event id; a municipality, region or organisation name' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  scopeValue?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'curator@example.ru' })
+  @IsEmail({}, { message: RU.email })
+  @MaxLength(320, { message: RU.maxLength })
+  email!: string;
+
+  @ApiProperty({ example: 'Иванова Ирина Ивановна' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  displayName!: string;
+
+  @ApiPropertyOptional({ format: 'password', description: 'Omit it and the person sets one through a reset link' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(200, { message: RU.maxLength })
+  password?: string;
+
+  @ApiProperty({ type: [GrantDto] })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(200, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => GrantDto)
+  grants!: GrantDto[];
+}

@@ -1,0 +1,2 @@
+export * from './import-options.dto';
+export * from './roadmap.dto';

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { RU } from '../../common/russian-messages.util';
+
+export class RoadmapPreviewStats {
+  @ApiProperty() events!: number;
+  @ApiProperty() undatedEvents!: number;
+  @ApiProperty() schools!: number;
+  @ApiProperty() curators!: number;
+  @ApiProperty() warnings!: number;
+  @ApiProperty({ description: 'Events per detected school-pipeline stage' }) stages!: Record<string, number>;
+}
+
+export class RoadmapPreview {
+  @ApiProperty({ description: 'The canonical roadmap (see libs/roadmap-import/src/schema/roadmap.schema.json); nothing is saved yet' })
+  roadmap!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
+  @ApiProperty({ type: RoadmapPreviewStats }) stats!: RoadmapPreviewStats;
+}
+
+export class StoredRoadmap {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() timezone!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() roadmap!: Record<string, unknown>;
+}
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'yaml'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'yaml'], { message: RU.enumOf(['json', 'yaml']) })
+  format?: 'json' | 'yaml';
+}
+
+export class ConfirmQueryDto {
+  @ApiPropertyOptional({ description: 'Name of the file the roadmap came from, kept for the record' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  fileName?: string;
+}
+
+export class CycleFromRoadmapDto {
+  @ApiPropertyOptional({ description: 'Cycle title; the roadmap title by default' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(500, { message: RU.maxLength })
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Municipality that owns the cycle (a municipal coordinator must name its own)' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
+}

@@ -1,0 +1,131 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { resolveEventWindow, type CanonicalRoadmap } from '@orientir/domain';
+import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
+import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
+import { CyclesService } from '../cycles/cycles.service';
+import type { CycleView } from '../cycles/dto/cycle-view.dto';
+import type { Actor } from '../auth/principal';
+import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
+import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
+
+export interface UploadedDocument {
+  originalname: string;
+  buffer: Buffer;
+}
+
+export interface UploadedDocuments {
+  file?: UploadedDocument[];
+  participants?: UploadedDocument[];
+}
+
+@Injectable()
+export class RoadmapsService {
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly cycles: CyclesService,
+  ) {}
+
+  /** Parses the document and returns what was understood; stores nothing. */
+  async preview(file: UploadedDocument | undefined, participants: UploadedDocument | undefined, options: ImportOptionsDto): Promise<RoadmapPreview> {
+    if (!file) {
+      throw new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)' });
+    }
+    const fileName = decodeName(file);
+    let roadmap = await parseRoadmap({ fileName, bytes: file.buffer }, { year: options.year, timezone: options.timezone });
+    if (participants) roadmap = await withParticipants(roadmap, participants);
+    return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
+  }
+
+  /** Validates the (possibly edited) preview against the canonical schema and stores it. */
+  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+    const roadmap = importCanonical(JSON.stringify(body ?? null));
+    return toStored(await this.store.save(roadmap, fileName ?? null));
+  }
+
+  async get(id: string): Promise<StoredRoadmap> {
+    return toStored(await this.find(id));
+  }
+
+  async export(id: string, format: 'json' | 'yaml'): Promise<string> {
+    return exportRoadmap((await this.find(id)).document, format);
+  }
+
+  /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
+  async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
+    const { document: roadmap } = await this.find(id);
+    const skippedEvents: { number: string; reason: string }[] = [];
+    const usedNumbers = new Map<string, number>();
+    const events: CreateCycleDto['events'] = [];
+    for (const event of roadmap.events) {
+      const window = resolveEventWindow(event.period, roadmap.timezone);
+      if (!window) {
+        skippedEvents.push({ number: event.number, reason: `срок «${event.period.text}» не задает дат: назначьте их вручную` });
+        continue;
+      }
+      // Some roadmaps restart numbering per table; keep every row distinct.
+      const seen = usedNumbers.get(event.number) ?? 0;
+      usedNumbers.set(event.number, seen + 1);
+      events.push({
+        number: seen ? `${event.number}.${seen + 1}` : event.number,
+        title: event.title,
+        opensAt: window.opensAt.toISOString(),
+        deadline: window.deadline.toISOString(),
+        executors: event.executors.map((name) => ({ name })),
+      });
+    }
+    if (events.length === 0) {
+      throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'В дорожной карте нет ни одного мероприятия с датами', skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`));
+    }
+    const view = await this.cycles.create({
+      title: dto.title?.trim() || roadmap.title,
+      municipality: dto.municipality,
+      year: roadmap.year,
+      timezone: roadmap.timezone,
+      schools: roadmap.schools.map((s) => ({ name: s.name, category: s.category, municipality: s.municipality ?? undefined, emails: s.emails })),
+      events,
+    }, actor);
+    return { ...view, skippedEvents };
+  }
+
+  private async find(id: string): Promise<RoadmapEntity> {
+    const found = await this.store.find(id);
+    if (!found) throw new CycleException(CycleErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    return found;
+  }
+}
+
+/** multer decodes file names as latin1; Russian names need UTF-8. */
+function decodeName(file: UploadedDocument): string {
+  return Buffer.from(file.originalname, 'latin1').toString('utf8');
+}
+
+/** A separate schools/curators table replaces what the roadmap text listed; its warnings are marked. */
+async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocument): Promise<CanonicalRoadmap> {
+  const input = { fileName: decodeName(file), bytes: file.buffer };
+  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([parseSchools(input), parseCurators(input)]);
+  const marked = [...schoolWarnings, ...curatorWarnings].map((w) => ({ ...w, row: `${input.fileName}: ${w.row}` }));
+  return {
+    ...roadmap,
+    schools: schools.length ? schools : roadmap.schools,
+    curators: curators.length ? curators : roadmap.curators,
+    warnings: [...roadmap.warnings, ...marked],
+  };
+}
+
+function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
+  const stages: Record<string, number> = {};
+  for (const e of r.events) if (e.stage) stages[e.stage] = (stages[e.stage] ?? 0) + 1;
+  return {
+    events: r.events.length,
+    undatedEvents: r.events.filter((e) => !e.period.start).length,
+    schools: r.schools.length,
+    curators: r.curators.length,
+    warnings: r.warnings.length,
+    stages,
+  };
+}
+
+function toStored(e: RoadmapEntity): StoredRoadmap {
+  return { id: e.id, title: e.title, year: e.year, timezone: e.timezone, createdAt: e.createdAt.toISOString(), roadmap: e.document as unknown as Record<string, unknown> };
+}

@@ -1,0 +1,108 @@
+import { auditScope, canActOnStage, canManageMunicipality, cycleAccess, type CycleFacts } from './access.policy';
+import type { RoleGrant } from './roles';
+
+const irkutskCycle: CycleFacts = {
+  municipality: 'г. Иркутск',
+  schools: [
+    { id: 's1', municipality: null },
+    { id: 's2', municipality: 'г. Иркутск' },
+  ],
+  events: [
+    { id: 'e1', executors: [{ name: 'МКУ «ИМЦРО»' }] },
+    { id: 'e2', executors: [{ name: 'Департамент образования' }] },
+  ],
+};
+
+const regionalCycle: CycleFacts = {
+  municipality: null,
+  schools: [
+    { id: 'r1', municipality: 'г. Иркутск' },
+    { id: 'r2', municipality: 'Усть-Илимский район' },
+  ],
+  events: [{ id: 're1', executors: [] }],
+};
+
+const g = (role: RoleGrant['role'], scopeKind: RoleGrant['scopeKind'], scopeValue: string | null = null): RoleGrant => ({ role, scopeKind, scopeValue });
+const ids = (set: Set<string>) => [...set].sort();
+
+describe('cycleAccess', () => {
+  it('gives the admin and the regional coordinator everything', () => {
+    for (const grant of [g('admin', 'global'), g('regional_coordinator', 'region', 'Иркутская область')]) {
+      const access = cycleAccess([grant], irkutskCycle);
+      expect(access).toMatchObject({ manage: true, read: true });
+      expect(ids(access.schoolIds)).toEqual(['s1', 's2']);
+    }
+  });
+
+  it('lets a municipal coordinator manage its own municipality only (names compared folded)', () => {
+    expect(cycleAccess([g('municipal_coordinator', 'municipality', ' Г. ИРКУТСК ')], irkutskCycle)).toMatchObject({ manage: true, read: true });
+    const other = cycleAccess([g('municipal_coordinator', 'municipality', 'Усть-Илимский район')], irkutskCycle);
+    expect(other).toMatchObject({ manage: false, read: false });
+    expect(other.schoolIds.size + other.eventIds.size).toBe(0);
+  });
+
+  it('shows a municipal coordinator only its schools of a region-wide cycle, without managing it', () => {
+    const access = cycleAccess([g('municipal_coordinator', 'municipality', 'Усть-Илимский район')], regionalCycle);
+    expect(access).toMatchObject({ manage: false, read: true });
+    expect(ids(access.schoolIds)).toEqual(['r2']);
+  });
+
+  it('shows a school team and a curator only their schools', () => {
+    expect(ids(cycleAccess([g('school_team', 'school', 's2')], irkutskCycle).schoolIds)).toEqual(['s2']);
+    const curator = cycleAccess([g('curator', 'school', 's1'), g('curator', 'school', 'r2')], irkutskCycle);
+    expect(curator).toMatchObject({ manage: false, read: true });
+    expect(ids(curator.schoolIds)).toEqual(['s1']);
+    expect(cycleAccess([g('school_team', 'school', 'elsewhere')], irkutskCycle).read).toBe(false);
+  });
+
+  it('shows an executor only the events it executes, by organisation name or event id', () => {
+    const byName = cycleAccess([g('executor', 'organisation', 'мку «имцро»')], irkutskCycle);
+    expect(ids(byName.eventIds)).toEqual(['e1']);
+    expect(byName.schoolIds.size).toBe(0);
+    expect(ids(cycleAccess([g('executor', 'event', 'e2')], irkutskCycle).eventIds)).toEqual(['e2']);
+  });
+
+  it('lets a supervisor read within its scope and never manage', () => {
+    expect(cycleAccess([g('supervisor', 'global')], irkutskCycle)).toMatchObject({ manage: false, read: true });
+    expect(cycleAccess([g('supervisor', 'municipality', 'Усть-Илимский район')], irkutskCycle).read).toBe(false);
+  });
+});
+
+describe('canManageMunicipality', () => {
+  it('keeps region-wide cycles to the region', () => {
+    expect(canManageMunicipality([g('municipal_coordinator', 'municipality', 'г. Иркутск')], null)).toBe(false);
+    expect(canManageMunicipality([g('regional_coordinator', 'region', 'Иркутская область')], null)).toBe(true);
+    expect(canManageMunicipality([g('supervisor', 'global')], 'г. Иркутск')).toBe(false);
+  });
+});
+
+describe('canActOnStage', () => {
+  const school = irkutskCycle.schools[0];
+
+  it('lets the school team submit its own work but not review it', () => {
+    const team = [g('school_team', 'school', 's1')];
+    expect(canActOnStage(team, irkutskCycle, school, 'self_diagnosis')).toBe(true);
+    expect(canActOnStage(team, irkutskCycle, school, 'expertise')).toBe(false);
+    expect(canActOnStage([g('school_team', 'school', 's2')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
+  });
+
+  it('lets a curator review only its schools', () => {
+    expect(canActOnStage([g('curator', 'school', 's1')], irkutskCycle, school, 'expertise')).toBe(true);
+    expect(canActOnStage([g('curator', 'school', 's2')], irkutskCycle, school, 'expertise')).toBe(false);
+    expect(canActOnStage([g('curator', 'school', 's1')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
+  });
+
+  it('never lets a supervisor or an executor act', () => {
+    for (const stage of ['self_diagnosis', 'expertise', 'report'] as const) {
+      expect(canActOnStage([g('supervisor', 'global'), g('executor', 'event', 'e1')], irkutskCycle, school, stage)).toBe(false);
+    }
+  });
+});
+
+describe('auditScope', () => {
+  it('limits a municipal coordinator to its municipalities', () => {
+    expect(auditScope([g('municipal_coordinator', 'municipality', 'г. Иркутск')])).toEqual({ all: false, municipalities: ['г. Иркутск'] });
+    expect(auditScope([g('admin', 'global')])).toEqual({ all: true });
+    expect(auditScope([g('school_team', 'school', 's1')])).toEqual({ all: false, municipalities: [] });
+  });
+});

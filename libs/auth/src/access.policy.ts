@@ -1,0 +1,134 @@
+// Who may see and do what inside a cycle. Pure functions over grants and scope facts, so every
+// rule is unit-tested without a database and the API applies the same rules on every route.
+import type { SchoolStage } from '@orientir/domain';
+import type { Role, RoleGrant } from './roles';
+
+export interface SchoolFacts {
+  id: string;
+  municipality: string | null;
+}
+
+export interface EventFacts {
+  id: string;
+  executors: { name: string }[];
+}
+
+/** What a cycle tells about its scope. A cycle belongs to one municipality, or to the region when null. */
+export interface CycleFacts {
+  municipality: string | null;
+  schools: SchoolFacts[];
+  events: EventFacts[];
+}
+
+export interface CycleAccess {
+  /** May launch the cycle and act for it as a coordinator. */
+  manage: boolean;
+  /** May open the cycle at all. */
+  read: boolean;
+  schoolIds: Set<string>;
+  eventIds: Set<string>;
+}
+
+/** Names typed by people differ in case, spaces and ё; compare them folded. */
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && fold(a) === fold(b);
+}
+
+function fold(value: string): string {
+  return value.trim().toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+}
+
+/** A school's municipality is its own, or the cycle's when the row names none. */
+export function schoolMunicipality(cycle: Pick<CycleFacts, 'municipality'>, school: SchoolFacts): string | null {
+  return school.municipality?.trim() || cycle.municipality;
+}
+
+export function hasAnyRole(grants: readonly RoleGrant[], roles: readonly Role[]): boolean {
+  return grants.some((g) => roles.includes(g.role));
+}
+
+/**
+ * Region-wide grants (admin, regional coordinator, supervisor on the region) cover everything:
+ * an installation serves one region, and cycles carry no region column yet.
+ */
+function regionWide(g: RoleGrant): boolean {
+  return g.scopeKind === 'global' || g.scopeKind === 'region';
+}
+
+function municipalities(grants: readonly RoleGrant[], roles: readonly Role[]): string[] {
+  return grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'municipality' && g.scopeValue).map((g) => g.scopeValue as string);
+}
+
+function schoolGrants(grants: readonly RoleGrant[], roles: readonly Role[]): Set<string> {
+  return new Set(grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue).map((g) => g.scopeValue as string));
+}
+
+/** May this caller create or manage a cycle of this municipality (null: a region-wide cycle)? */
+export function canManageMunicipality(grants: readonly RoleGrant[], municipality: string | null): boolean {
+  if (grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g))) return true;
+  return municipality !== null && municipalities(grants, ['municipal_coordinator']).some((m) => sameName(m, municipality));
+}
+
+export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): CycleAccess {
+  const manage = canManageMunicipality(grants, cycle.municipality);
+  const everything = manage && grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
+  const readsAll = everything || grants.some((g) => g.role === 'supervisor' && regionWide(g));
+  const allSchools = cycle.schools.map((s) => s.id);
+  const allEvents = cycle.events.map((e) => e.id);
+  if (readsAll) return { manage, read: true, schoolIds: new Set(allSchools), eventIds: new Set(allEvents) };
+
+  const watched = municipalities(grants, ['municipal_coordinator', 'supervisor']);
+  const ownSchools = schoolGrants(grants, ['curator', 'school_team']);
+  const schoolIds = new Set(
+    cycle.schools.filter((s) => ownSchools.has(s.id) || watched.some((m) => sameName(m, schoolMunicipality(cycle, s)))).map((s) => s.id),
+  );
+  const coversCycle = watched.some((m) => sameName(m, cycle.municipality));
+  const organisations = grants.filter((g) => g.role === 'executor' && g.scopeKind === 'organisation').map((g) => g.scopeValue);
+  const events = new Set(grants.filter((g) => g.role === 'executor' && g.scopeKind === 'event').map((g) => g.scopeValue));
+  // People of a school follow the cycle's plan, so they see its events; executors see only their own.
+  const seesPlan = coversCycle || schoolIds.size > 0;
+  const eventIds = new Set(
+    cycle.events.filter((e) => seesPlan || events.has(e.id) || e.executors.some((x) => organisations.some((o) => sameName(o, x.name)))).map((e) => e.id),
+  );
+  return { manage, read: manage || coversCycle || schoolIds.size > 0 || eventIds.size > 0, schoolIds, eventIds };
+}
+
+/** Who completes each stage: the school submits its own work, the curator reviews, the coordinator accepts the report. */
+export const STAGE_ACTORS: Record<SchoolStage, readonly Role[]> = {
+  self_diagnosis: ['admin', 'municipal_coordinator', 'school_team'],
+  concept_documents: ['admin', 'municipal_coordinator', 'school_team'],
+  expertise: ['admin', 'municipal_coordinator', 'curator'],
+  monitoring: ['admin', 'municipal_coordinator', 'school_team'],
+  report: ['admin', 'municipal_coordinator'],
+};
+
+/** May the caller complete `stage` for this school? The workflow still rejects a stage the school is not in. */
+export function canActOnStage(grants: readonly RoleGrant[], cycle: Pick<CycleFacts, 'municipality'>, school: SchoolFacts, stage: SchoolStage): boolean {
+  const roles = STAGE_ACTORS[stage];
+  return grants.some((g) => {
+    if (!roles.includes(g.role)) return false;
+    switch (g.role) {
+      case 'admin':
+        return true;
+      case 'municipal_coordinator':
+        return g.scopeKind === 'municipality' && sameName(g.scopeValue, schoolMunicipality(cycle, school));
+      case 'curator':
+      case 'school_team':
+        return g.scopeKind === 'school' && g.scopeValue === school.id;
+      case 'regional_coordinator':
+      case 'executor':
+      case 'supervisor':
+        return false;
+    }
+  });
+}
+
+/** Which audit rows a caller may read: all, or those of its municipalities. */
+export type AuditScope = { all: true } | { all: false; municipalities: string[] };
+
+export function auditScope(grants: readonly RoleGrant[]): AuditScope {
+  if (grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator' || g.role === 'supervisor') && regionWide(g))) {
+    return { all: true };
+  }
+  return { all: false, municipalities: municipalities(grants, ['municipal_coordinator', 'supervisor']) };
+}

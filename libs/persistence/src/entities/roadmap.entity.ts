@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CanonicalRoadmap } from '@orientir/domain';
+
+/** A confirmed roadmap in the canonical form, as the coordinator approved it after the preview. */
+@Entity('roadmaps')
+export class RoadmapEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('int')
+  year!: number;
+
+  @Column('text')
+  timezone!: string;
+
+  @Column('jsonb')
+  document!: CanonicalRoadmap;
+
+  @Column('text', { name: 'source_file_name', nullable: true })
+  sourceFileName!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

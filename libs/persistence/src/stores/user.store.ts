@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RoleGrant } from '@orientir/auth';
+import { RoleGrantEntity, UserEntity } from '../entities';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  grants: RoleGrant[];
+}
+
+export interface UserWithGrants {
+  user: UserEntity;
+  grants: RoleGrant[];
+}
+
+/** Accounts and their role grants. The password hash is read only where a login needs it. */
+@Injectable()
+export class UserStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** All or nothing: an account never exists without its grants. */
+  async create(draft: NewUser): Promise<UserWithGrants> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.save(
+        UserEntity,
+        manager.create(UserEntity, { email: normaliseEmail(draft.email), displayName: draft.displayName, passwordHash: draft.passwordHash }),
+      );
+      await insertGrants(manager, user.id, draft.grants);
+      delete (user as Partial<UserEntity>).passwordHash;
+      return { user, grants: await grantsOf(manager, user.id) };
+    });
+  }
+
+  /**
+   * Creates the account or, when the e-mail exists, sets its password and adds missing grants.
+   * Used by the demo start and the admin CLI, which may run again on the same database.
+   */
+  async upsert(draft: NewUser): Promise<UserWithGrants & { created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const email = normaliseEmail(draft.email);
+      const existing = await manager.findOneBy(UserEntity, { email });
+      if (!existing) {
+        const user = await manager.save(UserEntity, manager.create(UserEntity, { email, displayName: draft.displayName, passwordHash: draft.passwordHash }));
+        await insertGrants(manager, user.id, draft.grants);
+        return { user, grants: await grantsOf(manager, user.id), created: true };
+      }
+      await manager.update(UserEntity, { id: existing.id }, { passwordHash: draft.passwordHash, isActive: true });
+      await insertGrants(manager, existing.id, draft.grants);
+      return { user: existing, grants: await grantsOf(manager, existing.id), created: false };
+    });
+  }
+
+  async findByEmailForLogin(email: string): Promise<(UserEntity & { passwordHash: string | null }) | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normaliseEmail(email) })
+      .getOne();
+  }
+
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ email: normaliseEmail(email) });
+  }
+
+  async findWithGrants(userId: string): Promise<UserWithGrants | null> {
+    // findOneBy({ id: undefined }) would match any row: never let a missing id through.
+    if (!userId) return null;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) return null;
+    return { user, grants: await grantsOf(this.dataSource.manager, userId) };
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.dataSource.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function insertGrants(manager: EntityManager, userId: string, grants: RoleGrant[]): Promise<void> {
+  if (!grants.length) return;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RoleGrantEntity)
+    .values(grants.map((g) => ({ userId, role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue?.trim() ?? '' })))
+    .orIgnore()
+    .execute();
+}
+
+async function grantsOf(manager: EntityManager, userId: string): Promise<RoleGrant[]> {
+  const rows = await manager.find(RoleGrantEntity, { where: { userId }, order: { createdAt: 'ASC' } });
+  return rows.map((r) => ({ role: r.role, scopeKind: r.scopeKind, scopeValue: r.scopeValue === '' ? null : r.scopeValue }));
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { ROLES, type Role, type RoleGrant } from '@orientir/auth';
+import { ACCESS_RULE, type AccessRule } from '../../apps/api/src/auth/access.decorator';
+import { anonymousClient, createAccount, sessionClient, type TestAccount } from '../support/auth-clients';
+import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
+
+type Caller = 'anonymous' | Role;
+type Outcome = 'allowed' | 'denied' | 'unauthenticated';
+
+const EVERY_ROLE = ROLES;
+const COORDINATORS: readonly Role[] = ['admin', 'regional_coordinator', 'municipal_coordinator'];
+
+/**
+ * THE authorization table: every route of the API and which roles may call it. A route the app
+ * serves but this table lacks fails the test, and so does a route whose handler declares no rule.
+ * Scope (which municipality, which school) is tested in access-scope.int-spec.ts.
+ */
+const MATRIX: Record<string, 'public' | readonly Role[]> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
+  'POST /api/auth/logout': EVERY_ROLE,
+  'GET /api/auth/me': EVERY_ROLE,
+  'POST /api/auth/tokens': EVERY_ROLE,
+  'GET /api/auth/tokens': EVERY_ROLE,
+  'DELETE /api/auth/tokens/:id': EVERY_ROLE,
+  'POST /api/users': ['admin'],
+  'GET /api/audit': ['admin', 'regional_coordinator', 'municipal_coordinator', 'supervisor'],
+  'POST /api/cycles': COORDINATORS,
+  'GET /api/cycles/:id': EVERY_ROLE,
+  'POST /api/cycles/:id/launch': COORDINATORS,
+  'POST /api/cycles/:id/schools/:schoolId/stage': ['admin', 'municipal_coordinator', 'curator', 'school_team'],
+  'POST /api/roadmaps/import': COORDINATORS,
+  'POST /api/roadmaps': COORDINATORS,
+  'GET /api/roadmaps/:id': [...COORDINATORS, 'supervisor'],
+  'GET /api/roadmaps/:id/export': [...COORDINATORS, 'supervisor'],
+  'POST /api/roadmaps/:id/cycles': COORDINATORS,
+};
+
+/** One grant per role, each with a plausible scope; role-level rules do not depend on it. */
+const GRANT_OF: Record<Role, RoleGrant> = {
+  admin: { role: 'admin', scopeKind: 'global', scopeValue: null },
+  regional_coordinator: { role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' },
+  municipal_coordinator: { role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'г. Матрица' },
+  curator: { role: 'curator', scopeKind: 'school', scopeValue: randomUUID() },
+  school_team: { role: 'school_team', scopeKind: 'school', scopeValue: randomUUID() },
+  executor: { role: 'executor', scopeKind: 'organisation', scopeValue: 'МКУ «ИМЦРО»' },
+  supervisor: { role: 'supervisor', scopeKind: 'global', scopeValue: null },
+};
+
+interface DiscoveredRoute {
+  key: string;
+  method: string;
+  path: string;
+  rule: AccessRule | undefined;
+}
+
+const METHOD_NAMES: Partial<Record<RequestMethod, string>> = {
+  [RequestMethod.GET]: 'GET',
+  [RequestMethod.POST]: 'POST',
+  [RequestMethod.PUT]: 'PUT',
+  [RequestMethod.PATCH]: 'PATCH',
+  [RequestMethod.DELETE]: 'DELETE',
+  [RequestMethod.ALL]: 'ALL',
+};
+
+/** Every handler of every controller in the running Nest app, with its declared access rule. */
+function discoverNestRoutes(apps: OrientirApps): DiscoveredRoute[] {
+  const scanner = new MetadataScanner();
+  const routes: DiscoveredRoute[] = [];
+  for (const module of apps.api.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name] as object;
+        const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (sub === undefined || verb === undefined) continue;
+        for (const p of Array.isArray(sub) ? sub : [sub]) {
+          const path = `/${['api', base, p].map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+          const method = METHOD_NAMES[verb] ?? String(verb);
+          routes.push({ key: `${method} ${path}`, method, path, rule: Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined });
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** Routes Express itself serves under /api, to catch anything mounted outside Nest's controllers (and so outside the guard). */
+function expressRoutes(apps: OrientirApps): string[] {
+  const express = apps.api.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  return stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+  );
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Documentation served by Swagger straight through Express: public by design, no data. */
+const OUTSIDE_NEST = [/^GET \/api\/docs/];
+
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+
+function expected(rule: 'public' | readonly Role[], caller: Caller): Outcome {
+  if (rule === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'unauthenticated';
+  return rule.includes(caller) ? 'allowed' : 'denied';
+}
+
+describe('authorization matrix: every route × every role', () => {
+  let apps: OrientirApps;
+  let routes: DiscoveredRoute[];
+  const accounts = new Map<Role, TestAccount>();
+
+  beforeAll(async () => {
+    apps = await startOrientirApps();
+    routes = discoverNestRoutes(apps);
+    for (const role of ROLES) accounts.set(role, await createAccount(apps, [GRANT_OF[role]]));
+  });
+
+  afterAll(async () => {
+    await apps?.close();
+  });
+
+  it('finds the routes (the discovery itself works)', () => {
+    expect(routes.map((r) => r.key)).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/cycles', 'GET /api/cycles/:id']));
+  });
+
+  it('every route declares a rule (@Public or @Allow)', () => {
+    expect(routes.filter((r) => !r.rule).map((r) => r.key)).toEqual([]);
+  });
+
+  it('every route is in the table, and the table names no route that does not exist', () => {
+    const served = routes.map((r) => r.key).sort();
+    expect(served.filter((k) => !(k in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !served.includes(k))).toEqual([]);
+  });
+
+  it('Express serves nothing under /api that Nest (and so the guard) does not know', () => {
+    const served = expressRoutes(apps);
+    expect(served).toContain('GET /api/health'); // the router stack is really being read
+    const known = new Set(routes.map((r) => r.key));
+    const stray = served.filter((k) => / \/api(\/|$)/.test(k) && !known.has(k) && !OUTSIDE_NEST.some((re) => re.test(k)));
+    expect(stray).toEqual([]);
+  });
+
+  it('the declared rules say what the table says', () => {
+    const declared = Object.fromEntries(routes.map((r) => [r.key, r.rule ? (r.rule.public ? 'public' : [...r.rule.roles].sort()) : 'NO RULE']));
+    const table = Object.fromEntries(
+      routes.map((r) => {
+        const row = MATRIX[r.key];
+        return [r.key, row === undefined ? 'NOT IN TABLE' : row === 'public' ? 'public' : [...row].sort()];
+      }),
+    );
+    expect(declared).toEqual(table);
+  });
+
+  it('the running API answers every route × caller as the table says', async () => {
+    const actual: Record<string, Record<Caller, Outcome | string>> = {};
+    const wanted: Record<string, Record<Caller, Outcome | string>> = {};
+    for (const route of routes) {
+      const rule = MATRIX[route.key];
+      actual[route.key] = {} as Record<Caller, Outcome>;
+      wanted[route.key] = {} as Record<Caller, Outcome>;
+      // Random ids: an allowed caller reaches the handler and gets 400/404, never 401/403 from the guard.
+      const path = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
+      for (const caller of CALLERS) {
+        // A fresh session per request: logout revokes the one it is given.
+        const client = caller === 'anonymous' ? anonymousClient(apps) : await sessionClient(apps, accounts.get(caller)!);
+        const res = await client.request(route.method.toLowerCase() as 'get', path).send({});
+        actual[route.key][caller] = outcomeOf(res.status, (res.body as { error?: string }).error);
+        wanted[route.key][caller] = rule === undefined ? 'NOT IN TABLE' : expected(rule, caller);
+      }
+    }
+    expect(actual).toEqual(wanted);
+  });
+});
+
+function outcomeOf(status: number, error: string | undefined): Outcome | string {
+  if (status === 401 && error === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (status === 403 && (error === 'ROLE_NOT_ALLOWED' || error === 'ROUTE_WITHOUT_RULE')) return 'denied';
+  if (status === 401 || status === 403 || status === 429 || status >= 500) return `unexpected ${status} ${error ?? ''}`.trim();
+  return 'allowed';
+}
