@@ -13,6 +13,7 @@ step() { printf '\n[orientir] %s\n' "$*"; }
 step "type-check"
 npx tsc -p tsconfig.json --noEmit
 step "lint"
+npx prettier --check --log-level warn "apps/**/*.ts" "libs/**/*.ts" "workflows/**/*.ts" "activities/**/*.ts" "infra/**/*.ts" "test/**/*.ts"
 npx nx show projects >/dev/null   # builds the project graph the module-boundary rule reads
 npx eslint . --max-warnings=0
 step "unit tests"

@@ -27,6 +27,12 @@ export interface OutboxPort {
 export interface EventDirectoryPort {
   findEventForReminder(eventId: string): Promise<{
     cycle: { id: string; title: string; timezone: string };
-    event: { id: string; number: string; title: string; deadline: Date; executors: { name: string; email: string | null }[] };
+    event: {
+      id: string;
+      number: string;
+      title: string;
+      deadline: Date;
+      executors: { name: string; email: string | null }[];
+    };
   } | null>;
 }

@@ -3,12 +3,25 @@ import { buildDemoCycle } from './demo-cycle.builder';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function event(number: string, start: string | null, end: string | null, executors: string[] = ['МКУ «ИМЦРО»']): RoadmapEvent {
+function event(
+  number: string,
+  start: string | null,
+  end: string | null,
+  executors: string[] = ['МКУ «ИМЦРО»'],
+): RoadmapEvent {
   return {
     number,
     section: null,
     title: `Мероприятие ${number}`,
-    period: { start, end, occurrences: start && end ? [{ start, end }] : [], recurrence: null, wholeCycle: false, toBeScheduled: !start, text: start ? 'Май' : 'По графику' },
+    period: {
+      start,
+      end,
+      occurrences: start && end ? [{ start, end }] : [],
+      recurrence: null,
+      wholeCycle: false,
+      toBeScheduled: !start,
+      text: start ? 'Май' : 'По графику',
+    },
     executors,
     indicator: { kind: 'text', min: null, per: null, unit: null, text: '' },
     reportForm: null,
@@ -22,7 +35,11 @@ const roadmap: CanonicalRoadmap = {
   title: 'Дорожная карта',
   year: 2023,
   timezone: 'Asia/Irkutsk',
-  events: [event('1', '2023-05-01', '2023-05-31'), event('2', '2023-06-01', '2023-06-30', ['ДО', 'МКУ «ИМЦРО»']), event('3', null, null)],
+  events: [
+    event('1', '2023-05-01', '2023-05-31'),
+    event('2', '2023-06-01', '2023-06-30', ['ДО', 'МКУ «ИМЦРО»']),
+    event('3', null, null),
+  ],
   executorEntities: [],
   schools: [],
   curators: [],

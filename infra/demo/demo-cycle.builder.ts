@@ -1,4 +1,10 @@
-import { resolveEventWindow, type CanonicalRoadmap, type EventWindow, type RoadmapEvent, type SchoolCategory } from '@orientir/domain';
+import {
+  resolveEventWindow,
+  type CanonicalRoadmap,
+  type EventWindow,
+  type RoadmapEvent,
+  type SchoolCategory,
+} from '@orientir/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -7,7 +13,13 @@ export interface DemoCyclePayload {
   year: number;
   timezone: string;
   schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
-  events: { number: string; title: string; opensAt: string; deadline: string; executors: { name: string; email: string }[] }[];
+  events: {
+    number: string;
+    title: string;
+    opensAt: string;
+    deadline: string;
+    executors: { name: string; email: string }[];
+  }[];
 }
 
 export interface DemoCycle {
@@ -41,8 +53,17 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
   };
 
   const schools = roadmap.schools.length
-    ? roadmap.schools.map((s, i) => ({ name: s.name, category: s.category, municipality: s.municipality ?? undefined, emails: s.emails.length ? s.emails : [`school-${i + 1}@demo.orientir.local`] }))
-    : [1, 2, 3].map((n) => ({ name: `Демонстрационная школа № ${n}`, category: 'shnor' as const, emails: [`school-${n}@demo.orientir.local`] }));
+    ? roadmap.schools.map((s, i) => ({
+        name: s.name,
+        category: s.category,
+        municipality: s.municipality ?? undefined,
+        emails: s.emails.length ? s.emails : [`school-${i + 1}@demo.orientir.local`],
+      }))
+    : [1, 2, 3].map((n) => ({
+        name: `Демонстрационная школа № ${n}`,
+        category: 'shnor' as const,
+        emails: [`school-${n}@demo.orientir.local`],
+      }));
 
   const seen = new Set<string>();
   const events = dated.flatMap(({ event: e, window }) => {
@@ -50,12 +71,23 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
     seen.add(e.number);
     const opensAt = shifted(window.opensAt);
     const deadline = shifted(window.deadline);
-    const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({ name, email: address(name) }));
-    return [{ number: e.number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors }];
+    const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({
+      name,
+      email: address(name),
+    }));
+    return [
+      { number: e.number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors },
+    ];
   });
 
   return {
-    payload: { title: `Демо: ${roadmap.title}`, year: firstOpening(events)?.getUTCFullYear() ?? now.getUTCFullYear(), timezone: tz, schools, events },
+    payload: {
+      title: `Демо: ${roadmap.title}`,
+      year: firstOpening(events)?.getUTCFullYear() ?? now.getUTCFullYear(),
+      timezone: tz,
+      schools,
+      events,
+    },
     skipped,
   };
 }

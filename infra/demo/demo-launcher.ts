@@ -9,7 +9,13 @@ const SEED = 'test/fixtures/roadmaps/irkutsk-city-2023.txt';
  * Creates the demo cycle once per data folder; a second start shows the same cycle
  * (its workflows are durable) instead of launching another.
  */
-export async function launchDemoCycle(o: { root: string; apiUrl: string; stateFile: string; token?: string; municipality?: string }): Promise<{ cycleId: string; summary: string }> {
+export async function launchDemoCycle(o: {
+  root: string;
+  apiUrl: string;
+  stateFile: string;
+  token?: string;
+  municipality?: string;
+}): Promise<{ cycleId: string; summary: string }> {
   // Every API route needs a caller: the demo acts with a short-lived admin token (see demo-users.ts).
   const auth: Record<string, string> = o.token ? { authorization: `Bearer ${o.token}` } : {};
   if (fs.existsSync(o.stateFile)) {
@@ -17,11 +23,19 @@ export async function launchDemoCycle(o: { root: string; apiUrl: string; stateFi
     const existing = await fetch(`${o.apiUrl}/api/cycles/${cycleId}`, { headers: auth });
     if (existing.ok) return { cycleId, summary: 'existing demo cycle' };
   }
-  const roadmap = await parseRoadmap({ text: fs.readFileSync(path.join(o.root, SEED), 'utf8') }, { timezone: 'Asia/Irkutsk' });
+  const roadmap = await parseRoadmap(
+    { text: fs.readFileSync(path.join(o.root, SEED), 'utf8') },
+    { timezone: 'Asia/Irkutsk' },
+  );
   const { payload, skipped } = buildDemoCycle(roadmap, new Date());
-  const response = await fetch(`${o.apiUrl}/api/cycles`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ ...payload, municipality: o.municipality }) });
+  const response = await fetch(`${o.apiUrl}/api/cycles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: JSON.stringify({ ...payload, municipality: o.municipality }),
+  });
   const body = (await response.json()) as { id?: string; message?: string; details?: string[] };
-  if (!response.ok || !body.id) throw new Error(`demo cycle rejected: ${body.message ?? response.status} ${(body.details ?? []).join('; ')}`);
+  if (!response.ok || !body.id)
+    throw new Error(`demo cycle rejected: ${body.message ?? response.status} ${(body.details ?? []).join('; ')}`);
   fs.mkdirSync(path.dirname(o.stateFile), { recursive: true });
   fs.writeFileSync(o.stateFile, JSON.stringify({ cycleId: body.id }));
   return {

@@ -16,51 +16,110 @@ export interface DemoLogin {
 }
 
 /** Launches (or finds) the demo cycle as the demo admin, then gives every other role a scope inside it. */
-export async function launchDemoWithUsers(o: { root: string; apiUrl: string; stateFile: string; databaseUrl: string }): Promise<{ cycleId: string; summary: string; logins: DemoLogin[] }> {
+export async function launchDemoWithUsers(o: {
+  root: string;
+  apiUrl: string;
+  stateFile: string;
+  databaseUrl: string;
+}): Promise<{ cycleId: string; summary: string; logins: DemoLogin[] }> {
   const dataSource = new DataSource(createDataSourceOptions(o.databaseUrl, 2));
   await dataSource.initialize();
   try {
     const users = new UserStore(dataSource);
     const credentials = new CredentialStore(dataSource);
-    const account = async (role: Role, local: string, name: string, grants: RoleGrant[], scope: string): Promise<DemoLogin> => {
+    const account = async (
+      role: Role,
+      local: string,
+      name: string,
+      grants: RoleGrant[],
+      scope: string,
+    ): Promise<DemoLogin> => {
       const password = randomPassword(16);
       const email = `${local}@${DOMAIN}`;
       await users.upsert({ email, displayName: name, passwordHash: await hashPassword(password), grants });
       return { role, email, password, scope };
     };
 
-    const admin = await account('admin', 'admin', 'Демо: администратор', [{ role: 'admin', scopeKind: 'global', scopeValue: null }], 'вся система');
+    const admin = await account(
+      'admin',
+      'admin',
+      'Демо: администратор',
+      [{ role: 'admin', scopeKind: 'global', scopeValue: null }],
+      'вся система',
+    );
     const adminId = (await users.findByEmail(admin.email))!.id;
     // A token that lives only as long as the launch; revoked right after.
     const issued = issueToken('api');
-    const token = await credentials.createApiToken({ userId: adminId, name: 'демо: запуск цикла', tokenHash: issued.hash, expiresAt: new Date(Date.now() + 10 * 60_000) });
+    const token = await credentials.createApiToken({
+      userId: adminId,
+      name: 'демо: запуск цикла',
+      tokenHash: issued.hash,
+      expiresAt: new Date(Date.now() + 10 * 60_000),
+    });
     let demo: { cycleId: string; summary: string };
     try {
-      demo = await launchDemoCycle({ root: o.root, apiUrl: o.apiUrl, stateFile: o.stateFile, token: issued.token, municipality: DEMO_MUNICIPALITY });
+      demo = await launchDemoCycle({
+        root: o.root,
+        apiUrl: o.apiUrl,
+        stateFile: o.stateFile,
+        token: issued.token,
+        municipality: DEMO_MUNICIPALITY,
+      });
     } finally {
       await credentials.revokeApiToken(adminId, token.id);
     }
 
     const stored = await new CycleStore(dataSource).find(demo.cycleId);
     if (!stored) throw new Error(`demo cycle ${demo.cycleId} is not in the database`);
-    const municipality = stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;
+    const municipality =
+      stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;
     const [first, second] = stored.schools;
     const organisation = stored.events.flatMap((e) => e.executors.map((x) => x.name))[0] ?? 'Муниципальный координатор';
-    const school = (id: string | undefined): RoleGrant[] => (id ? [{ role: 'school_team', scopeKind: 'school', scopeValue: id }] : []);
+    const school = (id: string | undefined): RoleGrant[] =>
+      id ? [{ role: 'school_team', scopeKind: 'school', scopeValue: id }] : [];
     const logins = [
       admin,
-      await account('regional_coordinator', 'region', 'Демо: региональный координатор', [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }], 'Иркутская область'),
-      await account('municipal_coordinator', 'municipality', 'Демо: муниципальный координатор', [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: municipality }], municipality),
+      await account(
+        'regional_coordinator',
+        'region',
+        'Демо: региональный координатор',
+        [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }],
+        'Иркутская область',
+      ),
+      await account(
+        'municipal_coordinator',
+        'municipality',
+        'Демо: муниципальный координатор',
+        [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: municipality }],
+        municipality,
+      ),
       await account(
         'curator',
         'curator',
         'Демо: куратор',
-        [first, second].filter(Boolean).map((s) => ({ role: 'curator' as const, scopeKind: 'school' as const, scopeValue: s.id })),
-        [first, second].filter(Boolean).map((s) => s.name).join('; '),
+        [first, second]
+          .filter(Boolean)
+          .map((s) => ({ role: 'curator' as const, scopeKind: 'school' as const, scopeValue: s.id })),
+        [first, second]
+          .filter(Boolean)
+          .map((s) => s.name)
+          .join('; '),
       ),
       await account('school_team', 'school', 'Демо: команда школы', school(first?.id), first?.name ?? '—'),
-      await account('executor', 'executor', 'Демо: исполнитель', [{ role: 'executor', scopeKind: 'organisation', scopeValue: organisation }], organisation),
-      await account('supervisor', 'supervisor', 'Демо: наблюдатель', [{ role: 'supervisor', scopeKind: 'global', scopeValue: null }], 'все, только чтение'),
+      await account(
+        'executor',
+        'executor',
+        'Демо: исполнитель',
+        [{ role: 'executor', scopeKind: 'organisation', scopeValue: organisation }],
+        organisation,
+      ),
+      await account(
+        'supervisor',
+        'supervisor',
+        'Демо: наблюдатель',
+        [{ role: 'supervisor', scopeKind: 'global', scopeValue: null }],
+        'все, только чтение',
+      ),
     ];
     return { ...demo, logins };
   } finally {
@@ -69,5 +128,7 @@ export async function launchDemoWithUsers(o: { root: string; apiUrl: string; sta
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string[] {
-  return logins.map((l) => `    ${ROLE_TITLES_RU[l.role].padEnd(30)} ${l.email.padEnd(36)} пароль: ${l.password}   (${l.scope})`);
+  return logins.map(
+    (l) => `    ${ROLE_TITLES_RU[l.role].padEnd(30)} ${l.email.padEnd(36)} пароль: ${l.password}   (${l.scope})`,
+  );
 }

@@ -47,7 +47,11 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   const url = `postgres://${user}:${password}@127.0.0.1:${o.port}/${o.database}`;
   if (await isPortOpen(o.port)) {
     if (await canConnect(url)) return { url, reused: true, stop: async () => undefined };
-    throw new PortBusyError('Orientir\'s embedded PostgreSQL', o.port, 'Free it, set PG_PORT to another port, or point DATABASE_URL at that server.');
+    throw new PortBusyError(
+      "Orientir's embedded PostgreSQL",
+      o.port,
+      'Free it, set PG_PORT to another port, or point DATABASE_URL at that server.',
+    );
   }
   const isRoot = os.userInfo().uid === 0;
   fs.mkdirSync(path.dirname(o.dataDir), { recursive: true });
@@ -71,7 +75,9 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL failed to start on port ${o.port} (data in ${o.dataDir})${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start on port ${o.port} (data in ${o.dataDir})${error instanceof Error ? `: ${error.message}` : ''}`,
+    );
   }
   const admin = pg.getPgClient('postgres', '127.0.0.1');
   await admin.connect();

@@ -36,13 +36,26 @@ export async function startInfrastructure(s: InfrastructureSettings): Promise<Ru
   const results = await Promise.allSettled([
     s.temporal.external
       ? Promise.resolve({ ...external('temporal'), address: s.temporal.external, uiUrl: null })
-      : startTemporalDevServer({ root: s.root, logDir: s.logDir, port: s.temporal.port, uiPort: s.temporal.uiPort, dbFile: s.temporal.dbFile, headless: s.temporal.headless }).then((t) => ({ ...t, name: 'temporal' })),
+      : startTemporalDevServer({
+          root: s.root,
+          logDir: s.logDir,
+          port: s.temporal.port,
+          uiPort: s.temporal.uiPort,
+          dbFile: s.temporal.dbFile,
+          headless: s.temporal.headless,
+        }).then((t) => ({ ...t, name: 'temporal' })),
     s.postgres.external
       ? Promise.resolve({ ...external('postgres'), url: s.postgres.external })
-      : startEmbeddedPostgres({ dataDir: s.postgres.dataDir, port: s.postgres.port, database: s.postgres.database }).then((p) => ({ ...p, name: 'postgres' })),
+      : startEmbeddedPostgres({
+          dataDir: s.postgres.dataDir,
+          port: s.postgres.port,
+          database: s.postgres.database,
+        }).then((p) => ({ ...p, name: 'postgres' })),
     s.smtp.external
       ? Promise.resolve({ ...external('smtp'), smtpUrl: s.smtp.external, webUrl: null })
-      : startMailCatcher({ root: s.root, logDir: s.logDir, smtpPort: s.smtp.port, webPort: s.smtp.webPort }).then((m) => ({ ...m, name: 'maildev' })),
+      : startMailCatcher({ root: s.root, logDir: s.logDir, smtpPort: s.smtp.port, webPort: s.smtp.webPort }).then(
+          (m) => ({ ...m, name: 'maildev' }),
+        ),
   ]);
   const parts: Part[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const stop = async () => {

@@ -42,18 +42,31 @@ export async function startMailCatcher(o: MailCatcherOptions): Promise<RunningMa
   const webUrl = `http://127.0.0.1:${o.webPort}`;
   const [smtpBusy, webBusy] = await Promise.all([isPortOpen(o.smtpPort), isPortOpen(o.webPort)]);
   if (smtpBusy || webBusy) {
-    if (smtpBusy && webBusy && (await isMailDev(webUrl))) return { smtpUrl, webUrl, reused: true, stop: async () => undefined };
+    if (smtpBusy && webBusy && (await isMailDev(webUrl)))
+      return { smtpUrl, webUrl, reused: true, stop: async () => undefined };
     const port = smtpBusy ? o.smtpPort : o.webPort;
-    throw new PortBusyError('the mail catcher (MailDev)', port, 'Free it or set SMTP_PORT / MAIL_UI_PORT, or point SMTP_URL at a real server.');
+    throw new PortBusyError(
+      'the mail catcher (MailDev)',
+      port,
+      'Free it or set SMTP_PORT / MAIL_UI_PORT, or point SMTP_URL at a real server.',
+    );
   }
   const bin = path.join(o.root, 'node_modules/maildev/bin/maildev');
-  const proc = spawnManaged('maildev', process.execPath, [bin, '--smtp', String(o.smtpPort), '--web', String(o.webPort), '--ip', '127.0.0.1', '--silent'], {
-    logDir: o.logDir,
-  });
+  const proc = spawnManaged(
+    'maildev',
+    process.execPath,
+    [bin, '--smtp', String(o.smtpPort), '--web', String(o.webPort), '--ip', '127.0.0.1', '--silent'],
+    {
+      logDir: o.logDir,
+    },
+  );
   const early = proc.exited.then((code) => {
     throw new Error(`MailDev exited early (code ${code}); see ${logFile(o.logDir, 'maildev')}`);
   });
-  await Promise.race([waitFor('MailDev', async () => (await isPortOpen(o.smtpPort)) && (await isMailDev(webUrl)), 30_000), early]);
+  await Promise.race([
+    waitFor('MailDev', async () => (await isPortOpen(o.smtpPort)) && (await isMailDev(webUrl)), 30_000),
+    early,
+  ]);
   early.catch(() => undefined);
   return { smtpUrl, webUrl, reused: false, stop: () => proc.stop() };
 }

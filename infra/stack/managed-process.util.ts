@@ -14,11 +14,20 @@ const running = new Set<ManagedProcess>();
 let exitHookInstalled = false;
 
 /** Spawns a service process whose output goes to a log file; it is killed if this process exits. */
-export function spawnManaged(name: string, command: string, args: string[], options: { logDir: string; env?: NodeJS.ProcessEnv; cwd?: string }): ManagedProcess {
+export function spawnManaged(
+  name: string,
+  command: string,
+  args: string[],
+  options: { logDir: string; env?: NodeJS.ProcessEnv; cwd?: string },
+): ManagedProcess {
   fs.mkdirSync(options.logDir, { recursive: true });
   const logPath = path.join(options.logDir, `${name}.log`);
   const log = fs.openSync(logPath, 'a');
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', log, log] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const managed: ManagedProcess = {

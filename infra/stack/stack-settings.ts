@@ -14,7 +14,10 @@ const schema = z.object({
   MAIL_UI_PORT: port(1080),
   DATABASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .optional(),
   ORIENTIR_DEMO: z.enum(['0', '1']).default('1'),
 });
 
@@ -30,7 +33,9 @@ export interface StackSettings {
 export function readStackSettings(root: string, env: NodeJS.ProcessEnv): StackSettings {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} (got "${env[String(i.path[0])] ?? ''}")`);
+    const lines = parsed.error.issues.map(
+      (i) => `  - ${i.path.join('.')}: ${i.message} (got "${env[String(i.path[0])] ?? ''}")`,
+    );
     throw new Error(`Invalid start settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -43,8 +48,19 @@ export function readStackSettings(root: string, env: NodeJS.ProcessEnv): StackSe
     infrastructure: {
       root,
       logDir: path.join(dataDir, 'logs'),
-      temporal: { external: e.TEMPORAL_ADDRESS, port: e.TEMPORAL_PORT, uiPort: e.TEMPORAL_UI_PORT, dbFile: path.join(dataDir, 'temporal/temporal.db'), headless: false },
-      postgres: { external: e.DATABASE_URL, dataDir: path.join(dataDir, 'postgres'), port: e.PG_PORT, database: 'orientir' },
+      temporal: {
+        external: e.TEMPORAL_ADDRESS,
+        port: e.TEMPORAL_PORT,
+        uiPort: e.TEMPORAL_UI_PORT,
+        dbFile: path.join(dataDir, 'temporal/temporal.db'),
+        headless: false,
+      },
+      postgres: {
+        external: e.DATABASE_URL,
+        dataDir: path.join(dataDir, 'postgres'),
+        port: e.PG_PORT,
+        database: 'orientir',
+      },
       smtp: { external: e.SMTP_URL, port: e.SMTP_PORT, webPort: e.MAIL_UI_PORT },
     },
   };

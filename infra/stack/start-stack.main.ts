@@ -23,7 +23,9 @@ async function main(): Promise<void> {
       say(`[orientir] Orientir is already running: API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`);
       return;
     }
-    throw new Error(`Port ${settings.apiPort} (API_PORT) is taken by something that is not Orientir. Free it or set API_PORT.`);
+    throw new Error(
+      `Port ${settings.apiPort} (API_PORT) is taken by something that is not Orientir. Free it or set API_PORT.`,
+    );
   }
   say('[orientir] starting Temporal, PostgreSQL and the mail catcher…');
   const infra = await startInfrastructure(settings.infrastructure);
@@ -54,28 +56,45 @@ async function main(): Promise<void> {
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${settings.apiPort}`,
     };
     const node = (name: string, main: string) =>
-      spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], { logDir: settings.infrastructure.logDir, env, cwd: ROOT });
+      spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], {
+        logDir: settings.infrastructure.logDir,
+        env,
+        cwd: ROOT,
+      });
     apps.push(node('worker', 'apps/worker/src/main.ts'), node('api', 'apps/api/src/main.ts'));
     for (const app of apps) {
       void app.exited.then((code) => {
         if (!stopping) {
-          say(`[orientir] ${app.name} exited (code ${code}); see ${path.join(settings.infrastructure.logDir, `${app.name}.log`)}`);
+          say(
+            `[orientir] ${app.name} exited (code ${code}); see ${path.join(settings.infrastructure.logDir, `${app.name}.log`)}`,
+          );
           void shutdown(1).then(() => process.exit(1));
         }
       });
     }
     await waitFor('API health', async () => (await fetch(`${apiUrl}/api/health`).catch(() => null))?.ok, 180_000, 500);
 
-    let demoLine = 'demo: off (ORIENTIR_DEMO=0); first admin: echo "$PASS" | npx orientir user create-admin --email … --password-stdin';
+    let demoLine =
+      'demo: off (ORIENTIR_DEMO=0); first admin: echo "$PASS" | npx orientir user create-admin --email … --password-stdin';
     let loginLines: string[] = [];
     if (settings.demo) {
-      const demo = await launchDemoWithUsers({ root: ROOT, apiUrl, stateFile: path.join(settings.dataDir, 'demo-cycle.json'), databaseUrl: infra.databaseUrl });
-      loginLines = ['  demo logins (POST /api/auth/login; new passwords at every start):', ...formatDemoLogins(demo.logins)];
+      const demo = await launchDemoWithUsers({
+        root: ROOT,
+        apiUrl,
+        stateFile: path.join(settings.dataDir, 'demo-cycle.json'),
+        databaseUrl: infra.databaseUrl,
+      });
+      loginLines = [
+        '  demo logins (POST /api/auth/login; new passwords at every start):',
+        ...formatDemoLogins(demo.logins),
+      ];
       demoLine = `demo cycle:      ${apiUrl}/api/cycles/${demo.cycleId}  (${demo.summary})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });
     say('');
-    say(`[orientir] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — started here: ${[...infra.started, 'worker', 'api'].join(', ')}`);
+    say(
+      `[orientir] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — started here: ${[...infra.started, 'worker', 'api'].join(', ')}`,
+    );
     say(`  API:             ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
     say(`  API docs:        ${apiUrl}/api/docs`);
     say(`  Temporal UI:     ${infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`}`);

@@ -25,7 +25,10 @@ export interface RunningTemporal {
 
 /** The Temporal CLI to use: TEMPORAL_CLI_PATH, `temporal` on PATH, or one built into .tools. */
 export function resolveTemporalCli(root: string): string {
-  return execFileSync('bash', [path.join(root, 'infra/temporal/ensure-temporal-cli.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  return execFileSync('bash', [path.join(root, 'infra/temporal/ensure-temporal-cli.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
 }
 
 export async function answersAsTemporal(address: string): Promise<boolean> {
@@ -56,7 +59,8 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
   }
   if (o.headless) args.push('--headless');
   else args.push('--ui-port', String(o.uiPort), '--ui-ip', '127.0.0.1');
-  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_DEFINITIONS)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_DEFINITIONS))
+    args.push('--search-attribute', `${name}=${type}`);
   const proc = spawnManaged('temporal', cli, args, { logDir: o.logDir });
   const early = proc.exited.then((code) => {
     throw new Error(`Temporal dev server exited early (code ${code}); see ${logFile(o.logDir, 'temporal')}`);

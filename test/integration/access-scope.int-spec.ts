@@ -11,7 +11,11 @@ const DAY = 24 * 60 * 60 * 1000;
 const A = `Муниципалитет А ${randomUUID().slice(0, 8)}`;
 const B = `Муниципалитет Б ${randomUUID().slice(0, 8)}`;
 
-function cyclePayload(title: string, municipality: string | undefined, schools: { name: string; municipality?: string }[]) {
+function cyclePayload(
+  title: string,
+  municipality: string | undefined,
+  schools: { name: string; municipality?: string }[],
+) {
   const now = Date.now();
   return {
     title,
@@ -20,8 +24,20 @@ function cyclePayload(title: string, municipality: string | undefined, schools: 
     ...(municipality ? { municipality } : {}),
     schools: schools.map((s) => ({ ...s, category: 'shnor' })),
     events: [
-      { number: '1', title: 'Самодиагностика', opensAt: new Date(now + 30 * DAY).toISOString(), deadline: new Date(now + 60 * DAY).toISOString(), executors: [{ name: 'МКУ «ИМЦРО»' }] },
-      { number: '2', title: 'Методический десант', opensAt: new Date(now + 30 * DAY).toISOString(), deadline: new Date(now + 60 * DAY).toISOString(), executors: [{ name: 'Отдел образования' }] },
+      {
+        number: '1',
+        title: 'Самодиагностика',
+        opensAt: new Date(now + 30 * DAY).toISOString(),
+        deadline: new Date(now + 60 * DAY).toISOString(),
+        executors: [{ name: 'МКУ «ИМЦРО»' }],
+      },
+      {
+        number: '2',
+        title: 'Методический десант',
+        opensAt: new Date(now + 30 * DAY).toISOString(),
+        deadline: new Date(now + 60 * DAY).toISOString(),
+        executors: [{ name: 'Отдел образования' }],
+      },
     ],
   };
 }
@@ -49,8 +65,18 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     admin = await clientWith(apps, ADMIN);
     coordA = await clientWith(apps, [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: A }]);
     coordB = await clientWith(apps, [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: B }]);
-    cycleA = (await coordA.post('/api/cycles').send(cyclePayload('Цикл А', A, [{ name: 'Школа А1' }, { name: 'Школа А2' }])).expect(201)).body as CycleBody;
-    cycleB = (await coordB.post('/api/cycles').send(cyclePayload('Цикл Б', B, [{ name: 'Школа Б1' }])).expect(201)).body as CycleBody;
+    cycleA = (
+      await coordA
+        .post('/api/cycles')
+        .send(cyclePayload('Цикл А', A, [{ name: 'Школа А1' }, { name: 'Школа А2' }]))
+        .expect(201)
+    ).body as CycleBody;
+    cycleB = (
+      await coordB
+        .post('/api/cycles')
+        .send(cyclePayload('Цикл Б', B, [{ name: 'Школа Б1' }]))
+        .expect(201)
+    ).body as CycleBody;
   });
 
   afterAll(async () => {
@@ -59,24 +85,47 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
   });
 
   it("a municipal coordinator's session cannot read, launch or create another municipality's cycles", async () => {
-    expect((await coordA.get(`/api/cycles/${cycleA.id}`).expect(200)).body.schools.map((s: { name: string }) => s.name)).toEqual(['Школа А1', 'Школа А2']);
+    expect(
+      (await coordA.get(`/api/cycles/${cycleA.id}`).expect(200)).body.schools.map((s: { name: string }) => s.name),
+    ).toEqual(['Школа А1', 'Школа А2']);
     const read = await coordA.get(`/api/cycles/${cycleB.id}`).expect(403);
     expect(read.body).toMatchObject({ error: 'OUT_OF_SCOPE', message: expect.stringMatching(/^Нет доступа/) });
     expect(JSON.stringify(read.body)).not.toContain('Школа Б1');
     await coordA.post(`/api/cycles/${cycleB.id}/launch`).expect(403);
-    await coordA.post('/api/cycles').send(cyclePayload('Чужой', B, [])).expect(403);
-    const region = await coordA.post('/api/cycles').send(cyclePayload('Региональный', undefined, [])).expect(403);
+    await coordA
+      .post('/api/cycles')
+      .send(cyclePayload('Чужой', B, []))
+      .expect(403);
+    const region = await coordA
+      .post('/api/cycles')
+      .send(cyclePayload('Региональный', undefined, []))
+      .expect(403);
     expect(region.body.error).toBe('OUT_OF_SCOPE');
   });
 
   it('a municipal coordinator may not slip a school of another municipality into its cycle', async () => {
-    const res = await coordA.post('/api/cycles').send(cyclePayload('Смешанный', A, [{ name: 'Школа', municipality: B }])).expect(403);
+    const res = await coordA
+      .post('/api/cycles')
+      .send(cyclePayload('Смешанный', A, [{ name: 'Школа', municipality: B }]))
+      .expect(403);
     expect(res.body.details).toEqual([expect.stringMatching(/^schools\[0\]\.municipality: /)]);
   });
 
   it('in a region-wide cycle a municipal coordinator sees only its own schools and cannot launch', async () => {
-    const regional = await clientWith(apps, [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }]);
-    const cycle = (await regional.post('/api/cycles').send(cyclePayload('Регион', undefined, [{ name: 'Р-А', municipality: A }, { name: 'Р-Б', municipality: B }])).expect(201)).body as CycleBody;
+    const regional = await clientWith(apps, [
+      { role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' },
+    ]);
+    const cycle = (
+      await regional
+        .post('/api/cycles')
+        .send(
+          cyclePayload('Регион', undefined, [
+            { name: 'Р-А', municipality: A },
+            { name: 'Р-Б', municipality: B },
+          ]),
+        )
+        .expect(201)
+    ).body as CycleBody;
     const seen = (await coordA.get(`/api/cycles/${cycle.id}`).expect(200)).body as CycleBody;
     expect(seen.schools.map((s) => s.name)).toEqual(['Р-А']);
     await coordA.post(`/api/cycles/${cycle.id}/launch`).expect(403);
@@ -93,10 +142,16 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
       { role: 'curator', scopeKind: 'school', scopeValue: a2.id },
       { role: 'curator', scopeKind: 'school', scopeValue: cycleB.schools[0].id },
     ]);
-    expect(((await curator.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody).schools.map((s) => s.id)).toEqual([a2.id]);
-    expect(((await curator.get(`/api/cycles/${cycleB.id}`).expect(200)).body as CycleBody).schools.map((s) => s.name)).toEqual(['Школа Б1']);
+    expect(
+      ((await curator.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody).schools.map((s) => s.id),
+    ).toEqual([a2.id]);
+    expect(
+      ((await curator.get(`/api/cycles/${cycleB.id}`).expect(200)).body as CycleBody).schools.map((s) => s.name),
+    ).toEqual(['Школа Б1']);
 
-    const executor = await clientWith(apps, [{ role: 'executor', scopeKind: 'organisation', scopeValue: 'мку «имцро»' }]);
+    const executor = await clientWith(apps, [
+      { role: 'executor', scopeKind: 'organisation', scopeValue: 'мку «имцро»' },
+    ]);
     const executorView = (await executor.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody;
     expect(executorView.events.map((e) => e.number)).toEqual(['1']);
     expect(executorView.schools).toEqual([]);
@@ -112,63 +167,114 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     const [a1, a2] = cycleA.schools;
     const stage = (cycleId: string, schoolId: string) => `/api/cycles/${cycleId}/schools/${schoolId}/stage`;
     await eventually('school workflows projected', async () =>
-      (await admin.get(`/api/cycles/${cycleA.id}`)).body.schools.every((s: { stage: string }) => s.stage === 'self_diagnosis') ? true : undefined,
+      (await admin.get(`/api/cycles/${cycleA.id}`)).body.schools.every(
+        (s: { stage: string }) => s.stage === 'self_diagnosis',
+      )
+        ? true
+        : undefined,
     );
     const team = await clientWith(apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: a1.id }]);
     const otherTeam = await clientWith(apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: a2.id }]);
     const curator = await clientWith(apps, [{ role: 'curator', scopeKind: 'school', scopeValue: a1.id }]);
 
-    expect((await otherTeam.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403)).body.error).toBe('OUT_OF_SCOPE');
-    expect((await coordB.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403)).body.error).toBe('OUT_OF_SCOPE');
+    expect(
+      (await otherTeam.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403))
+        .body.error,
+    ).toBe('OUT_OF_SCOPE');
+    expect(
+      (await coordB.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403))
+        .body.error,
+    ).toBe('OUT_OF_SCOPE');
     // A curator may decide expertise of its school, so the API lets it through; the school is not there yet.
-    const early = await curator.post(stage(cycleA.id, a1.id)).send({ stage: 'expertise', decision: 'advance' }).expect(409);
+    const early = await curator
+      .post(stage(cycleA.id, a1.id))
+      .send({ stage: 'expertise', decision: 'advance' })
+      .expect(409);
     expect(early.body).toMatchObject({ error: 'STAGE_REJECTED', message: expect.stringMatching(/Самодиагностика/) });
     // …and a school team may not decide expertise at all.
-    expect((await team.post(stage(cycleA.id, a1.id)).send({ stage: 'expertise', decision: 'advance' }).expect(403)).body.error).toBe('OUT_OF_SCOPE');
+    expect(
+      (await team.post(stage(cycleA.id, a1.id)).send({ stage: 'expertise', decision: 'advance' }).expect(403)).body
+        .error,
+    ).toBe('OUT_OF_SCOPE');
 
-    const advanced = await team.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(200);
+    const advanced = await team
+      .post(stage(cycleA.id, a1.id))
+      .send({ stage: 'self_diagnosis', decision: 'advance' })
+      .expect(200);
     expect(advanced.body).toMatchObject({ stage: 'concept_documents', round: 1 });
     await team.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(409);
-    expect((await team.post(stage(cycleA.id, a1.id)).send({ stage: 'самодиагностика', decision: 'advance' }).expect(400)).body.error).toBe('VALIDATION_FAILED');
+    expect(
+      (await team.post(stage(cycleA.id, a1.id)).send({ stage: 'самодиагностика', decision: 'advance' }).expect(400))
+        .body.error,
+    ).toBe('VALIDATION_FAILED');
   });
 
   it('audit: each coordinator reads its own municipality only, and the table refuses UPDATE and DELETE', async () => {
-    const mine = (await coordA.get('/api/audit').query({ action: 'cycle.create' }).expect(200)).body as { items: { targetId: string; municipality: string }[] };
+    const mine = (await coordA.get('/api/audit').query({ action: 'cycle.create' }).expect(200)).body as {
+      items: { targetId: string; municipality: string }[];
+    };
     expect(mine.items.map((i) => i.targetId)).toContain(cycleA.id);
     expect(mine.items.every((i) => i.municipality === A)).toBe(true);
     const theirs = (await coordB.get('/api/audit').expect(200)).body as { items: { targetId: string }[] };
     expect(theirs.items.map((i) => i.targetId)).not.toContain(cycleA.id);
-    const all = (await admin.get('/api/audit').query({ targetId: cycleA.id }).expect(200)).body as { items: { action: string; ip: string }[] };
+    const all = (await admin.get('/api/audit').query({ targetId: cycleA.id }).expect(200)).body as {
+      items: { action: string; ip: string }[];
+    };
     expect(all.items.map((i) => i.action)).toEqual(expect.arrayContaining(['cycle.create']));
     await coordA.get('/api/audit').query({ limit: 'много' }).expect(400);
 
-    await expect(db.query(`UPDATE audit_log SET outcome = 'success' WHERE municipality = $1`, [A])).rejects.toThrow(/append-only/);
+    await expect(db.query(`UPDATE audit_log SET outcome = 'success' WHERE municipality = $1`, [A])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.query(`DELETE FROM audit_log WHERE municipality = $1`, [A])).rejects.toThrow(/append-only/);
     await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
   });
 
   it('records denials in the audit log', async () => {
     await coordA.get(`/api/cycles/${cycleB.id}`).expect(403);
-    const denied = (await admin.get('/api/audit').query({ outcome: 'denied', actorEmail: coordA.account!.email }).expect(200)).body as { items: { action: string }[] };
+    const denied = (
+      await admin.get('/api/audit').query({ outcome: 'denied', actorEmail: coordA.account!.email }).expect(200)
+    ).body as { items: { action: string }[] };
     expect(denied.items.map((i) => i.action)).toContain('GET /api/cycles/:id');
   });
 
   it('a cookie-authenticated write needs the CSRF header; a bearer token does not', async () => {
-    const account = await createAccount(apps, [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: A }]);
+    const account = await createAccount(apps, [
+      { role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: A },
+    ]);
     const browser = await sessionClient(apps, account);
     const session = (browser as unknown as { headers: Record<string, string> }).headers.Cookie;
     const request = (await import('supertest')).default;
-    const noHeader = await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleA.id}/launch`).set('Cookie', session).expect(403);
+    const noHeader = await request(apps.api.getHttpServer())
+      .post(`/api/cycles/${cycleA.id}/launch`)
+      .set('Cookie', session)
+      .expect(403);
     expect(noHeader.body.error).toBe('CSRF_FAILED');
-    const wrong = await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleA.id}/launch`).set('Cookie', session).set('X-CSRF-Token', issueToken('csrf').token);
+    const wrong = await request(apps.api.getHttpServer())
+      .post(`/api/cycles/${cycleA.id}/launch`)
+      .set('Cookie', session)
+      .set('X-CSRF-Token', issueToken('csrf').token);
     expect(wrong.status).toBe(403);
     // Reads need no CSRF token.
     await request(apps.api.getHttpServer()).get(`/api/cycles/${cycleA.id}`).set('Cookie', session).expect(200);
 
     const issued = issueToken('api');
-    await apps.api.get(CredentialStore).createApiToken({ userId: account.userId, name: 'скрипт', tokenHash: issued.hash, expiresAt: new Date(Date.now() + DAY) });
-    const launched = await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleA.id}/launch`).set('Authorization', `Bearer ${issued.token}`).expect(201);
+    await apps.api
+      .get(CredentialStore)
+      .createApiToken({
+        userId: account.userId,
+        name: 'скрипт',
+        tokenHash: issued.hash,
+        expiresAt: new Date(Date.now() + DAY),
+      });
+    const launched = await request(apps.api.getHttpServer())
+      .post(`/api/cycles/${cycleA.id}/launch`)
+      .set('Authorization', `Bearer ${issued.token}`)
+      .expect(201);
     expect(launched.body.launch).toEqual({ started: 0, existing: 4 });
-    await request(apps.api.getHttpServer()).post(`/api/cycles/${cycleB.id}/launch`).set('Authorization', `Bearer ${issued.token}`).expect(403);
+    await request(apps.api.getHttpServer())
+      .post(`/api/cycles/${cycleB.id}/launch`)
+      .set('Authorization', `Bearer ${issued.token}`)
+      .expect(403);
   });
 });

@@ -83,9 +83,17 @@ function discoverNestRoutes(apps: OrientirApps): DiscoveredRoute[] {
         const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (sub === undefined || verb === undefined) continue;
         for (const p of Array.isArray(sub) ? sub : [sub]) {
-          const path = `/${['api', base, p].map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+          const path = `/${['api', base, p]
+            .map((s) => s.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
           const method = METHOD_NAMES[verb] ?? String(verb);
-          routes.push({ key: `${method} ${path}`, method, path, rule: Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined });
+          routes.push({
+            key: `${method} ${path}`,
+            method,
+            path,
+            rule: Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined,
+          });
         }
       }
     }
@@ -95,10 +103,17 @@ function discoverNestRoutes(apps: OrientirApps): DiscoveredRoute[] {
 
 /** Routes Express itself serves under /api, to catch anything mounted outside Nest's controllers (and so outside the guard). */
 function expressRoutes(apps: OrientirApps): string[] {
-  const express = apps.api.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const express = apps.api.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
   const stack = (express.router ?? express._router)?.stack ?? [];
   return stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+    layer.route
+      ? Object.keys(layer.route.methods)
+          .filter((m) => layer.route!.methods[m])
+          .map((m) => `${m.toUpperCase()} ${layer.route!.path}`)
+      : [],
   );
 }
 
@@ -133,7 +148,9 @@ describe('authorization matrix: every route × every role', () => {
   });
 
   it('finds the routes (the discovery itself works)', () => {
-    expect(routes.map((r) => r.key)).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/cycles', 'GET /api/cycles/:id']));
+    expect(routes.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['GET /api/health', 'POST /api/cycles', 'GET /api/cycles/:id']),
+    );
   });
 
   it('every route declares a rule (@Public or @Allow)', () => {
@@ -150,12 +167,16 @@ describe('authorization matrix: every route × every role', () => {
     const served = expressRoutes(apps);
     expect(served).toContain('GET /api/health'); // the router stack is really being read
     const known = new Set(routes.map((r) => r.key));
-    const stray = served.filter((k) => / \/api(\/|$)/.test(k) && !known.has(k) && !OUTSIDE_NEST.some((re) => re.test(k)));
+    const stray = served.filter(
+      (k) => / \/api(\/|$)/.test(k) && !known.has(k) && !OUTSIDE_NEST.some((re) => re.test(k)),
+    );
     expect(stray).toEqual([]);
   });
 
   it('the declared rules say what the table says', () => {
-    const declared = Object.fromEntries(routes.map((r) => [r.key, r.rule ? (r.rule.public ? 'public' : [...r.rule.roles].sort()) : 'NO RULE']));
+    const declared = Object.fromEntries(
+      routes.map((r) => [r.key, r.rule ? (r.rule.public ? 'public' : [...r.rule.roles].sort()) : 'NO RULE']),
+    );
     const table = Object.fromEntries(
       routes.map((r) => {
         const row = MATRIX[r.key];
@@ -176,7 +197,8 @@ describe('authorization matrix: every route × every role', () => {
       const path = route.path.replace(/:[A-Za-z]+/g, () => randomUUID());
       for (const caller of CALLERS) {
         // A fresh session per request: logout revokes the one it is given.
-        const client = caller === 'anonymous' ? anonymousClient(apps) : await sessionClient(apps, accounts.get(caller)!);
+        const client =
+          caller === 'anonymous' ? anonymousClient(apps) : await sessionClient(apps, accounts.get(caller)!);
         const res = await client.request(route.method.toLowerCase() as 'get', path).send({});
         actual[route.key][caller] = outcomeOf(res.status, (res.body as { error?: string }).error);
         wanted[route.key][caller] = rule === undefined ? 'NOT IN TABLE' : expected(rule, caller);
@@ -189,6 +211,7 @@ describe('authorization matrix: every route × every role', () => {
 function outcomeOf(status: number, error: string | undefined): Outcome | string {
   if (status === 401 && error === 'UNAUTHENTICATED') return 'unauthenticated';
   if (status === 403 && (error === 'ROLE_NOT_ALLOWED' || error === 'ROUTE_WITHOUT_RULE')) return 'denied';
-  if (status === 401 || status === 403 || status === 429 || status >= 500) return `unexpected ${status} ${error ?? ''}`.trim();
+  if (status === 401 || status === 403 || status === 429 || status >= 500)
+    return `unexpected ${status} ${error ?? ''}`.trim();
   return 'allowed';
 }

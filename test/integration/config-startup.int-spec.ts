@@ -13,7 +13,13 @@ describe.each([
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, API_PORT: 'eighty', SMTP_URL: 'http://not-smtp', TEMPORAL_ADDRESS: 'nohostport' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        API_PORT: 'eighty',
+        SMTP_URL: 'http://not-smtp',
+        TEMPORAL_ADDRESS: 'nohostport',
+      },
     });
     expect(run.status).toBe(78);
     expect(run.stderr).toMatch(/^\s+- DATABASE_URL: .*not set/m);

@@ -29,18 +29,31 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
 
   it('previews the Irkutsk roadmap without saving, then stores the confirmed version and creates a cycle from it', async () => {
     const before = await roadmapCount();
-    const preview = await http().post('/api/roadmaps/import').attach('file', SEED).field('timezone', 'Asia/Irkutsk').expect(201);
+    const preview = await http()
+      .post('/api/roadmaps/import')
+      .attach('file', SEED)
+      .field('timezone', 'Asia/Irkutsk')
+      .expect(201);
     // The approved document numbers its events 1–23.
     expect(preview.body.stats.events).toBe(23);
     expect(preview.body.roadmap.year).toBe(2023);
-    expect(preview.body.roadmap.events.map((e: { number: string }) => e.number)).toEqual(Array.from({ length: 23 }, (_, i) => String(i + 1)));
-    expect(preview.body.stats.stages).toMatchObject({ self_diagnosis: expect.any(Number), expertise: expect.any(Number) });
+    expect(preview.body.roadmap.events.map((e: { number: string }) => e.number)).toEqual(
+      Array.from({ length: 23 }, (_, i) => String(i + 1)),
+    );
+    expect(preview.body.stats.stages).toMatchObject({
+      self_diagnosis: expect.any(Number),
+      expertise: expect.any(Number),
+    });
     expect(await roadmapCount()).toBe(before);
 
     // The coordinator fixes a row in the preview before confirming.
     const edited = preview.body.roadmap;
     edited.events[0].title = 'Создание муниципальной рабочей группы (исправлено)';
-    const stored = await http().post('/api/roadmaps').query({ fileName: 'irkutsk-city-2023.txt' }).send(edited).expect(201);
+    const stored = await http()
+      .post('/api/roadmaps')
+      .query({ fileName: 'irkutsk-city-2023.txt' })
+      .send(edited)
+      .expect(201);
     expect(await roadmapCount()).toBe(before + 1);
 
     const fetched = await http().get(`/api/roadmaps/${stored.body.id}`).expect(200);
@@ -61,7 +74,16 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
     const before = await roadmapCount();
     const res = await http()
       .post('/api/roadmaps')
-      .send({ title: 'Карта', year: 'двадцать третий', timezone: 'Asia/Irkutsk', events: [], executorEntities: [], schools: [], curators: [], warnings: [] })
+      .send({
+        title: 'Карта',
+        year: 'двадцать третий',
+        timezone: 'Asia/Irkutsk',
+        events: [],
+        executorEntities: [],
+        schools: [],
+        curators: [],
+        warnings: [],
+      })
       .expect(400);
     expect(res.body.error).toBe('INVALID_CANONICAL');
     expect(res.body.message).toMatch(/year/);
@@ -70,16 +92,22 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
 
   it('answers a binary, an empty file, a corrupted DOCX and an oversized upload with Russian messages', async () => {
     const before = await roadmapCount();
-    const binary = await http().post('/api/roadmaps/import').attach('file', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7]), 'scan.bin');
+    const binary = await http()
+      .post('/api/roadmaps/import')
+      .attach('file', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7]), 'scan.bin');
     expect(binary.status).toBeGreaterThanOrEqual(400);
     expect(binary.body.message).toMatch(/[а-яё]/i);
 
-    const corrupted = await http().post('/api/roadmaps/import').attach('file', Buffer.from('PK\u0003\u0004 not really a zip'), 'roadmap.docx');
+    const corrupted = await http()
+      .post('/api/roadmaps/import')
+      .attach('file', Buffer.from('PK\u0003\u0004 not really a zip'), 'roadmap.docx');
     expect(corrupted.status).toBe(422);
     expect(corrupted.body.error).toBe('CORRUPTED_FILE');
     expect(corrupted.body.message).toMatch(/[а-яё]/i);
 
-    const big = await http().post('/api/roadmaps/import').attach('file', Buffer.alloc(50 * 1024 * 1024, 'а'), 'huge.txt');
+    const big = await http()
+      .post('/api/roadmaps/import')
+      .attach('file', Buffer.alloc(50 * 1024 * 1024, 'а'), 'huge.txt');
     expect(big.status).toBe(413);
     expect(big.body.message).toMatch(/слишком большой|больше/i);
 
@@ -103,7 +131,10 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
 
   it('reads the same roadmap the CLI reads from the same file', async () => {
     const text = fs.readFileSync(SEED, 'utf8');
-    const res = await http().post('/api/roadmaps/import').attach('file', Buffer.from(text, 'utf8'), 'карта.txt').expect(201);
+    const res = await http()
+      .post('/api/roadmaps/import')
+      .attach('file', Buffer.from(text, 'utf8'), 'карта.txt')
+      .expect(201);
     expect(res.body.fileName).toBe('карта.txt');
   });
 });

@@ -34,7 +34,9 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       title: 'Дорожная карта г. Иркутска, 2023',
       year: 2023,
       timezone: 'Asia/Irkutsk',
-      schools: [{ name: 'МБОУ СОШ № 1', category: 'shnor', municipality: 'г. Иркутск', emails: ['school1@example.ru'] }],
+      schools: [
+        { name: 'МБОУ СОШ № 1', category: 'shnor', municipality: 'г. Иркутск', emails: ['school1@example.ru'] },
+      ],
       events: [
         {
           number: '6',
@@ -63,13 +65,19 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
 
     const view = await eventually('the projected state', async () => {
       const res = await admin.get(`/api/cycles/${cycleId}`).expect(200);
-      return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis' ? res.body : undefined;
+      return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis'
+        ? res.body
+        : undefined;
     });
     expect(view.events[0].status).toBe('open');
 
-    const rows = await db.query('SELECT status, reminders_sent, workflow_id FROM event_progress WHERE cycle_id = $1', [cycleId]);
+    const rows = await db.query('SELECT status, reminders_sent, workflow_id FROM event_progress WHERE cycle_id = $1', [
+      cycleId,
+    ]);
     expect(rows.rows).toEqual([{ status: 'open', reminders_sent: 1, workflow_id: view.events[0].workflowId }]);
-    const outbox = await db.query('SELECT status, recipients FROM mail_outbox WHERE recipients @> ARRAY[$1]', [executorEmail]);
+    const outbox = await db.query('SELECT status, recipients FROM mail_outbox WHERE recipients @> ARRAY[$1]', [
+      executorEmail,
+    ]);
     expect(outbox.rows).toEqual([{ status: 'sent', recipients: [executorEmail] }]);
 
     // Launching again starts nothing twice.
@@ -88,7 +96,15 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
         year: 2023,
         timezone: 'Asia/Irkutsk',
         schools: [],
-        events: [{ number: '1', title: 'Событие', opensAt: 'вчера', deadline: '2023-05-31T00:00:00Z', executors: [{ name: 'ДО', email: 'не-почта' }] }],
+        events: [
+          {
+            number: '1',
+            title: 'Событие',
+            opensAt: 'вчера',
+            deadline: '2023-05-31T00:00:00Z',
+            executors: [{ name: 'ДО', email: 'не-почта' }],
+          },
+        ],
         extra: true,
       })
       .expect(400);
@@ -103,7 +119,21 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
 
     const backwards = await admin
       .post('/api/cycles')
-      .send({ title: 'Карта', year: 2023, timezone: 'Asia/Irkutsk', schools: [], events: [{ number: '3', title: 'Событие', opensAt: '2023-06-01T00:00:00Z', deadline: '2023-05-01T00:00:00Z', executors: [] }] })
+      .send({
+        title: 'Карта',
+        year: 2023,
+        timezone: 'Asia/Irkutsk',
+        schools: [],
+        events: [
+          {
+            number: '3',
+            title: 'Событие',
+            opensAt: '2023-06-01T00:00:00Z',
+            deadline: '2023-05-01T00:00:00Z',
+            executors: [],
+          },
+        ],
+      })
       .expect(400);
     expect(backwards.body.details[0]).toMatch(/^events\[0\] \(№ 3\): срок .* должен быть позже начала/);
     const after = await db.query('SELECT count(*)::int AS n FROM cycles');

@@ -6,10 +6,22 @@ const ROOT = path.resolve(__dirname, '../..');
 
 const PROBES: Record<string, { code: string; expected: RegExp | null }> = {
   builtin: { code: "import fs from 'node:fs';\nexport const probe = fs;\n", expected: /Node built-ins/ },
-  nest: { code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n", expected: /infrastructure/ },
-  typeorm: { code: "import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n", expected: /infrastructure/ },
-  nodemailer: { code: "import { createTransport } from 'nodemailer';\nexport const probe = createTransport;\n", expected: /infrastructure/ },
-  persistence: { code: "import { CycleStore } from '@orientir/persistence';\nexport const probe = CycleStore;\n", expected: /domain and contracts/ },
+  nest: {
+    code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n",
+    expected: /infrastructure/,
+  },
+  typeorm: {
+    code: "import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n",
+    expected: /infrastructure/,
+  },
+  nodemailer: {
+    code: "import { createTransport } from 'nodemailer';\nexport const probe = createTransport;\n",
+    expected: /infrastructure/,
+  },
+  persistence: {
+    code: "import { CycleStore } from '@orientir/persistence';\nexport const probe = CycleStore;\n",
+    expected: /domain and contracts/,
+  },
   allowed: {
     code: "import { planReminders } from '@orientir/domain';\nimport { DEFAULT_TASK_QUEUE } from '@orientir/contracts';\nexport const probe = [planReminders, DEFAULT_TASK_QUEUE];\n",
     expected: null,
@@ -28,14 +40,23 @@ describe('workflow import boundaries', () => {
     });
     try {
       // The ESLint CLI in a child process: its ESM config cannot load inside jest's VM.
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...files.map(([, f]) => f)], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...files.map(([, f]) => f)],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
       const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
       for (const [name, file] of files) {
         const result = results.find((r) => r.filePath === file);
-        messages.set(name, (result?.messages ?? [{ ruleId: 'missing', message: 'file not linted' }]).map((m) => `${m.ruleId}: ${m.message}`));
+        messages.set(
+          name,
+          (result?.messages ?? [{ ruleId: 'missing', message: 'file not linted' }]).map(
+            (m) => `${m.ruleId}: ${m.message}`,
+          ),
+        );
       }
     } finally {
       files.forEach(([, f]) => fs.rmSync(f, { force: true }));

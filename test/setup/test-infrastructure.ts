@@ -10,7 +10,12 @@ export function testInfrastructureSettings(runId: string): InfrastructureSetting
   return {
     root: ROOT,
     logDir: path.join(ROOT, '.data/test-logs'),
-    temporal: { external: env.TEST_TEMPORAL_ADDRESS, port: Number(env.TEST_TEMPORAL_PORT ?? 17233), uiPort: 0, headless: true },
+    temporal: {
+      external: env.TEST_TEMPORAL_ADDRESS,
+      port: Number(env.TEST_TEMPORAL_PORT ?? 17233),
+      uiPort: 0,
+      headless: true,
+    },
     postgres: {
       external: env.TEST_DATABASE_URL,
       dataDir: path.join(os.tmpdir(), `orientir-test-pg-${runId}`, 'data'),

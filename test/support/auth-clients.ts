@@ -47,9 +47,20 @@ export class ApiClient {
 }
 
 /** Creates an account straight in the database (no API call, so no rate limit and no audit noise). */
-export async function createAccount(apps: OrientirApps, grants: RoleGrant[], password = `пароль-${randomUUID()}`): Promise<TestAccount> {
+export async function createAccount(
+  apps: OrientirApps,
+  grants: RoleGrant[],
+  password = `пароль-${randomUUID()}`,
+): Promise<TestAccount> {
   const email = `${grants[0]?.role ?? 'user'}-${randomUUID()}@test.orientir.local`;
-  const { user } = await apps.api.get(UserStore).create({ email, displayName: `Тест ${grants.map((g) => g.role).join(', ')}`, passwordHash: await hashPassword(password), grants });
+  const { user } = await apps.api
+    .get(UserStore)
+    .create({
+      email,
+      displayName: `Тест ${grants.map((g) => g.role).join(', ')}`,
+      passwordHash: await hashPassword(password),
+      grants,
+    });
   return { userId: user.id, email: user.email, password, grants };
 }
 

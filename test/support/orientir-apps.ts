@@ -39,7 +39,9 @@ export async function startOrientirApps(overrides: Record<string, string> = {}):
     ...overrides,
   });
   await runMigrations(config.database.url);
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   const api = await NestFactory.create(ApiModule.forRoot(config), { logger: ['error', 'warn'] });
   configureApi(api);
   await api.init();

@@ -44,7 +44,12 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowBundlerSettings() });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      activities,
+      ...workflowBundlerSettings(),
+    });
 
     await worker.runUntil(async () => {
       const start = await env.currentTimeMs();
@@ -52,13 +57,25 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       const handle = await env.client.workflow.start(ROADMAP_EVENT_WORKFLOW, {
         taskQueue,
         workflowId: `cycle/c1/event/e-${taskQueue}`,
-        args: [{ cycleId: 'c1', eventId: 'e1', opensAt: new Date(start).toISOString(), deadline: new Date(deadline).toISOString(), reminderDaysBefore: [7] }],
+        args: [
+          {
+            cycleId: 'c1',
+            eventId: 'e1',
+            opensAt: new Date(start).toISOString(),
+            deadline: new Date(deadline).toISOString(),
+            reminderDaysBefore: [7],
+          },
+        ],
       });
 
       await env.sleep(22 * DAY + 23 * 60 * 60 * 1000); // one hour before the reminder is due
       expect(reminders).toHaveLength(0);
       const before: RoadmapEventState = await handle.query(roadmapEventStateQuery);
-      expect(before).toMatchObject({ status: 'open', remindersSent: 0, nextReminderAt: new Date(deadline - 7 * DAY).toISOString() });
+      expect(before).toMatchObject({
+        status: 'open',
+        remindersSent: 0,
+        nextReminderAt: new Date(deadline - 7 * DAY).toISOString(),
+      });
 
       await env.sleep(2 * 60 * 60 * 1000); // an hour past due
       expect(reminders).toHaveLength(1);

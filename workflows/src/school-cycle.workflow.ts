@@ -1,4 +1,11 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo, ApplicationFailure } from '@temporalio/workflow';
+import {
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+  ApplicationFailure,
+} from '@temporalio/workflow';
 import { nextSchoolState, SCHOOL_STAGE_TITLES_RU, type SchoolPipelineState } from '@orientir/domain';
 import {
   completeStageUpdate,
@@ -30,7 +37,10 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
   setHandler(
     completeStageUpdate,
     (request: CompleteStageRequest) => {
-      const decision = request.decision === 'return' ? { kind: 'return' as const, remarks: request.remarks ?? '' } : { kind: 'advance' as const };
+      const decision =
+        request.decision === 'return'
+          ? { kind: 'return' as const, remarks: request.remarks ?? '' }
+          : { kind: 'advance' as const };
       const next = nextSchoolState(state.stage, decision);
       state.round = decision.kind === 'return' ? state.round + 1 : state.round;
       state.lastRemarks = decision.kind === 'return' ? decision.remarks : null;
@@ -73,10 +83,16 @@ function validateCompleteStage(current: SchoolPipelineState, request: CompleteSt
   }
   if (request.decision === 'return') {
     if (current !== 'expertise') {
-      throw ApplicationFailure.create({ message: 'Вернуть на доработку можно только на этапе экспертизы', nonRetryable: true });
+      throw ApplicationFailure.create({
+        message: 'Вернуть на доработку можно только на этапе экспертизы',
+        nonRetryable: true,
+      });
     }
     if (!request.remarks?.trim()) {
-      throw ApplicationFailure.create({ message: 'При возврате на доработку укажите замечания (поле remarks)', nonRetryable: true });
+      throw ApplicationFailure.create({
+        message: 'При возврате на доработку укажите замечания (поле remarks)',
+        nonRetryable: true,
+      });
     }
   }
 }

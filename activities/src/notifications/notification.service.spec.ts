@@ -6,7 +6,11 @@ import { NotificationService } from './notification.service';
 class MemoryOutbox implements OutboxPort {
   rows = new Map<string, OutboxRecord & { attempts: number }>();
   async enqueue(m: { idempotencyKey: string }): Promise<OutboxRecord> {
-    const row = this.rows.get(m.idempotencyKey) ?? { id: `id-${this.rows.size + 1}`, status: 'pending' as const, attempts: 0 };
+    const row = this.rows.get(m.idempotencyKey) ?? {
+      id: `id-${this.rows.size + 1}`,
+      status: 'pending' as const,
+      attempts: 0,
+    };
     this.rows.set(m.idempotencyKey, row);
     return { ...row };
   }

@@ -9,14 +9,29 @@ import { createValidationPipe } from './common/validation.pipe';
 export function configureApi(app: INestApplication): void {
   app.setGlobalPrefix('api');
   // Security headers; the CSP still lets the Swagger UI at /api/docs load its own script and styles.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Orientir API').setDescription('Roadmap cycles, schools and events').setVersion('0.1').build(),
+    new DocumentBuilder()
+      .setTitle('Orientir API')
+      .setDescription('Roadmap cycles, schools and events')
+      .setVersion('0.1')
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
 }

@@ -40,7 +40,10 @@ export function registerUserCommands(program: Command, io: CliIo, deps: UserComm
 export async function runCreateAdmin(options: CreateAdminOptions, io: CliIo, deps: UserCommandDeps): Promise<void> {
   const email = options.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw new CliUsageError(`«${options.email}» не похож на адрес электронной почты`);
-  if (!options.passwordStdin) throw new CliUsageError('Передайте пароль через стандартный ввод: --password-stdin (например, echo "$PASS" | orientir user create-admin …)');
+  if (!options.passwordStdin)
+    throw new CliUsageError(
+      'Передайте пароль через стандартный ввод: --password-stdin (например, echo "$PASS" | orientir user create-admin …)',
+    );
   const url = deps.env.DATABASE_URL;
   if (!url) throw new CliUsageError('Не задан DATABASE_URL: укажите адрес базы данных Ориентира');
   // A trailing newline from `echo` or a heredoc is not part of the password.
@@ -58,7 +61,11 @@ export async function runCreateAdmin(options: CreateAdminOptions, io: CliIo, dep
       passwordHash: await hashPassword(password),
       grants: [{ role: 'admin', scopeKind: 'global', scopeValue: null }],
     });
-    io.stdout.write(result.created ? `Администратор ${email} создан.\n` : `Учетная запись ${email} уже была: пароль обновлен, роль администратора назначена.\n`);
+    io.stdout.write(
+      result.created
+        ? `Администратор ${email} создан.\n`
+        : `Учетная запись ${email} уже была: пароль обновлен, роль администратора назначена.\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -22,7 +22,11 @@ const regionalCycle: CycleFacts = {
   events: [{ id: 're1', executors: [] }],
 };
 
-const g = (role: RoleGrant['role'], scopeKind: RoleGrant['scopeKind'], scopeValue: string | null = null): RoleGrant => ({ role, scopeKind, scopeValue });
+const g = (
+  role: RoleGrant['role'],
+  scopeKind: RoleGrant['scopeKind'],
+  scopeValue: string | null = null,
+): RoleGrant => ({ role, scopeKind, scopeValue });
 const ids = (set: Set<string>) => [...set].sort();
 
 describe('cycleAccess', () => {
@@ -35,7 +39,10 @@ describe('cycleAccess', () => {
   });
 
   it('lets a municipal coordinator manage its own municipality only (names compared folded)', () => {
-    expect(cycleAccess([g('municipal_coordinator', 'municipality', ' Г. ИРКУТСК ')], irkutskCycle)).toMatchObject({ manage: true, read: true });
+    expect(cycleAccess([g('municipal_coordinator', 'municipality', ' Г. ИРКУТСК ')], irkutskCycle)).toMatchObject({
+      manage: true,
+      read: true,
+    });
     const other = cycleAccess([g('municipal_coordinator', 'municipality', 'Усть-Илимский район')], irkutskCycle);
     expect(other).toMatchObject({ manage: false, read: false });
     expect(other.schoolIds.size + other.eventIds.size).toBe(0);
@@ -94,14 +101,19 @@ describe('canActOnStage', () => {
 
   it('never lets a supervisor or an executor act', () => {
     for (const stage of ['self_diagnosis', 'expertise', 'report'] as const) {
-      expect(canActOnStage([g('supervisor', 'global'), g('executor', 'event', 'e1')], irkutskCycle, school, stage)).toBe(false);
+      expect(
+        canActOnStage([g('supervisor', 'global'), g('executor', 'event', 'e1')], irkutskCycle, school, stage),
+      ).toBe(false);
     }
   });
 });
 
 describe('auditScope', () => {
   it('limits a municipal coordinator to its municipalities', () => {
-    expect(auditScope([g('municipal_coordinator', 'municipality', 'г. Иркутск')])).toEqual({ all: false, municipalities: ['г. Иркутск'] });
+    expect(auditScope([g('municipal_coordinator', 'municipality', 'г. Иркутск')])).toEqual({
+      all: false,
+      municipalities: ['г. Иркутск'],
+    });
     expect(auditScope([g('admin', 'global')])).toEqual({ all: true });
     expect(auditScope([g('school_team', 'school', 's1')])).toEqual({ all: false, municipalities: [] });
   });

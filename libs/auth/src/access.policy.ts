@@ -56,22 +56,31 @@ function regionWide(g: RoleGrant): boolean {
 }
 
 function municipalities(grants: readonly RoleGrant[], roles: readonly Role[]): string[] {
-  return grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'municipality' && g.scopeValue).map((g) => g.scopeValue as string);
+  return grants
+    .filter((g) => roles.includes(g.role) && g.scopeKind === 'municipality' && g.scopeValue)
+    .map((g) => g.scopeValue as string);
 }
 
 function schoolGrants(grants: readonly RoleGrant[], roles: readonly Role[]): Set<string> {
-  return new Set(grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue).map((g) => g.scopeValue as string));
+  return new Set(
+    grants
+      .filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue)
+      .map((g) => g.scopeValue as string),
+  );
 }
 
 /** May this caller create or manage a cycle of this municipality (null: a region-wide cycle)? */
 export function canManageMunicipality(grants: readonly RoleGrant[], municipality: string | null): boolean {
   if (grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g))) return true;
-  return municipality !== null && municipalities(grants, ['municipal_coordinator']).some((m) => sameName(m, municipality));
+  return (
+    municipality !== null && municipalities(grants, ['municipal_coordinator']).some((m) => sameName(m, municipality))
+  );
 }
 
 export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): CycleAccess {
   const manage = canManageMunicipality(grants, cycle.municipality);
-  const everything = manage && grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
+  const everything =
+    manage && grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
   const readsAll = everything || grants.some((g) => g.role === 'supervisor' && regionWide(g));
   const allSchools = cycle.schools.map((s) => s.id);
   const allEvents = cycle.events.map((e) => e.id);
@@ -80,15 +89,25 @@ export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): Cy
   const watched = municipalities(grants, ['municipal_coordinator', 'supervisor']);
   const ownSchools = schoolGrants(grants, ['curator', 'school_team']);
   const schoolIds = new Set(
-    cycle.schools.filter((s) => ownSchools.has(s.id) || watched.some((m) => sameName(m, schoolMunicipality(cycle, s)))).map((s) => s.id),
+    cycle.schools
+      .filter((s) => ownSchools.has(s.id) || watched.some((m) => sameName(m, schoolMunicipality(cycle, s))))
+      .map((s) => s.id),
   );
   const coversCycle = watched.some((m) => sameName(m, cycle.municipality));
-  const organisations = grants.filter((g) => g.role === 'executor' && g.scopeKind === 'organisation').map((g) => g.scopeValue);
-  const events = new Set(grants.filter((g) => g.role === 'executor' && g.scopeKind === 'event').map((g) => g.scopeValue));
+  const organisations = grants
+    .filter((g) => g.role === 'executor' && g.scopeKind === 'organisation')
+    .map((g) => g.scopeValue);
+  const events = new Set(
+    grants.filter((g) => g.role === 'executor' && g.scopeKind === 'event').map((g) => g.scopeValue),
+  );
   // People of a school follow the cycle's plan, so they see its events; executors see only their own.
   const seesPlan = coversCycle || schoolIds.size > 0;
   const eventIds = new Set(
-    cycle.events.filter((e) => seesPlan || events.has(e.id) || e.executors.some((x) => organisations.some((o) => sameName(o, x.name)))).map((e) => e.id),
+    cycle.events
+      .filter(
+        (e) => seesPlan || events.has(e.id) || e.executors.some((x) => organisations.some((o) => sameName(o, x.name))),
+      )
+      .map((e) => e.id),
   );
   return { manage, read: manage || coversCycle || schoolIds.size > 0 || eventIds.size > 0, schoolIds, eventIds };
 }
@@ -103,7 +122,12 @@ export const STAGE_ACTORS: Record<SchoolStage, readonly Role[]> = {
 };
 
 /** May the caller complete `stage` for this school? The workflow still rejects a stage the school is not in. */
-export function canActOnStage(grants: readonly RoleGrant[], cycle: Pick<CycleFacts, 'municipality'>, school: SchoolFacts, stage: SchoolStage): boolean {
+export function canActOnStage(
+  grants: readonly RoleGrant[],
+  cycle: Pick<CycleFacts, 'municipality'>,
+  school: SchoolFacts,
+  stage: SchoolStage,
+): boolean {
   const roles = STAGE_ACTORS[stage];
   return grants.some((g) => {
     if (!roles.includes(g.role)) return false;
@@ -127,7 +151,11 @@ export function canActOnStage(grants: readonly RoleGrant[], cycle: Pick<CycleFac
 export type AuditScope = { all: true } | { all: false; municipalities: string[] };
 
 export function auditScope(grants: readonly RoleGrant[]): AuditScope {
-  if (grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator' || g.role === 'supervisor') && regionWide(g))) {
+  if (
+    grants.some(
+      (g) => (g.role === 'admin' || g.role === 'regional_coordinator' || g.role === 'supervisor') && regionWide(g),
+    )
+  ) {
     return { all: true };
   }
   return { all: false, municipalities: municipalities(grants, ['municipal_coordinator', 'supervisor']) };

@@ -7,8 +7,14 @@ describe('grantProblem', () => {
   });
 
   it('names what is wrong in Russian', () => {
-    expect(grantProblem({ role: 'curator', scopeKind: 'municipality', scopeValue: 'г. Иркутск' })).toMatch(/куратор.*school/);
-    expect(grantProblem({ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: ' ' })).toMatch(/нужно значение/);
-    expect(grantProblem({ role: 'nobody' as never, scopeKind: 'global', scopeValue: null })).toMatch(/неизвестная роль/);
+    expect(grantProblem({ role: 'curator', scopeKind: 'municipality', scopeValue: 'г. Иркутск' })).toMatch(
+      /куратор.*school/,
+    );
+    expect(grantProblem({ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: ' ' })).toMatch(
+      /нужно значение/,
+    );
+    expect(grantProblem({ role: 'nobody' as never, scopeKind: 'global', scopeValue: null })).toMatch(
+      /неизвестная роль/,
+    );
   });
 });

@@ -6,13 +6,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol.replace(':', ''));
-      } catch {
-        return false;
-      }
-    }, `must be a URL with scheme ${protocols.join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol.replace(':', ''));
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL with scheme ${protocols.join(' or ')}`,
+    );
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -23,7 +26,10 @@ const schema = z.object({
   PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
   DATABASE_URL: url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   SMTP_URL: url(['smtp', 'smtps']),
@@ -32,7 +38,10 @@ const schema = z.object({
     .string()
     .default('7,1')
     .transform((v) => v.split(',').map((s) => Number(s.trim())))
-    .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0), 'must be a comma-separated list of positive whole days'),
+    .refine(
+      (days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d > 0),
+      'must be a comma-separated list of positive whole days',
+    ),
 });
 
 type Env = z.infer<typeof schema>;

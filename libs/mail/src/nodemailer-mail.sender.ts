@@ -4,7 +4,10 @@ import type { MailMessage, MailSender } from './mail-sender';
 export class NodemailerMailSender implements MailSender {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     // Short timeouts: a stuck SMTP server should fail the activity, which Temporal retries.
     this.transport = createTransport(smtpUrl, {
       connectionTimeout: 10_000,

@@ -1,8 +1,4 @@
-import {
-  WorkflowExecutionAlreadyStartedError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import {
   CycleIdAttribute,
   MunicipalityAttribute,
@@ -32,7 +28,10 @@ export interface WorkflowGateway {
 export const WORKFLOW_GATEWAY = Symbol('WORKFLOW_GATEWAY');
 
 export class TemporalWorkflowGateway implements WorkflowGateway {
-  constructor(private readonly client: Client, private readonly taskQueue: string) {}
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
 
   async startSchoolWorkflow(input: SchoolCycleWorkflowInput & { municipality: string | null }): Promise<StartOutcome> {
     const { municipality, ...args } = input;
@@ -64,7 +63,11 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
     );
   }
 
-  async completeSchoolStage(cycleId: string, schoolId: string, request: CompleteStageRequest): Promise<SchoolCycleState> {
+  async completeSchoolStage(
+    cycleId: string,
+    schoolId: string,
+    request: CompleteStageRequest,
+  ): Promise<SchoolCycleState> {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
     return handle.executeUpdate(completeStageUpdate, { args: [request] });
   }

@@ -42,7 +42,9 @@ export class AuditService {
         details: event.details,
       });
     } catch (error) {
-      this.logger.error(`audit write failed for ${event.action}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `audit write failed for ${event.action}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -13,7 +13,10 @@ export const Public = (): MethodDecorator => SetMetadata(ACCESS_RULE, { public: 
  * Signed-in callers holding one of these roles. Scope (which municipality, which school) is
  * then checked by the service against the object the route touches.
  */
-export const Allow = (...roles: [Role, ...Role[]]): MethodDecorator => SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule);
+export const Allow = (...roles: [Role, ...Role[]]): MethodDecorator =>
+  SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule);
 
 /** The caller and where the request came from, for scope checks and the audit log. */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()));
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
+  actorOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+);

@@ -21,7 +21,10 @@ export class AccessGuard implements CanActivate {
     // Handler-level only: a class-wide rule would silently cover a route added later.
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_RULE, context.getHandler());
     if (!rule) {
-      throw new AuthException(AuthErrorCode.ROUTE_WITHOUT_RULE, 'Доступ закрыт: для этого адреса не объявлены правила доступа');
+      throw new AuthException(
+        AuthErrorCode.ROUTE_WITHOUT_RULE,
+        'Доступ закрыт: для этого адреса не объявлены правила доступа',
+      );
     }
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -16,7 +16,11 @@ export class AccountsService {
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor): Promise<MeView> {
-    const grants: RoleGrant[] = dto.grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue?.trim() || null }));
+    const grants: RoleGrant[] = dto.grants.map((g) => ({
+      role: g.role,
+      scopeKind: g.scopeKind,
+      scopeValue: g.scopeValue?.trim() || null,
+    }));
     const problems = grants.flatMap((g, i) => {
       const problem = grantProblem(g);
       return problem ? [`grants[${i}]: ${problem}`] : [];
@@ -25,7 +29,10 @@ export class AccountsService {
     const weak = dto.password === undefined ? null : passwordProblem(dto.password);
     if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
     if (await this.users.findByEmail(dto.email)) {
-      throw new AuthException(AuthErrorCode.EMAIL_TAKEN, `Учетная запись с адресом ${dto.email.trim().toLowerCase()} уже есть`);
+      throw new AuthException(
+        AuthErrorCode.EMAIL_TAKEN,
+        `Учетная запись с адресом ${dto.email.trim().toLowerCase()} уже есть`,
+      );
     }
     const { user, grants: saved } = await this.users.create({
       email: dto.email,
@@ -33,7 +40,13 @@ export class AccountsService {
       passwordHash: dto.password === undefined ? null : await hashPassword(dto.password),
       grants,
     });
-    await this.audit.record(actor, { action: 'user.create', outcome: 'success', targetType: 'user', targetId: user.id, details: { grants: saved } });
+    await this.audit.record(actor, {
+      action: 'user.create',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: user.id,
+      details: { grants: saved },
+    });
     return { id: user.id, email: user.email, displayName: user.displayName, grants: saved };
   }
 }

@@ -5,7 +5,10 @@ export const SESSION_COOKIE = 'orientir_session';
 export const CSRF_COOKIE = 'orientir_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export function setSessionCookies(res: Response, o: { sessionToken: string; csrfToken: string; expiresAt: Date; secure: boolean }): void {
+export function setSessionCookies(
+  res: Response,
+  o: { sessionToken: string; csrfToken: string; expiresAt: Date; secure: boolean },
+): void {
   const base: CookieOptions = { sameSite: 'lax', secure: o.secure, path: '/', expires: o.expiresAt };
   res.cookie(SESSION_COOKIE, o.sessionToken, { ...base, httpOnly: true });
   res.cookie(CSRF_COOKIE, o.csrfToken, { ...base, httpOnly: false });

@@ -19,7 +19,12 @@ const STATUS: Record<AuthErrorCode, HttpStatus> = {
 };
 
 /** Denials worth a trace: someone (signed in or not) tried what they may not. */
-const AUDITED = new Set([AuthErrorCode.ROUTE_WITHOUT_RULE, AuthErrorCode.ROLE_NOT_ALLOWED, AuthErrorCode.OUT_OF_SCOPE, AuthErrorCode.CSRF_FAILED]);
+const AUDITED = new Set([
+  AuthErrorCode.ROUTE_WITHOUT_RULE,
+  AuthErrorCode.ROLE_NOT_ALLOWED,
+  AuthErrorCode.OUT_OF_SCOPE,
+  AuthErrorCode.CSRF_FAILED,
+]);
 
 /** Maps AuthException to HTTP with the common JSON shape, and records denials in the audit log. */
 @Catch(AuthException)
@@ -39,6 +44,8 @@ export class AuthExceptionFilter implements ExceptionFilter {
         details: { code: exception.code, params: request.params },
       });
     }
-    response.status(STATUS[exception.code]).json({ error: exception.code, message: exception.message, details: exception.details });
+    response
+      .status(STATUS[exception.code])
+      .json({ error: exception.code, message: exception.message, details: exception.details });
   }
 }

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res, UseGuards, BadRequestException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseGuards,
+  BadRequestException,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -12,7 +25,8 @@ import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password
 import type { Actor } from './principal';
 
 const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор токена должен быть UUID' }),
+  exceptionFactory: () =>
+    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор токена должен быть UUID' }),
 });
 
 /** Signed-in account of any role. */
@@ -28,7 +42,11 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: LoginView, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
-  login(@Body() dto: LoginDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<LoginView> {
+  login(
+    @Body() dto: LoginDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginView> {
     return this.auth.login(dto, actor, res);
   }
 

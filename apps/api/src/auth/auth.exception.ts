@@ -14,7 +14,11 @@ export enum AuthErrorCode {
 
 /** Authentication and authorization failures; mapped to 401/403/… by AuthExceptionFilter. */
 export class AuthException extends Error {
-  constructor(readonly code: AuthErrorCode, message: string, readonly details: string[] = []) {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
     this.name = 'AuthException';
   }

@@ -12,7 +12,10 @@ import { AuthService } from './auth.service';
 @Module({
   imports: [
     // Applied per route (login, password reset, token issue) through @UseGuards(ThrottlerGuard).
-    ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: 60_000, limit: 10 }], errorMessage: 'Слишком много попыток. Повторите через минуту' }),
+    ThrottlerModule.forRoot({
+      throttlers: [{ name: 'auth', ttl: 60_000, limit: 10 }],
+      errorMessage: 'Слишком много попыток. Повторите через минуту',
+    }),
   ],
   controllers: [AuthController, AccountsController],
   providers: [

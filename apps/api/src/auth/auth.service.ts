@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { hashPassword, hashToken, issueToken, passwordProblem, sameHash, tokenKindOf, verifyPassword } from '@orientir/auth';
+import {
+  hashPassword,
+  hashToken,
+  issueToken,
+  passwordProblem,
+  sameHash,
+  tokenKindOf,
+  verifyPassword,
+} from '@orientir/auth';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
@@ -60,7 +68,10 @@ export class AuthService {
     if (!SAFE_METHODS.has(request.method)) {
       const csrf = request.get(CSRF_HEADER);
       if (!csrf || !sameHash(hashToken(csrf), session.csrfHash)) {
-        throw new AuthException(AuthErrorCode.CSRF_FAILED, 'Запрос отклонен: нет действительного CSRF-токена (заголовок X-CSRF-Token)');
+        throw new AuthException(
+          AuthErrorCode.CSRF_FAILED,
+          'Запрос отклонен: нет действительного CSRF-токена (заголовок X-CSRF-Token)',
+        );
       }
     }
     return this.principalOf(session.userId, 'session', session.id);
@@ -68,15 +79,26 @@ export class AuthService {
 
   async login(dto: LoginDto, actor: Actor, res: Response): Promise<LoginView> {
     const user = await this.users.findByEmailForLogin(dto.email);
-    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, dto.password) : await this.burnTime(dto.password);
+    const valid = user?.passwordHash
+      ? await verifyPassword(user.passwordHash, dto.password)
+      : await this.burnTime(dto.password);
     if (!user || !user.isActive || !valid) {
-      await this.audit.record(actor, { action: 'auth.login', outcome: 'failure', actorEmail: dto.email, targetType: 'user', targetId: user?.id ?? null });
+      await this.audit.record(actor, {
+        action: 'auth.login',
+        outcome: 'failure',
+        actorEmail: dto.email,
+        targetType: 'user',
+        targetId: user?.id ?? null,
+      });
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Неверный адрес электронной почты или пароль');
     }
     const issued = await this.issueSession(user.id, actor);
     setSessionCookies(res, { ...issued, secure: this.secureCookies });
     const principal = await this.principalOf(user.id, 'session', issued.sessionId);
-    await this.audit.record({ ...actor, principal }, { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id });
+    await this.audit.record(
+      { ...actor, principal },
+      { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id },
+    );
     return { user: toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
   }
 
@@ -85,7 +107,14 @@ export class AuthService {
     const session = issueToken('session');
     const csrf = issueToken('csrf');
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    const saved = await this.credentials.createSession({ userId, tokenHash: session.hash, csrfHash: csrf.hash, expiresAt, ip: actor.ip, userAgent: actor.userAgent });
+    const saved = await this.credentials.createSession({
+      userId,
+      tokenHash: session.hash,
+      csrfHash: csrf.hash,
+      expiresAt,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+    });
     return { sessionId: saved.id, sessionToken: session.token, csrfToken: csrf.token, expiresAt };
   }
 
@@ -93,7 +122,12 @@ export class AuthService {
     const principal = requirePrincipal(actor);
     if (principal.via === 'session') await this.credentials.revokeSession(principal.credentialId);
     clearSessionCookies(res, this.secureCookies);
-    await this.audit.record(actor, { action: 'auth.logout', outcome: 'success', targetType: principal.via, targetId: principal.credentialId });
+    await this.audit.record(actor, {
+      action: 'auth.logout',
+      outcome: 'success',
+      targetType: principal.via,
+      targetId: principal.credentialId,
+    });
   }
 
   me(actor: Actor): MeView {
@@ -109,7 +143,12 @@ export class AuthService {
       tokenHash: issued.hash,
       expiresAt: new Date(Date.now() + (dto.expiresInDays ?? 90) * DAY_MS),
     });
-    await this.audit.record(actor, { action: 'auth.token.create', outcome: 'success', targetType: 'api_token', targetId: saved.id });
+    await this.audit.record(actor, {
+      action: 'auth.token.create',
+      outcome: 'success',
+      targetType: 'api_token',
+      targetId: saved.id,
+    });
     return { ...toTokenView(saved), token: issued.token };
   }
 
@@ -120,7 +159,12 @@ export class AuthService {
   async revokeApiToken(id: string, actor: Actor): Promise<void> {
     const revoked = await this.credentials.revokeApiToken(requirePrincipal(actor).userId, id);
     if (!revoked) throw new AuthException(AuthErrorCode.TOKEN_NOT_FOUND, `Токен ${id} не найден или уже отозван`);
-    await this.audit.record(actor, { action: 'auth.token.revoke', outcome: 'success', targetType: 'api_token', targetId: id });
+    await this.audit.record(actor, {
+      action: 'auth.token.revoke',
+      outcome: 'success',
+      targetType: 'api_token',
+      targetId: id,
+    });
   }
 
   /** Answers the same whether or not the address is known, so it cannot be used to probe for accounts. */
@@ -128,20 +172,44 @@ export class AuthService {
     const answer = { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
     const user = await this.users.findByEmail(dto.email);
     if (!user || !user.isActive) {
-      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'failure', actorEmail: dto.email, details: { reason: 'unknown_email' } });
+      await this.audit.record(actor, {
+        action: 'auth.password_reset.request',
+        outcome: 'failure',
+        actorEmail: dto.email,
+        details: { reason: 'unknown_email' },
+      });
       return answer;
     }
     const issued = issueToken('reset');
-    const reset = await this.credentials.createPasswordReset({ userId: user.id, tokenHash: issued.hash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) });
+    const reset = await this.credentials.createPasswordReset({
+      userId: user.id,
+      tokenHash: issued.hash,
+      expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+    });
     const resetUrl = `${this.config.api.publicUrl}/reset-password?token=${encodeURIComponent(issued.token)}`;
     const letter = renderPasswordReset({ recipientName: user.displayName, resetUrl, validMinutes: RESET_TTL_MINUTES });
     // Sent directly, not through the outbox: the outbox keeps bodies, and this body holds a live secret.
     try {
       await this.mail.send({ to: [user.email], ...letter, messageId: `<password-reset-${reset.id}@orientir>` });
-      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'success', actorEmail: user.email, targetType: 'user', targetId: user.id });
+      await this.audit.record(actor, {
+        action: 'auth.password_reset.request',
+        outcome: 'success',
+        actorEmail: user.email,
+        targetType: 'user',
+        targetId: user.id,
+      });
     } catch (error) {
-      this.logger.error(`password reset mail for user ${user.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await this.audit.record(actor, { action: 'auth.password_reset.request', outcome: 'failure', actorEmail: user.email, targetType: 'user', targetId: user.id, details: { reason: 'mail_failed' } });
+      this.logger.error(
+        `password reset mail for user ${user.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await this.audit.record(actor, {
+        action: 'auth.password_reset.request',
+        outcome: 'failure',
+        actorEmail: user.email,
+        targetType: 'user',
+        targetId: user.id,
+        details: { reason: 'mail_failed' },
+      });
     }
     return answer;
   }
@@ -149,22 +217,38 @@ export class AuthService {
   async confirmPasswordReset(dto: PasswordResetConfirmDto, actor: Actor): Promise<MessageView> {
     const weak = passwordProblem(dto.password);
     if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
-    const userId = tokenKindOf(dto.token) === 'reset' ? await this.credentials.consumePasswordReset(hashToken(dto.token)) : null;
+    const userId =
+      tokenKindOf(dto.token) === 'reset' ? await this.credentials.consumePasswordReset(hashToken(dto.token)) : null;
     if (!userId) {
       await this.audit.record(actor, { action: 'auth.password_reset.confirm', outcome: 'failure' });
-      throw new AuthException(AuthErrorCode.INVALID_RESET_TOKEN, 'Ссылка для смены пароля недействительна, уже использована или устарела; запросите новую');
+      throw new AuthException(
+        AuthErrorCode.INVALID_RESET_TOKEN,
+        'Ссылка для смены пароля недействительна, уже использована или устарела; запросите новую',
+      );
     }
     await this.users.setPassword(userId, await hashPassword(dto.password));
     // Whoever knew the old password is signed out everywhere.
     await this.credentials.revokeUserSessions(userId);
-    await this.audit.record(actor, { action: 'auth.password_reset.confirm', outcome: 'success', targetType: 'user', targetId: userId });
+    await this.audit.record(actor, {
+      action: 'auth.password_reset.confirm',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: userId,
+    });
     return { message: 'Пароль изменен. Войдите с новым паролем' };
   }
 
   private async principalOf(userId: string, via: Principal['via'], credentialId: string): Promise<Principal> {
     const found: UserWithGrants | null = await this.users.findWithGrants(userId);
     if (!found || !found.user.isActive) throw unauthenticated();
-    return { userId, email: found.user.email, displayName: found.user.displayName, grants: found.grants, via, credentialId };
+    return {
+      userId,
+      email: found.user.email,
+      displayName: found.user.displayName,
+      grants: found.grants,
+      via,
+      credentialId,
+    };
   }
 
   private async burnTime(password: string): Promise<false> {
@@ -182,7 +266,14 @@ function toMe(p: Principal): MeView {
   return { id: p.userId, email: p.email, displayName: p.displayName, grants: p.grants };
 }
 
-function toTokenView(t: { id: string; name: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null }): ApiTokenView {
+function toTokenView(t: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}): ApiTokenView {
   return {
     id: t.id,
     name: t.name,

@@ -16,6 +16,8 @@ const STATUS: Record<CycleErrorCode, HttpStatus> = {
 export class DomainExceptionFilter implements ExceptionFilter {
   catch(exception: CycleException, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    response.status(STATUS[exception.code]).json({ error: exception.code, message: exception.message, details: exception.details });
+    response
+      .status(STATUS[exception.code])
+      .json({ error: exception.code, message: exception.message, details: exception.details });
   }
 }

@@ -9,7 +9,8 @@ export const RU = {
   array: 'поле «$property» должно быть списком',
   arrayNotEmpty: 'список «$property» не должен быть пустым',
   arrayMax: 'список «$property» слишком длинный',
-  enumOf: (values: readonly string[]) => `поле «$property» должно быть одним из: ${values.join(', ')} (получено «$value»)`,
+  enumOf: (values: readonly string[]) =>
+    `поле «$property» должно быть одним из: ${values.join(', ')} (получено «$value»)`,
   timezone: 'поле «$property» должно быть часовым поясом IANA, например Asia/Irkutsk (получено «$value»)',
   maxLength: 'поле «$property» длиннее допустимого',
 } as const;

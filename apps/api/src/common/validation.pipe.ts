@@ -3,7 +3,11 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 /** Flattens nested class-validator errors into `field.path: message` lines a person can act on. */
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
     return [...own, ...flatten(error.children ?? [], path)];
   });
@@ -16,6 +20,10 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Некорректные данные запроса', details: flatten(errors) }),
+      new BadRequestException({
+        error: 'VALIDATION_FAILED',
+        message: 'Некорректные данные запроса',
+        details: flatten(errors),
+      }),
   });
 }

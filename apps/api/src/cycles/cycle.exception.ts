@@ -8,7 +8,11 @@ export enum CycleErrorCode {
 }
 
 export class CycleException extends Error {
-  constructor(readonly code: CycleErrorCode, message: string, readonly details: string[] = []) {
+  constructor(
+    readonly code: CycleErrorCode,
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
     this.name = 'CycleException';
   }

@@ -1,4 +1,14 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
@@ -10,7 +20,8 @@ import { CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
 
 const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор цикла должен быть UUID' }),
+  exceptionFactory: () =>
+    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор цикла должен быть UUID' }),
 });
 
 @ApiTags('cycles')

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { canActOnStage, canManageMunicipality, cycleAccess, schoolMunicipality, type CycleAccess } from '@orientir/auth';
+import {
+  canActOnStage,
+  canManageMunicipality,
+  cycleAccess,
+  schoolMunicipality,
+  type CycleAccess,
+} from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
 import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
@@ -33,7 +39,12 @@ export class CyclesService {
       year: dto.year,
       timezone: dto.timezone,
       municipality: dto.municipality?.trim() || null,
-      schools: dto.schools.map((s) => ({ name: s.name.trim(), category: s.category, municipality: s.municipality?.trim() || null, emails: s.emails ?? [] })),
+      schools: dto.schools.map((s) => ({
+        name: s.name.trim(),
+        category: s.category,
+        municipality: s.municipality?.trim() || null,
+        emails: s.emails ?? [],
+      })),
       events: dto.events.map((e) => ({
         number: e.number.trim(),
         title: e.title.trim(),
@@ -42,7 +53,13 @@ export class CyclesService {
         executors: e.executors.map((x) => ({ name: x.name.trim(), email: x.email?.toLowerCase() ?? null })),
       })),
     });
-    await this.audit.record(actor, { action: 'cycle.create', outcome: 'success', targetType: 'cycle', targetId: stored.cycle.id, municipality: stored.cycle.municipality });
+    await this.audit.record(actor, {
+      action: 'cycle.create',
+      outcome: 'success',
+      targetType: 'cycle',
+      targetId: stored.cycle.id,
+      municipality: stored.cycle.municipality,
+    });
     const launch = await this.startWorkflows(stored);
     return { ...(await this.get(stored.cycle.id, actor)), launch };
   }
@@ -51,9 +68,17 @@ export class CyclesService {
   async launch(cycleId: string, actor: Actor): Promise<CycleView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
-    if (!cycleAccess(requirePrincipal(actor).grants, facts(stored)).manage) throw outOfScope(`цикл «${stored.cycle.title}»`);
+    if (!cycleAccess(requirePrincipal(actor).grants, facts(stored)).manage)
+      throw outOfScope(`цикл «${stored.cycle.title}»`);
     const launch = await this.startWorkflows(stored);
-    await this.audit.record(actor, { action: 'cycle.launch', outcome: 'success', targetType: 'cycle', targetId: cycleId, municipality: stored.cycle.municipality, details: { ...launch } });
+    await this.audit.record(actor, {
+      action: 'cycle.launch',
+      outcome: 'success',
+      targetType: 'cycle',
+      targetId: cycleId,
+      municipality: stored.cycle.municipality,
+      details: { ...launch },
+    });
     return { ...(await this.get(cycleId, actor)), launch };
   }
 
@@ -67,24 +92,50 @@ export class CyclesService {
   }
 
   /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
-  async completeStage(cycleId: string, schoolId: string, dto: CompleteStageDto, actor: Actor): Promise<SchoolCycleState> {
+  async completeStage(
+    cycleId: string,
+    schoolId: string,
+    dto: CompleteStageDto,
+    actor: Actor,
+  ): Promise<SchoolCycleState> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
     const school = stored.schools.find((s) => s.id === schoolId);
-    if (!school) throw new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`);
+    if (!school)
+      throw new CycleException(
+        CycleErrorCode.SCHOOL_NOT_FOUND,
+        `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`,
+      );
     const municipality = schoolMunicipality(stored.cycle, school);
-    const audit = { action: `school.stage.${dto.decision}`, targetType: 'school', targetId: schoolId, municipality, details: { cycleId, stage: dto.stage } };
+    const audit = {
+      action: `school.stage.${dto.decision}`,
+      targetType: 'school',
+      targetId: schoolId,
+      municipality,
+      details: { cycleId, stage: dto.stage },
+    };
     if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
       throw outOfScope(`этап «${dto.stage}» школы «${school.name}»`);
     }
     try {
-      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, { stage: dto.stage, decision: dto.decision, remarks: dto.remarks?.trim() });
+      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
+        stage: dto.stage,
+        decision: dto.decision,
+        remarks: dto.remarks?.trim(),
+      });
       await this.audit.record(actor, { ...audit, outcome: 'success' });
       return state;
     } catch (error) {
-      await this.audit.record(actor, { ...audit, outcome: 'failure', details: { ...audit.details, error: String(error) } });
+      await this.audit.record(actor, {
+        ...audit,
+        outcome: 'failure',
+        details: { ...audit.details, error: String(error) },
+      });
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new CycleException(CycleErrorCode.STAGE_REJECTED, error.cause?.message ?? 'Процесс школы отклонил действие');
+        throw new CycleException(
+          CycleErrorCode.STAGE_REJECTED,
+          error.cause?.message ?? 'Процесс школы отклонил действие',
+        );
       }
       this.logger.error(`completeStage for ${schoolWorkflowId(cycleId, schoolId)} failed: ${String(error)}`);
       throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
@@ -96,7 +147,11 @@ export class CyclesService {
     try {
       for (const school of schools) {
         outcomes.push(
-          await this.workflows.startSchoolWorkflow({ cycleId: cycle.id, schoolId: school.id, municipality: school.municipality }),
+          await this.workflows.startSchoolWorkflow({
+            cycleId: cycle.id,
+            schoolId: school.id,
+            municipality: school.municipality,
+          }),
         );
       }
       for (const event of events) {
@@ -117,7 +172,10 @@ export class CyclesService {
         `Цикл «${cycle.title}» сохранен, но запустить процессы не удалось: сервер Temporal недоступен. Повторите запуск: POST /api/cycles/${cycle.id}/launch`,
       );
     }
-    return { started: outcomes.filter((o) => o === 'started').length, existing: outcomes.filter((o) => o === 'existing').length };
+    return {
+      started: outcomes.filter((o) => o === 'started').length,
+      existing: outcomes.filter((o) => o === 'existing').length,
+    };
   }
 }
 
@@ -141,10 +199,16 @@ function assertConsistent(dto: CreateCycleDto): void {
       seen.add(key);
     });
   };
-  dup(dto.events.map((e) => e.number), 'events.number');
-  dup(dto.schools.map((s) => s.name), 'schools.name');
+  dup(
+    dto.events.map((e) => e.number),
+    'events.number',
+  );
+  dup(
+    dto.schools.map((s) => s.name),
+    'schools.name',
+  );
   if (problems.length) {
-    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, "Дорожная карта содержит ошибки", problems);
+    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Дорожная карта содержит ошибки', problems);
   }
 }
 
@@ -166,7 +230,10 @@ function facts({ cycle, schools, events }: StoredCycle) {
   return { municipality: cycle.municipality, schools, events };
 }
 
-function toView({ cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView, access: CycleAccess): CycleView {
+function toView(
+  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
+  access: CycleAccess,
+): CycleView {
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
   return {
@@ -175,32 +242,36 @@ function toView({ cycle, schools, events, schoolProgress, eventProgress }: Store
     year: cycle.year,
     timezone: cycle.timezone,
     municipality: cycle.municipality,
-    schools: schools.filter((s) => access.schoolIds.has(s.id)).map((s) => {
-      const p = bySchool.get(s.id);
-      return {
-        id: s.id,
-        name: s.name,
-        category: s.category,
-        municipality: s.municipality,
-        stage: p?.stage ?? 'not_started',
-        round: p?.round ?? 0,
-        workflowId: schoolWorkflowId(cycle.id, s.id),
-        updatedAt: p?.changedAt.toISOString() ?? null,
-      };
-    }),
-    events: events.filter((e) => access.eventIds.has(e.id)).map((e) => {
-      const p = byEvent.get(e.id);
-      return {
-        id: e.id,
-        number: e.number,
-        title: e.title,
-        opensAt: e.opensAt.toISOString(),
-        deadline: e.deadline.toISOString(),
-        status: p?.status ?? 'not_started',
-        remindersSent: p?.remindersSent ?? 0,
-        workflowId: eventWorkflowId(cycle.id, e.id),
-        updatedAt: p?.changedAt.toISOString() ?? null,
-      };
-    }),
+    schools: schools
+      .filter((s) => access.schoolIds.has(s.id))
+      .map((s) => {
+        const p = bySchool.get(s.id);
+        return {
+          id: s.id,
+          name: s.name,
+          category: s.category,
+          municipality: s.municipality,
+          stage: p?.stage ?? 'not_started',
+          round: p?.round ?? 0,
+          workflowId: schoolWorkflowId(cycle.id, s.id),
+          updatedAt: p?.changedAt.toISOString() ?? null,
+        };
+      }),
+    events: events
+      .filter((e) => access.eventIds.has(e.id))
+      .map((e) => {
+        const p = byEvent.get(e.id);
+        return {
+          id: e.id,
+          number: e.number,
+          title: e.title,
+          opensAt: e.opensAt.toISOString(),
+          deadline: e.deadline.toISOString(),
+          status: p?.status ?? 'not_started',
+          remindersSent: p?.remindersSent ?? 0,
+          workflowId: eventWorkflowId(cycle.id, e.id),
+          updatedAt: p?.changedAt.toISOString() ?? null,
+        };
+      }),
   };
 }

@@ -34,6 +34,10 @@ export class UploadTooLargeFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(HttpStatus.PAYLOAD_TOO_LARGE)
-      .json({ error: RoadmapImportErrorCode.FILE_TOO_LARGE, message: `Файл слишком большой: допустимо не более ${limitMb} МБ. Сохраните таблицу дорожной карты отдельным документом.`, details: {} });
+      .json({
+        error: RoadmapImportErrorCode.FILE_TOO_LARGE,
+        message: `Файл слишком большой: допустимо не более ${limitMb} МБ. Сохраните таблицу дорожной карты отдельным документом.`,
+        details: {},
+      });
   }
 }

@@ -1,16 +1,37 @@
-import { BadRequestException, Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFiles,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '@orientir/roadmap-import';
 import { CycleView } from '../cycles/dto/cycle-view.dto';
-import { ConfirmQueryDto, CycleFromRoadmapDto, ExportQueryDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
+import {
+  ConfirmQueryDto,
+  CycleFromRoadmapDto,
+  ExportQueryDto,
+  ImportOptionsDto,
+  RoadmapPreview,
+  StoredRoadmap,
+} from './dto';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal';
 import { UploadTooLargeFilter } from './roadmap-import-exception.filter';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 
 const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор дорожной карты должен быть UUID' }),
+  exceptionFactory: () =>
+    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор дорожной карты должен быть UUID' }),
 });
 
 // Roadmaps are the approved public documents of a department; creating a cycle from one goes
@@ -26,14 +47,33 @@ export class RoadmapsController {
   @Post('import')
   @Allow(...MANAGERS)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, participants: { type: 'string', format: 'binary', description: 'Optional XLSX/CSV with schools and curators' }, year: { type: 'integer' }, timezone: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        participants: { type: 'string', format: 'binary', description: 'Optional XLSX/CSV with schools and curators' },
+        year: { type: 'integer' },
+        timezone: { type: 'string' },
+      },
+    },
+  })
   @ApiCreatedResponse({ type: RoadmapPreview })
   // One byte over the importer's own limit, so its Russian FILE_TOO_LARGE message answers.
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(
-    FileFieldsInterceptor([{ name: 'file', maxCount: 1 }, { name: 'participants', maxCount: 1 }], { limits: { fileSize: DEFAULT_MAX_FILE_SIZE_BYTES + 1, files: 2 } }),
+    FileFieldsInterceptor(
+      [
+        { name: 'file', maxCount: 1 },
+        { name: 'participants', maxCount: 1 },
+      ],
+      { limits: { fileSize: DEFAULT_MAX_FILE_SIZE_BYTES + 1, files: 2 } },
+    ),
   )
-  preview(@UploadedFiles() files: UploadedDocuments | undefined, @Body() options: ImportOptionsDto): Promise<RoadmapPreview> {
+  preview(
+    @UploadedFiles() files: UploadedDocuments | undefined,
+    @Body() options: ImportOptionsDto,
+  ): Promise<RoadmapPreview> {
     return this.roadmaps.preview(files?.file?.[0], files?.participants?.[0], options);
   }
 
@@ -62,7 +102,11 @@ export class RoadmapsController {
   @Post(':id/cycles')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: CycleView })
-  createCycle(@Param('id', uuid) id: string, @Body() dto: CycleFromRoadmapDto, @CurrentActor() actor: Actor): Promise<CycleView> {
+  createCycle(
+    @Param('id', uuid) id: string,
+    @Body() dto: CycleFromRoadmapDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CycleView> {
     return this.roadmaps.createCycle(id, dto, actor);
   }
 }

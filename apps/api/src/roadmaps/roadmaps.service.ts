@@ -27,12 +27,22 @@ export class RoadmapsService {
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
-  async preview(file: UploadedDocument | undefined, participants: UploadedDocument | undefined, options: ImportOptionsDto): Promise<RoadmapPreview> {
+  async preview(
+    file: UploadedDocument | undefined,
+    participants: UploadedDocument | undefined,
+    options: ImportOptionsDto,
+  ): Promise<RoadmapPreview> {
     if (!file) {
-      throw new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)' });
+      throw new BadRequestException({
+        error: 'VALIDATION_FAILED',
+        message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)',
+      });
     }
     const fileName = decodeName(file);
-    let roadmap = await parseRoadmap({ fileName, bytes: file.buffer }, { year: options.year, timezone: options.timezone });
+    let roadmap = await parseRoadmap(
+      { fileName, bytes: file.buffer },
+      { year: options.year, timezone: options.timezone },
+    );
     if (participants) roadmap = await withParticipants(roadmap, participants);
     return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
   }
@@ -52,7 +62,11 @@ export class RoadmapsService {
   }
 
   /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
-  async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
+  async createCycle(
+    id: string,
+    dto: CycleFromRoadmapDto,
+    actor: Actor,
+  ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
     const { document: roadmap } = await this.find(id);
     const skippedEvents: { number: string; reason: string }[] = [];
     const usedNumbers = new Map<string, number>();
@@ -60,7 +74,10 @@ export class RoadmapsService {
     for (const event of roadmap.events) {
       const window = resolveEventWindow(event.period, roadmap.timezone);
       if (!window) {
-        skippedEvents.push({ number: event.number, reason: `срок «${event.period.text}» не задает дат: назначьте их вручную` });
+        skippedEvents.push({
+          number: event.number,
+          reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+        });
         continue;
       }
       // Some roadmaps restart numbering per table; keep every row distinct.
@@ -75,16 +92,28 @@ export class RoadmapsService {
       });
     }
     if (events.length === 0) {
-      throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'В дорожной карте нет ни одного мероприятия с датами', skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`));
+      throw new CycleException(
+        CycleErrorCode.INVALID_EVENT_PERIOD,
+        'В дорожной карте нет ни одного мероприятия с датами',
+        skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
+      );
     }
-    const view = await this.cycles.create({
-      title: dto.title?.trim() || roadmap.title,
-      municipality: dto.municipality,
-      year: roadmap.year,
-      timezone: roadmap.timezone,
-      schools: roadmap.schools.map((s) => ({ name: s.name, category: s.category, municipality: s.municipality ?? undefined, emails: s.emails })),
-      events,
-    }, actor);
+    const view = await this.cycles.create(
+      {
+        title: dto.title?.trim() || roadmap.title,
+        municipality: dto.municipality,
+        year: roadmap.year,
+        timezone: roadmap.timezone,
+        schools: roadmap.schools.map((s) => ({
+          name: s.name,
+          category: s.category,
+          municipality: s.municipality ?? undefined,
+          emails: s.emails,
+        })),
+        events,
+      },
+      actor,
+    );
     return { ...view, skippedEvents };
   }
 
@@ -103,7 +132,10 @@ function decodeName(file: UploadedDocument): string {
 /** A separate schools/curators table replaces what the roadmap text listed; its warnings are marked. */
 async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocument): Promise<CanonicalRoadmap> {
   const input = { fileName: decodeName(file), bytes: file.buffer };
-  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([parseSchools(input), parseCurators(input)]);
+  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([
+    parseSchools(input),
+    parseCurators(input),
+  ]);
   const marked = [...schoolWarnings, ...curatorWarnings].map((w) => ({ ...w, row: `${input.fileName}: ${w.row}` }));
   return {
     ...roadmap,
@@ -127,5 +159,12 @@ function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
 }
 
 function toStored(e: RoadmapEntity): StoredRoadmap {
-  return { id: e.id, title: e.title, year: e.year, timezone: e.timezone, createdAt: e.createdAt.toISOString(), roadmap: e.document as unknown as Record<string, unknown> };
+  return {
+    id: e.id,
+    title: e.title,
+    year: e.year,
+    timezone: e.timezone,
+    createdAt: e.createdAt.toISOString(),
+    roadmap: e.document as unknown as Record<string, unknown>,
+  };
 }

@@ -12,7 +12,9 @@ describe('nextSchoolState', () => {
   });
 
   it('returns expertise to concept documents for rework', () => {
-    expect(nextSchoolState('expertise', { kind: 'return', remarks: 'нет антирисковых программ' })).toBe('concept_documents');
+    expect(nextSchoolState('expertise', { kind: 'return', remarks: 'нет антирисковых программ' })).toBe(
+      'concept_documents',
+    );
   });
 
   it('refuses a return outside expertise and any move after completion', () => {

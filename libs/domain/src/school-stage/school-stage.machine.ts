@@ -28,7 +28,10 @@ export function nextSchoolState(current: SchoolPipelineState, decision: SchoolSt
     throw new Error('Цикл школы уже завершен');
   }
   if (decision.kind === 'return') {
-    if (current !== 'expertise') throw new Error(`На доработку можно вернуть только на этапе экспертизы, а не «${SCHOOL_STAGE_TITLES_RU[current]}»`);
+    if (current !== 'expertise')
+      throw new Error(
+        `На доработку можно вернуть только на этапе экспертизы, а не «${SCHOOL_STAGE_TITLES_RU[current]}»`,
+      );
     return 'concept_documents';
   }
   const i = SCHOOL_STAGES.indexOf(current);

@@ -1,7 +1,11 @@
 import { renderPasswordReset } from './password-reset.template';
 
 describe('renderPasswordReset', () => {
-  const mail = renderPasswordReset({ recipientName: 'Иванова <И. И.>', resetUrl: 'http://localhost:3000/reset-password?token=orr_abc', validMinutes: 60 });
+  const mail = renderPasswordReset({
+    recipientName: 'Иванова <И. И.>',
+    resetUrl: 'http://localhost:3000/reset-password?token=orr_abc',
+    validMinutes: 60,
+  });
 
   it('is Russian and carries the link and its lifetime', () => {
     expect(mail.subject).toBe('Ориентир: восстановление пароля');

@@ -47,7 +47,10 @@ export class AuditLogStore {
 
   async query(q: AuditQuery): Promise<{ total: number; items: AuditLogEntity[] }> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
-    if (q.municipalities) qb.andWhere('lower(a.municipality) IN (:...m)', { m: q.municipalities.length ? q.municipalities.map((m) => m.trim().toLowerCase()) : [''] });
+    if (q.municipalities)
+      qb.andWhere('lower(a.municipality) IN (:...m)', {
+        m: q.municipalities.length ? q.municipalities.map((m) => m.trim().toLowerCase()) : [''],
+      });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.targetType) qb.andWhere('a.target_type = :targetType', { targetType: q.targetType });
     if (q.targetId) qb.andWhere('a.target_id = :targetId', { targetId: q.targetId });
@@ -55,7 +58,12 @@ export class AuditLogStore {
     if (q.outcome) qb.andWhere('a.outcome = :outcome', { outcome: q.outcome });
     if (q.since) qb.andWhere('a.at >= :since', { since: q.since });
     if (q.until) qb.andWhere('a.at < :until', { until: q.until });
-    const [items, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(q.limit).skip(q.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
     return { total, items };
   }
 }

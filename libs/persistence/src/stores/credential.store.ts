@@ -34,10 +34,17 @@ export class CredentialStore {
   }
 
   async revokeUserSessions(userId: string): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.dataSource
+      .getRepository(SessionEntity)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async createApiToken(token: { userId: string; name: string; tokenHash: string; expiresAt: Date }): Promise<ApiTokenEntity> {
+  async createApiToken(token: {
+    userId: string;
+    name: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<ApiTokenEntity> {
     const repo = this.dataSource.getRepository(ApiTokenEntity);
     const saved = await repo.save(repo.create({ ...token, revokedAt: null, lastUsedAt: null }));
     delete (saved as Partial<ApiTokenEntity>).tokenHash;
@@ -46,12 +53,14 @@ export class CredentialStore {
 
   /** Finds a live token and notes its use in the same statement. */
   async useApiToken(tokenHash: string): Promise<{ id: string; userId: string } | null> {
-    const rows = returned<{ id: string; user_id: string }>(await this.dataSource.query(
-      `UPDATE api_tokens SET last_used_at = now()
+    const rows = returned<{ id: string; user_id: string }>(
+      await this.dataSource.query(
+        `UPDATE api_tokens SET last_used_at = now()
        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
        RETURNING id, user_id`,
-      [tokenHash],
-    ));
+        [tokenHash],
+      ),
+    );
     return rows[0] ? { id: rows[0].id, userId: rows[0].user_id } : null;
   }
 
@@ -61,29 +70,38 @@ export class CredentialStore {
 
   /** Only the owner's own token; returns false when there is none to revoke. */
   async revokeApiToken(userId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(ApiTokenEntity).update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return (result.affected ?? 0) > 0;
   }
 
-  async createPasswordReset(reset: { userId: string; tokenHash: string; expiresAt: Date }): Promise<PasswordResetEntity> {
+  async createPasswordReset(reset: {
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<PasswordResetEntity> {
     const repo = this.dataSource.getRepository(PasswordResetEntity);
     return repo.save(repo.create({ ...reset, usedAt: null }));
   }
 
   /** Single use, atomically: of two concurrent confirmations only one gets the user id. */
   async consumePasswordReset(tokenHash: string): Promise<string | null> {
-    const rows = returned<{ user_id: string }>(await this.dataSource.query(
-      `UPDATE password_resets SET used_at = now()
+    const rows = returned<{ user_id: string }>(
+      await this.dataSource.query(
+        `UPDATE password_resets SET used_at = now()
        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
        RETURNING user_id`,
-      [tokenHash],
-    ));
+        [tokenHash],
+      ),
+    );
     return rows[0]?.user_id ?? null;
   }
 }
 
 /** TypeORM answers `UPDATE … RETURNING` on PostgreSQL as `[rows, affectedCount]`, not as rows. */
 function returned<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return Array.isArray(result) ? (result as T[]) : [];
 }

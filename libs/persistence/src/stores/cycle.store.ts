@@ -43,14 +43,23 @@ export class CycleStore {
   /** All or nothing: a failed insert leaves no half-written cycle. */
   async create(draft: NewCycle): Promise<StoredCycle> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await manager.save(CycleEntity, manager.create(CycleEntity, {
-        title: draft.title,
-        year: draft.year,
-        timezone: draft.timezone,
-        municipality: draft.municipality ?? null,
-      }));
-      const schools = await manager.save(SchoolEntity, draft.schools.map((s) => manager.create(SchoolEntity, { ...s, cycleId: cycle.id })));
-      const events = await manager.save(RoadmapEventEntity, draft.events.map((e) => manager.create(RoadmapEventEntity, { ...e, cycleId: cycle.id })));
+      const cycle = await manager.save(
+        CycleEntity,
+        manager.create(CycleEntity, {
+          title: draft.title,
+          year: draft.year,
+          timezone: draft.timezone,
+          municipality: draft.municipality ?? null,
+        }),
+      );
+      const schools = await manager.save(
+        SchoolEntity,
+        draft.schools.map((s) => manager.create(SchoolEntity, { ...s, cycleId: cycle.id })),
+      );
+      const events = await manager.save(
+        RoadmapEventEntity,
+        draft.events.map((e) => manager.create(RoadmapEventEntity, { ...e, cycleId: cycle.id })),
+      );
       return { cycle, schools, events };
     });
   }
@@ -60,7 +69,9 @@ export class CycleStore {
     if (!cycle) return null;
     const [schools, events] = await Promise.all([
       this.dataSource.getRepository(SchoolEntity).find({ where: { cycleId }, order: { name: 'ASC' } }),
-      this.dataSource.getRepository(RoadmapEventEntity).find({ where: { cycleId }, order: { deadline: 'ASC', number: 'ASC' } }),
+      this.dataSource
+        .getRepository(RoadmapEventEntity)
+        .find({ where: { cycleId }, order: { deadline: 'ASC', number: 'ASC' } }),
     ]);
     return { cycle, schools, events };
   }
@@ -76,7 +87,9 @@ export class CycleStore {
   }
 
   async findEventForReminder(eventId: string): Promise<EventForReminder | null> {
-    const event = await this.dataSource.getRepository(RoadmapEventEntity).findOne({ where: { id: eventId }, relations: { cycle: true } });
+    const event = await this.dataSource
+      .getRepository(RoadmapEventEntity)
+      .findOne({ where: { id: eventId }, relations: { cycle: true } });
     if (!event?.cycle) return null;
     return { cycle: event.cycle, event };
   }

@@ -27,7 +27,10 @@ export class MailOutboxStore {
   }
 
   async markAttempt(id: string, error: string | null): Promise<void> {
-    await this.dataSource.query(`UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error]);
+    await this.dataSource.query(`UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+      id,
+      error,
+    ]);
   }
 
   async markSent(id: string, messageId: string): Promise<void> {

@@ -9,7 +9,15 @@ export class RoadmapStore {
 
   async save(document: CanonicalRoadmap, sourceFileName: string | null): Promise<RoadmapEntity> {
     const repo = this.dataSource.getRepository(RoadmapEntity);
-    return repo.save(repo.create({ title: document.title, year: document.year, timezone: document.timezone, document, sourceFileName }));
+    return repo.save(
+      repo.create({
+        title: document.title,
+        year: document.year,
+        timezone: document.timezone,
+        document,
+        sourceFileName,
+      }),
+    );
   }
 
   find(id: string): Promise<RoadmapEntity | null> {

@@ -25,7 +25,11 @@ export class UserStore {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.save(
         UserEntity,
-        manager.create(UserEntity, { email: normaliseEmail(draft.email), displayName: draft.displayName, passwordHash: draft.passwordHash }),
+        manager.create(UserEntity, {
+          email: normaliseEmail(draft.email),
+          displayName: draft.displayName,
+          passwordHash: draft.passwordHash,
+        }),
       );
       await insertGrants(manager, user.id, draft.grants);
       delete (user as Partial<UserEntity>).passwordHash;
@@ -42,7 +46,10 @@ export class UserStore {
       const email = normaliseEmail(draft.email);
       const existing = await manager.findOneBy(UserEntity, { email });
       if (!existing) {
-        const user = await manager.save(UserEntity, manager.create(UserEntity, { email, displayName: draft.displayName, passwordHash: draft.passwordHash }));
+        const user = await manager.save(
+          UserEntity,
+          manager.create(UserEntity, { email, displayName: draft.displayName, passwordHash: draft.passwordHash }),
+        );
         await insertGrants(manager, user.id, draft.grants);
         return { user, grants: await grantsOf(manager, user.id), created: true };
       }
@@ -88,12 +95,18 @@ async function insertGrants(manager: EntityManager, userId: string, grants: Role
     .createQueryBuilder()
     .insert()
     .into(RoleGrantEntity)
-    .values(grants.map((g) => ({ userId, role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue?.trim() ?? '' })))
+    .values(
+      grants.map((g) => ({ userId, role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue?.trim() ?? '' })),
+    )
     .orIgnore()
     .execute();
 }
 
 async function grantsOf(manager: EntityManager, userId: string): Promise<RoleGrant[]> {
   const rows = await manager.find(RoleGrantEntity, { where: { userId }, order: { createdAt: 'ASC' } });
-  return rows.map((r) => ({ role: r.role, scopeKind: r.scopeKind, scopeValue: r.scopeValue === '' ? null : r.scopeValue }));
+  return rows.map((r) => ({
+    role: r.role,
+    scopeKind: r.scopeKind,
+    scopeValue: r.scopeValue === '' ? null : r.scopeValue,
+  }));
 }

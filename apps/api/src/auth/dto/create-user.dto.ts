@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, SCOPE_KINDS, type Role, type ScopeKind } from '@orientir/auth';
 import { RU } from '../../common/russian-messages.util';
 
@@ -13,7 +24,10 @@ export class GrantDto {
   @IsIn(SCOPE_KINDS, { message: RU.enumOf(SCOPE_KINDS) })
   scopeKind!: ScopeKind;
 
-  @ApiPropertyOptional({ example: 'г. Иркутск', description: 'Empty for global; a school or event id; a municipality, region or organisation name' })
+  @ApiPropertyOptional({
+    example: 'г. Иркутск',
+    description: 'Empty for global; a school or event id; a municipality, region or organisation name',
+  })
   @IsOptional()
   @IsString({ message: RU.string })
   @MaxLength(300, { message: RU.maxLength })

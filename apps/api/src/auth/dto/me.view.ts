@@ -16,7 +16,8 @@ export class MeView {
 
 export class LoginView {
   @ApiProperty({ type: MeView }) user!: MeView;
-  @ApiProperty({ description: 'Also in the orientir_csrf cookie; send it as X-CSRF-Token on every write' }) csrfToken!: string;
+  @ApiProperty({ description: 'Also in the orientir_csrf cookie; send it as X-CSRF-Token on every write' })
+  csrfToken!: string;
   @ApiProperty() expiresAt!: string;
 }
 

@@ -6,7 +6,10 @@ import { RU } from '../../common/russian-messages.util';
 const DECISIONS = ['advance', 'return'] as const;
 
 export class CompleteStageDto {
-  @ApiProperty({ enum: SCHOOL_STAGES, description: 'The stage the caller believes the school is in; a stale view is rejected' })
+  @ApiProperty({
+    enum: SCHOOL_STAGES,
+    description: 'The stage the caller believes the school is in; a stale view is rejected',
+  })
   @IsIn(SCHOOL_STAGES, { message: RU.enumOf(SCHOOL_STAGES) })
   stage!: SchoolStage;
 

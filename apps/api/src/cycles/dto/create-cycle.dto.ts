@@ -105,7 +105,10 @@ export class CreateCycleDto {
   @IsTimeZone({ message: RU.timezone })
   timezone!: string;
 
-  @ApiPropertyOptional({ example: 'г. Иркутск', description: 'The municipality that owns the cycle; omit for a region-wide cycle' })
+  @ApiPropertyOptional({
+    example: 'г. Иркутск',
+    description: 'The municipality that owns the cycle; omit for a region-wide cycle',
+  })
   @IsOptional()
   @IsString({ message: RU.string })
   @IsNotEmpty({ message: RU.notEmpty })

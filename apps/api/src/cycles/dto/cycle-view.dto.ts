@@ -33,7 +33,8 @@ export class CycleView {
   @ApiProperty() title!: string;
   @ApiProperty() year!: number;
   @ApiProperty() timezone!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a region-wide cycle' }) municipality!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a region-wide cycle' })
+  municipality!: string | null;
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
   @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;

@@ -12,7 +12,9 @@ export class RoadmapPreviewStats {
 }
 
 export class RoadmapPreview {
-  @ApiProperty({ description: 'The canonical roadmap (see libs/roadmap-import/src/schema/roadmap.schema.json); nothing is saved yet' })
+  @ApiProperty({
+    description: 'The canonical roadmap (see libs/roadmap-import/src/schema/roadmap.schema.json); nothing is saved yet',
+  })
   roadmap!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty({ type: RoadmapPreviewStats }) stats!: RoadmapPreviewStats;
