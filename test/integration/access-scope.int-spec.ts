@@ -259,14 +259,12 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     await request(apps.api.getHttpServer()).get(`/api/cycles/${cycleA.id}`).set('Cookie', session).expect(200);
 
     const issued = issueToken('api');
-    await apps.api
-      .get(CredentialStore)
-      .createApiToken({
-        userId: account.userId,
-        name: 'скрипт',
-        tokenHash: issued.hash,
-        expiresAt: new Date(Date.now() + DAY),
-      });
+    await apps.api.get(CredentialStore).createApiToken({
+      userId: account.userId,
+      name: 'скрипт',
+      tokenHash: issued.hash,
+      expiresAt: new Date(Date.now() + DAY),
+    });
     const launched = await request(apps.api.getHttpServer())
       .post(`/api/cycles/${cycleA.id}/launch`)
       .set('Authorization', `Bearer ${issued.token}`)

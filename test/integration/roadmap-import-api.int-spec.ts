@@ -1,31 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client as PgClient } from 'pg';
 import { parse as parseYaml } from 'yaml';
-import { ADMIN, clientWith, type ApiClient } from '../support/auth-clients';
-import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
-import { testEnv } from '../setup/test-infrastructure';
+import { useHarness } from '../support/test-harness';
 
 const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 
 describe('roadmap import over HTTP: preview → confirm → export → cycle', () => {
-  let apps: OrientirApps;
-  let db: PgClient;
-  let admin: ApiClient;
-  const http = () => admin;
-  const roadmapCount = async () => (await db.query('SELECT count(*)::int AS n FROM roadmaps')).rows[0].n as number;
-
-  beforeAll(async () => {
-    apps = await startOrientirApps();
-    admin = await clientWith(apps, ADMIN);
-    db = new PgClient({ connectionString: testEnv('databaseUrl') });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await apps?.close();
-  });
+  const harness = useHarness();
+  const http = () => harness.admin;
+  const roadmapCount = async () =>
+    (await harness.db.query('SELECT count(*)::int AS n FROM roadmaps')).rows[0].n as number;
 
   it('previews the Irkutsk roadmap without saving, then stores the confirmed version and creates a cycle from it', async () => {
     const before = await roadmapCount();

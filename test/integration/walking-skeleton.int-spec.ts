@@ -1,31 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
-import { ADMIN, clientWith, type ApiClient } from '../support/auth-clients';
-import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
+import { useHarness } from '../support/test-harness';
 import { eventually } from '../support/poll.util';
 import { testEnv } from '../setup/test-infrastructure';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('walking skeleton: cycle → workflows → e-mail and read model', () => {
-  let apps: OrientirApps;
-  let db: PgClient;
-  let admin: ApiClient;
+  const harness = useHarness();
   const mail = () => new MailCatcherClient(testEnv('mailViewerUrl'));
-
-  beforeAll(async () => {
-    apps = await startOrientirApps();
-    admin = await clientWith(apps, ADMIN);
-    db = new PgClient({ connectionString: testEnv('databaseUrl') });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await apps?.close();
-  });
 
   it('stores a cycle, starts both workflows, e-mails the executor in Russian and projects state', async () => {
     const executorEmail = `imcro-${randomUUID()}@example.ru`;
@@ -48,7 +32,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       ],
     };
 
-    const created = await admin.post('/api/cycles').send(payload).expect(201);
+    const created = await harness.admin.post('/api/cycles').send(payload).expect(201);
     const cycleId: string = created.body.id;
     expect(created.body.launch).toEqual({ started: 2, existing: 0 });
     expect(created.body.events[0].workflowId).toBe(`cycle/${cycleId}/event/${created.body.events[0].id}`);
@@ -64,32 +48,33 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(reminder.text).toContain(`http://orientir.test/cycles/${cycleId}/events/${created.body.events[0].id}`);
 
     const view = await eventually('the projected state', async () => {
-      const res = await admin.get(`/api/cycles/${cycleId}`).expect(200);
+      const res = await harness.admin.get(`/api/cycles/${cycleId}`).expect(200);
       return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis'
         ? res.body
         : undefined;
     });
     expect(view.events[0].status).toBe('open');
 
-    const rows = await db.query('SELECT status, reminders_sent, workflow_id FROM event_progress WHERE cycle_id = $1', [
-      cycleId,
-    ]);
+    const rows = await harness.db.query(
+      'SELECT status, reminders_sent, workflow_id FROM event_progress WHERE cycle_id = $1',
+      [cycleId],
+    );
     expect(rows.rows).toEqual([{ status: 'open', reminders_sent: 1, workflow_id: view.events[0].workflowId }]);
-    const outbox = await db.query('SELECT status, recipients FROM mail_outbox WHERE recipients @> ARRAY[$1]', [
+    const outbox = await harness.db.query('SELECT status, recipients FROM mail_outbox WHERE recipients @> ARRAY[$1]', [
       executorEmail,
     ]);
     expect(outbox.rows).toEqual([{ status: 'sent', recipients: [executorEmail] }]);
 
     // Launching again starts nothing twice.
-    const relaunch = await admin.post(`/api/cycles/${cycleId}/launch`).expect(201);
+    const relaunch = await harness.admin.post(`/api/cycles/${cycleId}/launch`).expect(201);
     expect(relaunch.body.launch).toEqual({ started: 0, existing: 2 });
     const sameMail = (await mail().list()).filter((m) => m.to.some((t) => t.address === executorEmail));
     expect(sameMail).toHaveLength(1);
   });
 
   it('rejects bad input with Russian messages that name the field, and stores nothing', async () => {
-    const before = await db.query('SELECT count(*)::int AS n FROM cycles');
-    const res = await admin
+    const before = await harness.db.query('SELECT count(*)::int AS n FROM cycles');
+    const res = await harness.admin
       .post('/api/cycles')
       .send({
         title: 'Ошибочная карта',
@@ -117,7 +102,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       ]),
     );
 
-    const backwards = await admin
+    const backwards = await harness.admin
       .post('/api/cycles')
       .send({
         title: 'Карта',
@@ -136,17 +121,17 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
       })
       .expect(400);
     expect(backwards.body.details[0]).toMatch(/^events\[0\] \(№ 3\): срок .* должен быть позже начала/);
-    const after = await db.query('SELECT count(*)::int AS n FROM cycles');
+    const after = await harness.db.query('SELECT count(*)::int AS n FROM cycles');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
   it('reports PostgreSQL, Temporal and SMTP in /api/health', async () => {
-    const res = await request(apps.api.getHttpServer()).get('/api/health').expect(200);
+    const res = await request(harness.apps.api.getHttpServer()).get('/api/health').expect(200);
     expect(res.body.info).toEqual({ postgres: { status: 'up' }, temporal: { status: 'up' }, smtp: { status: 'up' } });
   });
 
   it('answers 404 in Russian for an unknown cycle', async () => {
-    const res = await admin.get(`/api/cycles/${randomUUID()}`).expect(404);
+    const res = await harness.admin.get(`/api/cycles/${randomUUID()}`).expect(404);
     expect(res.body).toMatchObject({ error: 'CYCLE_NOT_FOUND', message: expect.stringMatching(/не найден/) });
   });
 });

@@ -53,14 +53,12 @@ export async function createAccount(
   password = `пароль-${randomUUID()}`,
 ): Promise<TestAccount> {
   const email = `${grants[0]?.role ?? 'user'}-${randomUUID()}@test.orientir.local`;
-  const { user } = await apps.api
-    .get(UserStore)
-    .create({
-      email,
-      displayName: `Тест ${grants.map((g) => g.role).join(', ')}`,
-      passwordHash: await hashPassword(password),
-      grants,
-    });
+  const { user } = await apps.api.get(UserStore).create({
+    email,
+    displayName: `Тест ${grants.map((g) => g.role).join(', ')}`,
+    passwordHash: await hashPassword(password),
+    grants,
+  });
   return { userId: user.id, email: user.email, password, grants };
 }
 

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  UseGuards,
-  BadRequestException,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -23,11 +10,9 @@ import { LoginDto } from './dto/login.dto';
 import { LoginView, MeView, MessageView } from './dto/me.view';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
 import type { Actor } from './principal';
+import { uuidParam } from '../common/uuid-param.pipe';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор токена должен быть UUID' }),
-});
+const uuid = uuidParam('токена');
 
 /** Signed-in account of any role. */
 const ANY_ROLE = ROLES;

@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
@@ -18,11 +8,10 @@ import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
+import { uuidParam } from '../common/uuid-param.pipe';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор цикла должен быть UUID' }),
-});
+const uuid = uuidParam('цикла');
+const schoolUuid = uuidParam('школы');
 
 @ApiTags('cycles')
 @Controller('cycles')
@@ -58,7 +47,7 @@ export class CyclesController {
   @ApiOkResponse({ type: SchoolStageView })
   completeStage(
     @Param('id', uuid) id: string,
-    @Param('schoolId', uuid) schoolId: string,
+    @Param('schoolId', schoolUuid) schoolId: string,
     @Body() dto: CompleteStageDto,
     @CurrentActor() actor: Actor,
   ): Promise<SchoolCycleState> {

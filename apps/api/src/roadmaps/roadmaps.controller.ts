@@ -1,11 +1,9 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   Header,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UploadedFiles,
@@ -28,11 +26,9 @@ import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal';
 import { UploadTooLargeFilter } from './roadmap-import-exception.filter';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
+import { uuidParam } from '../common/uuid-param.pipe';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new BadRequestException({ error: 'VALIDATION_FAILED', message: 'Идентификатор дорожной карты должен быть UUID' }),
-});
+const uuid = uuidParam('дорожной карты');
 
 // Roadmaps are the approved public documents of a department; creating a cycle from one goes
 // through the cycle service, which checks the caller's municipality.
