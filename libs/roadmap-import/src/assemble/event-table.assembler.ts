@@ -53,7 +53,7 @@ export function assembleEvents(
   warnings.push(...headerWarnings(header, columns));
   const rows = table.rows.slice(headerIndex + 1);
   const bodyEnd = lastEventRow(rows) + 1;
-  const pending = collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow);
+  const pending = promoteNumberedHeadings(collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow));
   const trailingText = rows.slice(bodyEnd).map((row) => {
     onRow();
     return collapse(row.cells.join(' '));
@@ -137,6 +137,37 @@ function collectEvents(
   }
   return events;
 }
+
+/**
+ * Hierarchical roadmaps number their sections too: "1. Организационные мероприятия" with every
+ * other cell empty, then "1.1", "1.2". Such a row heads the rows numbered under it; it is not an event.
+ */
+function promoteNumberedHeadings(events: PendingEvent[]): PendingEvent[] {
+  const headingOf = new Map<string, string>();
+  const kept = events.filter((event, index) => {
+    const number = normalizeRowNumber(event.cells.number);
+    const next = events[index + 1];
+    const heads = next !== undefined && normalizeRowNumber(next.cells.number).startsWith(`${number}.`);
+    const bare = DETAIL_COLUMNS.every((column) => event.cells[column] === '');
+    if (!(event.numbered && heads && bare && event.cells.title !== '')) return true;
+    headingOf.set(number, collapse(event.cells.title));
+    return false;
+  });
+  for (const event of kept) {
+    const number = normalizeRowNumber(event.cells.number);
+    // The nearest numbered heading wins ("1.2.3" under "1.2" rather than "1").
+    const parents = number
+      .split('.')
+      .map((_, i, parts) => parts.slice(0, i).join('.'))
+      .filter(Boolean)
+      .reverse();
+    const heading = parents.map((parent) => headingOf.get(parent)).find((text) => text !== undefined);
+    if (heading !== undefined) event.section = heading;
+  }
+  return kept;
+}
+
+const DETAIL_COLUMNS: EventColumn[] = ['period', 'executors', 'indicator', 'reportForm', 'executionNote'];
 
 function lastEventRow(rows: RawRow[]): number {
   for (let index = rows.length - 1; index >= 0; index -= 1) {
