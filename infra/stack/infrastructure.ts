@@ -7,7 +7,7 @@ export interface InfrastructureSettings {
   logDir: string;
   temporal: { external?: string; port: number; uiPort: number; dbFile?: string; headless: boolean };
   postgres: { external?: string; dataDir: string; port: number; database: string };
-  smtp: { external?: string; port: number; webPort: number };
+  smtp: { external?: string; port: number; webPort: number; mailDir?: string };
 }
 
 export interface RunningInfrastructure {
@@ -53,9 +53,13 @@ export async function startInfrastructure(s: InfrastructureSettings): Promise<Ru
         }).then((p) => ({ ...p, name: 'postgres' })),
     s.smtp.external
       ? Promise.resolve({ ...external('smtp'), smtpUrl: s.smtp.external, webUrl: null })
-      : startMailCatcher({ root: s.root, logDir: s.logDir, smtpPort: s.smtp.port, webPort: s.smtp.webPort }).then(
-          (m) => ({ ...m, name: 'maildev' }),
-        ),
+      : startMailCatcher({
+          root: s.root,
+          logDir: s.logDir,
+          smtpPort: s.smtp.port,
+          webPort: s.smtp.webPort,
+          mailDir: s.smtp.mailDir,
+        }).then((m) => ({ ...m, name: 'maildev' })),
   ]);
   const parts: Part[] = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const stop = async () => {

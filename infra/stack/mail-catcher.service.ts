@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnManaged, logFile } from './managed-process.util';
 import { isPortOpen, PortBusyError, waitFor } from './wait.util';
@@ -7,6 +8,8 @@ export interface MailCatcherOptions {
   smtpPort: number;
   webPort: number;
   logDir: string;
+  /** Keeps caught mail across restarts (the demo); omitted means in memory (tests). */
+  mailDir?: string;
 }
 
 export interface RunningMailCatcher {
@@ -52,14 +55,14 @@ export async function startMailCatcher(o: MailCatcherOptions): Promise<RunningMa
     );
   }
   const bin = path.join(o.root, 'node_modules/maildev/bin/maildev');
-  const proc = spawnManaged(
-    'maildev',
-    process.execPath,
-    [bin, '--smtp', String(o.smtpPort), '--web', String(o.webPort), '--ip', '127.0.0.1', '--silent'],
-    {
-      logDir: o.logDir,
-    },
-  );
+  const args = [bin, '--smtp', String(o.smtpPort), '--web', String(o.webPort), '--ip', '127.0.0.1', '--silent'];
+  if (o.mailDir) {
+    fs.mkdirSync(o.mailDir, { recursive: true });
+    args.push('--mail-directory', o.mailDir);
+  }
+  const proc = spawnManaged('maildev', process.execPath, args, {
+    logDir: o.logDir,
+  });
   const early = proc.exited.then((code) => {
     throw new Error(`MailDev exited early (code ${code}); see ${logFile(o.logDir, 'maildev')}`);
   });

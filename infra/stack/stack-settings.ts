@@ -61,7 +61,7 @@ export function readStackSettings(root: string, env: NodeJS.ProcessEnv): StackSe
         port: e.PG_PORT,
         database: 'orientir',
       },
-      smtp: { external: e.SMTP_URL, port: e.SMTP_PORT, webPort: e.MAIL_UI_PORT },
+      smtp: { external: e.SMTP_URL, port: e.SMTP_PORT, webPort: e.MAIL_UI_PORT, mailDir: path.join(dataDir, 'mail') },
     },
   };
 }

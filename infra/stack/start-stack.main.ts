@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import exitHook from 'async-exit-hook';
 import path from 'node:path';
 import { runMigrations } from '@orientir/persistence';
+import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
 import { startInfrastructure } from './infrastructure';
+import { hasWorkflowPollers } from './temporal-dev-server.service';
 import { spawnManaged, type ManagedProcess } from './managed-process.util';
 import { readStackSettings } from './stack-settings';
 import { isPortOpen, waitFor } from './wait.util';
@@ -73,6 +75,15 @@ async function main(): Promise<void> {
       });
     }
     await waitFor('API health', async () => (await fetch(`${apiUrl}/api/health`).catch(() => null))?.ok, 180_000, 500);
+    // The worker bundles the workflow code first; "ready" means it is polling too.
+    const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    await waitFor(
+      'worker polling',
+      () => hasWorkflowPollers(infra.temporalAddress, namespace, taskQueue),
+      180_000,
+      500,
+    );
 
     let demoLine =
       'demo: off (ORIENTIR_DEMO=0); first admin: echo "$PASS" | npx orientir user create-admin --email … --password-stdin';

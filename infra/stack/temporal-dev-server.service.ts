@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@orientir/contracts';
 import { spawnManaged, logFile } from './managed-process.util';
 import { isPortOpen, PortBusyError, waitFor } from './wait.util';
@@ -39,6 +40,21 @@ export async function answersAsTemporal(address: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** True once some worker long-polls the task queue for workflow tasks (the worker is really up). */
+export async function hasWorkflowPollers(address: string, namespace: string, taskQueue: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace,
+      taskQueue: { name: taskQueue },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return (pollers?.length ?? 0) > 0;
   } finally {
     await connection.close();
   }

@@ -15,6 +15,12 @@ describe('renderEventReminder', () => {
     expect(mail.subject).toBe('Напоминание: мероприятие № 7 — срок 31 мая 2023 г.');
   });
 
+  it('states the deadline once, without a doubled full stop after «г.»', () => {
+    expect(mail.text).toContain('Срок исполнения: 31 мая 2023 г.\n');
+    expect(mail.text).not.toContain('г..');
+    expect(mail.html).not.toContain('г.</b>.');
+  });
+
   it('gives the link to act in both bodies and escapes HTML', () => {
     expect(mail.text).toContain('http://localhost:3000/events/abc');
     expect(mail.html).toContain('href="http://localhost:3000/events/abc"');

@@ -25,7 +25,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
     '',
     `Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:`,
     `№ ${m.eventNumber}. ${m.eventTitle}`,
-    `Срок исполнения: ${due}.`,
+    `Срок исполнения: ${due}`,
     '',
     `Отметить выполнение и приложить подтверждающие материалы: ${m.actionUrl}`,
     '',
@@ -34,7 +34,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif">
 <p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
 <p>Напоминаем о мероприятии дорожной карты «${escapeHtml(m.cycleTitle)}»:</p>
-<p><b>№ ${escapeHtml(m.eventNumber)}. ${escapeHtml(m.eventTitle)}</b><br>Срок исполнения: <b>${escapeHtml(due)}</b>.</p>
+<p><b>№ ${escapeHtml(m.eventNumber)}. ${escapeHtml(m.eventTitle)}</b><br>Срок исполнения: <b>${escapeHtml(due)}</b></p>
 <p><a href="${escapeHtml(m.actionUrl)}">Отметить выполнение</a></p>
 <p style="color:#777">Это письмо отправлено автоматически системой «Ориентир».</p>
 </body></html>`;
