@@ -1,6 +1,7 @@
 import { Catch, HttpStatus, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { sendDomainError } from '../common/domain.exception';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { actorOf, type AuthenticatedRequest } from './principal';
 
@@ -44,8 +45,6 @@ export class AuthExceptionFilter implements ExceptionFilter {
         details: { code: exception.code, params: request.params },
       });
     }
-    response
-      .status(STATUS[exception.code])
-      .json({ error: exception.code, message: exception.message, details: exception.details });
+    sendDomainError(response, STATUS[exception.code], exception);
   }
 }

@@ -1,3 +1,5 @@
+import { DomainException } from '../common/domain.exception';
+
 export enum AuthErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -13,16 +15,7 @@ export enum AuthErrorCode {
 }
 
 /** Authentication and authorization failures; mapped to 401/403/… by AuthExceptionFilter. */
-export class AuthException extends Error {
-  constructor(
-    readonly code: AuthErrorCode,
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'AuthException';
-  }
-}
+export class AuthException extends DomainException<AuthErrorCode> {}
 
 export const unauthenticated = () => new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
 export const outOfScope = (what: string, details: string[] = []) =>

@@ -1,6 +1,7 @@
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
+import { sendDomainError } from './domain.exception';
 
 const STATUS: Record<CycleErrorCode, HttpStatus> = {
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
@@ -15,9 +16,6 @@ const STATUS: Record<CycleErrorCode, HttpStatus> = {
 @Catch(CycleException)
 export class DomainExceptionFilter implements ExceptionFilter {
   catch(exception: CycleException, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    response
-      .status(STATUS[exception.code])
-      .json({ error: exception.code, message: exception.message, details: exception.details });
+    sendDomainError(host.switchToHttp().getResponse<Response>(), STATUS[exception.code], exception);
   }
 }

@@ -1,3 +1,5 @@
+import { DomainException } from '../common/domain.exception';
+
 export enum CycleErrorCode {
   NOT_FOUND = 'CYCLE_NOT_FOUND',
   INVALID_EVENT_PERIOD = 'INVALID_EVENT_PERIOD',
@@ -7,13 +9,4 @@ export enum CycleErrorCode {
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
 }
 
-export class CycleException extends Error {
-  constructor(
-    readonly code: CycleErrorCode,
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'CycleException';
-  }
-}
+export class CycleException extends DomainException<CycleErrorCode> {}
