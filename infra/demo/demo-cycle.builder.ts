@@ -1,10 +1,4 @@
-import {
-  resolveEventWindow,
-  type CanonicalRoadmap,
-  type EventWindow,
-  type RoadmapEvent,
-  type SchoolCategory,
-} from '@orientir/domain';
+import { scheduleRoadmapEvents, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -34,14 +28,9 @@ export interface DemoCycle {
  */
 export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
   const tz = roadmap.timezone;
-  const dated = roadmap.events.flatMap((e) => {
-    const window = resolveEventWindow(e.period, tz);
-    return window ? [{ event: e, window }] : [];
-  }) satisfies { event: RoadmapEvent; window: EventWindow }[];
-  const skipped = roadmap.events
-    .filter((e) => !resolveEventWindow(e.period, tz))
-    .map((e) => ({ number: e.number, reason: `срок «${e.period.text}» не задает дат` }));
-  const firstEnd = Math.min(...dated.map((d) => d.window.deadline.getTime()));
+  const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
+  const skipped = undated.map((e) => ({ number: e.number, reason: `срок «${e.period.text}» не задает дат` }));
+  const firstEnd = Math.min(...scheduled.map((d) => d.window.deadline.getTime()));
   // Whole days, so local midnights stay midnights.
   const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
   const shifted = (d: Date) => new Date(d.getTime() + shift);
@@ -65,19 +54,14 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
         emails: [`school-${n}@demo.orientir.local`],
       }));
 
-  const seen = new Set<string>();
-  const events = dated.flatMap(({ event: e, window }) => {
-    if (seen.has(e.number)) return [];
-    seen.add(e.number);
+  const events = scheduled.map(({ event: e, number, window }) => {
     const opensAt = shifted(window.opensAt);
     const deadline = shifted(window.deadline);
     const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({
       name,
       email: address(name),
     }));
-    return [
-      { number: e.number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors },
-    ];
+    return { number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors };
   });
 
   return {

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { resolveEventWindow, type CanonicalRoadmap } from '@orientir/domain';
+import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
 import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
@@ -68,29 +68,18 @@ export class RoadmapsService {
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
     const { document: roadmap } = await this.find(id);
-    const skippedEvents: { number: string; reason: string }[] = [];
-    const usedNumbers = new Map<string, number>();
-    const events: CreateCycleDto['events'] = [];
-    for (const event of roadmap.events) {
-      const window = resolveEventWindow(event.period, roadmap.timezone);
-      if (!window) {
-        skippedEvents.push({
-          number: event.number,
-          reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-        });
-        continue;
-      }
-      // Some roadmaps restart numbering per table; keep every row distinct.
-      const seen = usedNumbers.get(event.number) ?? 0;
-      usedNumbers.set(event.number, seen + 1);
-      events.push({
-        number: seen ? `${event.number}.${seen + 1}` : event.number,
-        title: event.title,
-        opensAt: window.opensAt.toISOString(),
-        deadline: window.deadline.toISOString(),
-        executors: event.executors.map((name) => ({ name })),
-      });
-    }
+    const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
+    const skippedEvents = undated.map((event) => ({
+      number: event.number,
+      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+    }));
+    const events: CreateCycleDto['events'] = scheduled.map(({ event, number, window }) => ({
+      number,
+      title: event.title,
+      opensAt: window.opensAt.toISOString(),
+      deadline: window.deadline.toISOString(),
+      executors: event.executors.map((name) => ({ name })),
+    }));
     if (events.length === 0) {
       throw new CycleException(
         CycleErrorCode.INVALID_EVENT_PERIOD,

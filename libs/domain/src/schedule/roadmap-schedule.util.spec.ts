@@ -1,0 +1,36 @@
+import type { RoadmapEvent } from '../roadmap/roadmap.model';
+import { scheduleRoadmapEvents } from './roadmap-schedule.util';
+
+const event = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
+  number,
+  section: null,
+  title: `Мероприятие ${number}`,
+  period: { start, end, occurrences: [], recurrence: null, wholeCycle: false, toBeScheduled: !start, text: 'x' },
+  executors: [],
+  indicator: { kind: 'text', min: null, per: null, unit: null, text: '' },
+  reportForm: null,
+  executionNote: null,
+  stage: null,
+  sourceRow: number,
+});
+
+describe('scheduleRoadmapEvents', () => {
+  const { scheduled, undated } = scheduleRoadmapEvents({
+    timezone: 'Asia/Irkutsk',
+    events: [
+      event('1', '2023-05-01', '2023-05-31'),
+      event('2', null, null),
+      event('1', '2023-06-01', '2023-06-30'),
+      event('1', '2023-07-01', '2023-07-31'),
+    ],
+  });
+
+  it('keeps dated events in order with a unique number each', () => {
+    expect(scheduled.map((s) => s.number)).toEqual(['1', '1.2', '1.3']);
+    expect(scheduled[1].window.opensAt.toISOString()).toBe('2023-05-31T16:00:00.000Z');
+  });
+
+  it('sets undated events aside', () => {
+    expect(undated.map((e) => e.number)).toEqual(['2']);
+  });
+});
