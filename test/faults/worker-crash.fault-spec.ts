@@ -1,0 +1,150 @@
+// Checks: a worker killed with SIGKILL (no shutdown hook) in the middle of a launch and in the
+// middle of a reminder burst loses nothing and doubles nothing once another worker takes over.
+// Counted: workflow executions in Temporal, event/school progress rows, outbox rows, e-mails.
+import { Client, Connection } from '@temporalio/client';
+import { waitFor } from '../../infra/stack/wait.util';
+import { cycleRequest, ProcessStack } from '../support/process-stack';
+
+const SCHOOLS = 20;
+const EVENTS = 120;
+
+describe('worker SIGKILL', () => {
+  const stack = new ProcessStack({ name: 'fault-worker' });
+  let temporal: Client;
+
+  beforeAll(async () => {
+    await stack.start();
+    await stack.startApi();
+    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  });
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await stack.stop();
+  });
+
+  /** Counts for one cycle: what Temporal ran, what PostgreSQL holds, what the SMTP server received. */
+  async function counts(cycleId: string, title: string) {
+    const [workflows, eventRows, remindedRows, schoolRows, outboxSent, outboxAll, mails] = await Promise.all([
+      temporal.workflow.count(`OrientirCycleId = "${cycleId}"`).then((c) => c.count),
+      stack.count('SELECT count(*) AS n FROM event_progress WHERE cycle_id = $1', [cycleId]),
+      stack.count('SELECT count(*) AS n FROM event_progress WHERE cycle_id = $1 AND reminders_sent = 1', [cycleId]),
+      stack.count('SELECT count(*) AS n FROM school_progress WHERE cycle_id = $1', [cycleId]),
+      stack.count(`SELECT count(*) AS n FROM mail_outbox WHERE status = 'sent' AND idempotency_key LIKE $1`, [
+        `cycle/${cycleId}/%`,
+      ]),
+      stack.count('SELECT count(*) AS n FROM mail_outbox WHERE idempotency_key LIKE $1', [`cycle/${cycleId}/%`]),
+      stack.mail.list().then((all) => all.filter((m) => m.text.includes(title)).length),
+    ]);
+    return { workflows, eventRows, remindedRows, schoolRows, outboxSent, outboxAll, mails };
+  }
+
+  /** Every e-mail the catcher holds for this cycle, by recipient: each must be there exactly once. */
+  async function mailsPerRecipient(title: string): Promise<Map<string, number>> {
+    const byRecipient = new Map<string, number>();
+    for (const mail of await stack.mail.list()) {
+      if (!mail.text.includes(title)) continue;
+      for (const to of mail.to) byRecipient.set(to.address, (byRecipient.get(to.address) ?? 0) + 1);
+    }
+    return byRecipient;
+  }
+
+  async function expectAllOnce(cycleId: string, title: string) {
+    const total = SCHOOLS + EVENTS;
+    const done = await waitFor(
+      'every reminder sent and every workflow projected',
+      async () => {
+        const c = await counts(cycleId, title);
+        return c.remindedRows === EVENTS && c.schoolRows === SCHOOLS && c.outboxSent === EVENTS && c.mails >= EVENTS
+          ? c
+          : false;
+      },
+      240_000,
+      500,
+    );
+    const perRecipient = await mailsPerRecipient(title);
+    process.stdout.write(`[fault] ${title}: after recovery ${JSON.stringify(done)}\n`);
+    expect(done.workflows).toBe(total); // each workflow started once (one execution per ID)
+    expect(done.eventRows).toBe(EVENTS);
+    expect(done.outboxAll).toBe(EVENTS); // one outbox row per notice, none extra
+    expect(done.mails).toBe(EVENTS);
+    expect(perRecipient.size).toBe(EVENTS); // every executor got mail…
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true); // …exactly once
+  }
+
+  it('mid-launch: the replacement worker finishes the launch; each workflow starts once, each notice goes once', async () => {
+    const worker = await stack.startWorker();
+    const title = `Сбой исполнителя при запуске ${Date.now()}`;
+    const now = Date.now();
+    // The first reminder is due at once (opensAt is past); the second one only in a day.
+    const launch = stack.call(
+      'POST',
+      '/cycles',
+      cycleRequest({
+        title,
+        schools: SCHOOLS,
+        events: EVENTS,
+        opensAt: new Date(now - 3600_000),
+        deadline: new Date(now + 2 * 86_400_000),
+      }),
+    );
+    // Kill as soon as the worker has done some of the work, while the API is still starting workflows.
+    const cycleId = await waitFor(
+      'the first projection row',
+      async () => {
+        const { rows } = await stack.db.query<{ cycle_id: string }>(
+          `SELECT cycle_id FROM event_progress ep JOIN cycles c ON c.id = ep.cycle_id WHERE c.title = $1 LIMIT 1`,
+          [title],
+        );
+        return rows[0]?.cycle_id;
+      },
+      120_000,
+      50,
+    );
+    await worker.kill();
+    const atKill = await counts(cycleId, title);
+    process.stdout.write(`[fault] ${title}: at SIGKILL ${JSON.stringify(atKill)}\n`);
+    expect(atKill.outboxSent).toBeLessThan(EVENTS); // the kill really was in the middle
+
+    const response = await launch;
+    expect(response.status).toBe(201); // starting workflows needs Temporal, not the worker
+    const replacement = await stack.startWorker();
+    await expectAllOnce(cycleId, title);
+    await replacement.stop();
+  });
+
+  it('mid-reminder-burst: killed while mailing, the next worker sends the rest and nothing twice', async () => {
+    // No worker polls while the cycle is launched: the whole burst waits for the next one.
+    const title = `Сбой исполнителя при рассылке ${Date.now()}`;
+    const now = Date.now();
+    const created = await stack.call(
+      'POST',
+      '/cycles',
+      cycleRequest({
+        title,
+        schools: SCHOOLS,
+        events: EVENTS,
+        opensAt: new Date(now - 3600_000),
+        deadline: new Date(now + 2 * 86_400_000),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const cycleId = (created.body as { id: string }).id;
+    const before = await counts(cycleId, title);
+    expect(before).toMatchObject({ workflows: SCHOOLS + EVENTS, outboxAll: 0 });
+
+    const worker = await stack.startWorker();
+    await waitFor(
+      'the first reminders of the burst',
+      async () => (await counts(cycleId, title)).outboxSent > 0,
+      120_000,
+      25,
+    );
+    await worker.kill();
+    const atKill = await counts(cycleId, title);
+    process.stdout.write(`[fault] ${title}: at SIGKILL ${JSON.stringify(atKill)}\n`);
+    expect(atKill.outboxSent).toBeLessThan(EVENTS);
+
+    await stack.startWorker();
+    await expectAllOnce(cycleId, title);
+  });
+});
