@@ -17,8 +17,12 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot(config.database),
-        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
-        TemporalClientModule.forRoot(config.temporal),
+        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
+        TemporalClientModule.forRoot({
+          ...config.temporal,
+          tls: config.deployment.temporalTls,
+          apiKey: config.deployment.temporalApiKey,
+        }),
         AuditModule,
         AuthModule,
         HealthModule,

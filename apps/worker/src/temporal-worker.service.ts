@@ -24,11 +24,20 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
-    this.connection = await NativeConnection.connect({ address });
+    const { temporalTls, temporalApiKey, worker } = this.config.deployment;
+    this.connection = await NativeConnection.connect({
+      address,
+      tls: temporalTls ?? undefined,
+      apiKey: temporalApiKey ?? undefined,
+    });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
+      // Sticky cache: open workflows kept in memory between tasks (RSS grows with it; see docs/performance.md).
+      maxCachedWorkflows: worker.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: worker.maxConcurrentWorkflowTasks,
+      maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,
       ...workflowBundlerSettings(),
       activities: createActivities({
         progress: this.progress,

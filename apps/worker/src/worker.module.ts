@@ -12,7 +12,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot(config.database),
-        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
+        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
       ],
       providers: [TemporalWorkerService],
       exports: [TemporalWorkerService],

@@ -1,6 +1,7 @@
 // Configuration of the API and the worker, validated once at start-up into a typed object.
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
+import { DEPLOYMENT_SECRETS, deploymentSchema, toDeploymentConfig, type DeploymentConfig } from './deployment-config';
 
 const url = (protocols: string[]) =>
   z
@@ -53,6 +54,8 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  /** Multi-machine settings (Temporal TLS, SMTP pool, concurrency, sticky cache): deployment-config.ts. */
+  deployment: DeploymentConfig;
 }
 
 export class ConfigValidationError extends Error {
@@ -65,12 +68,19 @@ export class ConfigValidationError extends Error {
 /** Parses the environment; throws one error listing every bad variable by name. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
+  const deployment = deploymentSchema.safeParse(env);
+  if (!parsed.success || !deployment.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(deployment.error?.issues ?? [])];
     throw new ConfigValidationError(
-      parsed.error.issues.map((issue) => {
+      issues.map((issue) => {
         const name = issue.path.join('.');
         const value = env[name];
-        const shown = value === undefined ? 'not set' : `got "${redact(name, value)}"`;
+        const shown =
+          value === undefined
+            ? 'not set'
+            : DEPLOYMENT_SECRETS.has(name)
+              ? 'value hidden'
+              : `got "${redact(name, value)}"`;
         return `${name}: ${issue.message} (${shown})`;
       }),
     );
@@ -83,6 +93,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    deployment: toDeploymentConfig(deployment.data),
   };
 }
 

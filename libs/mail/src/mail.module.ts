@@ -11,12 +11,12 @@ class MailSenderCloser implements OnApplicationShutdown {
 
 @Module({})
 export class MailModule {
-  static forRoot(options: { smtpUrl: string; from: string }): DynamicModule {
+  static forRoot(options: { smtpUrl: string; from: string; poolSize?: number; ratePerSecond?: number }): DynamicModule {
     return {
       module: MailModule,
       global: true,
       providers: [
-        { provide: MAIL_SENDER, useFactory: () => new NodemailerMailSender(options.smtpUrl, options.from) },
+        { provide: MAIL_SENDER, useFactory: () => new NodemailerMailSender(options.smtpUrl, options.from, options) },
         MailSenderCloser,
       ],
       exports: [MAIL_SENDER],

@@ -7,9 +7,15 @@ export class NodemailerMailSender implements MailSender {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    limits: { poolSize?: number; ratePerSecond?: number } = {},
   ) {
     // Short timeouts: a stuck SMTP server should fail the activity, which Temporal retries.
+    // A pool reuses connections (one per message costs a TCP+SMTP handshake each); a provider's
+    // rate limit is kept by nodemailer delaying sends beyond `rateLimit` per second.
     this.transport = createTransport(smtpUrl, {
+      pool: true,
+      maxConnections: limits.poolSize ?? 5,
+      ...(limits.ratePerSecond ? { rateDelta: 1000, rateLimit: limits.ratePerSecond } : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import { TemporalWorkflowGateway, WORKFLOW_GATEWAY } from './workflow.gateway';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
@@ -14,13 +14,29 @@ class ConnectionCloser implements OnApplicationShutdown {
 /** A typed Temporal client for the API, behind the WorkflowGateway interface. */
 @Module({})
 export class TemporalClientModule {
-  static forRoot(options: { address: string; namespace: string; taskQueue: string }): DynamicModule {
+  static forRoot(options: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    /** null: plain gRPC; an object: TLS, with mTLS when it has a client pair. */
+    tls?: TLSConfig | null;
+    /** Temporal Cloud API key (sent as a bearer token over TLS). */
+    apiKey?: string | null;
+  }): DynamicModule {
     return {
       module: TemporalClientModule,
       global: true,
       providers: [
         // lazy: the API starts even while Temporal is still coming up; health shows it.
-        { provide: TEMPORAL_CONNECTION, useFactory: () => Connection.lazy({ address: options.address }) },
+        {
+          provide: TEMPORAL_CONNECTION,
+          useFactory: () =>
+            Connection.lazy({
+              address: options.address,
+              tls: options.tls ?? undefined,
+              apiKey: options.apiKey ?? undefined,
+            }),
+        },
         {
           provide: WORKFLOW_GATEWAY,
           inject: [TEMPORAL_CONNECTION],

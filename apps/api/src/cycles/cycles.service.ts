@@ -15,6 +15,7 @@ import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleView, LaunchSummary } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { AuditService } from '../audit/audit.service';
+import { runBounded } from '../common/run-bounded.util';
 import { outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
@@ -142,29 +143,34 @@ export class CyclesService {
     }
   }
 
+  /**
+   * Starts every school and event workflow, LAUNCH_CONCURRENCY at a time: each start is one
+   * round trip to Temporal, so one by one a 3,000-school cycle waits 3,000 round trips.
+   */
   private async startWorkflows({ cycle, schools, events }: StoredCycle): Promise<LaunchSummary> {
-    const outcomes: StartOutcome[] = [];
-    try {
-      for (const school of schools) {
-        outcomes.push(
-          await this.workflows.startSchoolWorkflow({
+    const starts: (() => Promise<StartOutcome>)[] = [
+      ...schools.map(
+        (school) => () =>
+          this.workflows.startSchoolWorkflow({
             cycleId: cycle.id,
             schoolId: school.id,
             municipality: school.municipality,
           }),
-        );
-      }
-      for (const event of events) {
-        outcomes.push(
-          await this.workflows.startEventWorkflow({
+      ),
+      ...events.map(
+        (event) => () =>
+          this.workflows.startEventWorkflow({
             cycleId: cycle.id,
             eventId: event.id,
             opensAt: event.opensAt.toISOString(),
             deadline: event.deadline.toISOString(),
             reminderDaysBefore: this.config.reminders.daysBefore,
           }),
-        );
-      }
+      ),
+    ];
+    let outcomes: StartOutcome[];
+    try {
+      outcomes = await runBounded(starts, this.config.deployment.launch.concurrency);
     } catch (error) {
       this.logger.error(`Launching cycle ${cycle.id} failed: ${String(error)}`);
       throw new CycleException(
