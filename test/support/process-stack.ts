@@ -218,8 +218,8 @@ export class ProcessStack {
   }
 
   /** Starts the API and resolves once it answers HTTP. */
-  async startApi(): Promise<AppProcess> {
-    const api = this.spawnApp('api');
+  async startApi(extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+    const api = this.spawnApp('api', extraEnv);
     await waitFor(
       'API answering',
       async () => {

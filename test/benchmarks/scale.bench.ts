@@ -1,0 +1,353 @@
+// Benchmark: Orientir against its bare baselines, side by side, on the same servers in one run.
+// Run: npm run bench [-- --quick] [-- --sizes=100,1000,10000] [-- --profile]
+// Prints one table and writes it to docs/performance.md with the machine it ran on.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createTransport } from 'nodemailer';
+import { NotificationService } from '@orientir/activities';
+import { loadAppConfig } from '@orientir/config';
+import { CycleIdAttribute, SCHOOL_CYCLE_WORKFLOW, SchoolIdAttribute, StageAttribute } from '@orientir/contracts';
+import { NodemailerMailSender } from '@orientir/mail';
+import { MailOutboxStore, createDataSourceOptions } from '@orientir/persistence';
+import { waitFor } from '../../infra/stack/wait.util';
+import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { summariseCpuProfile } from './cpu-profile.util';
+
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const sizesArg = args.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+const SIZES = sizesArg ? sizesArg.split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10_000];
+const EVENTS = 20;
+const MAX_SCHOOLS_PER_CYCLE = 5000; // the API's limit per request
+const REQUESTS = quick ? 15 : 30;
+const DEFAULTS = loadAppConfig({ DATABASE_URL: 'postgres://x@h/d', SMTP_URL: 'smtp://h:25' }).deployment;
+const LAUNCH_CONCURRENCY = DEFAULTS.launch.concurrency;
+const MAIL_CONCURRENCY = 20;
+const SMTP_POOL = DEFAULTS.smtp.poolSize;
+
+interface Row {
+  measure: string;
+  size: number;
+  orientir: string;
+  baseline: string;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+async function bounded<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        await task(i);
+      }
+    }),
+  );
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  say(`[bench] sizes ${SIZES.join(', ')}${quick ? ' (quick)' : ''}; launch concurrency ${LAUNCH_CONCURRENCY}`);
+  const profileDir = path.join(ROOT, '.data/bench-profiles');
+  const stack = new ProcessStack({ name: 'bench', appEnv: { LAUNCH_CONCURRENCY: String(LAUNCH_CONCURRENCY) } });
+  await stack.start();
+  const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  const pool = new Pool({ connectionString: stack.postgres.url, max: 10 });
+  try {
+    if (profile) fs.mkdirSync(profileDir, { recursive: true });
+    const api = await stack.startApi(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {});
+
+    // 1. Launch: no worker polls, so both sides measure starting workflows only.
+    const firstCycleOfSize = new Map<number, string>();
+    for (const size of SIZES) {
+      let started = 0;
+      const tApi = process.hrtime.bigint();
+      for (let offset = 0; offset < size; offset += MAX_SCHOOLS_PER_CYCLE) {
+        const schools = Math.min(MAX_SCHOOLS_PER_CYCLE, size - offset);
+        const now = Date.now();
+        const res = await stack.call(
+          'POST',
+          '/cycles',
+          cycleRequest({
+            title: `Нагрузка ${size}/${offset}`,
+            schools,
+            events: EVENTS,
+            opensAt: new Date(now + 30 * 86_400_000),
+            deadline: new Date(now + 90 * 86_400_000),
+          }),
+        );
+        if (res.status !== 201) throw new Error(`launch answered ${res.status}: ${JSON.stringify(res.body)}`);
+        const body = res.body as { id: string; launch: { started: number } };
+        if (!firstCycleOfSize.has(size)) firstCycleOfSize.set(size, body.id);
+        started += body.launch.started;
+      }
+      const apiRate = started / seconds(tApi);
+
+      const bareQueue = `bench-bare-${size}-${Date.now()}`;
+      const tBare = process.hrtime.bigint();
+      await bounded(started, LAUNCH_CONCURRENCY, (i) =>
+        temporal.workflow.start(SCHOOL_CYCLE_WORKFLOW, {
+          taskQueue: bareQueue,
+          workflowId: `bench-bare/${bareQueue}/${i}`,
+          args: [{ cycleId: bareQueue, schoolId: String(i) }],
+          typedSearchAttributes: [
+            { key: CycleIdAttribute, value: bareQueue },
+            { key: SchoolIdAttribute, value: String(i) },
+            { key: StageAttribute, value: 'self_diagnosis' },
+          ],
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
+      const bareRate = started / seconds(tBare);
+      const ratio = apiRate / bareRate;
+      rows.push({
+        measure: `launch: ${size} schools × ${EVENTS} events (${started} workflows), starts/s`,
+        size,
+        orientir: apiRate.toFixed(0),
+        baseline: bareRate.toFixed(0),
+        ratio,
+        target: '≥ 0.8×',
+        met: ratio >= 0.8,
+      });
+      say(`[bench] launch ${size}: API ${apiRate.toFixed(0)}/s vs bare client ${bareRate.toFixed(0)}/s`);
+      // The bare workflows stay on their own task queue, which no worker polls: they never
+      // reach the worker whose memory is measured below.
+    }
+
+    // 2. Dashboard read: GET /api/cycles/:id (the closest existing read) vs the same SQL.
+    const dashboardCycle = firstCycleOfSize.get(SIZES[0]!)!;
+    for (const size of SIZES) {
+      const have = await stack.count('SELECT count(*) AS n FROM schools WHERE cycle_id = $1', [dashboardCycle]);
+      if (have < size) {
+        // Beyond the API's 5,000 per request: more rows of the same cycle straight in SQL.
+        await pool.query(
+          `INSERT INTO schools (cycle_id, name, category, municipality, emails)
+           SELECT $1, 'Школа (доп.) № ' || g, 'shnor', NULL, '{}' FROM generate_series(1, $2) AS g`,
+          [dashboardCycle, size - have],
+        );
+      }
+      const apiMs: number[] = [];
+      const sqlMs: number[] = [];
+      for (let i = 0; i < REQUESTS; i += 1) {
+        const a = process.hrtime.bigint();
+        const res = await stack.call('GET', `/cycles/${dashboardCycle}`);
+        if (res.status !== 200) throw new Error(`GET /cycles answered ${res.status}`);
+        apiMs.push(seconds(a) * 1000);
+        const b = process.hrtime.bigint();
+        await Promise.all([
+          pool.query('SELECT * FROM cycles WHERE id = $1', [dashboardCycle]),
+          pool.query('SELECT * FROM schools WHERE cycle_id = $1 ORDER BY name', [dashboardCycle]),
+          pool.query('SELECT * FROM roadmap_events WHERE cycle_id = $1 ORDER BY deadline, number', [dashboardCycle]),
+          pool.query('SELECT * FROM school_progress WHERE cycle_id = $1', [dashboardCycle]),
+          pool.query('SELECT * FROM event_progress WHERE cycle_id = $1', [dashboardCycle]),
+        ]);
+        sqlMs.push(seconds(b) * 1000);
+      }
+      const ratio = p95(apiMs) / p95(sqlMs);
+      rows.push({
+        measure: `dashboard: GET /api/cycles/:id with ${size} schools, p95 ms`,
+        size,
+        orientir: p95(apiMs).toFixed(1),
+        baseline: p95(sqlMs).toFixed(1),
+        ratio,
+        target: '≤ 2×',
+        met: ratio <= 2,
+      });
+      say(`[bench] dashboard ${size}: API p95 ${p95(apiMs).toFixed(1)} ms vs SQL ${p95(sqlMs).toFixed(1)} ms`);
+    }
+    if (profile) {
+      await api.stop(); // the profile is written when the process exits
+      say(`[bench] API CPU profile, top self time:\n${summariseCpuProfile(profileDir, 12)}`);
+    }
+
+    // 3. Worker memory with every launched workflow open (all sleep or wait for a stage).
+    const worker = await stack.startWorker();
+    let open = 0;
+    for (const size of SIZES) {
+      open += size + Math.ceil(size / MAX_SCHOOLS_PER_CYCLE) * EVENTS;
+      const target = open;
+      await waitFor(
+        `${target} workflows through their first task`,
+        async () =>
+          (await stack.count('SELECT count(*) AS n FROM school_progress')) +
+            (await stack.count('SELECT count(*) AS n FROM event_progress')) >=
+          target,
+        1_800_000,
+        1000,
+      );
+    }
+    const rss = rssMiB(worker.process.child.pid!);
+    const w = DEFAULTS.worker;
+    rows.push({
+      measure: `worker RSS with ${open} open workflows (maxCachedWorkflows ${w.maxCachedWorkflows}, workflow tasks ${w.maxConcurrentWorkflowTasks}, activities ${w.maxConcurrentActivities}), MiB`,
+      size: open,
+      orientir: rss.toFixed(0),
+      baseline: '—',
+      ratio: null,
+      target: '≤ 1024 MiB',
+      met: rss <= 1024,
+    });
+    say(`[bench] worker RSS ${rss.toFixed(0)} MiB with ${open} open workflows`);
+    await worker.stop();
+
+    // 4. Mail: the outbox path (enqueue → send → mark sent) vs a bare nodemailer loop, same pool and server.
+    const dataSource = new DataSource(createDataSourceOptions(stack.postgres.url, MAIL_CONCURRENCY));
+    await dataSource.initialize();
+    const sender = new NodemailerMailSender(stack.smtp.smtpUrl, 'Ориентир <bench@orientir.local>', {
+      poolSize: SMTP_POOL,
+    });
+    const notifications = new NotificationService(new MailOutboxStore(dataSource), sender, 'bench.orientir.local');
+    const bare = createTransport(stack.smtp.smtpUrl, { pool: true, maxConnections: SMTP_POOL } as Parameters<
+      typeof createTransport
+    >[1]);
+    try {
+      for (const size of SIZES) {
+        await stack.mail.clear();
+        const runId = `${size}-${Date.now()}`;
+        const text = 'Напоминаем о мероприятии дорожной карты: срок через 7 дней.';
+        const tOutbox = process.hrtime.bigint();
+        await bounded(size, MAIL_CONCURRENCY, (i) =>
+          notifications.deliver({
+            idempotencyKey: `bench/${runId}/${i}`,
+            to: `executor-${i}@bench.orientir.local`,
+            subject: `Напоминание ${i}`,
+            text,
+            html: `<p>${text}</p>`,
+          }),
+        );
+        const outboxRate = size / seconds(tOutbox);
+        const tBare = process.hrtime.bigint();
+        await bounded(size, MAIL_CONCURRENCY, (i) =>
+          bare.sendMail({
+            from: 'Ориентир <bench@orientir.local>',
+            to: `executor-${i}@bench.orientir.local`,
+            subject: `Напоминание ${i}`,
+            text,
+            html: `<p>${text}</p>`,
+          }),
+        );
+        const bareRate = size / seconds(tBare);
+        const ratio = outboxRate / bareRate;
+        rows.push({
+          measure: `mail: ${size} notices through the outbox, messages/s`,
+          size,
+          orientir: outboxRate.toFixed(0),
+          baseline: bareRate.toFixed(0),
+          ratio,
+          target: '≥ 0.7×',
+          met: ratio >= 0.7,
+        });
+        say(`[bench] mail ${size}: outbox ${outboxRate.toFixed(0)}/s vs bare nodemailer ${bareRate.toFixed(0)}/s`);
+      }
+    } finally {
+      sender.close();
+      bare.close();
+      await dataSource.destroy();
+    }
+  } finally {
+    await pool.end();
+    await temporal.connection.close();
+    await stack.stop();
+  }
+
+  // 5. Roadmap import: the existing benchmark, run as it is.
+  const importLines = runImportBench();
+  writeReport(importLines, (Date.now() - t0) / 1000);
+}
+
+function runImportBench(): string[] {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      ['-r', path.join(ROOT, 'infra/register.js'), path.join(__dirname, 'roadmap-import.bench.ts')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    return out.trim().split('\n');
+  } catch (error) {
+    const out = (error as { stdout?: string }).stdout ?? String(error);
+    return [...out.trim().split('\n'), '(the import benchmark reported a missed target)'];
+  }
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+    `${os.type()} ${os.release()}`,
+    `Node.js ${process.version}`,
+    `load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  ].join('; ');
+}
+
+function writeReport(importLines: string[], elapsed: number): void {
+  const table = [
+    '| measure | Orientir | bare baseline | ratio | target | met |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.measure} | ${r.orientir} | ${r.baseline} | ${r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`,
+    ),
+  ].join('\n');
+  say('');
+  say(table);
+  say('');
+  importLines.forEach((l) => say(`import: ${l}`));
+  const generated = [
+    `<!-- generated by npm run bench${quick ? ' -- --quick' : ''} on ${new Date().toISOString()} -->`,
+    `Machine: ${machine()}. Run took ${elapsed.toFixed(0)} s.`,
+    '',
+    table,
+    '',
+    'Roadmap import (`npm run bench:import`, unchanged):',
+    '',
+    '```',
+    ...importLines,
+    '```',
+    ...notes,
+  ].join('\n');
+  const doc = path.join(ROOT, 'docs/performance.md');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const current = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : `# Performance\n\n${begin}\n${end}\n`;
+  const before = current.includes(begin) ? current.slice(0, current.indexOf(begin)) : `${current}\n`;
+  const after = current.includes(end) ? current.slice(current.indexOf(end) + end.length) : '\n';
+  fs.mkdirSync(path.dirname(doc), { recursive: true });
+  fs.writeFileSync(doc, `${before}${begin}\n${generated}\n${end}${after}`);
+  say(`[bench] written to ${path.relative(ROOT, doc)}`);
+  process.exitCode = rows.some((r) => r.met === false) ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(2);
+});
