@@ -46,6 +46,8 @@ export interface ProcessStackOptions {
   name: string;
   /** Extra environment for the API and the worker (e.g. REMINDER_DAYS_BEFORE). */
   appEnv?: Record<string, string>;
+  /** false: Temporal keeps history in memory (benchmarks); default true, a SQLite file that survives restarts. */
+  persistTemporal?: boolean;
 }
 
 export class ProcessStack {
@@ -97,7 +99,7 @@ export class ProcessStack {
       port: this.ports.temporal,
       uiPort: 0,
       headless: true,
-      dbFile: path.join(this.dir, 'temporal/temporal.db'),
+      dbFile: this.options.persistTemporal === false ? undefined : path.join(this.dir, 'temporal/temporal.db'),
     });
   }
 
@@ -161,11 +163,11 @@ export class ProcessStack {
     };
   }
 
-  private spawnApp(name: 'api' | 'worker', extraEnv: Record<string, string> = {}): AppProcess {
+  private spawnApp(name: 'api' | 'worker', extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): AppProcess {
     const child = spawnManaged(
       name,
       process.execPath,
-      ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, `apps/${name}/src/main.ts`)],
+      [...nodeArgs, '-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, `apps/${name}/src/main.ts`)],
       { logDir: this.logDir, env: { ...this.env(), ...extraEnv }, cwd: ROOT },
     );
     const app: AppProcess = {
@@ -218,8 +220,9 @@ export class ProcessStack {
   }
 
   /** Starts the API and resolves once it answers HTTP. */
-  async startApi(extraEnv: Record<string, string> = {}): Promise<AppProcess> {
-    const api = this.spawnApp('api', extraEnv);
+  /** `nodeArgs`: e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  async startApi(extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppProcess> {
+    const api = this.spawnApp('api', extraEnv, nodeArgs);
     await waitFor(
       'API answering',
       async () => {

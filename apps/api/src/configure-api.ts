@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { DatabaseUnavailableFilter } from './common/database-unavailable.filter';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -24,8 +23,7 @@ export function configureApi(app: INestApplication): void {
   );
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  // Nest tries global filters last-registered first: the catch-all for a lost database goes first.
-  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()), new DomainExceptionFilter());
+  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -25,11 +25,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
     const { temporalTls, temporalApiKey, worker } = this.config.deployment;
-    this.connection = await NativeConnection.connect({
-      address,
-      tls: temporalTls ?? undefined,
-      apiKey: temporalApiKey ?? undefined,
-    });
+    try {
+      this.connection = await NativeConnection.connect({
+        address,
+        tls: temporalTls ?? undefined,
+        apiKey: temporalApiKey ?? undefined,
+      });
+    } catch (error) {
+      const how = temporalTls
+        ? `over TLS${temporalTls.clientCertPair ? ' with a client certificate (mTLS)' : ''}${temporalApiKey ? ' with an API key' : ''}`
+        : 'without TLS';
+      const hint = temporalTls
+        ? 'check TEMPORAL_TLS_CA_FILE / TEMPORAL_TLS_CERT_FILE / TEMPORAL_TLS_KEY_FILE / TEMPORAL_TLS_SERVER_NAME, or that the server speaks TLS at all'
+        : 'if the server requires TLS, set TEMPORAL_TLS=true (and the certificate files or TEMPORAL_API_KEY)';
+      throw new Error(
+        `Cannot connect to Temporal at ${address} ${how}: ${error instanceof Error ? error.message : String(error)}. Hint: ${hint}.`,
+      );
+    }
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,

@@ -54,10 +54,17 @@ export class CredentialStore {
   /** Finds a live token and notes its use in the same statement. */
   async useApiToken(tokenHash: string): Promise<{ id: string; userId: string } | null> {
     const rows = returned<{ id: string; user_id: string }>(
+      // last_used_at is touched at most once a minute: a write (and its commit flush) on every
+      // request was most of a dashboard read's time (docs/performance.md).
       await this.dataSource.query(
-        `UPDATE api_tokens SET last_used_at = now()
-       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-       RETURNING id, user_id`,
+        `WITH token AS (
+           SELECT id, user_id, last_used_at FROM api_tokens
+           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+         ), touched AS (
+           UPDATE api_tokens t SET last_used_at = now() FROM token
+           WHERE t.id = token.id AND (token.last_used_at IS NULL OR token.last_used_at < now() - interval '1 minute')
+         )
+         SELECT id, user_id FROM token`,
         [tokenHash],
       ),
     );
