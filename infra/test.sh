@@ -20,5 +20,8 @@ step "unit tests"
 unit=0; npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json" || unit=$?
 step "integration tests (real Temporal dev server, Java time-skipping server, PostgreSQL, SMTP)"
 integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --json --outputFile="$results/integration.json" || integration=$?
-node infra/test-summary.js "$results/unit.json" "$results/integration.json"
-exit $(( unit || integration ))
+step "fault tests, fast subset (PostgreSQL restart, SMTP outage; all of them: npm run test:faults)"
+faults=0; npx jest -c test/jest.faults.config.ts --ci --runInBand --json --outputFile="$results/faults.json" \
+  test/faults/postgres-restart.fault-spec.ts test/faults/smtp-outage.fault-spec.ts || faults=$?
+node infra/test-summary.js "$results/unit.json" "$results/integration.json" "$results/faults.json"
+exit $(( unit || integration || faults ))

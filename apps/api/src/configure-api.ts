@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
@@ -33,5 +33,19 @@ export function configureApi(app: INestApplication): void {
       .setVersion('0.1')
       .build(),
   );
+  declareDatabaseUnavailable(document);
   SwaggerModule.setup('api/docs', app, document);
+}
+
+/** Any route may answer 503 while PostgreSQL is unreachable (DatabaseUnavailableFilter). */
+function declareDatabaseUnavailable(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.responses['503'] ??= {
+        description: 'DATABASE_UNAVAILABLE: PostgreSQL is unreachable; retry after Retry-After seconds',
+      };
+    }
+  }
 }
