@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { jsonParser, rejectControlCharacters, urlencodedParser } from './common/body-parsing.util';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -22,6 +23,8 @@ export function configureApi(app: INestApplication): void {
     }),
   );
   app.use(cookieParser());
+  // Before Nest's defaults (which then stay out): sized limits, a depth limit, Russian errors.
+  app.use(jsonParser, urlencodedParser, rejectControlCharacters);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

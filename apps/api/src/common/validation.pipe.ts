@@ -1,4 +1,20 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { capProblems } from './payload-guards.util';
+
+/** Constraints that say the value has the wrong type: when one fails, the others say nothing useful. */
+const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
+
+/** class-validator's own English messages, said in Russian. */
+const BUILT_IN: Record<string, string> = {
+  whitelistValidation: 'неизвестное поле',
+  nestedValidation: 'ошибка типа: ожидается объект или список объектов',
+};
+
+function messagesOf(error: ValidationError): string[] {
+  const constraints = Object.entries(error.constraints ?? {});
+  const typeErrors = constraints.filter(([key]) => TYPE_CONSTRAINTS.has(key));
+  return (typeErrors.length ? typeErrors : constraints).map(([key, message]) => BUILT_IN[key] ?? message);
+}
 
 /** Flattens nested class-validator errors into `field.path: message` lines a person can act on. */
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -8,7 +24,7 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
         ? `${parent}[${error.property}]`
         : `${parent}.${error.property}`
       : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    const own = messagesOf(error).map((message) => `${path}: ${message}`);
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
@@ -23,7 +39,7 @@ export function createValidationPipe(): ValidationPipe {
       new BadRequestException({
         error: 'VALIDATION_FAILED',
         message: 'Некорректные данные запроса',
-        details: flatten(errors),
+        details: capProblems(flatten(errors)),
       }),
   });
 }
