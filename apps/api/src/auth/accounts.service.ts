@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { grantProblem, hashPassword, passwordProblem, type RoleGrant } from '@orientir/auth';
-import { UserStore } from '@orientir/persistence';
+import { EmailTakenError, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -28,18 +28,22 @@ export class AccountsService {
     if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
     const weak = dto.password === undefined ? null : passwordProblem(dto.password);
     if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
-    if (await this.users.findByEmail(dto.email)) {
-      throw new AuthException(
+    const taken = () =>
+      new AuthException(
         AuthErrorCode.EMAIL_TAKEN,
         `Учетная запись с адресом ${dto.email.trim().toLowerCase()} уже есть`,
       );
-    }
-    const { user, grants: saved } = await this.users.create({
-      email: dto.email,
-      displayName: dto.displayName.trim(),
-      passwordHash: dto.password === undefined ? null : await hashPassword(dto.password),
-      grants,
-    });
+    if (await this.users.findByEmail(dto.email)) throw taken();
+    const { user, grants: saved } = await this.users
+      .create({
+        email: dto.email,
+        displayName: dto.displayName.trim(),
+        passwordHash: dto.password === undefined ? null : await hashPassword(dto.password),
+        grants,
+      })
+      .catch((error: unknown) => {
+        throw error instanceof EmailTakenError ? taken() : error;
+      });
     await this.audit.record(actor, {
       action: 'user.create',
       outcome: 'success',
