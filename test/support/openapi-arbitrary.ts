@@ -170,7 +170,7 @@ export function exampleOf(schema: Schema, resolve: Resolver, depth = 0): unknown
   if (schema.example !== undefined) return schema.example;
   if (schema.enum) return schema.enum.find((v) => v !== null) ?? null;
   if (schema.oneOf) return exampleOf(schema.oneOf[0], resolve, depth);
-  const type = typesOf(schema).find((t) => t !== 'null');
+  const type = typesOf(schema).find((t) => t !== 'null') ?? 'null';
   switch (type) {
     case 'object':
       return depth > 6
