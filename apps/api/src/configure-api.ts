@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { jsonParser, rejectControlCharacters, urlencodedParser } from './common/body-parsing.util';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
@@ -26,15 +26,7 @@ export function configureApi(app: INestApplication): void {
   // Before Nest's defaults (which then stay out): sized limits, a depth limit, Russian errors.
   app.use(jsonParser, urlencodedParser, rejectControlCharacters);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Orientir API')
-      .setDescription('Roadmap cycles, schools and events')
-      .setVersion('0.1')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
 }

@@ -67,7 +67,7 @@ describe('request edge: body size, depth, control characters, Russian errors', (
       .send('{"email": "a@b.ru", "password": ')
       .expect(400);
     expect(broken.body).toEqual({
-      error: 'MALFORMED_JSON',
+      error: 'MALFORMED_BODY',
       message: 'Тело запроса не является корректным JSON',
       details: [],
     });

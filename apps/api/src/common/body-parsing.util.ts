@@ -1,12 +1,6 @@
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { MAX_JSON_DEPTH, capProblems, controlCharacterPaths, jsonDepthExceeds } from './payload-guards.util';
+import { RequestErrorCode, RequestException, validationFailed } from './request.exception';
 
 /**
  * Sized to the largest real payloads (a cycle of 3,000 schools, a roadmap of 300 events with their
@@ -16,41 +10,26 @@ export const JSON_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 class TooDeepError extends Error {}
 
-function translate(error: unknown): HttpException {
-  const type = String((error as { type?: unknown }).type);
+function translate(error: unknown): RequestException {
   if (error instanceof TooDeepError) {
-    return new BadRequestException({
-      error: 'VALIDATION_FAILED',
-      message: `Слишком глубокая вложенность JSON: допустимо не более ${MAX_JSON_DEPTH} уровней`,
-      details: [],
-    });
+    return validationFailed(`Слишком глубокая вложенность JSON: допустимо не более ${MAX_JSON_DEPTH} уровней`);
   }
-  switch (type) {
+  switch (String((error as { type?: unknown }).type)) {
     case 'entity.too.large':
-      return new PayloadTooLargeException({
-        error: 'PAYLOAD_TOO_LARGE',
-        message: `Тело запроса слишком большое: допустимо не более ${JSON_BODY_LIMIT_BYTES / (1024 * 1024)} МБ`,
-        details: [],
-      });
+      return new RequestException(
+        RequestErrorCode.PAYLOAD_TOO_LARGE,
+        `Тело запроса слишком большое: допустимо не более ${JSON_BODY_LIMIT_BYTES / (1024 * 1024)} МБ`,
+      );
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return new UnsupportedMediaTypeException({
-        error: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'Неподдерживаемая кодировка тела запроса: используйте UTF-8',
-        details: [],
-      });
+      return new RequestException(
+        RequestErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'Неподдерживаемая кодировка тела запроса: используйте UTF-8',
+      );
     case 'entity.parse.failed':
-      return new BadRequestException({
-        error: 'MALFORMED_JSON',
-        message: 'Тело запроса не является корректным JSON',
-        details: [],
-      });
+      return new RequestException(RequestErrorCode.MALFORMED_BODY, 'Тело запроса не является корректным JSON');
     default:
-      return new BadRequestException({
-        error: 'MALFORMED_REQUEST',
-        message: 'Тело запроса не удалось прочитать',
-        details: [],
-      });
+      return new RequestException(RequestErrorCode.MALFORMED_BODY, 'Тело запроса не удалось прочитать');
   }
 }
 
@@ -85,13 +64,9 @@ export function rejectControlCharacters(req: Request, _res: Response, next: Next
   const found = [...controlCharacterPaths(req.body), ...controlCharacterPaths(req.query).map((p) => `параметр ${p}`)];
   if (!found.length) return next();
   next(
-    new HttpException(
-      {
-        error: 'VALIDATION_FAILED',
-        message: 'Текст содержит недопустимые управляющие символы (например, NUL)',
-        details: capProblems(found.map((path) => `${path}: недопустимый управляющий символ`)),
-      },
-      HttpStatus.BAD_REQUEST,
+    validationFailed(
+      'Текст содержит недопустимые управляющие символы (например, NUL)',
+      capProblems(found.map((path) => `${path}: недопустимый управляющий символ`)),
     ),
   );
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { capProblems } from './payload-guards.util';
+import { validationFailed } from './request.exception';
 
 /** Constraints that say the value has the wrong type: when one fails, the others say nothing useful. */
 const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
@@ -35,11 +36,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: 'Некорректные данные запроса',
-        details: capProblems(flatten(errors)),
-      }),
+    exceptionFactory: (errors) => validationFailed('Некорректные данные запроса', capProblems(flatten(errors))),
   });
 }
