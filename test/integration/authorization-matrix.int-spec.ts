@@ -24,6 +24,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/auth/password-reset': 'public',
   'POST /api/auth/password-reset/confirm': 'public',
   'POST /api/auth/logout': EVERY_ROLE,
+  'POST /api/auth/logout-everywhere': EVERY_ROLE,
   'GET /api/auth/me': EVERY_ROLE,
   'POST /api/auth/tokens': EVERY_ROLE,
   'GET /api/auth/tokens': EVERY_ROLE,

@@ -34,6 +34,8 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   SMTP_URL: url(['smtp', 'smtps']),
   MAIL_FROM: z.string().min(3).default('Ориентир <noreply@orientir.local>'),
+  /** The region this installation serves; a regional grant counts only when it names this region. */
+  REGION: z.string().trim().min(1).default('Иркутская область'),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,1')
@@ -53,6 +55,7 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  region: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -83,6 +86,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    region: e.REGION,
   };
 }
 

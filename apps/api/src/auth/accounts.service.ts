@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { sameName, tidyName } from '@orientir/domain';
 import { grantProblem, hashPassword, passwordProblem, type RoleGrant } from '@orientir/auth';
 import { EmailTakenError, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
@@ -13,16 +15,18 @@ export class AccountsService {
   constructor(
     private readonly users: UserStore,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor): Promise<MeView> {
     const grants: RoleGrant[] = dto.grants.map((g) => ({
       role: g.role,
       scopeKind: g.scopeKind,
-      scopeValue: g.scopeValue?.trim() || null,
+      // Names are stored in the one tidy form, so every later comparison sees one spelling.
+      scopeValue: (g.scopeValue && tidyName(g.scopeValue)) || null,
     }));
     const problems = grants.flatMap((g, i) => {
-      const problem = grantProblem(g);
+      const problem = grantProblem(g) ?? regionProblem(g, this.config.region);
       return problem ? [`grants[${i}]: ${problem}`] : [];
     });
     if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
@@ -53,4 +57,10 @@ export class AccountsService {
     });
     return { id: user.id, email: user.email, displayName: user.displayName, grants: saved };
   }
+}
+
+/** An installation serves one region: a regional grant must name it, or it would count for nothing. */
+function regionProblem(grant: RoleGrant, region: string): string | null {
+  if (grant.scopeKind !== 'region' || sameName(grant.scopeValue, region)) return null;
+  return `регион «${grant.scopeValue ?? ''}» не обслуживается этой установкой (обслуживается «${region}»)`;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import {
+  effectiveGrants,
   hashPassword,
   hashToken,
   issueToken,
@@ -281,7 +282,7 @@ export class AuthService implements BeforeApplicationShutdown {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: found.grants,
+      grants: effectiveGrants(found.grants, this.config.region),
       via,
       credentialId,
     };

@@ -8,6 +8,7 @@ import {
   type CycleAccess,
 } from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { normaliseMunicipality } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
 import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
@@ -15,7 +16,7 @@ import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleView, LaunchSummary } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { AuditService } from '../audit/audit.service';
-import { outOfScope } from '../auth/auth.exception';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
 
@@ -38,11 +39,11 @@ export class CyclesService {
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
-      municipality: dto.municipality?.trim() || null,
+      municipality: normaliseMunicipality(dto.municipality),
       schools: dto.schools.map((s) => ({
         name: s.name.trim(),
         category: s.category,
-        municipality: s.municipality?.trim() || null,
+        municipality: normaliseMunicipality(s.municipality),
         emails: s.emails ?? [],
       })),
       events: dto.events.map((e) => ({
@@ -68,8 +69,9 @@ export class CyclesService {
   async launch(cycleId: string, actor: Actor): Promise<CycleView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
-    if (!cycleAccess(requirePrincipal(actor).grants, facts(stored)).manage)
-      throw outOfScope(`цикл «${stored.cycle.title}»`);
+    const access = cycleAccess(requirePrincipal(actor).grants, facts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('запуск этого цикла');
     const launch = await this.startWorkflows(stored);
     await this.audit.record(actor, {
       action: 'cycle.launch',
@@ -87,7 +89,7 @@ export class CyclesService {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
     const access = cycleAccess(requirePrincipal(actor).grants, facts(view));
-    if (!access.read) throw outOfScope(`цикл ${cycleId}`);
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     return toView(view, access);
   }
 
@@ -100,12 +102,14 @@ export class CyclesService {
   ): Promise<SchoolCycleState> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
+    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
+    const access = cycleAccess(requirePrincipal(actor).grants, facts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     const school = stored.schools.find((s) => s.id === schoolId);
-    if (!school)
-      throw new CycleException(
-        CycleErrorCode.SCHOOL_NOT_FOUND,
-        `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`,
-      );
+    const schoolNotFound = () =>
+      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
+    if (!school) throw schoolNotFound();
+    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
     const municipality = schoolMunicipality(stored.cycle, school);
     const audit = {
       action: `school.stage.${dto.decision}`,
@@ -115,7 +119,7 @@ export class CyclesService {
       details: { cycleId, stage: dto.stage },
     };
     if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» школы «${school.name}»`);
+      throw outOfScope(`этап «${dto.stage}» этой школы`);
     }
     try {
       const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
@@ -225,12 +229,12 @@ function repeatedValues(values: string[], label: string): string[] {
 /** A municipal coordinator creates cycles of its own municipality only, with no school of another. */
 function assertMayCreate(dto: CreateCycleDto, actor: Actor): void {
   const grants = requirePrincipal(actor).grants;
-  const municipality = dto.municipality?.trim() || null;
+  const municipality = normaliseMunicipality(dto.municipality);
   if (!canManageMunicipality(grants, municipality)) {
     throw outOfScope(municipality ? `муниципалитет «${municipality}»` : 'региональный цикл (без поля municipality)');
   }
   const foreign = dto.schools
-    .map((s, i) => ({ i, m: s.municipality?.trim() || municipality }))
+    .map((s, i) => ({ i, m: normaliseMunicipality(s.municipality) ?? municipality }))
     .filter(({ m }) => !canManageMunicipality(grants, m))
     .map(({ i, m }) => `schools[${i}].municipality: «${m ?? ''}» вне вашей области`);
   if (foreign.length) throw outOfScope('школы другого муниципалитета', foreign);

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
+import { roadmapAccess, roadmapOwner } from '@orientir/auth';
+import { normaliseMunicipality, scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
-import type { Actor } from '../auth/principal.model';
+import { AuditService } from '../audit/audit.service';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
@@ -25,6 +28,7 @@ export class RoadmapsService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -45,18 +49,40 @@ export class RoadmapsService {
     return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
   }
 
-  /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+  /**
+   * Validates the (possibly edited) preview against the canonical schema and stores it, owned by
+   * the named municipality or the caller's own (a region-wide caller may store a regional one).
+   */
+  async confirm(
+    body: unknown,
+    query: { fileName?: string; municipality?: string },
+    actor: Actor,
+  ): Promise<StoredRoadmap> {
+    const owner = roadmapOwner(requirePrincipal(actor).grants, normaliseMunicipality(query.municipality));
+    if (!owner.allowed) {
+      throw outOfScope(
+        owner.owner ? `муниципалитет «${owner.owner}»` : 'региональная дорожная карта (укажите параметр municipality)',
+      );
+    }
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    return toStored(await this.store.save(roadmap, fileName ?? null));
+    const saved = await this.store.save(roadmap, query.fileName ?? null, owner.owner);
+    await this.audit.record(actor, {
+      action: 'roadmap.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: saved.id,
+      municipality: saved.municipality,
+      details: { title: saved.title, events: roadmap.events.length, fileName: saved.sourceFileName },
+    });
+    return toStored(saved);
   }
 
-  async get(id: string): Promise<StoredRoadmap> {
-    return toStored(await this.find(id));
+  async get(id: string, actor: Actor): Promise<StoredRoadmap> {
+    return toStored(await this.find(id, actor));
   }
 
-  async export(id: string, format: 'json' | 'yaml'): Promise<string> {
-    return exportRoadmap((await this.find(id)).document, format);
+  async export(id: string, format: 'json' | 'yaml', actor: Actor): Promise<string> {
+    return exportRoadmap((await this.find(id, actor)).document, format);
   }
 
   /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
@@ -65,7 +91,11 @@ export class RoadmapsService {
     dto: CycleFromRoadmapDto,
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
-    const { document: roadmap } = await this.find(id);
+    const stored = await this.find(id, actor);
+    if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
+      throw outOfScope('создание цикла по этой дорожной карте');
+    }
+    const roadmap = stored.document;
     const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
     const skippedEvents = undated.map((event) => ({
       number: event.number,
@@ -88,7 +118,7 @@ export class RoadmapsService {
     const view = await this.cycles.create(
       {
         title: dto.title?.trim() || roadmap.title,
-        municipality: dto.municipality,
+        municipality: dto.municipality ?? stored.municipality ?? undefined,
         year: roadmap.year,
         timezone: roadmap.timezone,
         schools: roadmap.schools.map((s) => ({
@@ -101,12 +131,23 @@ export class RoadmapsService {
       },
       actor,
     );
+    await this.audit.record(actor, {
+      action: 'roadmap.cycle.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: id,
+      municipality: view.municipality,
+      details: { cycleId: view.id, skippedEvents: skippedEvents.length },
+    });
     return { ...view, skippedEvents };
   }
 
-  private async find(id: string): Promise<RoadmapEntity> {
+  /** Outside the caller's scope a roadmap looks as if it did not exist. */
+  private async find(id: string, actor: Actor): Promise<RoadmapEntity> {
     const found = await this.store.find(id);
-    if (!found) throw new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    const notFound = () => new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    if (!found) throw notFound();
+    if (!roadmapAccess(requirePrincipal(actor).grants, found.municipality).read) throw hiddenOutOfScope(notFound());
     return found;
   }
 }
@@ -151,6 +192,7 @@ function toStored(e: RoadmapEntity): StoredRoadmap {
     title: e.title,
     year: e.year,
     timezone: e.timezone,
+    municipality: e.municipality,
     createdAt: e.createdAt.toISOString(),
     roadmap: e.document as unknown as Record<string, unknown>,
   };
