@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { passwordProblem } from '@orientir/auth';
 import { hashPassword } from '@orientir/credentials';
 import { UserStore, createDataSourceOptions, runMigrations } from '@orientir/persistence';
-import { CliIo } from './cli-io';
+import { CliIo } from './cli-io.port';
 import { CliUsageError } from './roadmap-parse.command';
 
 export interface CreateAdminOptions {

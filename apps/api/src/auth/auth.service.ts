@@ -160,7 +160,7 @@ export class AuthService {
     });
   }
 
-  /** Answers the same whether or not the address is known, so it cannot be used to probe for accounts. */
+  /** The answer's body and status do not depend on whether the address is known. */
   async requestPasswordReset(dto: PasswordResetRequestDto, actor: Actor): Promise<MessageView> {
     const answer = { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
     const user = await this.users.findByEmail(dto.email);
@@ -220,7 +220,7 @@ export class AuthService {
       );
     }
     await this.users.setPassword(userId, await hashPassword(dto.password));
-    // Whoever knew the old password is signed out everywhere.
+    // Whoever knew the old password loses the sessions signed in with it.
     await this.credentials.revokeUserSessions(userId);
     await this.audit.record(actor, {
       action: 'auth.password_reset.confirm',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
@@ -24,6 +25,7 @@ export class RoadmapsService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -45,9 +47,17 @@ export class RoadmapsService {
   }
 
   /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+  async confirm(body: unknown, fileName: string | undefined, actor: Actor): Promise<StoredRoadmap> {
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    return toStored(await this.store.save(roadmap, fileName ?? null));
+    const stored = await this.store.save(roadmap, fileName ?? null);
+    await this.audit.record(actor, {
+      action: 'roadmap.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: stored.id,
+      details: { title: stored.title, fileName: fileName ?? null },
+    });
+    return toStored(stored);
   }
 
   async get(id: string): Promise<StoredRoadmap> {
