@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { sameName, tidyName } from '@orientir/domain';
-import { grantProblem, hashPassword, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { grantProblem, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { hashPassword } from '@orientir/credentials';
 import { EmailTakenError, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';

@@ -1,16 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import {
-  effectiveGrants,
-  hashPassword,
-  hashToken,
-  issueToken,
-  passwordProblem,
-  sameHash,
-  tokenKindOf,
-  verifyPassword,
-} from '@orientir/auth';
+import { effectiveGrants, passwordProblem } from '@orientir/auth';
+import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';

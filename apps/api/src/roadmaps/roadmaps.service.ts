@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { roadmapAccess, roadmapOwner } from '@orientir/auth';
-import { normaliseMunicipality, scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
+import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
-import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
-import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
 
@@ -95,39 +94,20 @@ export class RoadmapsService {
     if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
       throw outOfScope('создание цикла по этой дорожной карте');
     }
-    const roadmap = stored.document;
-    const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-    const skippedEvents = undated.map((event) => ({
-      number: event.number,
-      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-    }));
-    const events: CreateCycleDto['events'] = scheduled.map(({ event, number, window }) => ({
-      number,
-      title: event.title,
-      opensAt: window.opensAt.toISOString(),
-      deadline: window.deadline.toISOString(),
-      executors: event.executors.map((name) => ({ name })),
-    }));
-    if (events.length === 0) {
+    const plan = planCycleFromRoadmap(stored.document);
+    if (plan.events.length === 0) {
       throw new RoadmapException(
         RoadmapErrorCode.NO_DATED_EVENTS,
         'В дорожной карте нет ни одного мероприятия с датами',
-        skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
+        plan.skipped.map((s) => `№ ${s.number}: ${s.reason}`),
       );
     }
+    const { skipped: skippedEvents, ...cycle } = plan;
     const view = await this.cycles.create(
       {
-        title: dto.title?.trim() || roadmap.title,
+        ...cycle,
+        title: dto.title?.trim() || plan.title,
         municipality: dto.municipality ?? stored.municipality ?? undefined,
-        year: roadmap.year,
-        timezone: roadmap.timezone,
-        schools: roadmap.schools.map((s) => ({
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality ?? undefined,
-          emails: s.emails,
-        })),
-        events,
       },
       actor,
     );
