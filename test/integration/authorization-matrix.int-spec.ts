@@ -20,6 +20,8 @@ const COORDINATORS: readonly Role[] = ['admin', 'regional_coordinator', 'municip
  */
 const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/details': ['admin'],
   'POST /api/auth/login': 'public',
   'POST /api/auth/password-reset': 'public',
   'POST /api/auth/password-reset/confirm': 'public',

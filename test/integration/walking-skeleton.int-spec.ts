@@ -125,8 +125,9 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
-  it('reports PostgreSQL, Temporal and SMTP in /api/health', async () => {
-    const res = await request(harness.apps.api.getHttpServer()).get('/api/health').expect(200);
+  it('reports PostgreSQL, Temporal and SMTP in /api/health/details', async () => {
+    await request(harness.apps.api.getHttpServer()).get('/api/health').expect(200, { status: 'ok' });
+    const res = await harness.admin.get('/api/health/details').expect(200);
     expect(res.body.info).toEqual({ postgres: { status: 'up' }, temporal: { status: 'up' }, smtp: { status: 'up' } });
   });
 

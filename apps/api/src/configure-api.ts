@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { Express } from 'express';
 import helmet from 'helmet';
+import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { jsonParser, rejectControlCharacters, urlencodedParser } from './common/body-parsing.util';
 import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
@@ -9,6 +11,8 @@ import { createValidationPipe } from './common/validation.pipe';
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
 export function configureApi(app: INestApplication): void {
   app.setGlobalPrefix('api');
+  // Behind a proxy, req.ip (rate limits, audit log) is the client's address only if the proxy is trusted.
+  (app.getHttpAdapter().getInstance() as Express).set('trust proxy', app.get<AppConfig>(APP_CONFIG).api.trustProxy);
   // Security headers; the CSP still lets the Swagger UI at /api/docs load its own script and styles.
   app.use(
     helmet({
