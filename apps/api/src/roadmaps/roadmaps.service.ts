@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { roadmapAccess, roadmapOwner } from '@orientir/auth';
 import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
-import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
+import { RoadmapParserService } from './roadmap-parser.service';
 import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
@@ -28,6 +29,7 @@ export class RoadmapsService {
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
     private readonly audit: AuditService,
+    private readonly parser: RoadmapParserService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -40,11 +42,12 @@ export class RoadmapsService {
       throw validationFailed('Файл не передан: приложите документ в поле «file» (multipart/form-data)');
     }
     const fileName = decodeName(file);
-    let roadmap = await parseRoadmap(
-      { fileName, bytes: file.buffer },
-      { year: options.year, timezone: options.timezone },
-    );
-    if (participants) roadmap = await withParticipants(roadmap, participants);
+    // Parsed in a worker thread: a heavy upload never stalls the API's event loop.
+    const roadmap = await this.parser.parse({
+      file: { fileName, bytes: file.buffer },
+      participants: participants && { fileName: decodeName(participants), bytes: participants.buffer },
+      options: { year: options.year, timezone: options.timezone },
+    });
     return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
   }
 
@@ -135,22 +138,6 @@ export class RoadmapsService {
 /** multer decodes file names as latin1; Russian names need UTF-8. */
 function decodeName(file: UploadedDocument): string {
   return Buffer.from(file.originalname, 'latin1').toString('utf8');
-}
-
-/** A separate schools/curators table replaces what the roadmap text listed; its warnings are marked. */
-async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocument): Promise<CanonicalRoadmap> {
-  const input = { fileName: decodeName(file), bytes: file.buffer };
-  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([
-    parseSchools(input),
-    parseCurators(input),
-  ]);
-  const marked = [...schoolWarnings, ...curatorWarnings].map((w) => ({ ...w, row: `${input.fileName}: ${w.row}` }));
-  return {
-    ...roadmap,
-    schools: schools.length ? schools : roadmap.schools,
-    curators: curators.length ? curators : roadmap.curators,
-    warnings: [...roadmap.warnings, ...marked],
-  };
 }
 
 function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
