@@ -15,8 +15,9 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     const executorEmail = `imcro-${randomUUID()}@example.ru`;
     const now = Date.now();
     const payload = {
-      title: 'Дорожная карта г. Иркутска, 2023',
-      year: 2023,
+      title: 'Дорожная карта г. Иркутска',
+      // Event dates must lie within the cycle's year (give or take one).
+      year: new Date(now).getUTCFullYear(),
       timezone: 'Asia/Irkutsk',
       schools: [
         { name: 'МБОУ СОШ № 1', category: 'shnor', municipality: 'г. Иркутск', emails: ['school1@example.ru'] },

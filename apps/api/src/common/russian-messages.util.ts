@@ -6,6 +6,8 @@ export const RU = {
   range: 'поле «$property» вне допустимого диапазона (получено $value)',
   isoDate: 'поле «$property» должно быть датой и временем в формате ISO 8601 (получено «$value»)',
   email: 'поле «$property» должно быть адресом электронной почты (получено «$value»)',
+  /** For lists: class-validator does not fill $value per item. */
+  emailEach: 'поле «$property» должно содержать только адреса электронной почты',
   array: 'ошибка типа: поле «$property» должно быть списком',
   arrayNotEmpty: 'список «$property» не должен быть пустым',
   arrayMax: 'список «$property» слишком длинный',

@@ -8,7 +8,7 @@ import {
   type CycleAccess,
 } from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { normaliseMunicipality } from '@orientir/domain';
+import { eventDateBounds, localInstant, normaliseMunicipality } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
 import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
@@ -33,6 +33,7 @@ export class CyclesService {
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
+    const dates = eventDates(dto);
     assertConsistent(dto);
     assertMayCreate(dto, actor);
     const stored = await this.store.create({
@@ -46,11 +47,11 @@ export class CyclesService {
         municipality: normaliseMunicipality(s.municipality),
         emails: s.emails ?? [],
       })),
-      events: dto.events.map((e) => ({
+      events: dto.events.map((e, i) => ({
         number: e.number.trim(),
         title: e.title.trim(),
-        opensAt: new Date(e.opensAt),
-        deadline: new Date(e.deadline),
+        opensAt: dates[i].opensAt,
+        deadline: dates[i].deadline,
         executors: e.executors.map((x) => ({ name: x.name.trim(), email: x.email?.toLowerCase() ?? null })),
       })),
     });
@@ -188,15 +189,38 @@ function notFound(cycleId: string): CycleException {
 }
 
 /** Cross-field checks that DTO decorators cannot express; each names the row. */
-function assertConsistent(dto: CreateCycleDto): void {
-  const backwards = dto.events.flatMap((e, i) =>
-    Date.parse(e.deadline) <= Date.parse(e.opensAt)
-      ? [`events[${i}] (№ ${e.number}): срок «${e.deadline}» должен быть позже начала «${e.opensAt}»`]
-      : [],
-  );
-  if (backwards.length) {
-    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Сроки мероприятий заданы неверно', backwards);
+/**
+ * Event dates read in the cycle's time zone (a date alone: that local day, a deadline its end; see
+ * README), within the cycle's year give or take one, each deadline after its opening.
+ */
+function eventDates(dto: CreateCycleDto): { opensAt: Date; deadline: Date }[] {
+  const bounds = eventDateBounds(dto.year, dto.timezone);
+  const problems: string[] = [];
+  const dates = dto.events.map((e, i) => {
+    const row = `events[${i}] (№ ${e.number})`;
+    const opensAt = localInstant(e.opensAt, dto.timezone, 'start');
+    const deadline = localInstant(e.deadline, dto.timezone, 'end');
+    for (const [field, value, instant] of [
+      ['opensAt', e.opensAt, opensAt],
+      ['deadline', e.deadline, deadline],
+    ] as const) {
+      if (!instant) problems.push(`${row}.${field}: дата «${value}» не существует`);
+      else if (instant < bounds.from || instant > bounds.to)
+        problems.push(
+          `${row}.${field}: дата «${value}» вне цикла ${dto.year} года (допустимо с ${dto.year - 1} по ${dto.year + 1} год)`,
+        );
+    }
+    if (opensAt && deadline && deadline <= opensAt)
+      problems.push(`${row}: срок «${e.deadline}» должен быть позже начала «${e.opensAt}»`);
+    return { opensAt: opensAt ?? new Date(NaN), deadline: deadline ?? new Date(NaN) };
+  });
+  if (problems.length) {
+    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Сроки мероприятий заданы неверно', problems);
   }
+  return dates;
+}
+
+function assertConsistent(dto: CreateCycleDto): void {
   const repeated = [
     ...repeatedValues(
       dto.events.map((e) => e.number),

@@ -93,6 +93,7 @@ export class RoadmapsController {
     RoadmapErrorCode.NOT_FOUND,
     RoadmapErrorCode.NO_DATED_EVENTS,
     CycleErrorCode.DUPLICATE_ROW,
+    CycleErrorCode.INVALID_EVENT_PERIOD,
     AuthErrorCode.OUT_OF_SCOPE,
     CycleErrorCode.WORKFLOW_UNAVAILABLE,
   )

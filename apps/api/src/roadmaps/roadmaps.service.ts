@@ -4,6 +4,10 @@ import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } fr
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
 import { RoadmapParserService } from './roadmap-parser.service';
+import { storedRoadmapProblems } from './stored-roadmap.validator';
+import { capProblems } from '../common/payload-guards.util';
+import { validateAs } from '../common/validation.pipe';
+import { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
@@ -67,6 +71,8 @@ export class RoadmapsService {
       );
     }
     const roadmap = importCanonical(JSON.stringify(body ?? null));
+    const problems = storedRoadmapProblems(roadmap);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
     const saved = await this.store.save(roadmap, query.fileName ?? null, owner.owner);
     await this.audit.record(actor, {
       action: 'roadmap.create',
@@ -97,6 +103,9 @@ export class RoadmapsService {
     if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
       throw outOfScope('создание цикла по этой дорожной карте');
     }
+    // Roadmaps stored before these checks existed are checked again, so a bad one answers 400, not 500.
+    const problems = storedRoadmapProblems(stored.document);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
     const plan = planCycleFromRoadmap(stored.document);
     if (plan.events.length === 0) {
       throw new RoadmapException(
@@ -106,14 +115,13 @@ export class RoadmapsService {
       );
     }
     const { skipped: skippedEvents, ...cycle } = plan;
-    const view = await this.cycles.create(
-      {
-        ...cycle,
-        title: dto.title?.trim() || plan.title,
-        municipality: dto.municipality ?? stored.municipality ?? undefined,
-      },
-      actor,
-    );
+    // The same field rules as POST /api/cycles (lengths, e-mails, year), then the same service.
+    const payload = await validateAs(CreateCycleDto, {
+      ...cycle,
+      title: dto.title?.trim() || plan.title,
+      municipality: dto.municipality ?? stored.municipality ?? undefined,
+    });
+    const view = await this.cycles.create(payload, actor);
     await this.audit.record(actor, {
       action: 'roadmap.cycle.create',
       outcome: 'success',
