@@ -11,27 +11,39 @@ export class ProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsertEventProgress(s: EventProgressSnapshot): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO event_progress (event_id, cycle_id, workflow_id, status, reminders_sent, sequence, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (event_id) DO UPDATE SET
-         workflow_id = EXCLUDED.workflow_id, status = EXCLUDED.status, reminders_sent = EXCLUDED.reminders_sent,
-         sequence = EXCLUDED.sequence, changed_at = EXCLUDED.changed_at, updated_at = now()
-       WHERE event_progress.sequence < EXCLUDED.sequence`,
-      [s.eventId, s.cycleId, s.workflowId, s.status, s.remindersSent, s.sequence, s.changedAt],
-    );
+    await this.upsert('event_progress', 'event_id', {
+      event_id: s.eventId,
+      cycle_id: s.cycleId,
+      workflow_id: s.workflowId,
+      status: s.status,
+      reminders_sent: s.remindersSent,
+      sequence: s.sequence,
+      changed_at: s.changedAt,
+    });
   }
 
   async upsertSchoolProgress(s: SchoolProgressSnapshot): Promise<void> {
+    await this.upsert('school_progress', 'school_id', {
+      school_id: s.schoolId,
+      cycle_id: s.cycleId,
+      workflow_id: s.workflowId,
+      stage: s.stage,
+      round: s.round,
+      last_remarks: s.lastRemarks,
+      sequence: s.sequence,
+      changed_at: s.changedAt,
+    });
+  }
+
+  /** One upsert for every projection table; table and column names come from this file, never from input. */
+  private async upsert(table: string, key: string, row: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(row);
+    const updates = [...columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`), 'updated_at = now()'];
     await this.dataSource.query(
-      `INSERT INTO school_progress (school_id, cycle_id, workflow_id, stage, round, last_remarks, sequence, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (school_id) DO UPDATE SET
-         workflow_id = EXCLUDED.workflow_id, stage = EXCLUDED.stage, round = EXCLUDED.round,
-         last_remarks = EXCLUDED.last_remarks, sequence = EXCLUDED.sequence, changed_at = EXCLUDED.changed_at,
-         updated_at = now()
-       WHERE school_progress.sequence < EXCLUDED.sequence`,
-      [s.schoolId, s.cycleId, s.workflowId, s.stage, s.round, s.lastRemarks, s.sequence, s.changedAt],
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}
+       WHERE ${table}.sequence < EXCLUDED.sequence`,
+      Object.values(row),
     );
   }
 }
