@@ -2,6 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
 
+// The snapshot fields each table stores (its snake_case columns); the first is the key.
+const EVENT_FIELDS = ['eventId', 'cycleId', 'workflowId', 'status', 'remindersSent', 'sequence', 'changedAt'] as const;
+const SCHOOL_FIELDS = [
+  'schoolId',
+  'cycleId',
+  'workflowId',
+  'stage',
+  'round',
+  'lastRemarks',
+  'sequence',
+  'changedAt',
+] as const;
+
 /**
  * Upserts read-model rows. The `sequence` guard makes a projection idempotent and
  * order-safe: a retried or late activity never overwrites a newer state.
@@ -10,40 +23,23 @@ import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/co
 export class ProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upsertEventProgress(s: EventProgressSnapshot): Promise<void> {
-    await this.upsert('event_progress', 'event_id', {
-      event_id: s.eventId,
-      cycle_id: s.cycleId,
-      workflow_id: s.workflowId,
-      status: s.status,
-      reminders_sent: s.remindersSent,
-      sequence: s.sequence,
-      changed_at: s.changedAt,
-    });
+  async upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void> {
+    await this.upsert('event_progress', EVENT_FIELDS, snapshot);
   }
 
-  async upsertSchoolProgress(s: SchoolProgressSnapshot): Promise<void> {
-    await this.upsert('school_progress', 'school_id', {
-      school_id: s.schoolId,
-      cycle_id: s.cycleId,
-      workflow_id: s.workflowId,
-      stage: s.stage,
-      round: s.round,
-      last_remarks: s.lastRemarks,
-      sequence: s.sequence,
-      changed_at: s.changedAt,
-    });
+  async upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void> {
+    await this.upsert('school_progress', SCHOOL_FIELDS, snapshot);
   }
 
   /** One upsert for every projection table; table and column names come from this file, never from input. */
-  private async upsert(table: string, key: string, row: Record<string, unknown>): Promise<void> {
-    const columns = Object.keys(row);
-    const updates = [...columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`), 'updated_at = now()'];
+  private async upsert<T>(table: string, fields: readonly (keyof T & string)[], snapshot: T): Promise<void> {
+    const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const updates = [...columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`), 'updated_at = now()'];
     await this.dataSource.query(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}
+       ON CONFLICT (${columns[0]}) DO UPDATE SET ${updates.join(', ')}
        WHERE ${table}.sequence < EXCLUDED.sequence`,
-      Object.values(row),
+      fields.map((f) => snapshot[f]),
     );
   }
 }
