@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppCoreModule } from '@orientir/app-core';
+import { appCoreModules } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
 import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
@@ -16,7 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        AppCoreModule.forRoot(config),
+        ...appCoreModules(config),
         TemporalClientModule.forRoot(config.temporal),
         AuditModule,
         AuthModule,

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppCoreModule } from '@orientir/app-core';
+import { appCoreModules } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
 import { TemporalWorkerService } from './temporal-worker.service';
 
@@ -8,7 +8,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppCoreModule.forRoot(config)],
+      imports: appCoreModules(config),
       providers: [TemporalWorkerService],
       exports: [TemporalWorkerService],
     };

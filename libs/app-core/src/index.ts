@@ -1,1 +1,1 @@
-export * from './app-core.module';
+export * from './app-core.util';
