@@ -141,10 +141,22 @@ export function constraintsOf(cls: Type): Constraint[] {
     }));
 }
 
+/** Validated properties that may be left out (@IsOptional), and those that may not. */
+function presenceOf(cls: Type): { optional: Set<string>; validated: Set<string> } {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  return {
+    optional: new Set(metadata.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName)),
+    validated: new Set(metadata.filter((m) => m.type !== 'whitelistValidation').map((m) => m.propertyName)),
+  };
+}
+
 function constrainParameters(parameters: (ParameterObject | ReferenceObject)[], cls: Type): void {
+  const { optional } = presenceOf(cls);
   for (const c of constraintsOf(cls)) {
     const parameter = parameters.find((p): p is ParameterObject => !('$ref' in p) && p.name === c.property);
-    if (parameter) parameter.schema = applyConstraint((parameter.schema ?? {}) as SchemaObject, c);
+    if (!parameter) continue;
+    parameter.schema = applyConstraint((parameter.schema ?? {}) as SchemaObject, c);
+    parameter.required = !optional.has(c.property);
   }
 }
 
@@ -153,6 +165,16 @@ function constrainSchema(schema: SchemaObject, cls: Type): void {
     const property = schema.properties?.[c.property];
     if (property && !('$ref' in property)) schema.properties![c.property] = applyConstraint(property, c);
   }
+  // `required` says what validation really demands, whatever @ApiProperty claimed.
+  const { optional, validated } = presenceOf(cls);
+  const present = Object.keys(schema.properties ?? {});
+  const required = new Set(schema.required ?? []);
+  for (const name of present.filter((p) => validated.has(p))) {
+    if (optional.has(name)) required.delete(name);
+    else required.add(name);
+  }
+  if (required.size) schema.required = [...required];
+  else delete schema.required;
 }
 
 type Keyword = (property: SchemaObject, value: SchemaObject, first: unknown) => void;
