@@ -48,13 +48,22 @@ describe('one error model at the HTTP edge', () => {
     ]);
   });
 
-  it('answers framework errors (bad JSON, unknown address, bad UUID) in the same shape and in Russian', async () => {
+  it('answers framework errors (bad JSON, oversized body, unknown address, bad UUID) in the same shape and in Russian', async () => {
     const malformed = await harness.admin
       .post('/api/cycles')
       .set('Content-Type', 'application/json')
       .send('{"title": ')
       .expect(400);
     expect(malformed.body).toMatchObject({ error: 'MALFORMED_BODY', message: expect.stringMatching(CYRILLIC) });
+
+    const huge = await harness.admin
+      .post('/api/cycles')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ title: 'я'.repeat(3 * 1024 * 1024) }));
+    expect({ status: huge.status, body: huge.body }).toMatchObject({
+      status: 413,
+      body: { error: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(CYRILLIC) },
+    });
 
     const unknown = await request(harness.apps.api.getHttpServer()).get('/api/nowhere').expect(404);
     expect(unknown.body).toEqual({ error: 'ROUTE_NOT_FOUND', message: expect.stringMatching(CYRILLIC), details: [] });

@@ -44,6 +44,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   ): DomainException<string, unknown> {
     if (isDomainException(exception)) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request, response);
+    // body-parser and other Express middleware fail with http-errors: a client error with a status.
+    const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return fromHttpException(new HttpException(String((exception as Error).message), status), request, response);
+    }
     this.logger.error(
       `${request.method} ${request.originalUrl} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
