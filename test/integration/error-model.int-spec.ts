@@ -72,6 +72,17 @@ describe('one error model at the HTTP edge', () => {
     expect(badId.body).toEqual({ error: 'VALIDATION_FAILED', message: expect.stringMatching(/UUID/), details: [] });
   });
 
+  it('names the upload fields in Russian when a file comes in an unknown field', async () => {
+    const res = await harness.admin
+      .post('/api/roadmaps/import')
+      .attach('roadmap', Buffer.from('1\tМероприятие\tМай'), 'roadmap.txt')
+      .expect(400);
+    expect(res.body).toMatchObject({
+      error: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/«file».*«participants»/),
+    });
+  });
+
   it('answers a known address with an undeclared method with 405 and the methods it has', async () => {
     const res = await request(harness.apps.api.getHttpServer()).put('/api/cycles').expect(405);
     expect(res.headers.allow).toBe('POST');
