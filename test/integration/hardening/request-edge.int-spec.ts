@@ -102,6 +102,20 @@ describe('request edge: body size, depth, control characters, Russian errors', (
     expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
   });
 
+  it('caps domain error lists too: 1,000 backwards events give a small answer', async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      number: String(i + 1),
+      title: 'Мероприятие',
+      opensAt: '2026-05-31T00:00:00+08:00',
+      deadline: '2026-05-01T00:00:00+08:00',
+      executors: [],
+    }));
+    const res = await harness.admin.post('/api/cycles').send(cycleBody(1, { events })).expect(400);
+    expect(res.body.error).toBe('INVALID_EVENT_PERIOD');
+    expect(res.body.details).toHaveLength(51);
+    expect(res.body.details[50]).toBe('… и еще 950 ошибок');
+  });
+
   it('refuses a NUL in any text field with 400 naming the field, and stores nothing', async () => {
     const before = { cycles: await count('cycles'), users: await count('users'), roadmaps: await count('roadmaps') };
     const nul = 'Школа\u0000№ 1';

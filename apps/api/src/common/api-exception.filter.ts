@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, isHiddenDenial } from '../auth/auth.exception';
 import { actorOf, type AuthenticatedRequest } from '../auth/principal.model';
 import { AUDITED_DENIALS, statusOf, type ErrorBody, type ErrorCode } from './error-responses.util';
+import { capProblems } from './payload-guards.util';
 import { RequestErrorCode, RequestException } from './request.exception';
 import { allowedMethods } from './route-methods.util';
 
@@ -34,7 +35,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const error = this.toDomainException(exception, request, response);
     if (AUDITED_DENIALS.has(error.code as ErrorCode) || isHiddenDenial(error)) await this.recordDenial(request, error);
     if (response.headersSent) return;
-    const body: ErrorBody = { error: error.code, message: error.message, details: error.details };
+    // Every list of problems is capped here, whoever raised it: an error answer stays small.
+    const details = Array.isArray(error.details) ? capProblems(error.details as string[]) : error.details;
+    const body: ErrorBody = { error: error.code, message: error.message, details };
     response.status(statusOf(error.code)).json(body);
   }
 
