@@ -11,7 +11,8 @@ import {
   splitExecutors,
 } from '@orientir/domain';
 import { RawRow, RawTable } from '../readers/raw-table.model';
-import { ColumnMap, EventColumn, mapColumns, matchEventColumn } from '../table/header.matcher';
+import { inferEventColumns } from '../table/column-content.util';
+import { ColumnMap, EventColumn } from '../table/header.matcher';
 import { isColumnNumberRow, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { classifyHeader } from '../table/table-kind.classifier';
 
@@ -49,7 +50,7 @@ export function assembleEvents(
 ): EventTableResult {
   const warnings: RoadmapWarning[] = [];
   const header = table.rows[headerIndex];
-  const columns = mapColumns(header.cells, matchEventColumn);
+  const columns = inferEventColumns(header.cells, table.rows.slice(headerIndex + 1));
   warnings.push(...headerWarnings(header, columns));
   const rows = table.rows.slice(headerIndex + 1);
   const bodyEnd = lastEventRow(rows) + 1;
@@ -189,7 +190,8 @@ function cellsOf(row: RawRow, columns: ColumnMap<EventColumn>): EventCells {
 function isSkippable(row: RawRow): boolean {
   if (row.cells.every((cell) => cell.trim() === '')) return true;
   if (row.merged) return false;
-  return isColumnNumberRow(row.cells) || classifyHeader(row.cells)?.kind === 'events';
+  const kind = classifyHeader(row.cells)?.kind;
+  return isColumnNumberRow(row.cells) || kind === 'events' || kind === 'controlPoints';
 }
 
 /** A merged row, or a row with one filled cell and no number: a section heading. */
