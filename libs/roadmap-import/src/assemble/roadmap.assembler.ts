@@ -33,7 +33,8 @@ export function assembleRoadmap(
       fileName,
       segments.map(({ kind }) => kind),
     );
-  const preamble = document.preamble.length > 0 ? document.preamble : rowsAbove(eventTables[0]);
+  // In a sheet the heading sits in the rows above the first table (often merged across it).
+  const preamble = document.preamble.length > 0 ? document.preamble : rowsAbove(segments[0]);
   const title = extractTitle(preamble, titleFromFileName(fileName));
   const { year, context } = resolveYear(title, preamble, options.year, options.now ?? new Date());
   const warnings: RoadmapWarning[] = document.notes.map((note) => ({ ...note }));

@@ -6,7 +6,7 @@
 // In both, section headings are single cells (a merged row), and the text around the table is kept.
 
 import { classifyHeader } from '../table/table-kind.classifier';
-import { isRowNumber } from '../table/row-number.util';
+import { isNumberHeader, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { emptyDocument, RawDocument, RawRow, RawTable } from './raw-table.model';
 import { collapse, isBlank, paragraphs, TextLine } from './text-lines.util';
 
@@ -27,6 +27,8 @@ interface Piece {
   text: string;
   line: number;
   afterBlank: boolean;
+  /** Cell-per-line: how many cells the run of lines up to the next blank line holds. */
+  groupCells?: number;
 }
 
 export function looksTabbed(lines: TextLine[]): boolean {
@@ -76,7 +78,23 @@ function toPieces(lines: TextLine[], layout: Layout): Piece[] {
     afterBlank = false;
     previousBlank = false;
   }
+  if (layout === 'cell-per-line') countGroupCells(pieces);
   return pieces;
+}
+
+/** A blank line closes a row in a cell-per-line copy: a run of one cell is a heading, of several a row. */
+function countGroupCells(pieces: Piece[]): void {
+  let group: Piece[] = [];
+  const close = (): void => {
+    const cells = group.filter((piece) => piece.kind === 'cell').length;
+    for (const piece of group) piece.groupCells = cells;
+    group = [];
+  };
+  for (const piece of pieces) {
+    if (piece.afterBlank) close();
+    group.push(piece);
+  }
+  close();
 }
 
 interface OpenRow {
@@ -101,6 +119,9 @@ class TabbedTableBuilder {
 
   build(): RawDocument {
     let index = this.findHeader(0);
+    // Headers that name little («Время», «Итог»): the first row of cells is taken as the header and
+    // the assembler recognises the columns by their content.
+    if (index < 0) index = this.firstRowOfCells();
     if (index < 0) {
       this.document.preamble = paragraphs(this.lines);
       return this.document;
@@ -133,6 +154,13 @@ class TabbedTableBuilder {
 
   private rowExpected(): boolean {
     return this.row === null || this.row.cells.length >= this.width;
+  }
+
+  private firstRowOfCells(): number {
+    return this.pieces.findIndex((piece, index) => {
+      if (piece.kind === 'loose' || piece.kind === 'continuation' || isRowNumber(piece.text)) return false;
+      return this.headerBlock(index).cells.filter((cell) => cell.trim() !== '').length >= 3;
+    });
   }
 
   /** The first piece from which a header block starts, or -1. */
@@ -197,6 +225,7 @@ class TabbedTableBuilder {
         return;
       case 'line-head':
         if (this.row && !this.rowExpected()) {
+          if (this.startsNextRow(piece)) return this.startRow(piece);
           if (piece.text !== '') this.appendToOpenCell(piece);
           return;
         }
@@ -206,9 +235,26 @@ class TabbedTableBuilder {
     }
   }
 
+  /**
+   * Row per line: a line opening with the next row's number starts that row even when the row
+   * above came out short (a copy from a web page drops empty cells).
+   */
+  private startsNextRow(piece: Piece): boolean {
+    const row = this.row;
+    if (row === null || row.cells.length < 3 || !isRowNumber(piece.text) || !isRowNumber(row.cells[0])) return false;
+    return normalizeRowNumber(piece.text) !== normalizeRowNumber(row.cells[0]);
+  }
+
+  /** Cell per line, in a table without a «№» column: a run of several cells after a blank line is a row. */
+  private startsUnnumberedRow(piece: Piece): boolean {
+    if (this.layout !== 'cell-per-line' || !piece.afterBlank) return false;
+    const first = this.table?.rows[0]?.cells[0] ?? '';
+    return !isNumberHeader(first) && (piece.groupCells ?? 0) >= 2;
+  }
+
   private takeCell(piece: Piece): void {
     if (this.rowExpected()) {
-      if (isRowNumber(piece.text) || piece.text === '') return this.startRow(piece);
+      if (isRowNumber(piece.text) || piece.text === '' || this.startsUnnumberedRow(piece)) return this.startRow(piece);
       this.pending.push(piece);
       return;
     }

@@ -48,7 +48,7 @@ export function classifyHeader(cells: string[]): HeaderVerdict | null {
     { kind: 'curators', score: curatorHeaderScore(cells) },
     { kind: 'schools', score: schoolHeaderScore(cells) },
     { kind: 'mechanisms', score: keywordScore(cells, MECHANISM) },
-    { kind: 'signatures', score: cells.length <= 4 ? keywordScore(cells, APPROVAL) : 0 },
+    { kind: 'signatures', score: cells.filter((cell) => cell.trim() !== '').length <= 4 ? keywordScore(cells, APPROVAL) : 0 },
   ];
   const best = verdicts.reduce((a, b) => (b.score > a.score ? b : a));
   return best.score > 0 ? best : null;
