@@ -11,7 +11,7 @@ import {
   splitExecutors,
 } from '@orientir/domain';
 import { RawRow, RawTable } from '../readers/raw-table.model';
-import { inferEventColumns } from '../table/column-content.util';
+import { inferEventColumns, realignCells } from '../table/column-content.util';
 import { ColumnMap, EventColumn } from '../table/header.matcher';
 import { isColumnNumberRow, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { classifyHeader } from '../table/table-kind.classifier';
@@ -105,8 +105,17 @@ function collectEvents(
   let previousWasSection = false;
   for (const row of rows) {
     onRow();
-    const cells = cellsOf(row, columns);
     if (isSkippable(row)) continue;
+    const aligned = row.merged ? null : realignCells(row.cells, rolesByIndex(columns, row.cells.length));
+    const cells = cellsOf(aligned ? { ...row, cells: aligned } : row, columns);
+    if (aligned) {
+      warnings.push({
+        row: row.rowNumber,
+        text: row.cells.filter(Boolean).join(' | '),
+        message:
+          'Ячейки строки сдвинуты относительно заголовка (в копии пропущены пустые ячейки); столбцы определены по содержанию — проверьте',
+      });
+    }
     const heading = sectionText(row, cells);
     if (heading !== null) {
       if (previousWasSection && section !== null) {
@@ -175,6 +184,15 @@ function lastEventRow(rows: RawRow[]): number {
     if (!rows[index].merged && rows[index].cells.filter((cell) => cell.trim() !== '').length > 1) return index;
   }
   return -1;
+}
+
+function rolesByIndex(columns: ColumnMap<EventColumn>, width: number): (EventColumn | undefined)[] {
+  const roles = new Array<EventColumn | undefined>(width).fill(undefined);
+  for (const column of EVENT_COLUMNS) {
+    const index = columns.indexOf[column];
+    if (index !== undefined && index < width) roles[index] = column;
+  }
+  return roles;
 }
 
 function cellsOf(row: RawRow, columns: ColumnMap<EventColumn>): EventCells {

@@ -9,12 +9,14 @@ import { isRowNumber } from './row-number.util';
 
 export type ContentFit = Partial<Record<EventColumn, number>>;
 
-const AMOUNT = /\d+([.,]\d+)?\s*%|(^|[^\p{L}])не\s+(менее|реже|ниже|более|меньше)(?!\p{L})|^\s*(в\s+)?\d+\s*%|^\s*\d+\s+раз/iu;
+const AMOUNT =
+  /\d+([.,]\d+)?\s*%|(^|[^\p{L}])не\s+(менее|реже|ниже|более|меньше)(?!\p{L})|^\s*(в\s+)?\d+\s*%|^\s*\d+\s+раз/iu;
 const DOCUMENT =
   /^(аналитическ\S*\s+|информационн\S*\s+|итогов\S*\s+|сводн\S*\s+|экспертн\S*\s+)?(справк|протокол|приказ|распоряжени|отчет|отчёт|записк|план|программ|положени|реестр|заявк|заключени|акт(?!\p{L})|листы?\s+регистрац|информаци)/iu;
 const EXECUTOR =
   /^(мку|мбу|мау|мбоу|мкоу|моу|мадоу|мауо|мку|гау|гку|до(?!\p{L})|уо(?!\p{L})|оо(?!\p{L})|шнор|рмо|шмо|имц|цро|отдел|управлени|управленческ|комитет|департамент|министерств|администрац|муниципальн\S*\s+(методическ|координатор|команд|эксперт)|районн\S*\s+методическ|городск\S*\s+методическ|информационно-методическ|методическ\S*\s+(центр|кабинет|служб)|руководител|заместител|директор|педагог|учител|специалист|куратор|наставник|тьютор|эксперт|классн|школы?-|рабоч\S*\s+групп|члены|ответственн)/iu;
-const EXECUTION_NOTE = /^(выполнено|исполнено|не выполнено|выполняется|проведен[оаы]?\s|обучен[оы]?\s|приняли|приказ от|разработан[аоы]?\s)/iu;
+const EXECUTION_NOTE =
+  /^(выполнено|исполнено|не выполнено|выполняется|проведен[оаы]?\s|обучен[оы]?\s|приняли|приказ от|разработан[аоы]?\s)/iu;
 const VERBAL_NOUN = /^\p{Lu}\p{Ll}+(ние|ция|ка|ство|тие|ыв|ия)(?!\p{L})/u;
 
 /** How well one cell fits each column, 0..1. */
@@ -40,7 +42,10 @@ export function fitOf(text: string): ContentFit {
  * Column roles from the header, completed by what the body holds: a column the header does not
  * name takes the role its cells fit best, when no other column has it.
  */
-export function inferEventColumns(header: string[], body: { cells: string[]; merged?: boolean }[]): ColumnMap<EventColumn> {
+export function inferEventColumns(
+  header: string[],
+  body: { cells: string[]; merged?: boolean }[],
+): ColumnMap<EventColumn> {
   const columns = mapColumns(header, matchEventColumn);
   const rows = body.filter((row) => !row.merged).slice(0, 40);
   const width = Math.max(header.length, ...rows.map((row) => row.cells.length));
@@ -58,7 +63,9 @@ export function inferEventColumns(header: string[], body: { cells: string[]; mer
     averages.push({ index, fit, length: cells.reduce((sum, cell) => sum + cell.length, 0) / cells.length });
   }
   const candidates = averages
-    .flatMap(({ index, fit }) => (Object.entries(fit) as [EventColumn, number][]).map(([role, score]) => ({ index, role, score })))
+    .flatMap(({ index, fit }) =>
+      (Object.entries(fit) as [EventColumn, number][]).map(([role, score]) => ({ index, role, score })),
+    )
     .filter(({ score }) => score >= 0.45)
     .sort((a, b) => b.score - a.score);
   const assigned = new Set<number>();
@@ -85,4 +92,45 @@ export function looksLikeEventRows(header: string[], body: { cells: string[]; me
   if (rows.length < 2) return false;
   const columns = inferEventColumns(header, rows);
   return columns.indexOf.title !== undefined && columns.indexOf.period !== undefined;
+}
+
+/**
+ * A row whose empty cells were dropped in the copy has its cells under the wrong headers
+ * («не менее 5 десантов» under «Исполнители»). When the cells, kept in order, fit the columns
+ * clearly better placed elsewhere, they are moved there; null when the row is fine as it is.
+ */
+export function realignCells(cells: string[], roles: (EventColumn | undefined)[]): string[] | null {
+  const filled = cells.map((text, index) => ({ text, index })).filter(({ text }) => text.trim() !== '');
+  const width = roles.length;
+  if (filled.length === 0 || filled.length >= width) return null;
+  const fits = filled.map(({ text }) => fitOf(text));
+  const score = (cell: number, column: number): number => {
+    const role = roles[column];
+    return role === undefined ? 0 : (fits[cell][role] ?? 0);
+  };
+  const direct = filled.reduce((sum, { index }, cell) => sum + score(cell, index), 0);
+  // best[cell][column]: the best score placing cells 0..cell with cell at column.
+  const best: number[][] = filled.map(() => new Array<number>(width).fill(-Infinity));
+  const from: number[][] = filled.map(() => new Array<number>(width).fill(-1));
+  for (let column = 0; column < width; column += 1) best[0][column] = score(0, column);
+  for (let cell = 1; cell < filled.length; cell += 1) {
+    for (let column = cell; column < width; column += 1) {
+      for (let previous = cell - 1; previous < column; previous += 1) {
+        const value = best[cell - 1][previous] + score(cell, column);
+        if (value > best[cell][column]) {
+          best[cell][column] = value;
+          from[cell][column] = previous;
+        }
+      }
+    }
+  }
+  const last = filled.length - 1;
+  let column = best[last].indexOf(Math.max(...best[last]));
+  if (best[last][column] < direct + 0.9) return null;
+  const placed = new Array<string>(width).fill('');
+  for (let cell = last; cell >= 0; cell -= 1) {
+    placed[column] = filled[cell].text;
+    column = from[cell][column];
+  }
+  return placed;
 }

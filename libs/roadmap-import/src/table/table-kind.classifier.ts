@@ -2,7 +2,14 @@
 // curators, the mechanisms of the roadmap, or signatures and approvals. Orders often carry several
 // (the roadmap, its control points, an appendix of schools, a table of signatures).
 
-import { eventHeaderScore, mapColumns, matchCuratorColumn, matchEventColumn, matchSchoolColumn, normalizeHeader } from './header.matcher';
+import {
+  eventHeaderScore,
+  mapColumns,
+  matchCuratorColumn,
+  matchEventColumn,
+  matchSchoolColumn,
+  normalizeHeader,
+} from './header.matcher';
 
 export type TableKind = 'events' | 'controlPoints' | 'schools' | 'curators' | 'mechanisms' | 'signatures';
 
@@ -48,7 +55,10 @@ export function classifyHeader(cells: string[]): HeaderVerdict | null {
     { kind: 'curators', score: curatorHeaderScore(cells) },
     { kind: 'schools', score: schoolHeaderScore(cells) },
     { kind: 'mechanisms', score: keywordScore(cells, MECHANISM) },
-    { kind: 'signatures', score: cells.filter((cell) => cell.trim() !== '').length <= 4 ? keywordScore(cells, APPROVAL) : 0 },
+    {
+      kind: 'signatures',
+      score: cells.filter((cell) => cell.trim() !== '').length <= 4 ? keywordScore(cells, APPROVAL) : 0,
+    },
   ];
   const best = verdicts.reduce((a, b) => (b.score > a.score ? b : a));
   return best.score > 0 ? best : null;
