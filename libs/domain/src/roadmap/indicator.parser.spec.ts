@@ -1,9 +1,10 @@
 import { parseIndicator } from './indicator.parser';
 import type { RoadmapIndicator } from './roadmap.model';
 
-function shape(text: string): Omit<RoadmapIndicator, 'text'> {
-  const { text: _text, ...rest } = parseIndicator(text);
-  return rest;
+/** The kind, amount, frequency and unit; population and document are checked on their own below. */
+function shape(text: string): Pick<RoadmapIndicator, 'kind' | 'min' | 'per' | 'unit'> {
+  const { kind, min, per, unit } = parseIndicator(text);
+  return { kind, min, per, unit };
 }
 
 describe('parseIndicator: count', () => {
@@ -84,6 +85,14 @@ describe('parseIndicator: text', () => {
     'Приняты решения по итогам 2023 года',
     '',
   ])('%j is judged by a person', (text) => {
-    expect(parseIndicator(text)).toEqual({ kind: 'text', min: null, per: null, unit: null, text: text.trim() });
+    expect(parseIndicator(text)).toEqual({
+      kind: 'text',
+      min: null,
+      per: null,
+      unit: null,
+      population: null,
+      document: null,
+      text: text.trim(),
+    });
   });
 });
