@@ -7,11 +7,13 @@ import {
   parsePeriod,
   PeriodContext,
   RoadmapEvent,
+  RoadmapEventConfidence,
+  RoadmapPeriod,
   RoadmapWarning,
   splitExecutors,
 } from '@orientir/domain';
 import { RawRow, RawTable } from '../readers/raw-table.model';
-import { inferEventColumns, realignCells } from '../table/column-content.util';
+import { EventColumnMap, inferEventColumns, realignCells } from '../table/column-content.util';
 import { ColumnMap, EventColumn } from '../table/header.matcher';
 import { isColumnNumberRow, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { classifyHeader } from '../table/table-kind.classifier';
@@ -23,6 +25,10 @@ interface PendingEvent {
   section: string | null;
   sourceRow: string;
   numbered: boolean;
+  /** The row's cells were moved to the columns their content fits (a copy dropped empty cells). */
+  shifted?: boolean;
+  /** Fields taken from the row above: a cell merged over several rows, left empty by a text copy. */
+  inherited?: EventColumn[];
 }
 
 export interface EventTableResult {
@@ -54,17 +60,20 @@ export function assembleEvents(
   warnings.push(...headerWarnings(header, columns));
   const rows = table.rows.slice(headerIndex + 1);
   const bodyEnd = lastEventRow(rows) + 1;
-  const pending = promoteNumberedHeadings(collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow));
+  const pending = inheritMergedCells(
+    promoteNumberedHeadings(collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow)),
+    warnings,
+  );
   const trailingText = rows.slice(bodyEnd).map((row) => {
     onRow();
     return collapse(row.cells.join(' '));
   });
-  const events = pending.map((event, index) => toEvent(event, index, context, warnings));
+  const events = pending.map((event, index) => toEvent(event, index, context, warnings, columns.byContent));
   warnings.push(...duplicateNumbers(events));
   return { events, warnings, trailingText: trailingText.filter((text) => text !== '') };
 }
 
-function headerWarnings(header: RawRow, columns: ColumnMap<EventColumn>): RoadmapWarning[] {
+function headerWarnings(header: RawRow, columns: EventColumnMap): RoadmapWarning[] {
   const warnings = columns.unknown.map(({ header: name }) => ({
     row: header.rowNumber,
     text: name,
@@ -143,7 +152,7 @@ function collectEvents(
       });
       continue;
     }
-    events.push({ cells, section, sourceRow: row.rowNumber, numbered: cells.number !== '' });
+    events.push({ cells, section, sourceRow: row.rowNumber, numbered: cells.number !== '', shifted: aligned !== null });
   }
   return events;
 }
@@ -175,6 +184,32 @@ function promoteNumberedHeadings(events: PendingEvent[]): PendingEvent[] {
     if (heading !== undefined) event.section = heading;
   }
   return kept;
+}
+
+/**
+ * A period or executor cell merged over several rows reaches a text copy only in its first row.
+ * An event with no period (or no executors) under one in the same section takes the one above,
+ * with a warning and a low confidence, so the coordinator checks it instead of retyping it.
+ */
+function inheritMergedCells(events: PendingEvent[], warnings: RoadmapWarning[]): PendingEvent[] {
+  events.forEach((event, index) => {
+    const above = events[index - 1];
+    if (above === undefined || above.section !== event.section || event.cells.title === '') return;
+    for (const [column, name] of [
+      ['period', 'срок'],
+      ['executors', 'исполнители'],
+    ] as const) {
+      if (event.cells[column] !== '' || above.cells[column] === '') continue;
+      event.cells[column] = above.cells[column];
+      event.inherited = [...(event.inherited ?? []), column];
+      warnings.push({
+        row: event.sourceRow,
+        text: collapse(above.cells[column]),
+        message: `Ячейка «${name}» пуста; принято значение строки ${above.sourceRow} (объединённая ячейка?) — проверьте`,
+      });
+    }
+  });
+  return events;
 }
 
 const DETAIL_COLUMNS: EventColumn[] = ['period', 'executors', 'indicator', 'reportForm', 'executionNote'];
@@ -250,6 +285,7 @@ function toEvent(
   index: number,
   context: PeriodContext,
   warnings: RoadmapWarning[],
+  byContent: EventColumn[],
 ): RoadmapEvent {
   const { cells, sourceRow } = pending;
   const number = pending.numbered ? normalizeRowNumber(cells.number) : String(index + 1);
@@ -275,18 +311,48 @@ function toEvent(
   if (executors.length === 0) warnings.push({ row: sourceRow, text: title, message: 'Не указаны исполнители' });
   const indicatorText = collapse(cells.indicator);
   if (indicatorText === '') warnings.push({ row: sourceRow, text: title, message: 'Не указан показатель реализации' });
+  const indicator = parseIndicator(indicatorText);
   return {
     number,
     section: pending.section,
     title,
     period,
     executors,
-    indicator: parseIndicator(indicatorText),
+    indicator,
     reportForm: nullable(cells.reportForm),
     executionNote: nullable(cells.executionNote),
     stage: detectStage(title, indicatorText),
     sourceRow,
+    confidence: confidenceOf(pending, byContent, {
+      title: title === '' ? 0 : 1,
+      period: periodConfidence(period, periodWarnings.length),
+      executors: executors.length === 0 ? 0 : 1,
+      indicator: indicatorText === '' ? 0 : indicator.kind === 'text' ? 0.6 : 1,
+    }),
   };
+}
+
+function periodConfidence(period: RoadmapPeriod, warningCount: number): number {
+  if (period.text === '') return 0;
+  if (period.start === null && !period.toBeScheduled) return 0.3;
+  return warningCount > 0 ? 0.5 : 1;
+}
+
+/** What the cell says, lowered where the row was moved, a value inherited, or a column recognised by content. */
+function confidenceOf(
+  pending: PendingEvent,
+  byContent: EventColumn[],
+  base: RoadmapEventConfidence,
+): RoadmapEventConfidence {
+  const result = { ...base };
+  for (const field of Object.keys(result) as (keyof RoadmapEventConfidence)[]) {
+    let value = result[field];
+    if (pending.shifted) value *= 0.7;
+    if (byContent.includes(field)) value *= 0.8;
+    if (pending.inherited?.includes(field as EventColumn)) value = Math.min(value, 0.5);
+    result[field] = Math.round(value * 100) / 100;
+  }
+  return result;
 }
 
 function duplicateNumbers(events: RoadmapEvent[]): RoadmapWarning[] {

@@ -42,11 +42,13 @@ export function fitOf(text: string): ContentFit {
  * Column roles from the header, completed by what the body holds: a column the header does not
  * name takes the role its cells fit best, when no other column has it.
  */
-export function inferEventColumns(
-  header: string[],
-  body: { cells: string[]; merged?: boolean }[],
-): ColumnMap<EventColumn> {
-  const columns = mapColumns(header, matchEventColumn);
+export interface EventColumnMap extends ColumnMap<EventColumn> {
+  /** Roles given by content rather than by the header's words. */
+  byContent: EventColumn[];
+}
+
+export function inferEventColumns(header: string[], body: { cells: string[]; merged?: boolean }[]): EventColumnMap {
+  const columns: EventColumnMap = { ...mapColumns(header, matchEventColumn), byContent: [] };
   const rows = body.filter((row) => !row.merged).slice(0, 40);
   const width = Math.max(header.length, ...rows.map((row) => row.cells.length));
   const named = new Set(Object.values(columns.indexOf));
@@ -72,6 +74,7 @@ export function inferEventColumns(
   for (const { index, role } of candidates) {
     if (assigned.has(index) || columns.indexOf[role] !== undefined) continue;
     columns.indexOf[role] = index;
+    columns.byContent.push(role);
     assigned.add(index);
   }
   // The event text is the longest free text left.
@@ -79,6 +82,7 @@ export function inferEventColumns(
     const longest = averages.filter(({ index }) => !assigned.has(index)).sort((a, b) => b.length - a.length)[0];
     if (longest && longest.length >= 15) {
       columns.indexOf.title = longest.index;
+      columns.byContent.push('title');
       assigned.add(longest.index);
     }
   }
