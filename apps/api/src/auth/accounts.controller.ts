@@ -4,7 +4,7 @@ import { Allow, CurrentActor } from './access.decorator';
 import { AccountsService } from './accounts.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { MeView } from './dto/me.view';
-import type { Actor } from './principal';
+import type { Actor } from './principal.model';
 
 @ApiTags('users')
 @Controller('users')

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { MeView } from './dto/me.view';
-import type { Actor } from './principal';
+import type { Actor } from './principal.model';
 
 /** Accounts made by an administrator; a person without a password sets one through a reset link. */
 @Injectable()

@@ -9,7 +9,7 @@ import { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/api-t
 import { LoginDto } from './dto/login.dto';
 import { LoginView, MeView, MessageView } from './dto/me.view';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
-import type { Actor } from './principal';
+import type { Actor } from './principal.model';
 import { uuidParam } from '../common/uuid-param.pipe';
 
 const uuid = uuidParam('токена');

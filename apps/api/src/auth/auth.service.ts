@@ -19,7 +19,7 @@ import type { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/
 import type { LoginDto } from './dto/login.dto';
 import type { LoginView, MeView, MessageView } from './dto/me.view';
 import type { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
-import { requirePrincipal, type Actor, type Principal } from './principal';
+import { requirePrincipal, type Actor, type Principal } from './principal.model';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const RESET_TTL_MINUTES = 60;

@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Query,
-  UploadedFiles,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Header, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_MAX_FILE_SIZE_BYTES } from '@orientir/roadmap-import';
 import { CycleView } from '../cycles/dto/cycle-view.dto';
 import {
   ConfirmQueryDto,
@@ -23,8 +10,8 @@ import {
   StoredRoadmap,
 } from './dto';
 import { Allow, CurrentActor } from '../auth/access.decorator';
-import type { Actor } from '../auth/principal';
-import { UploadTooLargeFilter } from './roadmap-import-exception.filter';
+import type { Actor } from '../auth/principal.model';
+import { RoadmapUploadInterceptor } from './roadmap-upload.interceptor';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 import { uuidParam } from '../common/uuid-param.pipe';
 
@@ -55,17 +42,7 @@ export class RoadmapsController {
     },
   })
   @ApiCreatedResponse({ type: RoadmapPreview })
-  // One byte over the importer's own limit, so its Russian FILE_TOO_LARGE message answers.
-  @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(
-    FileFieldsInterceptor(
-      [
-        { name: 'file', maxCount: 1 },
-        { name: 'participants', maxCount: 1 },
-      ],
-      { limits: { fileSize: DEFAULT_MAX_FILE_SIZE_BYTES + 1, files: 2 } },
-    ),
-  )
+  @UseInterceptors(RoadmapUploadInterceptor)
   preview(
     @UploadedFiles() files: UploadedDocuments | undefined,
     @Body() options: ImportOptionsDto,

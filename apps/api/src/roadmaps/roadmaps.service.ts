@@ -1,12 +1,13 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
-import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
+import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
-import type { Actor } from '../auth/principal';
+import type { Actor } from '../auth/principal.model';
 import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
+import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
 
 export interface UploadedDocument {
@@ -33,10 +34,7 @@ export class RoadmapsService {
     options: ImportOptionsDto,
   ): Promise<RoadmapPreview> {
     if (!file) {
-      throw new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)',
-      });
+      throw validationFailed('Файл не передан: приложите документ в поле «file» (multipart/form-data)');
     }
     const fileName = decodeName(file);
     let roadmap = await parseRoadmap(
@@ -81,8 +79,8 @@ export class RoadmapsService {
       executors: event.executors.map((name) => ({ name })),
     }));
     if (events.length === 0) {
-      throw new CycleException(
-        CycleErrorCode.INVALID_EVENT_PERIOD,
+      throw new RoadmapException(
+        RoadmapErrorCode.NO_DATED_EVENTS,
         'В дорожной карте нет ни одного мероприятия с датами',
         skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
       );
@@ -108,7 +106,7 @@ export class RoadmapsService {
 
   private async find(id: string): Promise<RoadmapEntity> {
     const found = await this.store.find(id);
-    if (!found) throw new CycleException(CycleErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    if (!found) throw new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
     return found;
   }
 }
