@@ -216,9 +216,18 @@ const DETAIL_COLUMNS: EventColumn[] = ['period', 'executors', 'indicator', 'repo
 
 function lastEventRow(rows: RawRow[]): number {
   for (let index = rows.length - 1; index >= 0; index -= 1) {
-    if (!rows[index].merged && rows[index].cells.filter((cell) => cell.trim() !== '').length > 1) return index;
+    const row = rows[index];
+    if (!row.merged && row.cells.filter((cell) => cell.trim() !== '').length > 1 && !isSignatureRow(row)) return index;
   }
   return -1;
+}
+
+const PERSON = /^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)$/u;
+
+/** «Начальник управления | А.А. Ковалева», «______ С.В. Попов»: a signature under the table, not an event. */
+function isSignatureRow(row: RawRow): boolean {
+  const filled = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return filled.length <= 3 && filled.some((cell) => PERSON.test(cell) || /_{3,}/.test(cell));
 }
 
 function rolesByIndex(columns: ColumnMap<EventColumn>, width: number): (EventColumn | undefined)[] {

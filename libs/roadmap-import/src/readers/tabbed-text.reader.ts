@@ -29,6 +29,8 @@ interface Piece {
   afterBlank: boolean;
   /** Cell-per-line: how many cells the run of lines up to the next blank line holds. */
   groupCells?: number;
+  /** Row-per-line: how many tab-separated cells follow the line head on its line. */
+  lineCells?: number;
 }
 
 export function looksTabbed(lines: TextLine[]): boolean {
@@ -63,7 +65,7 @@ function toPieces(lines: TextLine[], layout: Layout): Piece[] {
       pieces.push({ kind: previousBlank ? 'loose' : 'continuation', text: head.trim(), line: line.number, afterBlank });
     } else {
       if (layout === 'row-per-line')
-        pieces.push({ kind: 'line-head', text: head.trim(), line: line.number, afterBlank });
+        pieces.push({ kind: 'line-head', text: head.trim(), line: line.number, afterBlank, lineCells: cells.length });
       else if (head.trim() !== '')
         pieces.push({ kind: 'continuation', text: head.trim(), line: line.number, afterBlank });
       cells.forEach((cell, index) =>
@@ -140,7 +142,7 @@ class TabbedTableBuilder {
         index = this.openTable(index) - 1;
         continue;
       }
-      this.take(this.pieces[index]);
+      this.take(this.pieces[index], this.pieces[index + 1]);
     }
     this.closeTable();
     this.document.trailer.push(...this.tailLines);
@@ -210,9 +212,23 @@ class TabbedTableBuilder {
     return header.end;
   }
 
-  private take(piece: Piece): void {
+  private take(piece: Piece, next: Piece | undefined): void {
     switch (piece.kind) {
       case 'continuation':
+        // Row per line: a one-cell line between two rows (the next one could not continue the
+        // open row) is a section heading, however short the row above came out.
+        if (
+          this.layout === 'row-per-line' &&
+          this.row !== null &&
+          this.row.cells.length >= 4 &&
+          /^\p{Lu}/u.test(piece.text) &&
+          next?.kind === 'line-head' &&
+          this.startsNextRow({ ...next, line: piece.line }, 0)
+        ) {
+          this.closeRow();
+          this.pending.push(piece);
+          return;
+        }
         // Row per line: a line without tabs under a complete row is a heading when it starts like one.
         if (this.layout === 'row-per-line' && this.rowExpected() && /^[\p{Lu}\dIVX]/u.test(piece.text)) {
           this.pending.push(piece);
@@ -220,6 +236,13 @@ class TabbedTableBuilder {
         }
         return this.appendToOpenCell(piece);
       case 'loose':
+        // Row per line: text in capitals after a blank line under a row well under way is what
+        // follows the table (a list, a signature), not the rest of a cell.
+        if (this.layout === 'row-per-line' && this.row && this.row.cells.length >= 4 && /^\p{Lu}/u.test(piece.text)) {
+          this.closeRow();
+          this.pending.push(piece);
+          return;
+        }
         if (this.row && !this.rowExpected()) return this.appendToOpenCell(piece);
         this.pending.push(piece);
         return;
@@ -239,9 +262,12 @@ class TabbedTableBuilder {
    * Row per line: a line opening with the next row's number starts that row even when the row
    * above came out short (a copy from a web page drops empty cells).
    */
-  private startsNextRow(piece: Piece): boolean {
+  private startsNextRow(piece: Piece, slack = 0): boolean {
     const row = this.row;
-    if (row === null || row.cells.length < 3 || !isRowNumber(piece.text) || !isRowNumber(row.cells[0])) return false;
+    if (row === null || piece.text === '') return false;
+    // A line that continued the open row would give it more cells than the header has.
+    if (row.cells.length + (piece.lineCells ?? 0) + slack > this.width && row.cells.length >= 3) return true;
+    if (row.cells.length < 3 || !isRowNumber(piece.text) || !isRowNumber(row.cells[0])) return false;
     return normalizeRowNumber(piece.text) !== normalizeRowNumber(row.cells[0]);
   }
 
@@ -324,8 +350,12 @@ function groupTrailer(pieces: Piece[]): string[] {
   const result: string[] = [];
   for (const piece of pieces) {
     if (piece.text.trim() === '') continue;
-    if (piece.afterBlank || piece.kind === 'cell' || result.length === 0) result.push(collapse(piece.text));
-    else result[result.length - 1] = collapse(`${result[result.length - 1]} ${piece.text}`);
+    piece.text.split('\n').forEach((line, index) => {
+      // A numbered list («1. МКОУ …», «2. …») keeps one paragraph per item.
+      const starts = (index === 0 && (piece.afterBlank || piece.kind === 'cell')) || /^\s*\d{1,3}[.)]\s/.test(line);
+      if (starts || result.length === 0) result.push(collapse(line));
+      else result[result.length - 1] = collapse(`${result[result.length - 1]} ${line}`);
+    });
   }
   return result;
 }

@@ -35,6 +35,8 @@ export function fitOf(text: string): ContentFit {
   }
   if (EXECUTOR.test(cell) && cell.length <= 160 && fit.indicator === undefined) fit.executors = 0.9;
   if (VERBAL_NOUN.test(cell) || (cell.length > 40 && Object.keys(fit).length === 0)) fit.title = 0.6;
+  // The event text is what is left: any wording that fits nothing else may be one.
+  else if (Object.keys(fit).length === 0 && cell.length >= 12 && /\p{L}{3}/u.test(cell)) fit.title = 0.3;
   return fit;
 }
 
