@@ -128,7 +128,12 @@ function coveredUnit(after: string): string | null {
 /** «Охват педагогов не менее 80%» → «педагогов». */
 function coveredUnitBefore(before: string): string | null {
   const match = /охват\S*\s+(.+?)\s*(?:не\s+менее|не\s+ниже|составляет|-|—|:)?\s*$/i.exec(before);
-  return match && match[1].trim() !== '' ? match[1].trim() : null;
+  if (match && match[1].trim() !== '') return match[1].trim();
+  // «Доля обучающихся 5-9 классов ШНОР, принявших участие, — не менее 90 %»: the phrase after «доля».
+  const share = /(?:^|\s)(?:доля|удельн\S*\s+вес|процент)\s+(.+)$/i.exec(before);
+  if (share === null) return null;
+  const phrase = share[1].split(/[,:;—]|\s-\s|\s+не\s+(?:менее|ниже)/i)[0].trim();
+  return phrase === '' ? null : phrase;
 }
 
 // ---------- count ----------
@@ -223,13 +228,16 @@ function documentType(lower: string): string | null {
 }
 
 function parseDocument(lower: string): Parsed | null {
-  const cleaned = lower.replace(/ё/g, 'е');
+  // «Наличие приказа», «Издание распоряжения»: the document is what follows.
+  const cleaned = lower.replace(/ё/g, 'е').replace(/^\s*(?:наличие|издание)\s+(?:утвержденн[а-я]*\s+)?/, '');
+  // «Отчет по итогам каждого выезда», «Справка ежеквартально»: how often the document is due.
+  const per = perOf(cleaned);
   const atStart = documentType(cleaned);
-  if (atStart !== null) return { kind: 'document', min: null, per: null, unit: atStart };
+  if (atStart !== null) return { kind: 'document', min: null, per, unit: atStart };
   // «Совещание (протокол)»: the evidence named in brackets.
   for (const match of cleaned.matchAll(/\(([^()]*)\)/g)) {
     const inBrackets = documentType(match[1].trim());
-    if (inBrackets !== null) return { kind: 'document', min: null, per: null, unit: inBrackets };
+    if (inBrackets !== null) return { kind: 'document', min: null, per, unit: inBrackets };
   }
   return null;
 }
