@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
@@ -23,13 +24,6 @@ export function configureApi(app: INestApplication): void {
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Orientir API')
-      .setDescription('Roadmap cycles, schools and events')
-      .setVersion('0.1')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
 }

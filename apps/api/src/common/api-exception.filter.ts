@@ -90,6 +90,13 @@ function fromHttpException(
       return new RequestException(RequestErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Неподдерживаемый тип содержимого запроса');
     case HttpStatus.TOO_MANY_REQUESTS:
       return new RequestException(RequestErrorCode.TOO_MANY_REQUESTS, 'Слишком много попыток. Повторите через минуту');
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      // e.g. the health check: its report of which dependency is down goes along as details.
+      return new RequestException(
+        RequestErrorCode.SERVICE_UNAVAILABLE,
+        'Сервис временно недоступен. Повторите попытку позже',
+        exception.getResponse(),
+      );
     case HttpStatus.BAD_REQUEST:
       if (/JSON|Unexpected token|position \d+/i.test(original)) {
         return new RequestException(RequestErrorCode.MALFORMED_BODY, 'Тело запроса не является корректным JSON', [

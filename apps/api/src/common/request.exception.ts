@@ -9,11 +9,13 @@ export enum RequestErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A dependency (PostgreSQL, Temporal, SMTP) is down; details say which. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
-export class RequestException extends DomainException<RequestErrorCode> {
-  constructor(code: RequestErrorCode, message: string, details: readonly string[] = []) {
+export class RequestException extends DomainException<RequestErrorCode, unknown> {
+  constructor(code: RequestErrorCode, message: string, details: unknown = []) {
     super(code, message, details);
   }
 }

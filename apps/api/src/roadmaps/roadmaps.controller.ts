@@ -14,6 +14,11 @@ import type { Actor } from '../auth/principal.model';
 import { RoadmapUploadInterceptor } from './roadmap-upload.interceptor';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { CycleErrorCode } from '../cycles/cycle.exception';
+import { RoadmapErrorCode } from './roadmap.exception';
 
 const uuid = uuidParam('дорожной карты');
 
@@ -42,6 +47,7 @@ export class RoadmapsController {
     },
   })
   @ApiCreatedResponse({ type: RoadmapPreview })
+  @ApiErrors(...Object.values(RoadmapImportErrorCode))
   @UseInterceptors(RoadmapUploadInterceptor)
   preview(
     @UploadedFiles() files: UploadedDocuments | undefined,
@@ -54,6 +60,7 @@ export class RoadmapsController {
   @Allow(...MANAGERS)
   @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed' })
   @ApiCreatedResponse({ type: StoredRoadmap })
+  @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL)
   confirm(@Body() body: Record<string, unknown>, @Query() query: ConfirmQueryDto): Promise<StoredRoadmap> {
     return this.roadmaps.confirm(body, query.fileName);
   }
@@ -61,6 +68,7 @@ export class RoadmapsController {
   @Get(':id')
   @Allow(...READERS)
   @ApiOkResponse({ type: StoredRoadmap })
+  @ApiErrors(RoadmapErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string): Promise<StoredRoadmap> {
     return this.roadmaps.get(id);
   }
@@ -68,6 +76,8 @@ export class RoadmapsController {
   @Get(':id/export')
   @Allow(...READERS)
   @Header('Content-Disposition', 'attachment')
+  @ApiOkResponse({ description: 'The canonical roadmap as a JSON or YAML file', schema: { type: 'string' } })
+  @ApiErrors(RoadmapErrorCode.NOT_FOUND)
   export(@Param('id', uuid) id: string, @Query() query: ExportQueryDto): Promise<string> {
     return this.roadmaps.export(id, query.format ?? 'json');
   }
@@ -75,6 +85,13 @@ export class RoadmapsController {
   @Post(':id/cycles')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: CycleView })
+  @ApiErrors(
+    RoadmapErrorCode.NOT_FOUND,
+    RoadmapErrorCode.NO_DATED_EVENTS,
+    CycleErrorCode.DUPLICATE_ROW,
+    AuthErrorCode.OUT_OF_SCOPE,
+    CycleErrorCode.WORKFLOW_UNAVAILABLE,
+  )
   createCycle(
     @Param('id', uuid) id: string,
     @Body() dto: CycleFromRoadmapDto,
