@@ -7,23 +7,17 @@ import { join } from 'node:path';
 import { CanonicalRoadmap } from '@orientir/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- hand-written fixture data, not a project dependency
 import { ROADMAP_CORPUS } from '../../../test/fixtures/roadmaps/corpus';
-import {
-  CORPUS_FORMATS,
-  CORPUS_TARGETS,
-  CorpusDocumentScore,
-  formatScoreTable,
-  ratesOf,
-  scoreCorpus,
-  sumCounts,
-  // eslint-disable-next-line @nx/enforce-module-boundaries -- the scorer lives beside the corpus it scores
-} from '../../../test/fixtures/roadmaps/corpus/corpus.scorer';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the scorer lives beside the corpus it scores
+import * as corpusScorer from '../../../test/fixtures/roadmaps/corpus/corpus.scorer';
 import { parseRoadmap } from './roadmap.importer';
+
+const { CORPUS_FORMATS, CORPUS_TARGETS, formatScoreTable, ratesOf, scoreCorpus, sumCounts } = corpusScorer;
 
 const CORPUS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'roadmaps', 'corpus');
 const NOW = new Date('2030-01-01T00:00:00Z');
 
 describe('roadmap corpus', () => {
-  let scores: CorpusDocumentScore[];
+  let scores: corpusScorer.CorpusDocumentScore[];
 
   beforeAll(async () => {
     scores = await scoreCorpus(parseRoadmap);
