@@ -66,6 +66,17 @@ describe('orientir roadmap parse', () => {
       'executionNote',
       'stage',
       'sourceRow',
+      // Added by the corpus-hardened importer (issue 14); the fields above keep their names and order.
+      'confidence',
+    ]);
+    expect(Object.keys(roadmap.events[0].indicator as Record<string, unknown>)).toEqual([
+      'kind',
+      'min',
+      'per',
+      'unit',
+      'population',
+      'document',
+      'text',
     ]);
     expect(roadmap.events).toHaveLength(23);
     expect(roadmap.timezone).toBe('Asia/Irkutsk');
