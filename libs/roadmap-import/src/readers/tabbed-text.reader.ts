@@ -223,7 +223,7 @@ class TabbedTableBuilder {
           this.row.cells.length >= 4 &&
           /^\p{Lu}/u.test(piece.text) &&
           next?.kind === 'line-head' &&
-          this.startsNextRow({ ...next, line: piece.line }, 0)
+          this.startsNextRow(next)
         ) {
           this.closeRow();
           this.pending.push(piece);
@@ -259,14 +259,14 @@ class TabbedTableBuilder {
   }
 
   /**
-   * Row per line: a line opening with the next row's number starts that row even when the row
-   * above came out short (a copy from a web page drops empty cells).
+   * Row per line: a line starts the next row even when the row above came out short (a copy from
+   * a web page drops empty cells) when it opens with another row number, or when it could not
+   * continue the open row without giving it more cells than the header has.
    */
-  private startsNextRow(piece: Piece, slack = 0): boolean {
+  private startsNextRow(piece: Piece): boolean {
     const row = this.row;
     if (row === null || piece.text === '') return false;
-    // A line that continued the open row would give it more cells than the header has.
-    if (row.cells.length + (piece.lineCells ?? 0) + slack > this.width && row.cells.length >= 3) return true;
+    if (row.cells.length + (piece.lineCells ?? 0) > this.width && row.cells.length >= 3) return true;
     if (row.cells.length < 3 || !isRowNumber(piece.text) || !isRowNumber(row.cells[0])) return false;
     return normalizeRowNumber(piece.text) !== normalizeRowNumber(row.cells[0]);
   }
