@@ -1,6 +1,5 @@
 export * from './roadmap';
-export * from './schedule/reminder-schedule.util';
-export * from './school-stage/school-stage.machine';
+export * from './workflow';
 export * from './schedule/local-time.util';
 export * from './schedule/event-window.util';
 export * from './schedule/roadmap-schedule.util';

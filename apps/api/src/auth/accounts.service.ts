@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { grantProblem, hashPassword, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { grantProblem, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { hashPassword } from '@orientir/credentials';
 import { UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';

@@ -68,6 +68,14 @@ function fromHttpException(
 ): RequestException {
   const status = exception.getStatus();
   const original = exception.message;
+  const body = exception.getResponse() as Partial<ErrorBody> | string;
+  // Already in our shape with a known code of this status (e.g. thrown by code not yet moved to a
+  // DomainException): keep its code, Russian message and details.
+  if (typeof body === 'object' && typeof body.error === 'string' && typeof body.message === 'string') {
+    if (statusOf(body.error) === status) {
+      return new RequestException(body.error as RequestErrorCode, body.message, body.details ?? []);
+    }
+  }
   switch (status) {
     case HttpStatus.NOT_FOUND: {
       // The router's own 404 ("Cannot PUT /api/…"): a known path with another method is a 405.

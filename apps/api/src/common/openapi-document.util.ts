@@ -155,98 +155,38 @@ function constrainSchema(schema: SchemaObject, cls: Type): void {
   }
 }
 
-/** One class-validator constraint in JSON Schema words; an unknown one is left for the contract test to flag. */
+type Keyword = (property: SchemaObject, value: SchemaObject, first: unknown) => void;
+
+/** Each class-validator constraint in JSON Schema words: `property` is the array for `each` constraints, `value` its items. */
+const KEYWORDS: Record<string, Keyword> = {
+  isString: (_p, v) => (v.type = 'string'),
+  isNotEmpty: (_p, v) => {
+    if (v.type === 'string') v.minLength = Math.max(v.minLength ?? 0, 1);
+  },
+  maxLength: (_p, v, n) => (v.maxLength = Number(n)),
+  minLength: (_p, v, n) => (v.minLength = Number(n)),
+  isInt: (_p, v) => (v.type = 'integer'),
+  min: (_p, v, n) => (v.minimum = Number(n)),
+  max: (_p, v, n) => (v.maximum = Number(n)),
+  isEmail: (_p, v) => (v.format = 'email'),
+  isIso8601: (_p, v) => (v.format = 'date-time'),
+  isISO8601: (_p, v) => (v.format = 'date-time'),
+  isUuid: (_p, v) => (v.format = 'uuid'),
+  isUUID: (_p, v) => (v.format = 'uuid'),
+  isIn: (_p, v, values) => (v.enum = [...(values as readonly unknown[])]),
+  isEnum: (_p, v, values) => (v.enum = Object.values(values as object)),
+  isBoolean: (_p, v) => (v.type = 'boolean'),
+  matches: (_p, v, pattern) => (v.pattern = (pattern as RegExp).source),
+  isTimeZone: (_p, v) => (v.format = 'iana-time-zone'),
+  isArray: (p) => (p.type = 'array'),
+  arrayNotEmpty: (p) => (p.minItems = Math.max(p.minItems ?? 0, 1)),
+  arrayMaxSize: (p, _v, n) => (p.maxItems = Number(n)),
+  arrayMinSize: (p, _v, n) => (p.minItems = Number(n)),
+};
+
+/** Applies one constraint; an unknown one is left for the contract test to flag. */
 export function applyConstraint(schema: SchemaObject, c: Constraint): SchemaObject {
-  const target: SchemaObject = c.each && schema.type === 'array' ? (schema.items as SchemaObject) : schema;
-  const [first] = c.constraints;
-  switch (c.name) {
-    case 'isString':
-      target.type = 'string';
-      break;
-    case 'isNotEmpty':
-      if (target.type === 'string') target.minLength = Math.max(target.minLength ?? 0, 1);
-      break;
-    case 'maxLength':
-      target.maxLength = Number(first);
-      break;
-    case 'minLength':
-      target.minLength = Number(first);
-      break;
-    case 'isInt':
-      target.type = 'integer';
-      break;
-    case 'min':
-      target.minimum = Number(first);
-      break;
-    case 'max':
-      target.maximum = Number(first);
-      break;
-    case 'isEmail':
-      target.format = 'email';
-      break;
-    case 'isIso8601':
-    case 'isISO8601':
-      target.format = 'date-time';
-      break;
-    case 'isUuid':
-    case 'isUUID':
-      target.format = 'uuid';
-      break;
-    case 'isIn':
-      target.enum = [...(first as readonly unknown[])];
-      break;
-    case 'isEnum':
-      target.enum = Object.values(first as object);
-      break;
-    case 'isArray':
-      schema.type = 'array';
-      break;
-    case 'arrayNotEmpty':
-      schema.minItems = Math.max(schema.minItems ?? 0, 1);
-      break;
-    case 'arrayMaxSize':
-      schema.maxItems = Number(first);
-      break;
-    case 'arrayMinSize':
-      schema.minItems = Number(first);
-      break;
-    case 'isBoolean':
-      target.type = 'boolean';
-      break;
-    case 'matches':
-      target.pattern = (first as RegExp).source;
-      break;
-    case 'isTimeZone':
-      target.format = 'iana-time-zone';
-      break;
-    default:
-      break;
-  }
+  const value: SchemaObject = c.each && schema.type === 'array' ? (schema.items as SchemaObject) : schema;
+  KEYWORDS[c.name]?.(schema, value, c.constraints[0]);
   return schema;
 }
-
-/** Constraint names applyConstraint turns into schema keywords (the contract test checks DTOs use no other). */
-export const DECLARED_CONSTRAINTS: ReadonlySet<string> = new Set([
-  'isString',
-  'isNotEmpty',
-  'maxLength',
-  'minLength',
-  'isInt',
-  'min',
-  'max',
-  'isEmail',
-  'isIso8601',
-  'isISO8601',
-  'isUuid',
-  'isUUID',
-  'isIn',
-  'isEnum',
-  'isArray',
-  'arrayNotEmpty',
-  'arrayMaxSize',
-  'arrayMinSize',
-  'isBoolean',
-  'matches',
-  'isTimeZone',
-  'whitelistValidation',
-]);

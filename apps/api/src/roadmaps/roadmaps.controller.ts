@@ -61,8 +61,12 @@ export class RoadmapsController {
   @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed' })
   @ApiCreatedResponse({ type: StoredRoadmap })
   @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL)
-  confirm(@Body() body: Record<string, unknown>, @Query() query: ConfirmQueryDto): Promise<StoredRoadmap> {
-    return this.roadmaps.confirm(body, query.fileName);
+  confirm(
+    @Body() body: Record<string, unknown>,
+    @Query() query: ConfirmQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoredRoadmap> {
+    return this.roadmaps.confirm(body, query.fileName, actor);
   }
 
   @Get(':id')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
+import { planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
 import type { Actor } from '../auth/principal.model';
-import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
 
@@ -25,6 +25,7 @@ export class RoadmapsService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -46,9 +47,17 @@ export class RoadmapsService {
   }
 
   /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+  async confirm(body: unknown, fileName: string | undefined, actor: Actor): Promise<StoredRoadmap> {
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    return toStored(await this.store.save(roadmap, fileName ?? null));
+    const stored = await this.store.save(roadmap, fileName ?? null);
+    await this.audit.record(actor, {
+      action: 'roadmap.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: stored.id,
+      details: { title: stored.title, fileName: fileName ?? null },
+    });
+    return toStored(stored);
   }
 
   async get(id: string): Promise<StoredRoadmap> {
@@ -65,40 +74,17 @@ export class RoadmapsService {
     dto: CycleFromRoadmapDto,
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
-    const { document: roadmap } = await this.find(id);
-    const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-    const skippedEvents = undated.map((event) => ({
-      number: event.number,
-      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-    }));
-    const events: CreateCycleDto['events'] = scheduled.map(({ event, number, window }) => ({
-      number,
-      title: event.title,
-      opensAt: window.opensAt.toISOString(),
-      deadline: window.deadline.toISOString(),
-      executors: event.executors.map((name) => ({ name })),
-    }));
-    if (events.length === 0) {
+    const plan = planCycleFromRoadmap((await this.find(id)).document);
+    if (plan.events.length === 0) {
       throw new RoadmapException(
         RoadmapErrorCode.NO_DATED_EVENTS,
         'В дорожной карте нет ни одного мероприятия с датами',
-        skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
+        plan.skipped.map((s) => `№ ${s.number}: ${s.reason}`),
       );
     }
+    const { skipped: skippedEvents, ...cycle } = plan;
     const view = await this.cycles.create(
-      {
-        title: dto.title?.trim() || roadmap.title,
-        municipality: dto.municipality,
-        year: roadmap.year,
-        timezone: roadmap.timezone,
-        schools: roadmap.schools.map((s) => ({
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality ?? undefined,
-          emails: s.emails,
-        })),
-        events,
-      },
+      { ...cycle, title: dto.title?.trim() || plan.title, municipality: dto.municipality },
       actor,
     );
     return { ...view, skippedEvents };

@@ -1,0 +1,56 @@
+import type { CycleAccess } from '@orientir/auth';
+import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
+import type { CycleView as StoredCycleView, StoredCycle } from '@orientir/persistence';
+import type { CycleView } from './dto/cycle-view.dto';
+
+/** What the access policy needs to know about a stored cycle. */
+export function cycleFacts({ cycle, schools, events }: StoredCycle) {
+  return { municipality: cycle.municipality, schools, events };
+}
+
+/** The API view of a cycle: only the schools and events the caller may see. */
+export function toCycleView(
+  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
+  access: CycleAccess,
+): CycleView {
+  const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
+  const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
+  return {
+    id: cycle.id,
+    title: cycle.title,
+    year: cycle.year,
+    timezone: cycle.timezone,
+    municipality: cycle.municipality,
+    schools: schools
+      .filter((s) => access.schoolIds.has(s.id))
+      .map((s) => {
+        const p = bySchool.get(s.id);
+        return {
+          id: s.id,
+          name: s.name,
+          category: s.category,
+          municipality: s.municipality,
+          stage: p?.stage ?? 'not_started',
+          round: p?.round ?? 0,
+          workflowId: schoolWorkflowId(cycle.id, s.id),
+          updatedAt: p?.changedAt.toISOString() ?? null,
+        };
+      }),
+    events: events
+      .filter((e) => access.eventIds.has(e.id))
+      .map((e) => {
+        const p = byEvent.get(e.id);
+        return {
+          id: e.id,
+          number: e.number,
+          title: e.title,
+          opensAt: e.opensAt.toISOString(),
+          deadline: e.deadline.toISOString(),
+          status: p?.status ?? 'not_started',
+          remindersSent: p?.remindersSent ?? 0,
+          workflowId: eventWorkflowId(cycle.id, e.id),
+          updatedAt: p?.changedAt.toISOString() ?? null,
+        };
+      }),
+  };
+}
