@@ -64,7 +64,17 @@ function toText(source: CorpusSource): string {
     else if (source.textStyle === 'cell-per-line') lines.push(...cellPerLine(block.table));
     else lines.push(...rowPerLine(block.table, source.textStyle === 'row-per-line-html'), '');
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(wordNoise).join('\n')}\r\n`.replace(/\n/g, '\r\n');
+}
+
+/**
+ * What Word's copy leaves in the text, deterministically: a trailing space after every third line,
+ * a non-breaking space after «№» and in «г. », a doubled space here and there.
+ */
+function wordNoise(line: string, index: number): string {
+  let noisy = line.replace(/№ /g, '№\u00a0').replace(/ г\. /g, ' г.\u00a0');
+  if (index % 5 === 2) noisy = noisy.replace(/ (\p{L}{4,})/u, '  $1');
+  return index % 3 === 0 && noisy.trim() !== '' ? `${noisy} ` : noisy;
 }
 
 /** Word's "save as text": a tab before every cell, a cell's further paragraphs on their own lines. */
