@@ -148,6 +148,9 @@ function decodeName(file: UploadedDocument): string {
   return Buffer.from(file.originalname, 'latin1').toString('utf8');
 }
 
+/** Below this the preview asks the coordinator to check the field (design: a few highlighted fields, never an error). */
+const LOW_CONFIDENCE = 0.7;
+
 function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
   const stages: Record<string, number> = {};
   for (const e of r.events) if (e.stage) stages[e.stage] = (stages[e.stage] ?? 0) + 1;
@@ -157,6 +160,10 @@ function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
     schools: r.schools.length,
     curators: r.curators.length,
     warnings: r.warnings.length,
+    fieldsToCheck: r.events.reduce(
+      (sum, e) => sum + Object.values(e.confidence ?? {}).filter((value) => value < LOW_CONFIDENCE).length,
+      0,
+    ),
     stages,
   };
 }
