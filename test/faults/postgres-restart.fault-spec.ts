@@ -60,7 +60,7 @@ describe('PostgreSQL restart', () => {
     for (const answer of [read, write]) {
       expect(answer.status).toBe(503);
       expect(answer.body).toMatchObject({
-        error: 'DATABASE_UNAVAILABLE',
+        error: 'SERVICE_UNAVAILABLE',
         message: expect.stringMatching(/База данных/),
       });
     }

@@ -28,6 +28,13 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
       self_diagnosis: expect.any(Number),
       expertise: expect.any(Number),
     });
+    // Every event says how sure the importer is of each field; the stats count what to check.
+    type Confidence = Record<'title' | 'period' | 'executors' | 'indicator', number>;
+    const confidences: Confidence[] = preview.body.roadmap.events.map((e: { confidence: Confidence }) => e.confidence);
+    const low = confidences.flatMap((c) => Object.values(c)).filter((value) => value < 0.7).length;
+    expect(confidences.every((c) => c.title >= 0 && c.period >= 0 && c.executors >= 0 && c.indicator >= 0)).toBe(true);
+    expect(preview.body.stats.fieldsToCheck).toBe(low);
+    expect(low).toBeLessThan(23 * 4);
     expect(await roadmapCount()).toBe(before);
 
     // The coordinator fixes a row in the preview before confirming.
@@ -39,6 +46,11 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
       .send(edited)
       .expect(201);
     expect(await roadmapCount()).toBe(before + 1);
+    const audited = await harness.db.query(
+      "SELECT actor_email FROM audit_log WHERE action = 'roadmap.create' AND target_id = $1",
+      [stored.body.id],
+    );
+    expect(audited.rows).toEqual([{ actor_email: harness.admin.account!.email }]);
 
     const fetched = await http().get(`/api/roadmaps/${stored.body.id}`).expect(200);
     expect(fetched.body.roadmap).toEqual(edited);

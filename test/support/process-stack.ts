@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { hashPassword, issueToken } from '@orientir/auth';
+import { hashPassword, issueToken } from '@orientir/credentials';
 import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
 import { CredentialStore, UserStore, createDataSourceOptions, runMigrations } from '@orientir/persistence';
 import { MailCatcherClient, startMailCatcher, type RunningMailCatcher } from '../../infra/stack/mail-catcher.service';

@@ -1,12 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule, type AppConfig } from '@orientir/config';
-import { MailModule } from '@orientir/mail';
-import { PersistenceModule } from '@orientir/persistence';
+import { appCoreModules } from '@orientir/app-core';
+import type { AppConfig } from '@orientir/config';
 import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { DatabaseUnavailableFilter } from './common/database-unavailable.filter';
+import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
@@ -16,13 +15,8 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      // Nest tries global filters last-registered first, and the root module's come first: this
-      // catch-all (a lost database → 503) is tried only after every domain filter passed.
-      providers: [{ provide: APP_FILTER, useClass: DatabaseUnavailableFilter }],
       imports: [
-        ConfigModule.forRoot(config),
-        PersistenceModule.forRoot(config.database),
-        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
+        ...appCoreModules(config),
         TemporalClientModule.forRoot({
           ...config.temporal,
           tls: config.deployment.temporalTls,
@@ -34,6 +28,7 @@ export class ApiModule {
         CyclesModule,
         RoadmapsModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -1,13 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { Express } from 'express';
 import helmet from 'helmet';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { jsonParser, rejectControlCharacters, urlencodedParser } from './common/body-parsing.util';
+import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
 export function configureApi(app: INestApplication): void {
   app.setGlobalPrefix('api');
+  // Behind a proxy, req.ip (rate limits, audit log) is the client's address only if the proxy is trusted.
+  (app.getHttpAdapter().getInstance() as Express).set('trust proxy', app.get<AppConfig>(APP_CONFIG).api.trustProxy);
   // Security headers; the CSP still lets the Swagger UI at /api/docs load its own script and styles.
   app.use(
     helmet({
@@ -22,30 +27,10 @@ export function configureApi(app: INestApplication): void {
     }),
   );
   app.use(cookieParser());
+  // Before Nest's defaults (which then stay out): sized limits, a depth limit, Russian errors.
+  app.use(jsonParser, urlencodedParser, rejectControlCharacters);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Orientir API')
-      .setDescription('Roadmap cycles, schools and events')
-      .setVersion('0.1')
-      .build(),
-  );
-  declareDatabaseUnavailable(document);
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
-}
-
-/** Any route may answer 503 while PostgreSQL is unreachable (DatabaseUnavailableFilter). */
-function declareDatabaseUnavailable(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
-      const operation = item[method];
-      if (!operation) continue;
-      operation.responses['503'] ??= {
-        description: 'DATABASE_UNAVAILABLE: PostgreSQL is unreachable; retry after Retry-After seconds',
-      };
-    }
-  }
 }

@@ -1,8 +1,10 @@
-import { DomainException } from '../common/domain.exception';
+import { DomainException } from '@orientir/domain';
 
 export enum CycleErrorCode {
   NOT_FOUND = 'CYCLE_NOT_FOUND',
+  /** An event's deadline is not after its opening. */
   INVALID_EVENT_PERIOD = 'INVALID_EVENT_PERIOD',
+  /** Two events share a number, or two schools a name. */
   DUPLICATE_ROW = 'DUPLICATE_ROW',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
   STAGE_REJECTED = 'STAGE_REJECTED',

@@ -1,25 +1,27 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  canActOnStage,
-  canManageMunicipality,
-  cycleAccess,
-  schoolMunicipality,
-  type CycleAccess,
-} from '@orientir/auth';
-import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
-import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
-import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
+import { canActOnStage, cycleAccess, schoolMunicipality } from '@orientir/auth';
+import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
+import { CycleStore } from '@orientir/persistence';
+import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
-import type { CycleView, LaunchSummary } from './dto/cycle-view.dto';
+import type { CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
+import { assertMayCreateCycle } from './cycle-access.util';
+import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
+import { normaliseMunicipality } from '@orientir/domain';
+import { CycleLauncherService } from './cycle-launcher.service';
+import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
-import { runBounded } from '../common/run-bounded.util';
-import { outOfScope } from '../auth/auth.exception';
-import { requirePrincipal, type Actor } from '../auth/principal';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
 
+/**
+ * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
+ * workflows and the view live beside it (cycle-input.validator, cycle-access.util, cycle-launcher.service,
+ * cycle-view.mapper).
+ */
 @Injectable()
 export class CyclesService {
   private readonly logger = new Logger(CyclesService.name);
@@ -27,30 +29,31 @@ export class CyclesService {
   constructor(
     private readonly store: CycleStore,
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
-    assertConsistent(dto);
-    assertMayCreate(dto, actor);
+    const dates = resolveEventDates(dto);
+    assertConsistentCycle(dto);
+    assertMayCreateCycle(dto, actor);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
-      municipality: dto.municipality?.trim() || null,
+      municipality: normaliseMunicipality(dto.municipality),
       schools: dto.schools.map((s) => ({
         name: s.name.trim(),
         category: s.category,
-        municipality: s.municipality?.trim() || null,
+        municipality: normaliseMunicipality(s.municipality),
         emails: s.emails ?? [],
       })),
-      events: dto.events.map((e) => ({
+      events: dto.events.map((e, i) => ({
         number: e.number.trim(),
         title: e.title.trim(),
-        opensAt: new Date(e.opensAt),
-        deadline: new Date(e.deadline),
+        opensAt: dates[i].opensAt,
+        deadline: dates[i].deadline,
         executors: e.executors.map((x) => ({ name: x.name.trim(), email: x.email?.toLowerCase() ?? null })),
       })),
     });
@@ -61,7 +64,7 @@ export class CyclesService {
       targetId: stored.cycle.id,
       municipality: stored.cycle.municipality,
     });
-    const launch = await this.startWorkflows(stored);
+    const launch = await this.launcher.start(stored);
     return { ...(await this.get(stored.cycle.id, actor)), launch };
   }
 
@@ -69,9 +72,10 @@ export class CyclesService {
   async launch(cycleId: string, actor: Actor): Promise<CycleView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
-    if (!cycleAccess(requirePrincipal(actor).grants, facts(stored)).manage)
-      throw outOfScope(`цикл «${stored.cycle.title}»`);
-    const launch = await this.startWorkflows(stored);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('запуск этого цикла');
+    const launch = await this.launcher.start(stored);
     await this.audit.record(actor, {
       action: 'cycle.launch',
       outcome: 'success',
@@ -87,9 +91,9 @@ export class CyclesService {
   async get(cycleId: string, actor: Actor): Promise<CycleView> {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
-    const access = cycleAccess(requirePrincipal(actor).grants, facts(view));
-    if (!access.read) throw outOfScope(`цикл ${cycleId}`);
-    return toView(view, access);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(view));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    return toCycleView(view, access);
   }
 
   /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
@@ -101,12 +105,14 @@ export class CyclesService {
   ): Promise<SchoolCycleState> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
+    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     const school = stored.schools.find((s) => s.id === schoolId);
-    if (!school)
-      throw new CycleException(
-        CycleErrorCode.SCHOOL_NOT_FOUND,
-        `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`,
-      );
+    const schoolNotFound = () =>
+      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
+    if (!school) throw schoolNotFound();
+    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
     const municipality = schoolMunicipality(stored.cycle, school);
     const audit = {
       action: `school.stage.${dto.decision}`,
@@ -116,7 +122,7 @@ export class CyclesService {
       details: { cycleId, stage: dto.stage },
     };
     if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» школы «${school.name}»`);
+      throw outOfScope(`этап «${dto.stage}» этой школы`);
     }
     try {
       const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
@@ -142,142 +148,8 @@ export class CyclesService {
       throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
     }
   }
-
-  /**
-   * Starts every school and event workflow, LAUNCH_CONCURRENCY at a time: each start is one
-   * round trip to Temporal, so one by one a 3,000-school cycle waits 3,000 round trips.
-   */
-  private async startWorkflows({ cycle, schools, events }: StoredCycle): Promise<LaunchSummary> {
-    const starts: (() => Promise<StartOutcome>)[] = [
-      ...schools.map(
-        (school) => () =>
-          this.workflows.startSchoolWorkflow({
-            cycleId: cycle.id,
-            schoolId: school.id,
-            municipality: school.municipality,
-          }),
-      ),
-      ...events.map(
-        (event) => () =>
-          this.workflows.startEventWorkflow({
-            cycleId: cycle.id,
-            eventId: event.id,
-            opensAt: event.opensAt.toISOString(),
-            deadline: event.deadline.toISOString(),
-            reminderDaysBefore: this.config.reminders.daysBefore,
-          }),
-      ),
-    ];
-    let outcomes: StartOutcome[];
-    try {
-      outcomes = await runBounded(starts, this.config.deployment.launch.concurrency);
-    } catch (error) {
-      this.logger.error(`Launching cycle ${cycle.id} failed: ${String(error)}`);
-      throw new CycleException(
-        CycleErrorCode.WORKFLOW_UNAVAILABLE,
-        `Цикл «${cycle.title}» сохранен, но запустить процессы не удалось: сервер Temporal недоступен. Повторите запуск: POST /api/cycles/${cycle.id}/launch`,
-      );
-    }
-    return {
-      started: outcomes.filter((o) => o === 'started').length,
-      existing: outcomes.filter((o) => o === 'existing').length,
-    };
-  }
 }
 
 function notFound(cycleId: string): CycleException {
   return new CycleException(CycleErrorCode.NOT_FOUND, `Цикл ${cycleId} не найден`);
-}
-
-/** Cross-field checks that DTO decorators cannot express; each names the row. */
-function assertConsistent(dto: CreateCycleDto): void {
-  const problems: string[] = [];
-  dto.events.forEach((e, i) => {
-    if (Date.parse(e.deadline) <= Date.parse(e.opensAt)) {
-      problems.push(`events[${i}] (№ ${e.number}): срок «${e.deadline}» должен быть позже начала «${e.opensAt}»`);
-    }
-  });
-  const dup = (values: string[], label: string) => {
-    const seen = new Set<string>();
-    values.forEach((v, i) => {
-      const key = v.trim().toLowerCase();
-      if (seen.has(key)) problems.push(`${label}[${i}]: «${v}» повторяется`);
-      seen.add(key);
-    });
-  };
-  dup(
-    dto.events.map((e) => e.number),
-    'events.number',
-  );
-  dup(
-    dto.schools.map((s) => s.name),
-    'schools.name',
-  );
-  if (problems.length) {
-    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Дорожная карта содержит ошибки', problems);
-  }
-}
-
-/** A municipal coordinator creates cycles of its own municipality only, with no school of another. */
-function assertMayCreate(dto: CreateCycleDto, actor: Actor): void {
-  const grants = requirePrincipal(actor).grants;
-  const municipality = dto.municipality?.trim() || null;
-  if (!canManageMunicipality(grants, municipality)) {
-    throw outOfScope(municipality ? `муниципалитет «${municipality}»` : 'региональный цикл (без поля municipality)');
-  }
-  const foreign = dto.schools
-    .map((s, i) => ({ i, m: s.municipality?.trim() || municipality }))
-    .filter(({ m }) => !canManageMunicipality(grants, m))
-    .map(({ i, m }) => `schools[${i}].municipality: «${m ?? ''}» вне вашей области`);
-  if (foreign.length) throw outOfScope('школы другого муниципалитета', foreign);
-}
-
-function facts({ cycle, schools, events }: StoredCycle) {
-  return { municipality: cycle.municipality, schools, events };
-}
-
-function toView(
-  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
-  access: CycleAccess,
-): CycleView {
-  const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
-  const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
-  return {
-    id: cycle.id,
-    title: cycle.title,
-    year: cycle.year,
-    timezone: cycle.timezone,
-    municipality: cycle.municipality,
-    schools: schools
-      .filter((s) => access.schoolIds.has(s.id))
-      .map((s) => {
-        const p = bySchool.get(s.id);
-        return {
-          id: s.id,
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality,
-          stage: p?.stage ?? 'not_started',
-          round: p?.round ?? 0,
-          workflowId: schoolWorkflowId(cycle.id, s.id),
-          updatedAt: p?.changedAt.toISOString() ?? null,
-        };
-      }),
-    events: events
-      .filter((e) => access.eventIds.has(e.id))
-      .map((e) => {
-        const p = byEvent.get(e.id);
-        return {
-          id: e.id,
-          number: e.number,
-          title: e.title,
-          opensAt: e.opensAt.toISOString(),
-          deadline: e.deadline.toISOString(),
-          status: p?.status ?? 'not_started',
-          remindersSent: p?.remindersSent ?? 0,
-          workflowId: eventWorkflowId(cycle.id, e.id),
-          updatedAt: p?.changedAt.toISOString() ?? null,
-        };
-      }),
-  };
 }

@@ -1,12 +1,20 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
+import { Injectable } from '@nestjs/common';
+import { roadmapAccess, roadmapOwner } from '@orientir/auth';
+import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
-import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
-import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
+import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
+import { RoadmapParserService } from './roadmap-parser.service';
+import { storedRoadmapProblems } from './stored-roadmap.validator';
+import { capProblems } from '../common/payload-guards.util';
+import { validateAs } from '../common/validation.pipe';
+import { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
+import { AuditService } from '../audit/audit.service';
+import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
-import type { Actor } from '../auth/principal';
-import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
 
 export interface UploadedDocument {
@@ -24,6 +32,8 @@ export class RoadmapsService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditService,
+    private readonly parser: RoadmapParserService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -33,32 +43,54 @@ export class RoadmapsService {
     options: ImportOptionsDto,
   ): Promise<RoadmapPreview> {
     if (!file) {
-      throw new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)',
-      });
+      throw validationFailed('Файл не передан: приложите документ в поле «file» (multipart/form-data)');
     }
     const fileName = decodeName(file);
-    let roadmap = await parseRoadmap(
-      { fileName, bytes: file.buffer },
-      { year: options.year, timezone: options.timezone },
-    );
-    if (participants) roadmap = await withParticipants(roadmap, participants);
+    // Parsed in a worker thread: a heavy upload never stalls the API's event loop.
+    const roadmap = await this.parser.parse({
+      file: { fileName, bytes: file.buffer },
+      participants: participants && { fileName: decodeName(participants), bytes: participants.buffer },
+      options: { year: options.year, timezone: options.timezone },
+    });
     return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
   }
 
-  /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+  /**
+   * Validates the (possibly edited) preview against the canonical schema and stores it, owned by
+   * the named municipality or the caller's own (a region-wide caller may store a regional one).
+   */
+  async confirm(
+    body: unknown,
+    query: { fileName?: string; municipality?: string },
+    actor: Actor,
+  ): Promise<StoredRoadmap> {
+    const owner = roadmapOwner(requirePrincipal(actor).grants, normaliseMunicipality(query.municipality));
+    if (!owner.allowed) {
+      throw outOfScope(
+        owner.owner ? `муниципалитет «${owner.owner}»` : 'региональная дорожная карта (укажите параметр municipality)',
+      );
+    }
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    return toStored(await this.store.save(roadmap, fileName ?? null));
+    const problems = storedRoadmapProblems(roadmap);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
+    const saved = await this.store.save(roadmap, query.fileName ?? null, owner.owner);
+    await this.audit.record(actor, {
+      action: 'roadmap.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: saved.id,
+      municipality: saved.municipality,
+      details: { title: saved.title, events: roadmap.events.length, fileName: saved.sourceFileName },
+    });
+    return toStored(saved);
   }
 
-  async get(id: string): Promise<StoredRoadmap> {
-    return toStored(await this.find(id));
+  async get(id: string, actor: Actor): Promise<StoredRoadmap> {
+    return toStored(await this.find(id, actor));
   }
 
-  async export(id: string, format: 'json' | 'yaml'): Promise<string> {
-    return exportRoadmap((await this.find(id)).document, format);
+  async export(id: string, format: 'json' | 'yaml', actor: Actor): Promise<string> {
+    return exportRoadmap((await this.find(id, actor)).document, format);
   }
 
   /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
@@ -67,48 +99,46 @@ export class RoadmapsService {
     dto: CycleFromRoadmapDto,
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
-    const { document: roadmap } = await this.find(id);
-    const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-    const skippedEvents = undated.map((event) => ({
-      number: event.number,
-      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-    }));
-    const events: CreateCycleDto['events'] = scheduled.map(({ event, number, window }) => ({
-      number,
-      title: event.title,
-      opensAt: window.opensAt.toISOString(),
-      deadline: window.deadline.toISOString(),
-      executors: event.executors.map((name) => ({ name })),
-    }));
-    if (events.length === 0) {
-      throw new CycleException(
-        CycleErrorCode.INVALID_EVENT_PERIOD,
+    const stored = await this.find(id, actor);
+    if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
+      throw outOfScope('создание цикла по этой дорожной карте');
+    }
+    // Roadmaps stored before these checks existed are checked again, so a bad one answers 400, not 500.
+    const problems = storedRoadmapProblems(stored.document);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
+    const plan = planCycleFromRoadmap(stored.document);
+    if (plan.events.length === 0) {
+      throw new RoadmapException(
+        RoadmapErrorCode.NO_DATED_EVENTS,
         'В дорожной карте нет ни одного мероприятия с датами',
-        skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
+        plan.skipped.map((s) => `№ ${s.number}: ${s.reason}`),
       );
     }
-    const view = await this.cycles.create(
-      {
-        title: dto.title?.trim() || roadmap.title,
-        municipality: dto.municipality,
-        year: roadmap.year,
-        timezone: roadmap.timezone,
-        schools: roadmap.schools.map((s) => ({
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality ?? undefined,
-          emails: s.emails,
-        })),
-        events,
-      },
-      actor,
-    );
+    const { skipped: skippedEvents, ...cycle } = plan;
+    // The same field rules as POST /api/cycles (lengths, e-mails, year), then the same service.
+    const payload = await validateAs(CreateCycleDto, {
+      ...cycle,
+      title: dto.title?.trim() || plan.title,
+      municipality: dto.municipality ?? stored.municipality ?? undefined,
+    });
+    const view = await this.cycles.create(payload, actor);
+    await this.audit.record(actor, {
+      action: 'roadmap.cycle.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: id,
+      municipality: view.municipality,
+      details: { cycleId: view.id, skippedEvents: skippedEvents.length },
+    });
     return { ...view, skippedEvents };
   }
 
-  private async find(id: string): Promise<RoadmapEntity> {
+  /** Outside the caller's scope a roadmap looks as if it did not exist. */
+  private async find(id: string, actor: Actor): Promise<RoadmapEntity> {
     const found = await this.store.find(id);
-    if (!found) throw new CycleException(CycleErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    const notFound = () => new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    if (!found) throw notFound();
+    if (!roadmapAccess(requirePrincipal(actor).grants, found.municipality).read) throw hiddenOutOfScope(notFound());
     return found;
   }
 }
@@ -118,21 +148,8 @@ function decodeName(file: UploadedDocument): string {
   return Buffer.from(file.originalname, 'latin1').toString('utf8');
 }
 
-/** A separate schools/curators table replaces what the roadmap text listed; its warnings are marked. */
-async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocument): Promise<CanonicalRoadmap> {
-  const input = { fileName: decodeName(file), bytes: file.buffer };
-  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([
-    parseSchools(input),
-    parseCurators(input),
-  ]);
-  const marked = [...schoolWarnings, ...curatorWarnings].map((w) => ({ ...w, row: `${input.fileName}: ${w.row}` }));
-  return {
-    ...roadmap,
-    schools: schools.length ? schools : roadmap.schools,
-    curators: curators.length ? curators : roadmap.curators,
-    warnings: [...roadmap.warnings, ...marked],
-  };
-}
+/** Below this the preview asks the coordinator to check the field (design: a few highlighted fields, never an error). */
+const LOW_CONFIDENCE = 0.7;
 
 function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
   const stages: Record<string, number> = {};
@@ -143,6 +160,10 @@ function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
     schools: r.schools.length,
     curators: r.curators.length,
     warnings: r.warnings.length,
+    fieldsToCheck: r.events.reduce(
+      (sum, e) => sum + Object.values(e.confidence ?? {}).filter((value) => value < LOW_CONFIDENCE).length,
+      0,
+    ),
     stages,
   };
 }
@@ -153,6 +174,7 @@ function toStored(e: RoadmapEntity): StoredRoadmap {
     title: e.title,
     year: e.year,
     timezone: e.timezone,
+    municipality: e.municipality,
     createdAt: e.createdAt.toISOString(),
     roadmap: e.document as unknown as Record<string, unknown>,
   };

@@ -1,4 +1,4 @@
-import type { CanonicalRoadmap, RoadmapEvent } from '../roadmap/roadmap.model';
+import type { CanonicalRoadmap, RoadmapEvent, SchoolCategory } from '../roadmap/roadmap.model';
 import { resolveEventWindow, type EventWindow } from './event-window.util';
 
 export interface ScheduledRoadmapEvent {
@@ -30,4 +30,42 @@ export function scheduleRoadmapEvents(roadmap: Pick<CanonicalRoadmap, 'events' |
     scheduled.push({ event, number: seen ? `${event.number}.${seen + 1}` : event.number, window });
   }
   return { scheduled, undated };
+}
+
+/** A cycle as a roadmap describes it: what both the API (cycle from a stored roadmap) and the demo launch. */
+export interface RoadmapCyclePlan {
+  title: string;
+  year: number;
+  timezone: string;
+  schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
+  events: { number: string; title: string; opensAt: string; deadline: string; executors: { name: string }[] }[];
+  /** Undated events, with the reason in Russian, for the coordinator to schedule by hand. */
+  skipped: { number: string; reason: string }[];
+}
+
+/** The one roadmap → cycle mapping: dated events become event workflows, listed schools school workflows. */
+export function planCycleFromRoadmap(roadmap: CanonicalRoadmap): RoadmapCyclePlan {
+  const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
+  return {
+    title: roadmap.title,
+    year: roadmap.year,
+    timezone: roadmap.timezone,
+    schools: roadmap.schools.map((s) => ({
+      name: s.name,
+      category: s.category,
+      ...(s.municipality ? { municipality: s.municipality } : {}),
+      emails: s.emails,
+    })),
+    events: scheduled.map(({ event, number, window }) => ({
+      number,
+      title: event.title,
+      opensAt: window.opensAt.toISOString(),
+      deadline: window.deadline.toISOString(),
+      executors: event.executors.map((name) => ({ name })),
+    })),
+    skipped: undated.map((event) => ({
+      number: event.number,
+      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RU } from '../../common/russian-messages.util';
 
 export class RoadmapPreviewStats {
@@ -8,6 +8,12 @@ export class RoadmapPreviewStats {
   @ApiProperty() schools!: number;
   @ApiProperty() curators!: number;
   @ApiProperty() warnings!: number;
+  @ApiProperty({
+    description:
+      'Event fields the importer is unsure of (confidence below 0.7, see events[].confidence): what the preview highlights for the coordinator to check',
+    minimum: 0,
+  })
+  fieldsToCheck!: number;
   @ApiProperty({ description: 'Events per detected school-pipeline stage' }) stages!: Record<string, number>;
 }
 
@@ -25,6 +31,8 @@ export class StoredRoadmap {
   @ApiProperty() title!: string;
   @ApiProperty() year!: number;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a regional roadmap' })
+  municipality!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() roadmap!: Record<string, unknown>;
 }
@@ -42,6 +50,17 @@ export class ConfirmQueryDto {
   @IsString({ message: RU.string })
   @MaxLength(300, { message: RU.maxLength })
   fileName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description:
+      'Owning municipality; by default the caller’s own. Omit it as a region-wide caller for a regional roadmap',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
 }
 
 export class CycleFromRoadmapDto {

@@ -1,0 +1,68 @@
+import type { CycleAccess } from '@orientir/auth';
+import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
+import type { CycleView as StoredCycleView, StoredCycle } from '@orientir/persistence';
+import type { CycleView } from './dto/cycle-view.dto';
+
+/** What the access policy needs to know about a stored cycle. */
+export function cycleFacts({ cycle, schools, events }: StoredCycle) {
+  return { municipality: cycle.municipality, schools, events };
+}
+
+/** The API view of a cycle: only the schools and events the caller may see. */
+export function toCycleView(
+  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
+  access: CycleAccess,
+): CycleView {
+  const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
+  const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
+  const visibleSchools = schools.filter((s) => access.schoolIds.has(s.id));
+  const visibleEvents = events.filter((e) => access.eventIds.has(e.id));
+  // Projections refused for bad data: the coordinator sees them, not a silently frozen status.
+  const alerts = [
+    ...visibleSchools.flatMap((s) => {
+      const problem = bySchool.get(s.id)?.projectionError;
+      return problem ? [{ kind: 'school' as const, id: s.id, message: `Школа «${s.name}»: ${problem}` }] : [];
+    }),
+    ...visibleEvents.flatMap((e) => {
+      const problem = byEvent.get(e.id)?.projectionError;
+      return problem ? [{ kind: 'event' as const, id: e.id, message: `Мероприятие № ${e.number}: ${problem}` }] : [];
+    }),
+  ];
+  return {
+    alerts,
+    id: cycle.id,
+    title: cycle.title,
+    year: cycle.year,
+    timezone: cycle.timezone,
+    municipality: cycle.municipality,
+    schools: visibleSchools.map((s) => {
+      const p = bySchool.get(s.id);
+      return {
+        id: s.id,
+        name: s.name,
+        category: s.category,
+        municipality: s.municipality,
+        stage: p?.stage ?? 'not_started',
+        round: p?.round ?? 0,
+        workflowId: schoolWorkflowId(cycle.id, s.id),
+        updatedAt: p?.changedAt.toISOString() ?? null,
+        projectionError: p?.projectionError ?? null,
+      };
+    }),
+    events: visibleEvents.map((e) => {
+      const p = byEvent.get(e.id);
+      return {
+        id: e.id,
+        number: e.number,
+        title: e.title,
+        opensAt: e.opensAt.toISOString(),
+        deadline: e.deadline.toISOString(),
+        status: p?.status ?? 'not_started',
+        remindersSent: p?.remindersSent ?? 0,
+        workflowId: eventWorkflowId(cycle.id, e.id),
+        updatedAt: p?.changedAt.toISOString() ?? null,
+        projectionError: p?.projectionError ?? null,
+      };
+    }),
+  };
+}
