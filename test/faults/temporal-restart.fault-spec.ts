@@ -23,7 +23,7 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
   it('resumes every workflow; the pending timer fires once after the restart', async () => {
     const title = `Перезапуск Temporal ${Date.now()}`;
     const now = Date.now();
-    // Reminder 1 is due at once; reminder 2 (one day before the deadline) in about 60 s.
+    // Reminder 1 is due at once; reminder 2 (one day before the deadline) in about 120 s.
     const created = await stack.call(
       'POST',
       '/cycles',
@@ -32,7 +32,7 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
         schools: SCHOOLS,
         events: EVENTS,
         opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 86_400_000 + 60_000),
+        deadline: new Date(now + 86_400_000 + 120_000),
       }),
     );
     expect(created.status).toBe(201);

@@ -4,6 +4,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
 import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { cycleCounts, mailsPerRecipient, report } from './support/fault-counts';
 
 const SCHOOLS = 20;
 const EVENTS = 120;
@@ -22,30 +23,16 @@ describe('worker SIGKILL', () => {
     await stack.stop();
   });
 
-  /** Counts for one cycle: what Temporal ran, what PostgreSQL holds, what the SMTP server received. */
+  /** The shared counts plus two the worker tests need: reminded events and projected schools. */
   async function counts(cycleId: string, title: string) {
-    const [workflows, eventRows, remindedRows, schoolRows, outboxSent, outboxAll, mails] = await Promise.all([
-      temporal.workflow.count(`OrientirCycleId = "${cycleId}"`).then((c) => c.count),
-      stack.count('SELECT count(*) AS n FROM event_progress WHERE cycle_id = $1', [cycleId]),
-      stack.count('SELECT count(*) AS n FROM event_progress WHERE cycle_id = $1 AND reminders_sent = 1', [cycleId]),
-      stack.count('SELECT count(*) AS n FROM school_progress WHERE cycle_id = $1', [cycleId]),
-      stack.count(`SELECT count(*) AS n FROM mail_outbox WHERE status = 'sent' AND idempotency_key LIKE $1`, [
-        `cycle/${cycleId}/%`,
-      ]),
-      stack.count('SELECT count(*) AS n FROM mail_outbox WHERE idempotency_key LIKE $1', [`cycle/${cycleId}/%`]),
-      stack.mail.list().then((all) => all.filter((m) => m.text.includes(title)).length),
-    ]);
-    return { workflows, eventRows, remindedRows, schoolRows, outboxSent, outboxAll, mails };
-  }
-
-  /** Every e-mail the catcher holds for this cycle, by recipient: each must be there exactly once. */
-  async function mailsPerRecipient(title: string): Promise<Map<string, number>> {
-    const byRecipient = new Map<string, number>();
-    for (const mail of await stack.mail.list()) {
-      if (!mail.text.includes(title)) continue;
-      for (const to of mail.to) byRecipient.set(to.address, (byRecipient.get(to.address) ?? 0) + 1);
-    }
-    return byRecipient;
+    return {
+      ...(await cycleCounts(stack, temporal, cycleId, title)),
+      remindedRows: await stack.count(
+        'SELECT count(*) AS n FROM event_progress WHERE cycle_id = $1 AND reminders_sent = 1',
+        [cycleId],
+      ),
+      schoolRows: await stack.count('SELECT count(*) AS n FROM school_progress WHERE cycle_id = $1', [cycleId]),
+    };
   }
 
   async function expectAllOnce(cycleId: string, title: string) {
@@ -61,8 +48,8 @@ describe('worker SIGKILL', () => {
       240_000,
       500,
     );
-    const perRecipient = await mailsPerRecipient(title);
-    process.stdout.write(`[fault] ${title}: after recovery ${JSON.stringify(done)}\n`);
+    const perRecipient = await mailsPerRecipient(stack, title);
+    report(title, 'after recovery', done);
     expect(done.workflows).toBe(total); // each workflow started once (one execution per ID)
     expect(done.eventRows).toBe(EVENTS);
     expect(done.outboxAll).toBe(EVENTS); // one outbox row per notice, none extra
@@ -102,7 +89,7 @@ describe('worker SIGKILL', () => {
     );
     await worker.kill();
     const atKill = await counts(cycleId, title);
-    process.stdout.write(`[fault] ${title}: at SIGKILL ${JSON.stringify(atKill)}\n`);
+    report(title, 'at SIGKILL', atKill);
     expect(atKill.outboxSent).toBeLessThan(EVENTS); // the kill really was in the middle
 
     const response = await launch;
@@ -141,7 +128,7 @@ describe('worker SIGKILL', () => {
     );
     await worker.kill();
     const atKill = await counts(cycleId, title);
-    process.stdout.write(`[fault] ${title}: at SIGKILL ${JSON.stringify(atKill)}\n`);
+    report(title, 'at SIGKILL', atKill);
     expect(atKill.outboxSent).toBeLessThan(EVENTS);
 
     await stack.startWorker();
