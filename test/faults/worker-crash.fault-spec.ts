@@ -1,5 +1,5 @@
 // Checks: a worker killed with SIGKILL (no shutdown hook) in the middle of a launch and in the
-// middle of a reminder burst loses nothing and doubles nothing once another worker takes over.
+// middle of a reminder burst loses nothing once another worker takes over; a message SMTP accepted just before the kill may go twice (same Message-ID).
 // Counted: workflow executions in Temporal, event/school progress rows, outbox rows, e-mails.
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
@@ -35,7 +35,13 @@ describe('worker SIGKILL', () => {
     };
   }
 
-  async function expectAllOnce(cycleId: string, title: string) {
+  /**
+   * Nothing lost, nothing doubled — except what SMTP had accepted when the worker died and the
+   * outbox had not yet marked sent: the next worker cannot know it went out, so it sends it again
+   * (at-least-once). Such a copy must be one of the messages in flight at the kill and carry the
+   * same Message-ID (`<outbox row id@domain>`), so a receiving server or mail client drops it.
+   */
+  async function expectAllOnce(cycleId: string, title: string, atKill: { outboxAll: number; outboxSent: number }) {
     const total = SCHOOLS + EVENTS;
     const done = await waitFor(
       'every reminder sent and every workflow projected',
@@ -49,16 +55,25 @@ describe('worker SIGKILL', () => {
       500,
     );
     const perRecipient = await mailsPerRecipient(stack, title);
-    report(title, 'after recovery', done);
+    const ids = new Map<string, Set<string>>();
+    for (const mail of await stack.mail.list()) {
+      if (!mail.text.includes(title)) continue;
+      const to = mail.to[0]!.address;
+      ids.set(to, (ids.get(to) ?? new Set()).add(String(mail.headers['message-id'])));
+    }
+    const doubled = [...perRecipient.values()].filter((n) => n > 1).length;
+    report(title, 'after recovery', { ...done, doubledByCrashWindow: doubled });
     expect(done.workflows).toBe(total); // each workflow started once (one execution per ID)
     expect(done.eventRows).toBe(EVENTS);
     expect(done.outboxAll).toBe(EVENTS); // one outbox row per notice, none extra
-    expect(done.mails).toBe(EVENTS);
-    expect(perRecipient.size).toBe(EVENTS); // every executor got mail…
-    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true); // …exactly once
+    expect(perRecipient.size).toBe(EVENTS); // every executor got mail: nothing lost
+    expect([...perRecipient.values()].every((n) => n <= 2)).toBe(true);
+    expect(doubled).toBeLessThanOrEqual(atKill.outboxAll - atKill.outboxSent); // only in-flight ones
+    expect(done.mails).toBe(EVENTS + doubled);
+    expect([...ids.values()].every((set) => set.size === 1)).toBe(true); // a copy has the same Message-ID
   }
 
-  it('mid-launch: the replacement worker finishes the launch; each workflow starts once, each notice goes once', async () => {
+  it('mid-launch: the replacement worker finishes the launch; each workflow starts once, no notice lost', async () => {
     const worker = await stack.startWorker();
     const title = `Сбой исполнителя при запуске ${Date.now()}`;
     const now = Date.now();
@@ -95,11 +110,11 @@ describe('worker SIGKILL', () => {
     const response = await launch;
     expect(response.status).toBe(201); // starting workflows needs Temporal, not the worker
     const replacement = await stack.startWorker();
-    await expectAllOnce(cycleId, title);
+    await expectAllOnce(cycleId, title, atKill);
     await replacement.stop();
   });
 
-  it('mid-reminder-burst: killed while mailing, the next worker sends the rest and nothing twice', async () => {
+  it('mid-reminder-burst: killed while mailing, the next worker sends the rest; only in-flight ones again', async () => {
     // No worker polls while the cycle is launched: the whole burst waits for the next one.
     const title = `Сбой исполнителя при рассылке ${Date.now()}`;
     const now = Date.now();
@@ -116,8 +131,17 @@ describe('worker SIGKILL', () => {
     );
     expect(created.status).toBe(201);
     const cycleId = (created.body as { id: string }).id;
-    const before = await counts(cycleId, title);
-    expect(before).toMatchObject({ workflows: SCHOOLS + EVENTS, outboxAll: 0 });
+    // Visibility (what count() reads) trails the starts by a moment: wait for it, then check no mail yet.
+    const before = await waitFor(
+      'every started workflow visible',
+      async () => {
+        const c = await counts(cycleId, title);
+        return c.workflows === SCHOOLS + EVENTS ? c : false;
+      },
+      60_000,
+      200,
+    );
+    expect(before.outboxAll).toBe(0);
 
     const worker = await stack.startWorker();
     await waitFor(
@@ -132,6 +156,6 @@ describe('worker SIGKILL', () => {
     expect(atKill.outboxSent).toBeLessThan(EVENTS);
 
     await stack.startWorker();
-    await expectAllOnce(cycleId, title);
+    await expectAllOnce(cycleId, title, atKill);
   });
 });
