@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { buildOpenApiDocument } from './openapi/openapi-document.util';
+import { serveWebApp } from './web/serve-web-app.util';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
 export function configureApi(app: INestApplication): void {
@@ -21,17 +23,11 @@ export function configureApi(app: INestApplication): void {
       },
     }),
   );
+  serveWebApp(app);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Orientir API')
-      .setDescription('Roadmap cycles, schools and events')
-      .setVersion('0.1')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
 }

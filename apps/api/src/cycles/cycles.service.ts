@@ -8,11 +8,12 @@ import {
   type CycleAccess,
 } from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
+import { SCHOOL_STAGES } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
 import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
-import type { CycleView, LaunchSummary } from './dto/cycle-view.dto';
+import type { CycleSummaryView, CycleView, LaunchSummary } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
@@ -82,13 +83,35 @@ export class CyclesService {
     return { ...(await this.get(cycleId, actor)), launch };
   }
 
+  /** The cycles the caller may read, newest first, with counts within its scope. */
+  async list(actor: Actor): Promise<CycleSummaryView[]> {
+    const grants = requirePrincipal(actor).grants;
+    return (await this.store.list()).flatMap((stored) => {
+      const access = cycleAccess(grants, facts(stored));
+      if (!access.read) return [];
+      const { cycle } = stored;
+      return [
+        {
+          id: cycle.id,
+          title: cycle.title,
+          year: cycle.year,
+          timezone: cycle.timezone,
+          municipality: cycle.municipality,
+          createdAt: cycle.createdAt.toISOString(),
+          schools: stored.schools.filter((s) => access.schoolIds.has(s.id)).length,
+          events: stored.events.filter((e) => access.eventIds.has(e.id)).length,
+        },
+      ];
+    });
+  }
+
   /** The view holds only the schools and events within the caller's scope. */
   async get(cycleId: string, actor: Actor): Promise<CycleView> {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
     const access = cycleAccess(requirePrincipal(actor).grants, facts(view));
     if (!access.read) throw outOfScope(`цикл ${cycleId}`);
-    return toView(view, access);
+    return toView(view, access, requirePrincipal(actor).grants);
   }
 
   /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
@@ -230,9 +253,22 @@ function facts({ cycle, schools, events }: StoredCycle) {
   return { municipality: cycle.municipality, schools, events };
 }
 
+/** The decisions the caller may send for the school's current stage (return only from expertise). */
+function stageActions(
+  grants: Parameters<typeof canActOnStage>[0],
+  cycle: StoredCycleView['cycle'],
+  school: StoredCycleView['schools'][number],
+  stage: string | undefined,
+): ('advance' | 'return')[] {
+  const current = SCHOOL_STAGES.find((s) => s === stage);
+  if (!current || !canActOnStage(grants, cycle, school, current)) return [];
+  return current === 'expertise' ? ['advance', 'return'] : ['advance'];
+}
+
 function toView(
   { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
   access: CycleAccess,
+  grants: Parameters<typeof canActOnStage>[0],
 ): CycleView {
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
@@ -255,6 +291,7 @@ function toView(
           round: p?.round ?? 0,
           workflowId: schoolWorkflowId(cycle.id, s.id),
           updatedAt: p?.changedAt.toISOString() ?? null,
+          actions: stageActions(grants, cycle, s, p?.stage),
         };
       }),
     events: events
@@ -267,6 +304,7 @@ function toView(
           title: e.title,
           opensAt: e.opensAt.toISOString(),
           deadline: e.deadline.toISOString(),
+          executors: e.executors.map((x) => x.name),
           status: p?.status ?? 'not_started',
           remindersSent: p?.remindersSent ?? 0,
           workflowId: eventWorkflowId(cycle.id, e.id),

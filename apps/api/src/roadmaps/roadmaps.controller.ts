@@ -20,6 +20,7 @@ import {
   ExportQueryDto,
   ImportOptionsDto,
   RoadmapPreview,
+  RoadmapSummary,
   StoredRoadmap,
 } from './dto';
 import { Allow, CurrentActor } from '../auth/access.decorator';
@@ -27,6 +28,7 @@ import type { Actor } from '../auth/principal';
 import { UploadTooLargeFilter } from './roadmap-import-exception.filter';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { canonicalRoadmapRef } from '../openapi/openapi-document.util';
 
 const uuid = uuidParam('дорожной карты');
 
@@ -75,10 +77,17 @@ export class RoadmapsController {
 
   @Post()
   @Allow(...MANAGERS)
-  @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed' })
+  @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed', schema: canonicalRoadmapRef })
   @ApiCreatedResponse({ type: StoredRoadmap })
   confirm(@Body() body: Record<string, unknown>, @Query() query: ConfirmQueryDto): Promise<StoredRoadmap> {
     return this.roadmaps.confirm(body, query.fileName);
+  }
+
+  @Get()
+  @Allow(...READERS)
+  @ApiOkResponse({ type: [RoadmapSummary] })
+  list(): Promise<RoadmapSummary[]> {
+    return this.roadmaps.list();
   }
 
   @Get(':id')

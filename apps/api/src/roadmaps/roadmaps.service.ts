@@ -7,7 +7,7 @@ import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
 import type { Actor } from '../auth/principal';
 import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
-import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
+import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, RoadmapSummary, StoredRoadmap } from './dto';
 
 export interface UploadedDocument {
   originalname: string;
@@ -53,6 +53,10 @@ export class RoadmapsService {
     return toStored(await this.store.save(roadmap, fileName ?? null));
   }
 
+  async list(): Promise<RoadmapSummary[]> {
+    return (await this.store.list()).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  }
+
   async get(id: string): Promise<StoredRoadmap> {
     return toStored(await this.find(id));
   }
@@ -67,19 +71,44 @@ export class RoadmapsService {
     dto: CycleFromRoadmapDto,
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
-    const { document: roadmap } = await this.find(id);
+    const { document: stored } = await this.find(id);
+    const roadmap = { ...stored, timezone: dto.timezone ?? stored.timezone };
     const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-    const skippedEvents = undated.map((event) => ({
-      number: event.number,
-      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-    }));
-    const events: CreateCycleDto['events'] = scheduled.map(({ event, number, window }) => ({
-      number,
-      title: event.title,
-      opensAt: window.opensAt.toISOString(),
-      deadline: window.deadline.toISOString(),
-      executors: event.executors.map((name) => ({ name })),
-    }));
+    const byNumber = new Map((dto.dates ?? []).map((d) => [d.number.trim(), d]));
+    const unknown = [...byNumber.keys()].filter((n) => !undated.some((e) => e.number === n));
+    if (unknown.length) {
+      throw new CycleException(
+        CycleErrorCode.INVALID_EVENT_PERIOD,
+        'Даты можно назначить только мероприятиям без дат',
+        unknown.map((n) => `dates: мероприятие № ${n} не найдено среди мероприятий без дат`),
+      );
+    }
+    const dated = undated.filter((e) => byNumber.has(e.number));
+    const skippedEvents = undated
+      .filter((e) => !byNumber.has(e.number))
+      .map((event) => ({
+        number: event.number,
+        reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+      }));
+    const events: CreateCycleDto['events'] = [
+      ...scheduled.map(({ event, number, window }) => ({
+        number,
+        title: event.title,
+        opensAt: window.opensAt.toISOString(),
+        deadline: window.deadline.toISOString(),
+        executors: event.executors.map((name) => ({ name })),
+      })),
+      ...dated.map((event) => {
+        const d = byNumber.get(event.number)!;
+        return {
+          number: event.number,
+          title: event.title,
+          opensAt: d.opensAt,
+          deadline: d.deadline,
+          executors: event.executors.map((name) => ({ name })),
+        };
+      }),
+    ];
     if (events.length === 0) {
       throw new CycleException(
         CycleErrorCode.INVALID_EVENT_PERIOD,
@@ -93,12 +122,14 @@ export class RoadmapsService {
         municipality: dto.municipality,
         year: roadmap.year,
         timezone: roadmap.timezone,
-        schools: roadmap.schools.map((s) => ({
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality ?? undefined,
-          emails: s.emails,
-        })),
+        schools:
+          dto.schools ??
+          roadmap.schools.map((s) => ({
+            name: s.name,
+            category: s.category,
+            municipality: s.municipality ?? undefined,
+            emails: s.emails,
+          })),
         events,
       },
       actor,

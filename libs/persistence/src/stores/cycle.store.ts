@@ -64,6 +64,13 @@ export class CycleStore {
     });
   }
 
+  /** Every cycle with its schools and events (for scope checks), newest first. */
+  async list(): Promise<StoredCycle[]> {
+    const cycles = await this.dataSource.getRepository(CycleEntity).find({ order: { createdAt: 'DESC' } });
+    const found = await Promise.all(cycles.map((c) => this.find(c.id)));
+    return found.filter((c): c is StoredCycle => c !== null);
+  }
+
   async find(cycleId: string): Promise<StoredCycle | null> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle) return null;

@@ -9,6 +9,12 @@ export class SchoolProgressView {
   @ApiProperty() round!: number;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({
+    enum: ['advance', 'return'],
+    isArray: true,
+    description: 'What the caller may do with the school now (POST …/stage decision); empty when nothing',
+  })
+  actions!: ('advance' | 'return')[];
 }
 
 export class EventProgressView {
@@ -17,6 +23,8 @@ export class EventProgressView {
   @ApiProperty() title!: string;
   @ApiProperty() opensAt!: string;
   @ApiProperty() deadline!: string;
+  @ApiProperty({ type: [String], description: 'Names of the organisations that carry the event out' })
+  executors!: string[];
   @ApiProperty({ description: 'scheduled | open | overdue | closed, or not_started' }) status!: string;
   @ApiProperty() remindersSent!: number;
   @ApiProperty() workflowId!: string;
@@ -38,4 +46,15 @@ export class CycleView {
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
   @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
+}
+
+export class CycleSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'Schools within the caller\'s scope' }) schools!: number;
+  @ApiProperty({ description: 'Events within the caller\'s scope' }) events!: number;
 }
