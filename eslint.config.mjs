@@ -11,7 +11,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@nx': nx },
     rules: {
@@ -51,6 +51,16 @@ export default tseslint.config(
             { group: ['@orientir/persistence', '@orientir/mail', '@orientir/temporal', '@orientir/activities', '@orientir/config'], message: 'Workflows depend only on domain and contracts.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The web app runs in the browser, bundled by Vite: no Node built-ins.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltins.map((name) => ({ name, message: 'The web app runs in the browser.' })) },
       ],
     },
   },

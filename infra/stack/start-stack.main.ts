@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   if (await isPortOpen(settings.apiPort)) {
     const health = await fetch(`${apiUrl}/api/health`).catch(() => null);
     if (health?.ok) {
-      say(`[orientir] Orientir is already running: web app ${apiUrl}/, API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`);
+      say(
+        `[orientir] Orientir is already running: web app ${apiUrl}/, API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`,
+      );
       return;
     }
     throw new Error(

@@ -17,7 +17,12 @@ function filesUnder(dir: string): string[] {
 /** A hash of everything the build reads: the app's sources, its config and the lockfile. */
 export function webSourceHash(root: string): string {
   const web = path.join(root, 'apps/web');
-  const files = [...filesUnder(path.join(web, 'src')), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.join(root, 'package-lock.json')]
+  const files = [
+    ...filesUnder(path.join(web, 'src')),
+    path.join(web, 'index.html'),
+    path.join(web, 'vite.config.ts'),
+    path.join(root, 'package-lock.json'),
+  ]
     .filter((f) => fs.existsSync(f))
     .sort();
   const hash = createHash('sha256');
@@ -29,14 +34,29 @@ export function webSourceHash(root: string): string {
 export function ensureWebBuilt(root: string, outDir = path.join(root, 'dist/web')): 'built' | 'up to date' {
   const hash = webSourceHash(root);
   const stamp = path.join(outDir, STAMP);
-  if (fs.existsSync(path.join(outDir, 'index.html')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
+  if (
+    fs.existsSync(path.join(outDir, 'index.html')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === hash
+  ) {
     return 'up to date';
   }
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`web app build failed (npx nx run web:build):\n${result.stdout}\n${result.stderr}`);
   }

@@ -1,4 +1,3 @@
-import '@gravity-ui/uikit/styles/fonts.css';
 import '@gravity-ui/uikit/styles/styles.css';
 import './styles/app.css';
 import { configure, Lang, ThemeProvider } from '@gravity-ui/uikit';
@@ -14,7 +13,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A refused or missing resource will not appear by asking again.
-      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
       refetchOnWindowFocus: false,
     },
   },

@@ -27,7 +27,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** The importer's JSON Schema, with its $defs moved into components so one contract describes both. */
 function roadmapSchemas(): Record<string, object> {
-  const { $defs, $schema: _s, $id: _i, ...root } = roadmapSchema as unknown as Record<string, unknown> & {
+  const {
+    $defs,
+    $schema: _s,
+    $id: _i,
+    ...root
+  } = roadmapSchema as unknown as Record<string, unknown> & {
     $defs: Record<string, unknown>;
   };
   const name = (def: string) => `Roadmap${def[0].toUpperCase()}${def.slice(1)}`;
@@ -37,7 +42,9 @@ function roadmapSchemas(): Record<string, object> {
       return Object.fromEntries(
         Object.entries(value).map(([k, v]) => [
           k,
-          k === '$ref' && typeof v === 'string' ? v.replace(/^#\/\$defs\/(.+)$/, (_m, d: string) => `#/components/schemas/${name(d)}`) : rewrite(v),
+          k === '$ref' && typeof v === 'string'
+            ? v.replace(/^#\/\$defs\/(.+)$/, (_m, d: string) => `#/components/schemas/${name(d)}`)
+            : rewrite(v),
         ]),
       );
     }

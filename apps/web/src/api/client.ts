@@ -11,6 +11,11 @@ function csrfToken(): string | null {
   return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : null;
 }
 
+/** The CSRF cookie lives exactly as long as the session cookie; the session cookie itself is httpOnly. */
+export function hasSessionCookie(): boolean {
+  return csrfToken() !== null;
+}
+
 /** Listeners told when the session has expired (401 on a request that needed one). */
 const expiryListeners = new Set<() => void>();
 export function onSessionExpired(listener: () => void): () => void {
@@ -28,7 +33,8 @@ const csrf: Middleware = {
   },
   onResponse({ request, response }) {
     const url = new URL(request.url);
-    const anonymousRoute = url.pathname.startsWith('/api/auth/login') || url.pathname.startsWith('/api/auth/password-reset');
+    const anonymousRoute =
+      url.pathname.startsWith('/api/auth/login') || url.pathname.startsWith('/api/auth/password-reset');
     if (response.status === 401 && !anonymousRoute && url.pathname !== '/api/auth/me') {
       expiryListeners.forEach((l) => l());
     }

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, onSessionExpired, type Schemas } from '../api/client';
+import { api, hasSessionCookie, onSessionExpired, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { ErrorState, PageLoader } from '../components/PageState';
 
@@ -43,7 +43,14 @@ export function RequireSession() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const me = useQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/auth/me')), staleTime: 60_000 });
+  // Without the CSRF cookie there is no session: go to sign-in without a request that can only fail.
+  const mayHaveSession = hasSessionCookie();
+  const me = useQuery({
+    queryKey: ME_KEY,
+    queryFn: () => unwrap(api.GET('/api/auth/me')),
+    staleTime: 60_000,
+    enabled: mayHaveSession,
+  });
 
   useEffect(
     () =>
@@ -54,6 +61,7 @@ export function RequireSession() {
     [navigate, queryClient],
   );
 
+  if (!mayHaveSession && !me.data) return <Navigate to={loginPath(location)} replace />;
   if (me.isPending) return <PageLoader />;
   if (me.error) {
     if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={loginPath(location)} replace />;

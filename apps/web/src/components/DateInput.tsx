@@ -10,5 +10,14 @@ export function DateInput({
   disabled?: boolean;
   'aria-label': string;
 }) {
-  return <input type="date" className="date-input" value={value} disabled={disabled} onChange={(e) => onUpdate(e.target.value)} {...aria} />;
+  return (
+    <input
+      type="date"
+      className="date-input"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onUpdate(e.target.value)}
+      {...aria}
+    />
+  );
 }

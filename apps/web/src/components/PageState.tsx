@@ -11,7 +11,15 @@ export function PageLoader({ label = 'Загрузка…' }: { label?: string }
   );
 }
 
-export function ErrorState({ error, onRetry, title = 'Не удалось загрузить' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Не удалось загрузить',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="page-state page-state_error">

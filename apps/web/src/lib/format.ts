@@ -42,7 +42,20 @@ export function formatIsoDate(iso: string): string {
   return formatDate(`${iso}T12:00:00Z`, 'UTC');
 }
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 /** «май – июнь 2023 г.», «1 – 15 мая 2023 г.», «1 мая 2023 г.» for calendar dates (YYYY-MM-DD). */
 export function formatIsoRange(start: string, end: string): string {

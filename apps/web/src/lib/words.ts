@@ -6,7 +6,13 @@ export type SchoolStage = Schemas['CompleteStageDto']['stage'];
 export type SchoolState = SchoolStage | 'completed' | 'not_started';
 
 /** Pipeline order; the matrix columns. */
-export const PIPELINE: readonly SchoolStage[] = ['self_diagnosis', 'concept_documents', 'expertise', 'monitoring', 'report'];
+export const PIPELINE: readonly SchoolStage[] = [
+  'self_diagnosis',
+  'concept_documents',
+  'expertise',
+  'monitoring',
+  'report',
+];
 
 export const STAGE_TITLES: Record<SchoolState, string> = {
   not_started: 'Не начато',

@@ -55,6 +55,6 @@ export class CycleSummaryView {
   @ApiProperty() timezone!: string;
   @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ description: 'Schools within the caller\'s scope' }) schools!: number;
-  @ApiProperty({ description: 'Events within the caller\'s scope' }) events!: number;
+  @ApiProperty({ description: "Schools within the caller's scope" }) schools!: number;
+  @ApiProperty({ description: "Events within the caller's scope" }) events!: number;
 }

@@ -37,9 +37,37 @@ export default function AuditLog() {
         <h1 className="g-text g-text_variant_header-2">Журнал действий</h1>
       </div>
       <div className="filters" role="search">
-        <TextInput aria-label="Действие" placeholder="Действие, например cycle.launch" value={action} onUpdate={(v) => { setAction(v); setPage(1); }} hasClear />
-        <TextInput aria-label="Кто" placeholder="Адрес пользователя" value={actorEmail} onUpdate={(v) => { setActorEmail(v); setPage(1); }} hasClear />
-        <Select aria-label="Результат" placeholder="Результат" hasClear options={OUTCOMES} value={outcome} onUpdate={(v) => { setOutcome(v); setPage(1); }} />
+        <TextInput
+          controlProps={{ 'aria-label': 'Действие' }}
+          placeholder="Действие, например cycle.launch"
+          value={action}
+          onUpdate={(v) => {
+            setAction(v);
+            setPage(1);
+          }}
+          hasClear
+        />
+        <TextInput
+          controlProps={{ 'aria-label': 'Кто' }}
+          placeholder="Адрес пользователя"
+          value={actorEmail}
+          onUpdate={(v) => {
+            setActorEmail(v);
+            setPage(1);
+          }}
+          hasClear
+        />
+        <Select
+          aria-label="Результат"
+          placeholder="Результат"
+          hasClear
+          options={OUTCOMES}
+          value={outcome}
+          onUpdate={(v) => {
+            setOutcome(v);
+            setPage(1);
+          }}
+        />
         <Button view="flat" onClick={() => void audit.refetch()}>
           Обновить
         </Button>
@@ -60,7 +88,11 @@ export default function AuditLog() {
               { id: 'at', name: 'Когда', width: 260, template: (r) => formatDateTime(r.at, TZ) },
               { id: 'actorEmail', name: 'Кто', template: (r) => r.actorEmail ?? 'система' },
               { id: 'action', name: 'Действие' },
-              { id: 'target', name: 'Объект', template: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '—') },
+              {
+                id: 'target',
+                name: 'Объект',
+                template: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '—'),
+              },
               { id: 'municipality', name: 'Муниципалитет', template: (r) => r.municipality ?? '—' },
               {
                 id: 'outcome',

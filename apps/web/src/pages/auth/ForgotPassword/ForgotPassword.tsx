@@ -30,7 +30,15 @@ export default function ForgotPassword() {
             <p className="muted">{t.forgotHint}</p>
             <div className="field">
               <label htmlFor="email">{t.email}</label>
-              <TextInput id="email" type="email" autoComplete="username" size="l" value={email} onUpdate={setEmail} autoFocus />
+              <TextInput
+                id="email"
+                type="email"
+                autoComplete="username"
+                size="l"
+                value={email}
+                onUpdate={setEmail}
+                autoFocus
+              />
             </div>
             <InlineError error={request.error} />
             <Button type="submit" view="action" size="l" loading={request.isPending} disabled={!email}>
@@ -38,7 +46,13 @@ export default function ForgotPassword() {
             </Button>
           </>
         )}
-        <Link href="/login" onClick={(e) => { e.preventDefault(); void navigate('/login'); }}>
+        <Link
+          href="/login"
+          onClick={(e) => {
+            e.preventDefault();
+            void navigate('/login');
+          }}
+        >
           {t.backToSignIn}
         </Link>
       </form>

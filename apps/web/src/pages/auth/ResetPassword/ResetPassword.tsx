@@ -35,7 +35,14 @@ export default function ResetPassword() {
           <>
             <div className="field">
               <label htmlFor="new-password">{t.newPassword}</label>
-              <PasswordInput id="new-password" autoComplete="new-password" size="l" value={password} onUpdate={setPassword} autoFocus />
+              <PasswordInput
+                id="new-password"
+                autoComplete="new-password"
+                size="l"
+                value={password}
+                onUpdate={setPassword}
+                autoFocus
+              />
             </div>
             <div className="field">
               <label htmlFor="repeat-password">{t.repeatPassword}</label>
@@ -55,7 +62,13 @@ export default function ResetPassword() {
             </Button>
           </>
         )}
-        <Link href="/login" onClick={(e) => { e.preventDefault(); void navigate(token && !confirm.isSuccess ? '/forgot-password' : '/login'); }}>
+        <Link
+          href="/login"
+          onClick={(e) => {
+            e.preventDefault();
+            void navigate(token && !confirm.isSuccess ? '/forgot-password' : '/login');
+          }}
+        >
           {token && !confirm.isSuccess ? t.forgot : t.backToSignIn}
         </Link>
       </form>

@@ -38,17 +38,37 @@ export default function SignIn() {
         {expired && <Alert theme="info" message={t.expired} />}
         <div className="field">
           <label htmlFor="email">{t.email}</label>
-          <TextInput id="email" type="email" autoComplete="username" size="l" value={email} onUpdate={setEmail} autoFocus />
+          <TextInput
+            id="email"
+            type="email"
+            autoComplete="username"
+            size="l"
+            value={email}
+            onUpdate={setEmail}
+            autoFocus
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t.password}</label>
-          <PasswordInput id="password" autoComplete="current-password" size="l" value={password} onUpdate={setPassword} />
+          <PasswordInput
+            id="password"
+            autoComplete="current-password"
+            size="l"
+            value={password}
+            onUpdate={setPassword}
+          />
         </div>
         <InlineError error={login.error} />
         <Button type="submit" view="action" size="l" loading={login.isPending} disabled={!email || !password}>
           {t.signIn}
         </Button>
-        <Link href="/forgot-password" onClick={(e) => { e.preventDefault(); void navigate('/forgot-password'); }}>
+        <Link
+          href="/forgot-password"
+          onClick={(e) => {
+            e.preventDefault();
+            void navigate('/forgot-password');
+          }}
+        >
           {t.forgot}
         </Link>
       </form>

@@ -12,7 +12,15 @@ import { formatIsoRange } from '../../../lib/format';
 import { count } from '../../../lib/plural';
 import { CATEGORY_TITLES, TIME_ZONES } from '../../../lib/words';
 import { t } from './i18n';
-import { datesPayload, pastEvents, schoolsFromRoadmap, undatedEvents, undecided, type SchoolDraft, type UndatedDecision } from './launch-plan';
+import {
+  datesPayload,
+  pastEvents,
+  schoolsFromRoadmap,
+  undatedEvents,
+  undecided,
+  type SchoolDraft,
+  type UndatedDecision,
+} from './launch-plan';
 
 const CATEGORY_OPTIONS = Object.entries(CATEGORY_TITLES).map(([value, content]) => ({ value, content }));
 
@@ -26,7 +34,9 @@ export default function CycleLaunch() {
     queryFn: () => unwrap(api.GET('/api/roadmaps/{id}', { params: { path: { id: roadmapId } } })),
   });
   const [title, setTitle] = useState('');
-  const [municipality, setMunicipality] = useState(me.grants.find((g) => g.role === 'municipal_coordinator')?.scopeValue ?? '');
+  const [municipality, setMunicipality] = useState(
+    me.grants.find((g) => g.role === 'municipal_coordinator')?.scopeValue ?? '',
+  );
   const [timezone, setTimezone] = useState('');
   const [schools, setSchools] = useState<SchoolDraft[]>([]);
   const [decisions, setDecisions] = useState<Record<string, UndatedDecision | undefined>>({});
@@ -47,7 +57,11 @@ export default function CycleLaunch() {
             title: title.trim() || undefined,
             municipality: municipality.trim() || undefined,
             timezone,
-            schools: schools.map((s) => ({ ...s, name: s.name.trim(), municipality: s.municipality?.trim() || undefined })),
+            schools: schools.map((s) => ({
+              ...s,
+              name: s.name.trim(),
+              municipality: s.municipality?.trim() || undefined,
+            })),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
           },
         }),
@@ -59,23 +73,45 @@ export default function CycleLaunch() {
   });
 
   const schoolColumns = useMemo<TableColumnConfig<{ i: number; s: SchoolDraft }>[]>(() => {
-    const patch = (i: number, p: Partial<SchoolDraft>) => setSchools((all) => all.map((s, j) => (j === i ? { ...s, ...p } : s)));
+    const patch = (i: number, p: Partial<SchoolDraft>) =>
+      setSchools((all) => all.map((s, j) => (j === i ? { ...s, ...p } : s)));
     return [
       { id: 'n', name: '№', width: 50, template: (r) => r.i + 1 },
-      { id: 'name', name: t.schoolName, template: (r) => <TextInput aria-label={`${t.schoolName} ${r.i + 1}`} value={r.s.name} onUpdate={(name) => patch(r.i, { name })} /> },
+      {
+        id: 'name',
+        name: t.schoolName,
+        template: (r) => (
+          <TextInput
+            controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
+            value={r.s.name}
+            onUpdate={(name) => patch(r.i, { name })}
+          />
+        ),
+      },
       {
         id: 'category',
         name: t.category,
         width: 160,
         template: (r) => (
-          <Select aria-label={`${t.category} ${r.i + 1}`} options={CATEGORY_OPTIONS} value={[r.s.category]} onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })} />
+          <Select
+            aria-label={`${t.category} ${r.i + 1}`}
+            options={CATEGORY_OPTIONS}
+            value={[r.s.category]}
+            onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
+          />
         ),
       },
       {
         id: 'municipality',
         name: t.schoolMunicipality,
         width: 200,
-        template: (r) => <TextInput aria-label={`${t.schoolMunicipality} ${r.i + 1}`} value={r.s.municipality ?? ''} onUpdate={(m) => patch(r.i, { municipality: m })} />,
+        template: (r) => (
+          <TextInput
+            controlProps={{ 'aria-label': `${t.schoolMunicipality} ${r.i + 1}` }}
+            value={r.s.municipality ?? ''}
+            onUpdate={(m) => patch(r.i, { municipality: m })}
+          />
+        ),
       },
       {
         id: 'emails',
@@ -83,10 +119,17 @@ export default function CycleLaunch() {
         width: 260,
         template: (r) => (
           <TextInput
-            aria-label={`${t.emails} ${r.i + 1}`}
+            controlProps={{ 'aria-label': `${t.emails} ${r.i + 1}` }}
             placeholder={t.emailsHint}
             value={(r.s.emails ?? []).join(', ')}
-            onUpdate={(v) => patch(r.i, { emails: v.split(',').map((x) => x.trim()).filter(Boolean) })}
+            onUpdate={(v) =>
+              patch(r.i, {
+                emails: v
+                  .split(',')
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              })
+            }
           />
         ),
       },
@@ -128,11 +171,21 @@ export default function CycleLaunch() {
           </div>
           <div className="field">
             <label htmlFor="cycle-municipality">{t.municipality}</label>
-            <TextInput id="cycle-municipality" value={municipality} onUpdate={setMunicipality} placeholder={t.municipalityHint} />
+            <TextInput
+              id="cycle-municipality"
+              value={municipality}
+              onUpdate={setMunicipality}
+              placeholder={t.municipalityHint}
+            />
           </div>
           <div className="field">
             <label htmlFor="cycle-tz">{t.timezone}</label>
-            <Select id="cycle-tz" options={TIME_ZONES.map((z) => ({ value: z.value, content: z.title }))} value={[timezone]} onUpdate={([v]) => setTimezone(v)} />
+            <Select
+              id="cycle-tz"
+              options={TIME_ZONES.map((z) => ({ value: z.value, content: z.title }))}
+              value={[timezone]}
+              onUpdate={([v]) => setTimezone(v)}
+            />
           </div>
         </div>
       </section>
@@ -144,11 +197,23 @@ export default function CycleLaunch() {
         {schools.length === 0 && <Alert theme="info" message={t.noSchools} />}
         {schools.length > 0 && (
           <div className="table-wrap">
-            <Table data={schools.map((s, i) => ({ i, s }))} columns={schoolColumns} getRowDescriptor={(r) => ({ id: String(r.i) })} />
+            <Table
+              data={schools.map((s, i) => ({ i, s }))}
+              columns={schoolColumns}
+              getRowDescriptor={(r) => ({ id: String(r.i) })}
+            />
           </div>
         )}
         <div className="actions">
-          <Button view="outlined" onClick={() => setSchools((all) => [...all, { name: '', category: 'shnor', municipality: municipality || undefined, emails: [] }])}>
+          <Button
+            view="outlined"
+            onClick={() =>
+              setSchools((all) => [
+                ...all,
+                { name: '', category: 'shnor', municipality: municipality || undefined, emails: [] },
+              ])
+            }
+          >
             {t.addSchool}
           </Button>
         </div>
@@ -165,15 +230,33 @@ export default function CycleLaunch() {
             getRowDescriptor={(e) => ({ id: e.number, classNames: waiting.includes(e.number) ? ['row_warning'] : [] })}
             columns={[
               { id: 'number', name: '№', width: 60 },
-              { id: 'title', name: 'Мероприятие', template: (e) => <>{e.title} <div className="muted">{e.period.text}</div></> },
+              {
+                id: 'title',
+                name: 'Мероприятие',
+                template: (e) => (
+                  <>
+                    {e.title} <div className="muted">{e.period.text}</div>
+                  </>
+                ),
+              },
               {
                 id: 'dates',
                 name: `${t.start} – ${t.end}`,
                 width: 320,
                 template: (e) => (
                   <div className="filters">
-                    <DateInput aria-label={`${t.start} № ${e.number}`} disabled={decisions[e.number]?.unscheduled} value={decisions[e.number]?.start ?? ''} onUpdate={(start) => decide(e.number, { start })} />
-                    <DateInput aria-label={`${t.end} № ${e.number}`} disabled={decisions[e.number]?.unscheduled} value={decisions[e.number]?.end ?? ''} onUpdate={(end) => decide(e.number, { end })} />
+                    <DateInput
+                      aria-label={`${t.start} № ${e.number}`}
+                      disabled={decisions[e.number]?.unscheduled}
+                      value={decisions[e.number]?.start ?? ''}
+                      onUpdate={(start) => decide(e.number, { start })}
+                    />
+                    <DateInput
+                      aria-label={`${t.end} № ${e.number}`}
+                      disabled={decisions[e.number]?.unscheduled}
+                      value={decisions[e.number]?.end ?? ''}
+                      onUpdate={(end) => decide(e.number, { end })}
+                    />
                   </div>
                 ),
               },
@@ -182,7 +265,10 @@ export default function CycleLaunch() {
                 name: '',
                 width: 200,
                 template: (e) => (
-                  <Checkbox checked={decisions[e.number]?.unscheduled ?? false} onUpdate={(unscheduled) => decide(e.number, { unscheduled })}>
+                  <Checkbox
+                    checked={decisions[e.number]?.unscheduled ?? false}
+                    onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
+                  >
                     {t.leaveUnscheduled}
                   </Checkbox>
                 ),
@@ -221,7 +307,13 @@ export default function CycleLaunch() {
           </div>
         )}
         <div className="actions">
-          <Button view="action" size="l" disabled={waiting.length > 0 || !timezone} loading={launch.isPending} onClick={() => launch.mutate()}>
+          <Button
+            view="action"
+            size="l"
+            disabled={waiting.length > 0 || !timezone}
+            loading={launch.isPending}
+            onClick={() => launch.mutate()}
+          >
             {t.launch}
           </Button>
         </div>

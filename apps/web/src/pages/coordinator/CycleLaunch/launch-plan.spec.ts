@@ -4,7 +4,15 @@ const ev = (number: string, start: string | null, end: string | null): RoadmapEv
   number,
   section: null,
   title: `Мероприятие ${number}`,
-  period: { start, end, occurrences: [], recurrence: null, wholeCycle: false, toBeScheduled: !start, text: start ? 'май' : 'По графику' },
+  period: {
+    start,
+    end,
+    occurrences: [],
+    recurrence: null,
+    wholeCycle: false,
+    toBeScheduled: !start,
+    text: start ? 'май' : 'По графику',
+  },
   executors: [],
   indicator: { kind: 'text', min: null, per: null, unit: null, text: '' },
   reportForm: null,
@@ -29,13 +37,18 @@ describe('launch plan', () => {
     expect(
       datesPayload(
         events,
-        { '2': { start: '2023-09-01', end: '2023-09-30', unscheduled: false }, '3': { start: '', end: '', unscheduled: true } },
+        {
+          '2': { start: '2023-09-01', end: '2023-09-30', unscheduled: false },
+          '3': { start: '', end: '', unscheduled: true },
+        },
         'Asia/Irkutsk',
       ),
     ).toEqual([{ number: '2', opensAt: '2023-09-01T00:00:00+08:00', deadline: '2023-09-30T23:59:59+08:00' }]);
   });
   it('lists events whose last day has passed in the cycle zone', () => {
-    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-06-01T00:00:00+08:00')).map((e) => e.number)).toEqual(['1']);
+    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-06-01T00:00:00+08:00')).map((e) => e.number)).toEqual([
+      '1',
+    ]);
     expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-05-31T23:00:00+08:00'))).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ export function pastEvents(events: readonly RoadmapEvent[], timeZone: string, no
 }
 
 /** Undated events with neither both dates nor the «leave unscheduled» mark: the launch waits for them. */
-export function undecided(events: readonly RoadmapEvent[], decisions: Record<string, UndatedDecision | undefined>): string[] {
+export function undecided(
+  events: readonly RoadmapEvent[],
+  decisions: Record<string, UndatedDecision | undefined>,
+): string[] {
   return undatedEvents(events)
     .filter((e) => {
       const d = decisions[e.number];
@@ -45,5 +48,10 @@ export function datesPayload(
 }
 
 export function schoolsFromRoadmap(schools: readonly Schemas['RoadmapSchool'][]): SchoolDraft[] {
-  return schools.map((s) => ({ name: s.name, category: s.category, municipality: s.municipality ?? undefined, emails: s.emails }));
+  return schools.map((s) => ({
+    name: s.name,
+    category: s.category,
+    municipality: s.municipality ?? undefined,
+    emails: s.emails,
+  }));
 }

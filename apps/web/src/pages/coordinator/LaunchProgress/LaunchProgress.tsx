@@ -47,7 +47,12 @@ export default function LaunchProgress() {
       </div>
       <section className="panel progress-block" aria-live="polite">
         <strong data-testid="launch-progress-text">{t.progress(p.reported, p.total)}</strong>
-        <Progress value={p.percent} text={`${p.percent} %`} theme={complete ? 'success' : stuck ? 'warning' : 'info'} size="m" />
+        <Progress
+          value={p.percent}
+          text={`${p.percent} %`}
+          theme={complete ? 'success' : stuck ? 'warning' : 'info'}
+          size="m"
+        />
         <span className="muted">{t.hint}</span>
         {complete && (
           <>
@@ -59,7 +64,9 @@ export default function LaunchProgress() {
             </div>
           </>
         )}
-        {retry.data && <Alert theme="info" message={t.retried(retry.data.launch?.started ?? 0, retry.data.launch?.existing ?? 0)} />}
+        {retry.data && (
+          <Alert theme="info" message={t.retried(retry.data.launch?.started ?? 0, retry.data.launch?.existing ?? 0)} />
+        )}
         <InlineError error={retry.error} title={t.retryFailed} />
       </section>
       {stuck && (

@@ -11,7 +11,9 @@ export interface LaunchProgressState {
 export function launchProgress(cycle: Schemas['CycleView']): LaunchProgressState {
   const pending = [
     ...cycle.schools.filter((s) => !s.updatedAt).map((s) => ({ kind: 'school' as const, id: s.id, name: s.name })),
-    ...cycle.events.filter((e) => !e.updatedAt).map((e) => ({ kind: 'event' as const, id: e.id, name: `№ ${e.number}. ${e.title}` })),
+    ...cycle.events
+      .filter((e) => !e.updatedAt)
+      .map((e) => ({ kind: 'event' as const, id: e.id, name: `№ ${e.number}. ${e.title}` })),
   ];
   const total = cycle.schools.length + cycle.events.length;
   const reported = total - pending.length;

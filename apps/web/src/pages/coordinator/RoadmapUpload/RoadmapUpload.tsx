@@ -99,7 +99,12 @@ export default function RoadmapUpload() {
             </div>
             <div className="field">
               <label htmlFor="participants-file">{t.participants}</label>
-              <input id="participants-file" type="file" accept=".xlsx,.csv" onChange={(e) => setParticipants(e.target.files?.[0] ?? null)} />
+              <input
+                id="participants-file"
+                type="file"
+                accept=".xlsx,.csv"
+                onChange={(e) => setParticipants(e.target.files?.[0] ?? null)}
+              />
               <span className="muted">{t.participantsHint}</span>
             </div>
             <div className="field">
@@ -109,7 +114,12 @@ export default function RoadmapUpload() {
             </div>
             <div className="field">
               <label htmlFor="roadmap-tz">{t.timezone}</label>
-              <Select id="roadmap-tz" options={TIME_ZONES.map((z) => ({ value: z.value, content: z.title }))} value={[timezone]} onUpdate={([v]) => setTimezone(v)} />
+              <Select
+                id="roadmap-tz"
+                options={TIME_ZONES.map((z) => ({ value: z.value, content: z.title }))}
+                value={[timezone]}
+                onUpdate={([v]) => setTimezone(v)}
+              />
             </div>
           </div>
           <InlineError error={read.error} title={t.readFailed} />
@@ -133,15 +143,19 @@ export default function RoadmapUpload() {
           <div className="form-grid">
             <div className="field">
               <label htmlFor="roadmap-title">{t.roadmapTitle}</label>
-              <TextInput id="roadmap-title" value={roadmap.title} onUpdate={(title) => setRoadmap({ ...roadmap, title })} />
+              <TextInput
+                id="roadmap-title"
+                value={roadmap.title}
+                onUpdate={(title) => setRoadmap({ ...roadmap, title })}
+              />
             </div>
             <div className="field">
               <span className="field__label">
                 {roadmap.year} г., {TIME_ZONES.find((z) => z.value === roadmap.timezone)?.title ?? roadmap.timezone}
               </span>
               <span className="muted" data-testid="preview-stats">
-                {count(roadmap.events.length, t.events)}, {roadmap.events.filter((e) => !e.period.start).length} {t.undated[0]},{' '}
-                {count(roadmap.schools.length, t.schools)}, {count(roadmap.warnings.length, t.warnings)}
+                {count(roadmap.events.length, t.events)}, {roadmap.events.filter((e) => !e.period.start).length}{' '}
+                {t.undated[0]}, {count(roadmap.schools.length, t.schools)}, {count(roadmap.warnings.length, t.warnings)}
               </span>
             </div>
           </div>
@@ -169,16 +183,38 @@ export default function RoadmapUpload() {
             />
           </div>
           <div className="actions">
-            <Button view="outlined" onClick={() => { setRoadmap(addEvent(roadmap)); setEditing(roadmap.events.length); }}>
+            <Button
+              view="outlined"
+              onClick={() => {
+                setRoadmap(addEvent(roadmap));
+                setEditing(roadmap.events.length);
+              }}
+            >
               {t.addRow}
             </Button>
           </div>
           {problems.length > 0 && (
-            <Alert theme="warning" title={t.cannotSave} message={<ul className="error-details">{problems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+            <Alert
+              theme="warning"
+              title={t.cannotSave}
+              message={
+                <ul className="error-details">
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
           <InlineError error={save.error} title={t.saveFailed} />
           <div className="actions">
-            <Button view="action" size="l" disabled={problems.length > 0} loading={save.isPending} onClick={() => save.mutate(roadmap)}>
+            <Button
+              view="action"
+              size="l"
+              disabled={problems.length > 0}
+              loading={save.isPending}
+              onClick={() => save.mutate(roadmap)}
+            >
               {t.save}
             </Button>
           </div>

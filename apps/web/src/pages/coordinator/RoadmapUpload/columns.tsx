@@ -19,12 +19,16 @@ interface Handlers {
   onRemove: (index: number) => void;
 }
 
-const STAGE_OPTIONS = [{ value: '', content: t.noStage }, ...PIPELINE.map((s) => ({ value: s, content: STAGE_TITLES[s] }))];
+const STAGE_OPTIONS = [
+  { value: '', content: t.noStage },
+  ...PIPELINE.map((s) => ({ value: s, content: STAGE_TITLES[s] })),
+];
 const KIND_OPTIONS = Object.entries(INDICATOR_TITLES).map(([value, content]) => ({ value, content }));
 
 function periodInWords(e: RoadmapEvent): string {
   if (!e.period.start || !e.period.end) return t.noDates;
-  if (e.period.occurrences.length > 1) return e.period.occurrences.map((o) => formatIsoRange(o.start, o.end)).join('; ');
+  if (e.period.occurrences.length > 1)
+    return e.period.occurrences.map((o) => formatIsoRange(o.start, o.end)).join('; ');
   return formatIsoRange(e.period.start, e.period.end);
 }
 
@@ -44,7 +48,12 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       width: 70,
       template: (r) =>
         isEditing(r) ? (
-          <TextInput className="edit-input" aria-label={t.colNumber} value={r.event.number} onUpdate={(number) => set(r, { number })} />
+          <TextInput
+            className="edit-input"
+            controlProps={{ 'aria-label': t.colNumber }}
+            value={r.event.number}
+            onUpdate={(number) => set(r, { number })}
+          />
         ) : (
           r.event.number
         ),
@@ -52,10 +61,14 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
     {
       id: 'section',
       name: t.colSection,
-      width: 160,
+      width: 130,
       template: (r) =>
         isEditing(r) ? (
-          <TextInput aria-label={t.colSection} value={r.event.section ?? ''} onUpdate={(v) => set(r, { section: v || null })} />
+          <TextInput
+            controlProps={{ 'aria-label': t.colSection }}
+            value={r.event.section ?? ''}
+            onUpdate={(v) => set(r, { section: v || null })}
+          />
         ) : (
           <span className="muted">{r.event.section ?? '—'}</span>
         ),
@@ -66,7 +79,12 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       template: (r) => (
         <div>
           {isEditing(r) ? (
-            <TextArea aria-label={t.colText} minRows={2} value={r.event.title} onUpdate={(title) => set(r, { title })} />
+            <TextArea
+              controlProps={{ 'aria-label': t.colText }}
+              minRows={2}
+              value={r.event.title}
+              onUpdate={(title) => set(r, { title })}
+            />
           ) : (
             r.event.title
           )}
@@ -85,7 +103,11 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       template: (r) =>
         isEditing(r) ? (
           <div className="field">
-            <TextInput aria-label={t.periodText} value={r.event.period.text} onUpdate={(text) => set(r, { period: { ...r.event.period, text } })} />
+            <TextInput
+              controlProps={{ 'aria-label': t.periodText }}
+              value={r.event.period.text}
+              onUpdate={(text) => set(r, { period: { ...r.event.period, text } })}
+            />
             <DateInput
               aria-label={t.start}
               value={r.event.period.start ?? ''}
@@ -111,10 +133,17 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       template: (r) =>
         isEditing(r) ? (
           <TextInput
-            aria-label={`${t.colExecutors}, ${t.executorsHint}`}
+            controlProps={{ 'aria-label': `${t.colExecutors}, ${t.executorsHint}` }}
             placeholder={t.executorsHint}
             value={r.event.executors.join('; ')}
-            onUpdate={(v) => set(r, { executors: v.split(';').map((s) => s.trim()).filter(Boolean) })}
+            onUpdate={(v) =>
+              set(r, {
+                executors: v
+                  .split(';')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              })
+            }
           />
         ) : (
           r.event.executors.join('; ') || '—'
@@ -131,11 +160,13 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
               aria-label={t.colIndicator}
               options={KIND_OPTIONS}
               value={[r.event.indicator.kind]}
-              onUpdate={([kind]) => set(r, { indicator: { ...r.event.indicator, kind: kind as RoadmapEvent['indicator']['kind'] } })}
+              onUpdate={([kind]) =>
+                set(r, { indicator: { ...r.event.indicator, kind: kind as RoadmapEvent['indicator']['kind'] } })
+              }
             />
             <TextInput
               type="number"
-              aria-label={t.indicatorMin}
+              controlProps={{ 'aria-label': t.indicatorMin }}
               placeholder={t.indicatorMin}
               value={r.event.indicator.min === null ? '' : String(r.event.indicator.min)}
               onUpdate={(v) => set(r, { indicator: { ...r.event.indicator, min: v === '' ? null : Number(v) } })}
@@ -169,10 +200,19 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       width: 120,
       template: (r) => (
         <div className="field">
-          <Button size="s" view={isEditing(r) ? 'action' : 'outlined'} onClick={() => onEdit(isEditing(r) ? null : r.index)}>
+          <Button
+            size="s"
+            view={isEditing(r) ? 'action' : 'outlined'}
+            onClick={() => onEdit(isEditing(r) ? null : r.index)}
+          >
             {isEditing(r) ? t.done : t.edit}
           </Button>
-          <Button size="s" view="flat-danger" onClick={() => onRemove(r.index)} aria-label={`${t.remove} № ${r.event.number}`}>
+          <Button
+            size="s"
+            view="flat-danger"
+            onClick={() => onRemove(r.index)}
+            aria-label={`${t.remove} № ${r.event.number}`}
+          >
             {t.remove}
           </Button>
         </div>

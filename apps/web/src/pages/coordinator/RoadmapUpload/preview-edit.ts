@@ -27,7 +27,15 @@ export function addEvent(roadmap: Roadmap): Roadmap {
     number,
     section: roadmap.events.at(-1)?.section ?? null,
     title: '',
-    period: { start: null, end: null, occurrences: [], recurrence: null, wholeCycle: false, toBeScheduled: true, text: 'По графику' },
+    period: {
+      start: null,
+      end: null,
+      occurrences: [],
+      recurrence: null,
+      wholeCycle: false,
+      toBeScheduled: true,
+      text: 'По графику',
+    },
     executors: [],
     indicator: { kind: 'text', min: null, per: null, unit: null, text: '' },
     reportForm: null,
@@ -45,7 +53,15 @@ export function withPeriodDates(event: RoadmapEvent, start: string, end: string)
   }
   return {
     ...event,
-    period: { ...event.period, start, end, occurrences: [{ start, end }], toBeScheduled: false, wholeCycle: false, recurrence: null },
+    period: {
+      ...event.period,
+      start,
+      end,
+      occurrences: [{ start, end }],
+      toBeScheduled: false,
+      wholeCycle: false,
+      recurrence: null,
+    },
   };
 }
 

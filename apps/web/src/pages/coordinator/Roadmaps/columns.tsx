@@ -11,7 +11,11 @@ export function roadmapColumns(onLaunch: (row: Row) => void): TableColumnConfig<
   return [
     { id: 'title', name: t.colTitle, template: (r) => <strong>{r.title}</strong> },
     { id: 'year', name: t.colYear, width: 70 },
-    { id: 'timezone', name: t.colZone, template: (r) => TIME_ZONES.find((z) => z.value === r.timezone)?.title ?? r.timezone },
+    {
+      id: 'timezone',
+      name: t.colZone,
+      template: (r) => TIME_ZONES.find((z) => z.value === r.timezone)?.title ?? r.timezone,
+    },
     { id: 'events', name: t.colEvents, align: 'end' },
     { id: 'schools', name: t.colSchools, align: 'end' },
     { id: 'sourceFileName', name: t.colFile, template: (r) => r.sourceFileName ?? '—' },

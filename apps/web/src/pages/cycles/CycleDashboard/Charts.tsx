@@ -7,7 +7,9 @@ import { t } from './i18n';
 const STAGES: SchoolState[] = ['not_started', ...PIPELINE, 'completed'];
 
 function monthTitle(month: string): string {
-  return formatDate(`${month}-15T12:00:00Z`, 'UTC').replace(/^\d+ /, '').replace(/ (\d{4}) г\.$/, ' $1');
+  return formatDate(`${month}-15T12:00:00Z`, 'UTC')
+    .replace(/^\d+ /, '')
+    .replace(/ (\d{4}) г\.$/, ' $1');
 }
 
 export default function Charts({ perStage, perMonth }: { perStage: Record<string, number>; perMonth: MonthBucket[] }) {
@@ -45,14 +47,18 @@ export default function Charts({ perStage, perMonth }: { perStage: Record<string
         <div className="chart">
           <Chart data={stages} />
         </div>
-        <figcaption className="sr-only">{STAGES.map((s) => `${STAGE_TITLES[s]}: ${perStage[s] ?? 0}`).join('; ')}</figcaption>
+        <figcaption className="sr-only">
+          {STAGES.map((s) => `${STAGE_TITLES[s]}: ${perStage[s] ?? 0}`).join('; ')}
+        </figcaption>
       </figure>
       <figure className="panel" aria-label={t.chartMonths}>
         <h2 className="g-text g-text_variant_subheader-3">{t.chartMonths}</h2>
         <div className="chart">
           <Chart data={months} />
         </div>
-        <figcaption className="sr-only">{perMonth.map((m, i) => `${monthCategories[i]}: ${m.due}, ${t.done.toLowerCase()} ${m.done}`).join('; ')}</figcaption>
+        <figcaption className="sr-only">
+          {perMonth.map((m, i) => `${monthCategories[i]}: ${m.due}, ${t.done.toLowerCase()} ${m.done}`).join('; ')}
+        </figcaption>
       </figure>
     </div>
   );

@@ -19,7 +19,7 @@ import {
   type SchoolFilter,
   type Sort,
 } from '../../../lib/matrix';
-import { count } from '../../../lib/plural';
+import { count, plural } from '../../../lib/plural';
 import { CATEGORY_TITLES, EVENT_STATUS_TITLES, PIPELINE, STAGE_TITLES, type SchoolState } from '../../../lib/words';
 import { eventColumns, matrixColumns } from './columns';
 import { t } from './i18n';
@@ -34,8 +34,14 @@ const SORTS: { value: string; content: string; sort: Sort }[] = [
   { value: 'stage-desc', content: t.sortStageDesc, sort: { key: 'stage', direction: 'desc' } },
   { value: 'updated', content: t.sortUpdated, sort: { key: 'updatedAt', direction: 'asc' } },
 ];
-const STAGE_OPTIONS = (['not_started', ...PIPELINE, 'completed'] as SchoolState[]).map((s) => ({ value: s, content: STAGE_TITLES[s] }));
-const STATUS_OPTIONS = (['not_started', 'open', 'overdue', 'closed'] as const).map((s) => ({ value: s, content: EVENT_STATUS_TITLES[s] }));
+const STAGE_OPTIONS = (['not_started', ...PIPELINE, 'completed'] as SchoolState[]).map((s) => ({
+  value: s,
+  content: STAGE_TITLES[s],
+}));
+const STATUS_OPTIONS = (['not_started', 'open', 'overdue', 'closed'] as const).map((s) => ({
+  value: s,
+  content: EVENT_STATUS_TITLES[s],
+}));
 
 export default function CycleDashboard() {
   const { cycleId = '' } = useParams();
@@ -62,7 +68,10 @@ export default function CycleDashboard() {
     [schools, deferredFilter, sortValue],
   );
   const shown = paginate(filtered, page, PAGE_SIZE);
-  const filteredEvents = useMemo(() => filterEvents(events, { search: eventSearch, status: eventStatus }), [events, eventSearch, eventStatus]);
+  const filteredEvents = useMemo(
+    () => filterEvents(events, { search: eventSearch, status: eventStatus }),
+    [events, eventSearch, eventStatus],
+  );
   const perStage = useMemo(() => schoolsPerStage(schools), [schools]);
   const perStatus = useMemo(() => eventsPerStatus(events), [events]);
   const perMonth = useMemo(() => (data ? eventsPerMonth(events, data.timezone) : []), [events, data]);
@@ -126,7 +135,7 @@ export default function CycleDashboard() {
           <div className="card" key={s}>
             <span className="muted">{STAGE_TITLES[s]}</span>
             <span className="card__value">{perStage[s] ?? 0}</span>
-            <span className="muted">{count(perStage[s] ?? 0, ['школа', 'школы', 'школ'])} на этапе</span>
+            <span className="muted">{plural(perStage[s] ?? 0, ['школа', 'школы', 'школ'])} на этапе</span>
           </div>
         ))}
       </div>
@@ -140,7 +149,13 @@ export default function CycleDashboard() {
           {t.matrixTitle}
         </h2>
         <div className="filters" role="search">
-          <TextInput aria-label={t.search} placeholder={t.search} value={filter.search} onUpdate={(search) => update({ search })} hasClear />
+          <TextInput
+            controlProps={{ 'aria-label': t.search }}
+            placeholder={t.search}
+            value={filter.search}
+            onUpdate={(search) => update({ search })}
+            hasClear
+          />
           {municipalities.length > 1 && (
             <Select
               aria-label={t.municipality}
@@ -162,7 +177,15 @@ export default function CycleDashboard() {
             value={filter.category}
             onUpdate={(category) => update({ category })}
           />
-          <Select aria-label={t.stage} placeholder={t.stage} multiple hasClear options={STAGE_OPTIONS} value={filter.stage} onUpdate={(stage) => update({ stage })} />
+          <Select
+            aria-label={t.stage}
+            placeholder={t.stage}
+            multiple
+            hasClear
+            options={STAGE_OPTIONS}
+            value={filter.stage}
+            onUpdate={(stage) => update({ stage })}
+          />
           <Select aria-label={t.sort} options={SORTS} value={[sortValue]} onUpdate={([v]) => setSortValue(v)} />
           {filter !== EMPTY_FILTER && (
             <Button view="flat" onClick={() => update(EMPTY_FILTER)}>
@@ -206,8 +229,22 @@ export default function CycleDashboard() {
           {t.eventsTitle}: {events.length}
         </h2>
         <div className="filters" role="search">
-          <TextInput aria-label={t.search} placeholder="Поиск по номеру или тексту" value={eventSearch} onUpdate={setEventSearch} hasClear />
-          <Select aria-label={t.status} placeholder={t.status} multiple hasClear options={STATUS_OPTIONS} value={eventStatus} onUpdate={setEventStatus} />
+          <TextInput
+            controlProps={{ 'aria-label': t.search }}
+            placeholder="Поиск по номеру или тексту"
+            value={eventSearch}
+            onUpdate={setEventSearch}
+            hasClear
+          />
+          <Select
+            aria-label={t.status}
+            placeholder={t.status}
+            multiple
+            hasClear
+            options={STATUS_OPTIONS}
+            value={eventStatus}
+            onUpdate={setEventStatus}
+          />
         </div>
         {filteredEvents.length === 0 ? (
           <EmptyState title={t.noEvents} />

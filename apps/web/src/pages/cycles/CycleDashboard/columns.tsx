@@ -23,18 +23,22 @@ export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
         </div>
       ),
     },
-    ...PIPELINE.map(
-      (stage): TableColumnConfig<SchoolRow> => ({
-        id: stage,
-        name: STAGE_TITLES[stage],
-        width: 130,
-        align: 'center',
-        template: (s) => {
-          const state = cellState(s.stage, stage);
-          return <span className={`cell cell_${state}`} title={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`} aria-label={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`} />;
-        },
-      }),
-    ),
+    ...PIPELINE.map((stage): TableColumnConfig<SchoolRow> => ({
+      id: stage,
+      name: STAGE_TITLES[stage],
+      width: 130,
+      align: 'center',
+      template: (s) => {
+        const state = cellState(s.stage, stage);
+        return (
+          <span
+            className={`cell cell_${state}`}
+            title={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`}
+            aria-label={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`}
+          />
+        );
+      },
+    })),
     {
       id: 'stage',
       name: t.stage,
@@ -60,7 +64,12 @@ export function eventColumns(cycleId: string, timeZone: string): TableColumnConf
       template: (e) => `${formatDate(e.opensAt, timeZone)} – ${formatDate(e.deadline, timeZone)}`,
     },
     { id: 'executors', name: t.colExecutors, width: 220, template: (e) => e.executors.join('; ') || '—' },
-    { id: 'status', name: t.colStatus, width: 130, template: (e) => <Label theme={eventTone(e.status)}>{eventStatusTitle(e.status)}</Label> },
+    {
+      id: 'status',
+      name: t.colStatus,
+      width: 130,
+      template: (e) => <Label theme={eventTone(e.status)}>{eventStatusTitle(e.status)}</Label>,
+    },
     { id: 'remindersSent', name: t.colReminders, width: 110, align: 'end' },
   ];
 }

@@ -6,7 +6,11 @@ import { CATEGORY_TITLES, eventStatusTitle, PIPELINE, STAGE_TITLES, stageTitle }
 
 const CELL = { done: 'пройден', current: 'текущий', todo: '' } as const;
 
-export async function exportCycleToExcel(cycle: Schemas['CycleView'], schools: SchoolRow[], events: EventRow[]): Promise<void> {
+export async function exportCycleToExcel(
+  cycle: Schemas['CycleView'],
+  schools: SchoolRow[],
+  events: EventRow[],
+): Promise<void> {
   const { Workbook } = await import('exceljs');
   const book = new Workbook();
   book.creator = 'Ориентир';
@@ -53,7 +57,9 @@ export async function exportCycleToExcel(cycle: Schemas['CycleView'], schools: S
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   const buffer = await book.xlsx.writeBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(
+    new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = `${cycle.title.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.xlsx`;

@@ -16,7 +16,8 @@ export default function EventPage() {
   if (cycle.isPending) return <PageLoader />;
   if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   const event = cycle.data.events.find((e) => e.id === eventId);
-  if (!event) return <EmptyState title="Мероприятие не найдено">Его нет в этом цикле или оно вне вашей области.</EmptyState>;
+  if (!event)
+    return <EmptyState title="Мероприятие не найдено">Его нет в этом цикле или оно вне вашей области.</EmptyState>;
   const tz = cycle.data.timezone;
   return (
     <>

@@ -24,7 +24,8 @@ export default function SchoolPage() {
   const history = useQuery({
     queryKey: ['audit', 'school', schoolId],
     enabled: canReadAudit,
-    queryFn: () => unwrap(api.GET('/api/audit', { params: { query: { targetType: 'school', targetId: schoolId, limit: 50 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/audit', { params: { query: { targetType: 'school', targetId: schoolId, limit: 50 } } })),
   });
   const act = useMutation({
     mutationFn: (input: { stage: SchoolStage; decision: 'advance' | 'return' }) =>
@@ -59,9 +60,11 @@ export default function SchoolPage() {
             {school.municipality ? ` · ${school.municipality}` : ''} · {cycle.data.title}
           </span>
         </div>
-        <Label size="m" theme={school.stage === 'completed' ? 'success' : 'info'} data-testid="school-stage">
-          {stageTitle(school.stage)}
-          {school.round > 1 ? `, ${t.round(school.round)}` : ''}
+        <Label size="m" theme={school.stage === 'completed' ? 'success' : 'info'}>
+          <span data-testid="school-stage">
+            {stageTitle(school.stage)}
+            {school.round > 1 ? `, ${t.round(school.round)}` : ''}
+          </span>
         </Label>
       </div>
 
@@ -78,7 +81,9 @@ export default function SchoolPage() {
                 <span className={`timeline__dot dot_${state}`} aria-hidden />
                 <div>
                   <strong>{STAGE_TITLES[s]}</strong>{' '}
-                  <span className="muted">— {state === 'done' ? t.done : state === 'current' ? t.current : t.todo}</span>
+                  <span className="muted">
+                    — {state === 'done' ? t.done : state === 'current' ? t.current : t.todo}
+                  </span>
                   {state === 'current' && school.updatedAt && (
                     <div className="muted">
                       {t.lastChange}: {formatDateTime(school.updatedAt, tz)}
@@ -109,7 +114,12 @@ export default function SchoolPage() {
               </div>
             )}
             <div className="actions">
-              <Button view="action" size="l" loading={act.isPending && act.variables?.decision === 'advance'} onClick={() => act.mutate({ stage, decision: 'advance' })}>
+              <Button
+                view="action"
+                size="l"
+                loading={act.isPending && act.variables?.decision === 'advance'}
+                onClick={() => act.mutate({ stage, decision: 'advance' })}
+              >
                 {t.advance}
               </Button>
               {school.actions.includes('return') && (
@@ -145,7 +155,12 @@ export default function SchoolPage() {
             <ul>
               {history.data.items.map((h) => (
                 <li key={h.id}>
-                  {formatDateTime(h.at, tz)} — {h.actorEmail ?? 'система'}: {h.action === 'school.stage.advance' ? 'этап выполнен' : h.action === 'school.stage.return' ? 'возврат на доработку' : h.action}
+                  {formatDateTime(h.at, tz)} — {h.actorEmail ?? 'система'}:{' '}
+                  {h.action === 'school.stage.advance'
+                    ? 'этап выполнен'
+                    : h.action === 'school.stage.return'
+                      ? 'возврат на доработку'
+                      : h.action}
                   {stageOf(h.details) ? ` («${stageTitle(stageOf(h.details)!)}»)` : ''}
                   {h.outcome !== 'success' ? ` — ${h.outcome === 'denied' ? 'отказано' : 'не выполнено'}` : ''}
                 </li>

@@ -1,0 +1,204 @@
+import path from 'node:path';
+import { MailCatcherClient } from '../../infra/stack/mail-catcher.service';
+import { createAccount, sessionClient } from '../support/auth-clients';
+import { eventually } from '../support/poll.util';
+import { testEnv } from '../setup/test-infrastructure';
+import { openPage, signIn, startProduct, type Product } from './browser.util';
+
+const DOCX = path.resolve(__dirname, '../fixtures/roadmaps/generated/irkutsk-city-2023.docx');
+const FIXED_TITLE = 'Самодиагностика ШНОР (уточнено в предпросмотре)';
+
+describe('the web app in Chromium', () => {
+  let product: Product;
+  let cycleId = '';
+  let schoolId = '';
+
+  beforeAll(async () => {
+    product = await startProduct();
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  it('coordinator: uploads the Irkutsk DOCX, fixes a field, saves, launches to 100 % and sees 43 schools', async () => {
+    const password = 'Координатор-2026!';
+    const account = await createAccount(
+      product.apps,
+      [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }],
+      password,
+    );
+    const p = await openPage(product, 'coordinator');
+    await signIn(p, product.baseUrl, account.email, password);
+    await p.page.getByRole('heading', { name: 'Дорожные карты' }).waitFor();
+    await p.shot('roadmaps-empty');
+
+    await p.page.getByRole('button', { name: 'Загрузить дорожную карту' }).click();
+    await p.page.locator('#roadmap-file').setInputFiles(DOCX);
+    await p.page.fill('#roadmap-year', '2023');
+    await p.shot('upload-form');
+    await p.page.getByRole('button', { name: 'Прочитать документ' }).click();
+    await p.page.getByRole('heading', { name: 'Проверьте, что мы поняли' }).waitFor();
+    await p.shot('preview');
+
+    // Fix the first event's text inline.
+    await p.page.getByRole('button', { name: 'Изменить' }).first().click();
+    await p.page.getByRole('textbox', { name: 'Мероприятие' }).fill(FIXED_TITLE);
+    await p.shot('preview-editing');
+    await p.page.getByRole('button', { name: 'Готово' }).click();
+    await p.page.getByRole('cell', { name: FIXED_TITLE }).waitFor();
+
+    await p.page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await p.page.getByRole('heading', { name: /^Запуск цикла/ }).waitFor();
+    const roadmapId = p.page.url().split('/').at(-2)!;
+    const stored = await (await sessionClient(product.apps, account)).get(`/api/roadmaps/${roadmapId}`).expect(200);
+    expect(stored.body.roadmap.events[0].title).toBe(FIXED_TITLE);
+
+    // Undated events must be decided before the launch button works.
+    const launch = p.page.getByRole('button', { name: 'Запустить цикл' });
+    const unscheduled = p.page.getByRole('checkbox', { name: 'Оставить без графика' });
+    if ((await unscheduled.count()) > 0) {
+      expect(await launch.isDisabled()).toBe(true);
+      for (const box of await unscheduled.all()) await box.check();
+    }
+    await p.shot('launch-form');
+    await launch.click();
+    await p.page.waitForURL(/\/cycles\/[0-9a-f-]+\/launch$/);
+    cycleId = p.page.url().split('/').at(-2)!;
+    await p.page.getByText('Все процессы запущены').waitFor({ timeout: 120_000 });
+    await expect(p.page.getByTestId('launch-progress-text').textContent()).resolves.toMatch(
+      /^Запущено (\d+) из \1 процессов$/,
+    );
+    await expect(p.page.locator('.g-progress').textContent()).resolves.toContain('100 %');
+    await p.shot('launch-progress-100');
+
+    await p.page.getByRole('button', { name: 'Открыть панель цикла' }).click();
+    await p.page.getByTestId('schools-total').waitFor();
+    expect(await p.page.getByTestId('schools-total').textContent()).toBe('43');
+    await p.page.getByRole('heading', { name: 'Школ на каждом этапе' }).waitFor();
+    await p.shot('dashboard');
+
+    // Filter the matrix by name, then export what is shown.
+    await p.page.getByRole('textbox', { name: 'Поиск по названию' }).fill('СОШ № 69');
+    await eventually('filtered matrix', async () =>
+      (await p.page.getByTestId('matrix-count').textContent())?.startsWith('Показано 1 из 1') ? true : undefined,
+    );
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      p.page.getByRole('button', { name: 'Выгрузить в Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await p.shot('dashboard-filtered');
+    schoolId = (await p.page.getByRole('link', { name: /СОШ № 69/ }).getAttribute('href'))!.split('/').at(-1)!;
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('school team: advances its stage on a phone-sized screen', async () => {
+    const password = 'Школа-2026-пароль!';
+    const account = await createAccount(
+      product.apps,
+      [{ role: 'school_team', scopeKind: 'school', scopeValue: schoolId }],
+      password,
+    );
+    const p = await openPage(product, 'school-team', true);
+    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycleId}/schools/${schoolId}`);
+    await eventually('school stage', async () =>
+      (await p.page.getByTestId('school-stage').textContent()) === 'Самодиагностика' ? true : undefined,
+    );
+    await p.shot('school-before');
+    await p.page.getByRole('button', { name: 'Этап выполнен' }).click();
+    await p.page.getByText('Принято: Концептуальные документы').waitFor();
+    await eventually('stage in read model', async () => {
+      await p.page.reload();
+      return (await p.page.getByTestId('school-stage').textContent()) === 'Концептуальные документы' ? true : undefined;
+    });
+    await p.shot('school-after');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('supervisor: sees the change, is offered no action, and is refused when forcing one', async () => {
+    const password = 'Наблюдатель-2026!';
+    const account = await createAccount(
+      product.apps,
+      [{ role: 'supervisor', scopeKind: 'global', scopeValue: null }],
+      password,
+    );
+    const p = await openPage(product, 'supervisor');
+    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycleId}`);
+    await p.page.getByTestId('schools-total').waitFor();
+    await p.shot('dashboard');
+    await p.page.goto(`${product.baseUrl}/cycles/${cycleId}/schools/${schoolId}`);
+    await p.page.getByTestId('school-stage').waitFor();
+    expect(await p.page.getByTestId('school-stage').textContent()).toBe('Концептуальные документы');
+    await p.page.getByTestId('no-actions').waitFor();
+    expect(await p.page.getByRole('button', { name: 'Этап выполнен' }).count()).toBe(0);
+    await p.shot('school');
+    const status = await p.page.evaluate(
+      async ([cycle, school]) => {
+        const csrf =
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('orientir_csrf='))
+            ?.split('=')[1] ?? '';
+        const r = await fetch(`/api/cycles/${cycle}/schools/${school}/stage`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+          body: JSON.stringify({ stage: 'concept_documents', decision: 'advance' }),
+        });
+        return r.status;
+      },
+      [cycleId, schoolId],
+    );
+    expect(status).toBe(403);
+    await p.page.goto(`${product.baseUrl}/audit`);
+    await p.page.getByRole('heading', { name: 'Журнал действий' }).waitFor();
+    await p.shot('audit');
+    // The forced request's 403 is the only console error allowed here.
+    expect(p.errors.filter((e) => !e.includes('403'))).toEqual([]);
+    await p.close();
+  });
+
+  it("a reminder e-mail's link opens the event page", async () => {
+    const admin = await createAccount(
+      product.apps,
+      [{ role: 'admin', scopeKind: 'global', scopeValue: null }],
+      'Админ-2026-пароль!',
+    );
+    const api = await sessionClient(product.apps, admin);
+    const now = Date.now();
+    const created = await api
+      .post('/api/cycles')
+      .send({
+        title: 'Цикл для напоминания',
+        year: 2026,
+        timezone: 'Asia/Irkutsk',
+        schools: [{ name: 'МБОУ СОШ № 1', category: 'shnor' }],
+        events: [
+          {
+            number: '1',
+            title: 'Подготовить справку о самодиагностике',
+            opensAt: new Date(now - 3_600_000).toISOString(),
+            deadline: new Date(now + 2 * 86_400_000).toISOString(),
+            executors: [{ name: 'МКУ «ИМЦРО»', email: `imcro-${now}@example.ru` }],
+          },
+        ],
+      })
+      .expect(201);
+    const eventId = created.body.events[0].id as string;
+    const mail = new MailCatcherClient(testEnv('mailViewerUrl'));
+    const link = await eventually('reminder e-mail', async () => {
+      const found = (await mail.list()).map(
+        (m) => (m.html ?? m.text ?? '').match(/https?:\/\/[^"'\s<>]*\/cycles\/[0-9a-f-]+\/events\/[0-9a-f-]+/)?.[0],
+      );
+      return found.find((l) => l?.endsWith(eventId));
+    });
+    const p = await openPage(product, 'executor', true);
+    await signIn(p, product.baseUrl, admin.email, admin.password, new URL(link).pathname);
+    await p.page.getByTestId('event-title').waitFor();
+    expect(await p.page.getByTestId('event-title').textContent()).toBe('№ 1. Подготовить справку о самодиагностике');
+    await p.shot('event-from-reminder');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+});
