@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 out=apps/web/src/api
 target="$out"
-if [[ "${1:-}" == "--check" ]]; then target="$(mktemp -d)"; trap 'rm -rf "$target"' EXIT; fi
+# Inside the repository, so Prettier reads the same configuration as for the committed files.
+if [[ "${1:-}" == "--check" ]]; then mkdir -p tmp; target="$(mktemp -d "$PWD/tmp/api-types.XXXXXX")"; trap 'rm -rf "$target"' EXIT; fi
 node --disable-warning=ExperimentalWarning -r ./infra/register.js apps/api/src/openapi/write-openapi.main.ts "$target/openapi.json"
 npx openapi-typescript "$target/openapi.json" -o "$target/schema.gen.ts" --alphabetize >/dev/null
-npx prettier --log-level warn --write "$target/openapi.json" "$target/schema.gen.ts"
+npx prettier --ignore-path /dev/null --log-level warn --write "$target/openapi.json" "$target/schema.gen.ts"
 if [[ "${1:-}" == "--check" ]]; then
   for f in openapi.json schema.gen.ts; do
     if ! diff -q "$out/$f" "$target/$f" >/dev/null; then

@@ -230,7 +230,7 @@ export default function CycleDashboard() {
         </h2>
         <div className="filters" role="search">
           <TextInput
-            controlProps={{ 'aria-label': t.search }}
+            controlProps={{ 'aria-label': 'Поиск по мероприятиям' }}
             placeholder="Поиск по номеру или тексту"
             value={eventSearch}
             onUpdate={setEventSearch}
