@@ -20,10 +20,10 @@ npx nx show projects >/dev/null   # builds the project graph the module-boundary
 npx eslint . --max-warnings=0
 step "unit tests"
 unit=0; npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json" || unit=$?
+step "web app build (the API serves it in the integration and browser tests)"
+npx vite build --config apps/web/vite.config.ts --logLevel warn
 step "integration tests (real Temporal dev server, Java time-skipping server, PostgreSQL, SMTP)"
 integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --json --outputFile="$results/integration.json" || integration=$?
-step "web app build"
-npx vite build --config apps/web/vite.config.ts --logLevel warn
 step "browser tests (Debian chromium via playwright-core; screenshots in .data/test-results/screenshots)"
 browser=0; npx jest -c test/browser/jest.browser.config.ts --ci --runInBand --json --outputFile="$results/browser.json" || browser=$?
 node infra/test-summary.js "$results/unit.json" "$results/integration.json" "$results/browser.json"

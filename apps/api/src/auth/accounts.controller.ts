@@ -1,20 +1,37 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from './access.decorator';
 import { AccountsService } from './accounts.service';
-import { CreateUserDto } from './dto/create-user.dto';
+import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
 import { MeView } from './dto/me.view';
 import type { Actor } from './principal';
+import { uuidParam } from '../common/uuid-param.pipe';
+
+const uuid = uuidParam('учетной записи');
 
 @ApiTags('users')
 @Controller('users')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
+  @Get()
+  @Allow('admin')
+  @ApiOkResponse({ type: [MeView] })
+  list(): Promise<MeView[]> {
+    return this.accounts.list();
+  }
+
   @Post()
   @Allow('admin')
   @ApiCreatedResponse({ type: MeView })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<MeView> {
     return this.accounts.create(dto, actor);
+  }
+
+  @Put(':id')
+  @Allow('admin')
+  @ApiOkResponse({ type: MeView })
+  update(@Param('id', uuid) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<MeView> {
+    return this.accounts.update(id, dto, actor);
   }
 }

@@ -17,6 +17,7 @@ const STATUS: Record<AuthErrorCode, HttpStatus> = {
   [AuthErrorCode.INVALID_GRANT]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [AuthErrorCode.TOKEN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AuthErrorCode.USER_NOT_FOUND]: HttpStatus.NOT_FOUND,
 };
 
 /** Denials worth a trace: someone (signed in or not) tried what they may not. */

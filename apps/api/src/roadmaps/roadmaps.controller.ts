@@ -13,9 +13,9 @@ import {
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '@orientir/roadmap-import';
-import { CycleView } from '../cycles/dto/cycle-view.dto';
 import {
   ConfirmQueryDto,
+  CycleFromRoadmapView,
   CycleFromRoadmapDto,
   ExportQueryDto,
   ImportOptionsDto,
@@ -106,12 +106,12 @@ export class RoadmapsController {
 
   @Post(':id/cycles')
   @Allow(...MANAGERS)
-  @ApiCreatedResponse({ type: CycleView })
+  @ApiCreatedResponse({ type: CycleFromRoadmapView })
   createCycle(
     @Param('id', uuid) id: string,
     @Body() dto: CycleFromRoadmapDto,
     @CurrentActor() actor: Actor,
-  ): Promise<CycleView> {
+  ): Promise<CycleFromRoadmapView> {
     return this.roadmaps.createCycle(id, dto, actor);
   }
 }

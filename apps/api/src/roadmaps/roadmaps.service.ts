@@ -4,10 +4,16 @@ import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
 import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
 import { CyclesService } from '../cycles/cycles.service';
-import type { CycleView } from '../cycles/dto/cycle-view.dto';
 import type { Actor } from '../auth/principal';
 import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
-import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, RoadmapSummary, StoredRoadmap } from './dto';
+import type {
+  CycleFromRoadmapDto,
+  CycleFromRoadmapView,
+  ImportOptionsDto,
+  RoadmapPreview,
+  RoadmapSummary,
+  StoredRoadmap,
+} from './dto';
 
 export interface UploadedDocument {
   originalname: string;
@@ -66,11 +72,7 @@ export class RoadmapsService {
   }
 
   /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
-  async createCycle(
-    id: string,
-    dto: CycleFromRoadmapDto,
-    actor: Actor,
-  ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
+  async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleFromRoadmapView> {
     const { document: stored } = await this.find(id);
     const roadmap = { ...stored, timezone: dto.timezone ?? stored.timezone };
     const { scheduled, undated } = scheduleRoadmapEvents(roadmap);

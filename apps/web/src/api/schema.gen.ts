@@ -299,9 +299,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AccountsController_list'];
     put?: never;
     post: operations['AccountsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AccountsController_update'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -413,6 +429,19 @@ export interface components {
       timezone?: string;
       /** @description Cycle title; the roadmap title by default */
       title?: string;
+    };
+    CycleFromRoadmapView: {
+      events: components['schemas']['EventProgressView'][];
+      id: string;
+      launch?: components['schemas']['LaunchSummary'];
+      /** @description Owning municipality; null for a region-wide cycle */
+      municipality: string | null;
+      schools: components['schemas']['SchoolProgressView'][];
+      /** @description Undated events left unscheduled (not launched) */
+      skippedEvents: components['schemas']['SkippedEventView'][];
+      timezone: string;
+      title: string;
+      year: number;
     };
     CycleSummaryView: {
       createdAt: string;
@@ -670,6 +699,12 @@ export interface components {
       round: number;
       stage: string;
     };
+    SkippedEventView: {
+      /** @example 12 */
+      number: string;
+      /** @example срок «По графику» не задает дат: назначьте их вручную */
+      reason: string;
+    };
     StoredRoadmap: {
       createdAt: string;
       id: string;
@@ -677,6 +712,12 @@ export interface components {
       timezone: string;
       title: string;
       year: number;
+    };
+    UpdateUserDto: {
+      /** @example Иванова Ирина Ивановна */
+      displayName?: string;
+      /** @description The complete new set of grants; replaces the old one */
+      grants: components['schemas']['GrantDto'][];
     };
   };
   responses: never;
@@ -1198,7 +1239,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CycleView'];
+          'application/json': components['schemas']['CycleFromRoadmapView'];
         };
       };
     };
@@ -1257,6 +1298,25 @@ export interface operations {
       };
     };
   };
+  AccountsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeView'][];
+        };
+      };
+    };
+  };
   AccountsController_create: {
     parameters: {
       query?: never;
@@ -1271,6 +1331,31 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
+      };
+    };
+  };
+  AccountsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

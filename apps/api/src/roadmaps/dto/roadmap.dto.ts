@@ -15,6 +15,7 @@ import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { SchoolDto } from '../../cycles/dto/create-cycle.dto';
 import { RU } from '../../common/russian-messages.util';
 import { canonicalRoadmapRef } from '../../openapi/openapi-document.util';
+import { CycleView } from '../../cycles/dto/cycle-view.dto';
 
 export class RoadmapPreviewStats {
   @ApiProperty() events!: number;
@@ -123,4 +124,14 @@ export class CycleFromRoadmapDto {
   @ValidateNested({ each: true })
   @Type(() => EventDatesDto)
   dates?: EventDatesDto[];
+}
+
+export class SkippedEventView {
+  @ApiProperty({ example: '12' }) number!: string;
+  @ApiProperty({ example: 'срок «По графику» не задает дат: назначьте их вручную' }) reason!: string;
+}
+
+export class CycleFromRoadmapView extends CycleView {
+  @ApiProperty({ type: [SkippedEventView], description: 'Undated events left unscheduled (not launched)' })
+  skippedEvents!: SkippedEventView[];
 }
