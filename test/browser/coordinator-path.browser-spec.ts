@@ -191,4 +191,43 @@ describe('the web app in Chromium', () => {
     expect(p.errors).toEqual([]);
     await p.close();
   });
+
+  it('administrator: creates an account; after the session expires, sign-in returns to the same page', async () => {
+    const password = 'Администратор-2026!';
+    const admin = await createAccount(
+      product.apps,
+      [{ role: 'admin', scopeKind: 'global', scopeValue: null }],
+      password,
+    );
+    const p = await openPage(product, 'admin');
+    await signIn(p, product.baseUrl, admin.email, password, '/admin/users');
+    await p.page.getByRole('heading', { name: 'Пользователи' }).waitFor();
+    await p.page.getByRole('button', { name: 'Создать учетную запись' }).click();
+    const email = `observer-${Date.now()}@example.ru`;
+    await p.page.fill('#user-email', email);
+    await p.page.fill('#user-name', 'Орлова Вера Павловна');
+    await p.shot('users-create');
+    await p.page.getByRole('button', { name: 'Сохранить' }).click();
+    await p.page.getByRole('cell', { name: email }).waitFor();
+    await p.shot('users');
+
+    // The session ends on the server side (cookie gone); the next request sends the person to sign-in.
+    await p.page.goto(`${product.baseUrl}/cycles/${cycleId}`);
+    await p.page.getByTestId('schools-total').waitFor();
+    await p.page.context().clearCookies({ name: 'orientir_session' });
+    await p.page.getByRole('link', { name: 'Циклы' }).click();
+    await p.page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(p.page.url()).searchParams.get('next')).toBe('/cycles');
+    await p.page.getByText('Сеанс истек').waitFor();
+    await p.shot('session-expired');
+    await p.page.fill('#email', admin.email);
+    await p.page.fill('#password', password);
+    await p.page.getByRole('button', { name: 'Войти' }).click();
+    await p.page.waitForURL((url) => url.pathname === '/cycles');
+    await p.page.getByRole('heading', { name: 'Циклы' }).waitFor();
+    await p.shot('cycles');
+    // The expired session's 401 is the one console error expected here.
+    expect(p.errors.filter((e) => !e.includes('401'))).toEqual([]);
+    await p.close();
+  });
 });

@@ -16,6 +16,7 @@ const Cycles = lazy(() => import('./pages/cycles/Cycles/Cycles'));
 const CycleDashboard = lazy(() => import('./pages/cycles/CycleDashboard/CycleDashboard'));
 const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
 const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
+const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
 const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
 
@@ -44,6 +45,7 @@ export function App() {
               <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
               <Route path="/audit" element={<AuditLog />} />
+              <Route path="/admin/users" element={<Users />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

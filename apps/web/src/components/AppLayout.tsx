@@ -21,8 +21,9 @@ export function AppLayout() {
     ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
     { to: '/cycles', title: 'Циклы' },
     ...(hasRole(me, ...MANAGER_ROLES, 'supervisor') ? [{ to: '/audit', title: 'Журнал действий' }] : []),
+    ...(hasRole(me, 'admin') ? [{ to: '/admin/users', title: 'Пользователи' }] : []),
   ];
-  const roles = [...new Set(me.grants.map((g) => ROLE_TITLES[g.role] ?? g.role))].join(', ');
+  const roles = [...new Set(me.grants.map((g) => ROLE_TITLES[g.role]))].join(', ');
   return (
     <div className="app">
       <a className="skip-link" href="#main">
