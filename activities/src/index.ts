@@ -1,3 +1,3 @@
 export * from './create-activities';
-export * from './ports';
+export * from './activity.ports';
 export { NotificationService } from './notifications/notification.service';

@@ -1,4 +1,4 @@
-import { scheduleRoadmapEvents, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
+import { planCycleFromRoadmap, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,13 +27,11 @@ export interface DemoCycle {
  * Executors get demo addresses so every reminder lands in the mail catcher.
  */
 export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
-  const tz = roadmap.timezone;
-  const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-  const skipped = undated.map((e) => ({ number: e.number, reason: `срок «${e.period.text}» не задает дат` }));
-  const firstEnd = Math.min(...scheduled.map((d) => d.window.deadline.getTime()));
+  const plan = planCycleFromRoadmap(roadmap);
+  const firstEnd = Math.min(...plan.events.map((e) => Date.parse(e.deadline)));
   // Whole days, so local midnights stay midnights.
   const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
-  const shifted = (d: Date) => new Date(d.getTime() + shift);
+  const shifted = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
 
   const addressOf = new Map<string, string>();
   const address = (name: string) => {
@@ -41,11 +39,9 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
     return addressOf.get(name) as string;
   };
 
-  const schools = roadmap.schools.length
-    ? roadmap.schools.map((s, i) => ({
-        name: s.name,
-        category: s.category,
-        municipality: s.municipality ?? undefined,
+  const schools = plan.schools.length
+    ? plan.schools.map((s, i) => ({
+        ...s,
         emails: s.emails.length ? s.emails : [`school-${i + 1}@demo.orientir.local`],
       }))
     : [1, 2, 3].map((n) => ({
@@ -54,25 +50,25 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
         emails: [`school-${n}@demo.orientir.local`],
       }));
 
-  const events = scheduled.map(({ event: e, number, window }) => {
-    const opensAt = shifted(window.opensAt);
-    const deadline = shifted(window.deadline);
-    const executors = (e.executors.length ? e.executors : ['Муниципальный координатор']).map((name) => ({
+  const events = plan.events.map((e) => ({
+    ...e,
+    opensAt: shifted(e.opensAt),
+    deadline: shifted(e.deadline),
+    executors: (e.executors.length ? e.executors : [{ name: 'Муниципальный координатор' }]).map(({ name }) => ({
       name,
       email: address(name),
-    }));
-    return { number, title: e.title, opensAt: opensAt.toISOString(), deadline: deadline.toISOString(), executors };
-  });
+    })),
+  }));
 
   return {
     payload: {
-      title: `Демо: ${roadmap.title}`,
+      title: `Демо: ${plan.title}`,
       year: firstOpening(events)?.getUTCFullYear() ?? now.getUTCFullYear(),
-      timezone: tz,
+      timezone: plan.timezone,
       schools,
       events,
     },
-    skipped,
+    skipped: plan.skipped,
   };
 }
 

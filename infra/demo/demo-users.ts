@@ -1,7 +1,8 @@
 // Demo accounts for every role, created at each demo start with fresh random passwords that
 // the start command prints. Scopes point at the demo cycle, so each login shows its own slice.
 import { DataSource } from 'typeorm';
-import { hashPassword, issueToken, randomPassword, ROLE_TITLES_RU, type Role, type RoleGrant } from '@orientir/auth';
+import { ROLE_TITLES_RU, type Role, type RoleGrant } from '@orientir/auth';
+import { hashPassword, issueToken, randomPassword } from '@orientir/credentials';
 import { CredentialStore, CycleStore, UserStore, createDataSourceOptions } from '@orientir/persistence';
 import { launchDemoCycle } from './demo-launcher';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { issueToken } from '@orientir/auth';
+import { issueToken } from '@orientir/credentials';
 import { CredentialStore } from '@orientir/persistence';
 import { ADMIN, ApiClient, clientWith, createAccount, sessionClient } from '../support/auth-clients';
 import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';

@@ -1,6 +1,6 @@
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { hashToken } from '@orientir/auth';
+import { hashToken } from '@orientir/credentials';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
 import { runCreateAdmin } from '../../apps/cli/src/user.command';
 import { ADMIN, createAccount } from '../support/auth-clients';

@@ -39,6 +39,11 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
       .send(edited)
       .expect(201);
     expect(await roadmapCount()).toBe(before + 1);
+    const audited = await harness.db.query(
+      "SELECT actor_email FROM audit_log WHERE action = 'roadmap.create' AND target_id = $1",
+      [stored.body.id],
+    );
+    expect(audited.rows).toEqual([{ actor_email: harness.admin.account!.email }]);
 
     const fetched = await http().get(`/api/roadmaps/${stored.body.id}`).expect(200);
     expect(fetched.body.roadmap).toEqual(edited);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { hashPassword, type RoleGrant } from '@orientir/auth';
+import { type RoleGrant } from '@orientir/auth';
+import { hashPassword } from '@orientir/credentials';
 import { UserStore } from '@orientir/persistence';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { OrientirApps } from './orientir-apps';

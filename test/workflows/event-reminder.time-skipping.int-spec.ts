@@ -8,7 +8,7 @@ import {
   type OrientirActivities,
   type RoadmapEventState,
 } from '@orientir/contracts';
-import { workflowBundlerSettings } from '@orientir/temporal';
+import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 import { testEnv } from '../setup/test-infrastructure';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,7 +48,7 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       connection: env.nativeConnection,
       taskQueue,
       activities,
-      ...workflowBundlerSettings(),
+      ...(await prebuiltWorkflowBundle()),
     });
 
     await worker.runUntil(async () => {

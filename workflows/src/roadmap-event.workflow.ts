@@ -1,5 +1,5 @@
 import { proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { planReminders } from '@orientir/domain';
+import { planReminders } from '@orientir/domain/workflow';
 import {
   roadmapEventStateQuery,
   type EventStatus,

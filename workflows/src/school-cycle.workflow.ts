@@ -6,7 +6,13 @@ import {
   workflowInfo,
   ApplicationFailure,
 } from '@temporalio/workflow';
-import { nextSchoolState, SCHOOL_STAGE_TITLES_RU, type SchoolPipelineState } from '@orientir/domain';
+import {
+  INITIAL_SCHOOL_STAGE,
+  nextSchoolState,
+  schoolStageProblem,
+  type SchoolPipelineState,
+  type SchoolStageDecision,
+} from '@orientir/domain/workflow';
 import {
   completeStageUpdate,
   schoolCycleStateQuery,
@@ -29,7 +35,7 @@ const { projectSchoolProgress } = proxyActivities<OrientirActivities>({
  */
 export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Promise<SchoolCycleState> {
   const { workflowId } = workflowInfo();
-  const state: SchoolCycleState = { stage: 'self_diagnosis', round: 1, lastRemarks: null };
+  const state: SchoolCycleState = { stage: INITIAL_SCHOOL_STAGE, round: 1, lastRemarks: null };
   let sequence = 0;
   let pendingProjection = true;
 
@@ -37,10 +43,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
   setHandler(
     completeStageUpdate,
     (request: CompleteStageRequest) => {
-      const decision =
-        request.decision === 'return'
-          ? { kind: 'return' as const, remarks: request.remarks ?? '' }
-          : { kind: 'advance' as const };
+      const decision = decisionOf(request);
       const next = nextSchoolState(state.stage, decision);
       state.round = decision.kind === 'return' ? state.round + 1 : state.round;
       state.lastRemarks = decision.kind === 'return' ? decision.remarks : null;
@@ -70,29 +73,12 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
   }
 }
 
-/** Synchronous: rejects a stale or malformed request before it enters history. */
+function decisionOf(request: CompleteStageRequest): SchoolStageDecision {
+  return request.decision === 'return' ? { kind: 'return', remarks: request.remarks ?? '' } : { kind: 'advance' };
+}
+
+/** Synchronous: rejects a stale or malformed request before it enters history (the rules live in the domain). */
 function validateCompleteStage(current: SchoolPipelineState, request: CompleteStageRequest): void {
-  if (current === 'completed') {
-    throw ApplicationFailure.create({ message: 'Цикл школы уже завершен', nonRetryable: true });
-  }
-  if (request.stage !== current) {
-    throw ApplicationFailure.create({
-      message: `Школа сейчас на этапе «${SCHOOL_STAGE_TITLES_RU[current]}», а не «${SCHOOL_STAGE_TITLES_RU[request.stage] ?? request.stage}»`,
-      nonRetryable: true,
-    });
-  }
-  if (request.decision === 'return') {
-    if (current !== 'expertise') {
-      throw ApplicationFailure.create({
-        message: 'Вернуть на доработку можно только на этапе экспертизы',
-        nonRetryable: true,
-      });
-    }
-    if (!request.remarks?.trim()) {
-      throw ApplicationFailure.create({
-        message: 'При возврате на доработку укажите замечания (поле remarks)',
-        nonRetryable: true,
-      });
-    }
-  }
+  const problem = schoolStageProblem(current, decisionOf(request), request.stage);
+  if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
 }

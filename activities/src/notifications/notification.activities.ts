@@ -1,7 +1,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { EventReminderInput, EventReminderResult } from '@orientir/contracts';
 import { renderEventReminder } from '@orientir/mail';
-import type { EventDirectoryPort } from '../ports';
+import type { EventDirectoryPort } from '../activity.ports';
 import type { NotificationService } from './notification.service';
 
 export interface NotificationActivityDeps {

@@ -1,5 +1,5 @@
 import type { MailMessage, MailSender } from '@orientir/mail';
-import type { OutboxPort, OutboxRecord } from '../ports';
+import type { OutboxPort, OutboxRecord } from '../activity.ports';
 import { NotificationService } from './notification.service';
 
 /** In-memory outbox with the same once-per-key semantics as the SQL one. */

@@ -1,5 +1,5 @@
 import type { MailSender } from '@orientir/mail';
-import type { OutboxPort } from '../ports';
+import type { OutboxPort } from '../activity.ports';
 
 export interface OutgoingMail {
   idempotencyKey: string;

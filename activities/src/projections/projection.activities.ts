@@ -1,5 +1,5 @@
 import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
-import type { ProgressPort } from '../ports';
+import type { ProgressPort } from '../activity.ports';
 
 /** Projects workflow state into the read model that dashboards query. */
 export function createProjectionActivities({ progress }: { progress: ProgressPort }) {

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@orientir/config';
 import { MailModule } from '@orientir/mail';
 import { PersistenceModule } from '@orientir/persistence';
 import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
@@ -25,6 +27,7 @@ export class ApiModule {
         CyclesModule,
         RoadmapsModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -2,9 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
-import { buildOpenApiDocument } from './openapi/openapi-document.util';
 import { serveWebApp } from './web/serve-web-app.util';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
@@ -26,8 +25,7 @@ export function configureApi(app: INestApplication): void {
   serveWebApp(app);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const document = buildOpenApiDocument(app);
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
 }

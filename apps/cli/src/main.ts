@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isRoadmapImportException } from '@orientir/roadmap-import';
-import { CliIo, processIo } from './cli-io';
+import { CliIo, processIo } from './cli-io.port';
 import { CliUsageError, runRoadmapParse } from './roadmap-parse.command';
 import { registerUserCommands } from './user.command';
 

@@ -2,7 +2,7 @@
 // or when the file is large enough for the wait to be noticed. stdout stays clean for --json.
 
 import { Presets, SingleBar } from 'cli-progress';
-import { CliIo } from './cli-io';
+import { CliIo } from './cli-io.port';
 
 const LARGE_FILE_BYTES = 1024 * 1024;
 

@@ -11,7 +11,7 @@ import {
   exportRoadmap,
   parseRoadmap,
 } from '@orientir/roadmap-import';
-import { CliIo } from './cli-io';
+import { CliIo } from './cli-io.port';
 import { createProgressReporter } from './progress.reporter';
 
 export interface ParseCommandOptions {

@@ -4,9 +4,10 @@
 
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { passwordProblem, hashPassword } from '@orientir/auth';
+import { passwordProblem } from '@orientir/auth';
+import { hashPassword } from '@orientir/credentials';
 import { UserStore, createDataSourceOptions, runMigrations } from '@orientir/persistence';
-import { CliIo } from './cli-io';
+import { CliIo } from './cli-io.port';
 import { CliUsageError } from './roadmap-parse.command';
 
 export interface CreateAdminOptions {

@@ -4,7 +4,7 @@ import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_SENDER, type MailSender } from '@orientir/mail';
 import { CycleStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
-import { workflowBundlerSettings } from '@orientir/temporal';
+import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
 @Injectable()
@@ -29,7 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace,
       taskQueue,
-      ...workflowBundlerSettings(),
+      ...(await prebuiltWorkflowBundle()),
       activities: createActivities({
         progress: this.progress,
         outbox: this.outbox,
@@ -46,7 +46,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log(`Polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
   }
 
-  /** Resolves once the worker has polled successfully; used by tests and the stack. */
+  /** The worker's state (INITIALIZED until created, RUNNING while it polls); read by tests and the stack. */
   get state(): string {
     return this.worker?.getState() ?? 'INITIALIZED';
   }

@@ -1,5 +1,6 @@
 // Who may see and do what inside a cycle. Pure functions over grants and scope facts, so every
-// rule is unit-tested without a database and the API applies the same rules on every route.
+// rule is unit-tested without a database; the cycle and audit services apply them (the roadmap
+// routes check roles only, through @Allow).
 import type { SchoolStage } from '@orientir/domain';
 import type { Role, RoleGrant } from './roles';
 

@@ -1,6 +1,6 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
-import type { SchoolPipelineState } from '@orientir/domain';
+import type { SchoolPipelineState } from '@orientir/domain/workflow';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 

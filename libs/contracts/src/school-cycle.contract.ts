@@ -1,6 +1,6 @@
 // Contract of the school pipeline workflow, shared by the API, the worker and the workflow.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { SchoolPipelineState, SchoolStage } from '@orientir/domain';
+import type { SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
 
 export const SCHOOL_CYCLE_WORKFLOW = 'schoolCycleWorkflow';
 

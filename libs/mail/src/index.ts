@@ -1,4 +1,4 @@
-export * from './mail-sender';
+export * from './mail-sender.port';
 export * from './nodemailer-mail.sender';
 export * from './mail.module';
 export * from './templates/event-reminder.template';

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MAIL_SENDER, type MailSender } from './mail-sender';
+import { MAIL_SENDER, type MailSender } from './mail-sender.port';
 import { NodemailerMailSender } from './nodemailer-mail.sender';
 
 class MailSenderCloser implements OnApplicationShutdown {

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { MailMessage, MailSender } from './mail-sender';
+import type { MailMessage, MailSender } from './mail-sender.port';
 
 export class NodemailerMailSender implements MailSender {
   private readonly transport: Transporter;

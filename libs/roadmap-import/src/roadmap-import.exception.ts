@@ -1,5 +1,6 @@
 // The one exception the import library throws. The code is stable (the HTTP edge maps it to a status);
 // the message is Russian and is shown to the coordinator as is.
+import { DomainException } from '@orientir/domain';
 
 export enum RoadmapImportErrorCode {
   UNSUPPORTED_FORMAT = 'UNSUPPORTED_FORMAT',
@@ -19,16 +20,14 @@ export interface RoadmapImportErrorDetails {
   value?: string;
 }
 
-export class RoadmapImportException extends Error {
-  override readonly name = 'RoadmapImportException';
-
+export class RoadmapImportException extends DomainException<RoadmapImportErrorCode, RoadmapImportErrorDetails> {
   constructor(
-    readonly code: RoadmapImportErrorCode,
+    code: RoadmapImportErrorCode,
     message: string,
-    readonly details: RoadmapImportErrorDetails = {},
+    details: RoadmapImportErrorDetails = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, details, options);
   }
 }
 

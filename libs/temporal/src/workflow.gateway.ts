@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { INITIAL_SCHOOL_STAGE } from '@orientir/domain/workflow';
 import {
   CycleIdAttribute,
   MunicipalityAttribute,
@@ -43,7 +44,7 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
         typedSearchAttributes: [
           { key: CycleIdAttribute, value: input.cycleId },
           { key: SchoolIdAttribute, value: input.schoolId },
-          { key: StageAttribute, value: 'self_diagnosis' },
+          { key: StageAttribute, value: INITIAL_SCHOOL_STAGE },
           ...(municipality ? [{ key: MunicipalityAttribute, value: municipality }] : []),
         ],
         ...ONCE,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorator';
-import type { Actor } from '../auth/principal';
+import type { Actor } from '../auth/principal.model';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditPage } from './dto/audit-entry.view';
 import { AuditService } from './audit.service';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { auditScope } from '@orientir/auth';
 import { AuditLogStore, type AuditOutcome } from '@orientir/persistence';
-import type { Actor, Principal } from '../auth/principal';
-import { requirePrincipal } from '../auth/principal';
+import type { Actor, Principal } from '../auth/principal.model';
+import { requirePrincipal } from '../auth/principal.model';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 import type { AuditPage } from './dto/audit-entry.view';
 

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@orientir/auth';
-import { actorOf, type Actor, type AuthenticatedRequest } from './principal';
+import { actorOf, type Actor, type AuthenticatedRequest } from './principal.model';
 
 export const ACCESS_RULE = 'orientir:access-rule';
 

@@ -4,7 +4,7 @@ import { hasAnyRole, ROLE_TITLES_RU } from '@orientir/auth';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
-import type { AuthenticatedRequest } from './principal';
+import type { AuthenticatedRequest } from './principal.model';
 
 /**
  * Global guard: a route is closed unless its handler says @Public() or @Allow(roles…).

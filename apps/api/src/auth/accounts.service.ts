@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { grantProblem, hashPassword, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { grantProblem, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { hashPassword } from '@orientir/credentials';
 import { UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { CreateUserDto, GrantDto, UpdateUserDto } from './dto/create-user.dto';
 import type { MeView } from './dto/me.view';
-import type { Actor } from './principal';
+import type { Actor } from './principal.model';
 
 /** Accounts made by an administrator; a person without a password sets one through a reset link. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { ROLES } from '@orientir/auth';
@@ -9,8 +9,10 @@ import { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/api-t
 import { LoginDto } from './dto/login.dto';
 import { LoginView, MeView, MessageView } from './dto/me.view';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
-import type { Actor } from './principal';
+import type { Actor } from './principal.model';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthErrorCode } from './auth.exception';
 
 const uuid = uuidParam('токена');
 
@@ -27,6 +29,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: LoginView, description: 'Sets the httpOnly session cookie and the CSRF cookie' })
+  @ApiErrors(AuthErrorCode.INVALID_CREDENTIALS)
   login(
     @Body() dto: LoginDto,
     @CurrentActor() actor: Actor,
@@ -69,6 +72,7 @@ export class AuthController {
   @Allow(...ANY_ROLE)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
+  @ApiErrors(AuthErrorCode.TOKEN_NOT_FOUND)
   revokeToken(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.auth.revokeApiToken(id, actor);
   }
@@ -77,7 +81,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOkResponse({ type: MessageView })
+  @ApiAcceptedResponse({ type: MessageView })
   requestPasswordReset(@Body() dto: PasswordResetRequestDto, @CurrentActor() actor: Actor): Promise<MessageView> {
     return this.auth.requestPasswordReset(dto, actor);
   }
@@ -87,6 +91,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MessageView })
+  @ApiErrors(AuthErrorCode.INVALID_RESET_TOKEN, AuthErrorCode.WEAK_PASSWORD)
   confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @CurrentActor() actor: Actor): Promise<MessageView> {
     return this.auth.confirmPasswordReset(dto, actor);
   }

@@ -1,4 +1,4 @@
-import { DomainException } from '../common/domain.exception';
+import { DomainException } from '@orientir/domain';
 
 export enum AuthErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -15,8 +15,12 @@ export enum AuthErrorCode {
   USER_NOT_FOUND = 'USER_NOT_FOUND',
 }
 
-/** Authentication and authorization failures; mapped to 401/403/… by AuthExceptionFilter. */
-export class AuthException extends DomainException<AuthErrorCode> {}
+/** Authentication and authorization failures. */
+export class AuthException extends DomainException<AuthErrorCode> {
+  constructor(code: AuthErrorCode, message: string, details: readonly string[] = []) {
+    super(code, message, details);
+  }
+}
 
 export const unauthenticated = () => new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
 export const outOfScope = (what: string, details: string[] = []) =>

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './access.guard';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
-import { AuthExceptionFilter } from './auth-exception.filter';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 
@@ -18,12 +17,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController, AccountsController],
-  providers: [
-    AuthService,
-    AccountsService,
-    { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_FILTER, useClass: AuthExceptionFilter },
-  ],
+  providers: [AuthService, AccountsService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,15 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import {
-  hashPassword,
-  hashToken,
-  issueToken,
-  passwordProblem,
-  sameHash,
-  tokenKindOf,
-  verifyPassword,
-} from '@orientir/auth';
+import { passwordProblem } from '@orientir/auth';
+import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
@@ -19,7 +12,7 @@ import type { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/
 import type { LoginDto } from './dto/login.dto';
 import type { LoginView, MeView, MessageView } from './dto/me.view';
 import type { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
-import { requirePrincipal, type Actor, type Principal } from './principal';
+import { requirePrincipal, type Actor, type Principal } from './principal.model';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const RESET_TTL_MINUTES = 60;
@@ -167,7 +160,7 @@ export class AuthService {
     });
   }
 
-  /** Answers the same whether or not the address is known, so it cannot be used to probe for accounts. */
+  /** The answer's body and status do not depend on whether the address is known. */
   async requestPasswordReset(dto: PasswordResetRequestDto, actor: Actor): Promise<MessageView> {
     const answer = { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
     const user = await this.users.findByEmail(dto.email);
@@ -227,7 +220,7 @@ export class AuthService {
       );
     }
     await this.users.setPassword(userId, await hashPassword(dto.password));
-    // Whoever knew the old password is signed out everywhere.
+    // Whoever knew the old password loses the sessions signed in with it.
     await this.credentials.revokeUserSessions(userId);
     await this.audit.record(actor, {
       action: 'auth.password_reset.confirm',

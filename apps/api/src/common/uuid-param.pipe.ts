@@ -1,9 +1,7 @@
-import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { validationFailed } from './request.exception';
 
 /** A path parameter that must be a UUID; `what` completes «Идентификатор … должен быть UUID». */
 export function uuidParam(what: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new BadRequestException({ error: 'VALIDATION_FAILED', message: `Идентификатор ${what} должен быть UUID` }),
-  });
+  return new ParseUUIDPipe({ exceptionFactory: () => validationFailed(`Идентификатор ${what} должен быть UUID`) });
 }

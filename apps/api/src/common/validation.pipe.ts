@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { validationFailed } from './request.exception';
 
 /** Flattens nested class-validator errors into `field.path: message` lines a person can act on. */
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -19,11 +20,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: 'Некорректные данные запроса',
-        details: flatten(errors),
-      }),
+    exceptionFactory: (errors) => validationFailed('Некорректные данные запроса', flatten(errors)),
   });
 }

@@ -1,12 +1,18 @@
-import { DomainException } from '../common/domain.exception';
+import { DomainException } from '@orientir/domain';
 
 export enum CycleErrorCode {
   NOT_FOUND = 'CYCLE_NOT_FOUND',
+  /** An event's deadline is not after its opening. */
   INVALID_EVENT_PERIOD = 'INVALID_EVENT_PERIOD',
+  /** Two events share a number, or two schools a name. */
   DUPLICATE_ROW = 'DUPLICATE_ROW',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
   STAGE_REJECTED = 'STAGE_REJECTED',
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
 }
 
-export class CycleException extends DomainException<CycleErrorCode> {}
+export class CycleException extends DomainException<CycleErrorCode> {
+  constructor(code: CycleErrorCode, message: string, details: readonly string[] = []) {
+    super(code, message, details);
+  }
+}

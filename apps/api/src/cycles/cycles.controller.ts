@@ -3,12 +3,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
 import { Allow, CurrentActor } from '../auth/access.decorator';
-import type { Actor } from '../auth/principal';
+import type { Actor } from '../auth/principal.model';
 import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { CycleErrorCode } from './cycle.exception';
 
 const uuid = uuidParam('цикла');
 const schoolUuid = uuidParam('школы');
@@ -21,6 +24,12 @@ export class CyclesController {
   @Post()
   @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
   @ApiCreatedResponse({ type: CycleView })
+  @ApiErrors(
+    CycleErrorCode.INVALID_EVENT_PERIOD,
+    CycleErrorCode.DUPLICATE_ROW,
+    AuthErrorCode.OUT_OF_SCOPE,
+    CycleErrorCode.WORKFLOW_UNAVAILABLE,
+  )
   create(@Body() dto: CreateCycleDto, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.create(dto, actor);
   }
@@ -37,6 +46,7 @@ export class CyclesController {
   @Get(':id')
   @Allow(...ROLES)
   @ApiOkResponse({ type: CycleView })
+  @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE)
   get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.get(id, actor);
   }
@@ -44,6 +54,7 @@ export class CyclesController {
   @Post(':id/launch')
   @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
   @ApiOkResponse({ type: CycleView })
+  @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE, CycleErrorCode.WORKFLOW_UNAVAILABLE)
   launch(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.launch(id, actor);
   }
@@ -53,6 +64,13 @@ export class CyclesController {
   @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SchoolStageView })
+  @ApiErrors(
+    CycleErrorCode.NOT_FOUND,
+    CycleErrorCode.SCHOOL_NOT_FOUND,
+    AuthErrorCode.OUT_OF_SCOPE,
+    CycleErrorCode.STAGE_REJECTED,
+    CycleErrorCode.WORKFLOW_UNAVAILABLE,
+  )
   completeStage(
     @Param('id', uuid) id: string,
     @Param('schoolId', schoolUuid) schoolId: string,

@@ -17,7 +17,7 @@ import type { CycleSummaryView, CycleView, LaunchSummary } from './dto/cycle-vie
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
-import { requirePrincipal, type Actor } from '../auth/principal';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
 
 @Injectable()
@@ -208,31 +208,41 @@ function notFound(cycleId: string): CycleException {
 
 /** Cross-field checks that DTO decorators cannot express; each names the row. */
 function assertConsistent(dto: CreateCycleDto): void {
-  const problems: string[] = [];
-  dto.events.forEach((e, i) => {
-    if (Date.parse(e.deadline) <= Date.parse(e.opensAt)) {
-      problems.push(`events[${i}] (№ ${e.number}): срок «${e.deadline}» должен быть позже начала «${e.opensAt}»`);
-    }
-  });
-  const dup = (values: string[], label: string) => {
-    const seen = new Set<string>();
-    values.forEach((v, i) => {
-      const key = v.trim().toLowerCase();
-      if (seen.has(key)) problems.push(`${label}[${i}]: «${v}» повторяется`);
-      seen.add(key);
-    });
-  };
-  dup(
-    dto.events.map((e) => e.number),
-    'events.number',
+  const backwards = dto.events.flatMap((e, i) =>
+    Date.parse(e.deadline) <= Date.parse(e.opensAt)
+      ? [`events[${i}] (№ ${e.number}): срок «${e.deadline}» должен быть позже начала «${e.opensAt}»`]
+      : [],
   );
-  dup(
-    dto.schools.map((s) => s.name),
-    'schools.name',
-  );
-  if (problems.length) {
-    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Дорожная карта содержит ошибки', problems);
+  if (backwards.length) {
+    throw new CycleException(CycleErrorCode.INVALID_EVENT_PERIOD, 'Сроки мероприятий заданы неверно', backwards);
   }
+  const repeated = [
+    ...repeatedValues(
+      dto.events.map((e) => e.number),
+      'events.number',
+    ),
+    ...repeatedValues(
+      dto.schools.map((s) => s.name),
+      'schools.name',
+    ),
+  ];
+  if (repeated.length) {
+    throw new CycleException(
+      CycleErrorCode.DUPLICATE_ROW,
+      'Номера мероприятий и названия школ должны быть уникальны',
+      repeated,
+    );
+  }
+}
+
+function repeatedValues(values: string[], label: string): string[] {
+  const seen = new Set<string>();
+  return values.flatMap((v, i) => {
+    const key = v.trim().toLowerCase();
+    const repeated = seen.has(key);
+    seen.add(key);
+    return repeated ? [`${label}[${i}]: «${v}» повторяется`] : [];
+  });
 }
 
 /** A municipal coordinator creates cycles of its own municipality only, with no school of another. */

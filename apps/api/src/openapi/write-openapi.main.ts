@@ -7,7 +7,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadAppConfig } from '@orientir/config';
 import { ApiModule } from '../api.module';
-import { buildOpenApiDocument } from './openapi-document.util';
+import { createOpenApiDocument } from '../common/openapi-document.util';
 
 async function main(): Promise<void> {
   const out = process.argv[2];
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   const app = await NestFactory.create(ApiModule.forRoot(config), { preview: true, logger: false });
   app.setGlobalPrefix('api');
-  const document = buildOpenApiDocument(app);
+  const document = createOpenApiDocument(app);
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
   await app.close();
 }

@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Query,
-  UploadedFiles,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Header, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_MAX_FILE_SIZE_BYTES } from '@orientir/roadmap-import';
 import {
   ConfirmQueryDto,
   CycleFromRoadmapView,
@@ -24,11 +11,16 @@ import {
   StoredRoadmap,
 } from './dto';
 import { Allow, CurrentActor } from '../auth/access.decorator';
-import type { Actor } from '../auth/principal';
-import { UploadTooLargeFilter } from './roadmap-import-exception.filter';
+import type { Actor } from '../auth/principal.model';
+import { RoadmapUploadInterceptor } from './roadmap-upload.interceptor';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 import { uuidParam } from '../common/uuid-param.pipe';
-import { canonicalRoadmapRef } from '../openapi/openapi-document.util';
+import { canonicalRoadmapRef } from '../common/openapi-document.util';
+import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { CycleErrorCode } from '../cycles/cycle.exception';
+import { RoadmapErrorCode } from './roadmap.exception';
 
 const uuid = uuidParam('дорожной карты');
 
@@ -57,17 +49,8 @@ export class RoadmapsController {
     },
   })
   @ApiCreatedResponse({ type: RoadmapPreview })
-  // One byte over the importer's own limit, so its Russian FILE_TOO_LARGE message answers.
-  @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(
-    FileFieldsInterceptor(
-      [
-        { name: 'file', maxCount: 1 },
-        { name: 'participants', maxCount: 1 },
-      ],
-      { limits: { fileSize: DEFAULT_MAX_FILE_SIZE_BYTES + 1, files: 2 } },
-    ),
-  )
+  @ApiErrors(...Object.values(RoadmapImportErrorCode))
+  @UseInterceptors(RoadmapUploadInterceptor)
   preview(
     @UploadedFiles() files: UploadedDocuments | undefined,
     @Body() options: ImportOptionsDto,
@@ -79,8 +62,13 @@ export class RoadmapsController {
   @Allow(...MANAGERS)
   @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed', schema: canonicalRoadmapRef })
   @ApiCreatedResponse({ type: StoredRoadmap })
-  confirm(@Body() body: Record<string, unknown>, @Query() query: ConfirmQueryDto): Promise<StoredRoadmap> {
-    return this.roadmaps.confirm(body, query.fileName);
+  @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL)
+  confirm(
+    @Body() body: Record<string, unknown>,
+    @Query() query: ConfirmQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoredRoadmap> {
+    return this.roadmaps.confirm(body, query.fileName, actor);
   }
 
   @Get()
@@ -93,6 +81,7 @@ export class RoadmapsController {
   @Get(':id')
   @Allow(...READERS)
   @ApiOkResponse({ type: StoredRoadmap })
+  @ApiErrors(RoadmapErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string): Promise<StoredRoadmap> {
     return this.roadmaps.get(id);
   }
@@ -100,6 +89,8 @@ export class RoadmapsController {
   @Get(':id/export')
   @Allow(...READERS)
   @Header('Content-Disposition', 'attachment')
+  @ApiOkResponse({ description: 'The canonical roadmap as a JSON or YAML file', schema: { type: 'string' } })
+  @ApiErrors(RoadmapErrorCode.NOT_FOUND)
   export(@Param('id', uuid) id: string, @Query() query: ExportQueryDto): Promise<string> {
     return this.roadmaps.export(id, query.format ?? 'json');
   }
@@ -107,6 +98,13 @@ export class RoadmapsController {
   @Post(':id/cycles')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: CycleFromRoadmapView })
+  @ApiErrors(
+    RoadmapErrorCode.NOT_FOUND,
+    RoadmapErrorCode.NO_DATED_EVENTS,
+    CycleErrorCode.DUPLICATE_ROW,
+    AuthErrorCode.OUT_OF_SCOPE,
+    CycleErrorCode.WORKFLOW_UNAVAILABLE,
+  )
   createCycle(
     @Param('id', uuid) id: string,
     @Body() dto: CycleFromRoadmapDto,

@@ -1,11 +1,12 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
+import { Injectable } from '@nestjs/common';
+import { planCycleFromRoadmap, scheduleRoadmapEvents, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
-import { CycleErrorCode, CycleException } from '../cycles/cycle.exception';
+import { AuditService } from '../audit/audit.service';
+import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
-import type { Actor } from '../auth/principal';
-import type { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
+import type { Actor } from '../auth/principal.model';
+import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type {
   CycleFromRoadmapDto,
   CycleFromRoadmapView,
@@ -30,6 +31,7 @@ export class RoadmapsService {
   constructor(
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -39,10 +41,7 @@ export class RoadmapsService {
     options: ImportOptionsDto,
   ): Promise<RoadmapPreview> {
     if (!file) {
-      throw new BadRequestException({
-        error: 'VALIDATION_FAILED',
-        message: 'Файл не передан: приложите документ в поле «file» (multipart/form-data)',
-      });
+      throw validationFailed('Файл не передан: приложите документ в поле «file» (multipart/form-data)');
     }
     const fileName = decodeName(file);
     let roadmap = await parseRoadmap(
@@ -54,9 +53,17 @@ export class RoadmapsService {
   }
 
   /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined): Promise<StoredRoadmap> {
+  async confirm(body: unknown, fileName: string | undefined, actor: Actor): Promise<StoredRoadmap> {
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    return toStored(await this.store.save(roadmap, fileName ?? null));
+    const stored = await this.store.save(roadmap, fileName ?? null);
+    await this.audit.record(actor, {
+      action: 'roadmap.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: stored.id,
+      details: { title: stored.title, fileName: fileName ?? null },
+    });
+    return toStored(stored);
   }
 
   async list(): Promise<RoadmapSummary[]> {
@@ -71,68 +78,36 @@ export class RoadmapsService {
     return exportRoadmap((await this.find(id)).document, format);
   }
 
-  /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
+  /**
+   * A cycle from a stored roadmap: dated events become event workflows, participants school
+   * workflows. The coordinator may replace the schools and the time zone, and date undated events.
+   */
   async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleFromRoadmapView> {
-    const { document: stored } = await this.find(id);
+    const stored = (await this.find(id)).document;
     const roadmap = { ...stored, timezone: dto.timezone ?? stored.timezone };
-    const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
-    const byNumber = new Map((dto.dates ?? []).map((d) => [d.number.trim(), d]));
-    const unknown = [...byNumber.keys()].filter((n) => !undated.some((e) => e.number === n));
+    const undated = new Set(scheduleRoadmapEvents(roadmap).undated.map((e) => e.number));
+    const unknown = (dto.dates ?? []).map((d) => d.number.trim()).filter((n) => !undated.has(n));
     if (unknown.length) {
-      throw new CycleException(
-        CycleErrorCode.INVALID_EVENT_PERIOD,
+      throw validationFailed(
         'Даты можно назначить только мероприятиям без дат',
         unknown.map((n) => `dates: мероприятие № ${n} не найдено среди мероприятий без дат`),
       );
     }
-    const dated = undated.filter((e) => byNumber.has(e.number));
-    const skippedEvents = undated
-      .filter((e) => !byNumber.has(e.number))
-      .map((event) => ({
-        number: event.number,
-        reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-      }));
-    const events: CreateCycleDto['events'] = [
-      ...scheduled.map(({ event, number, window }) => ({
-        number,
-        title: event.title,
-        opensAt: window.opensAt.toISOString(),
-        deadline: window.deadline.toISOString(),
-        executors: event.executors.map((name) => ({ name })),
-      })),
-      ...dated.map((event) => {
-        const d = byNumber.get(event.number)!;
-        return {
-          number: event.number,
-          title: event.title,
-          opensAt: d.opensAt,
-          deadline: d.deadline,
-          executors: event.executors.map((name) => ({ name })),
-        };
-      }),
-    ];
-    if (events.length === 0) {
-      throw new CycleException(
-        CycleErrorCode.INVALID_EVENT_PERIOD,
+    const plan = planCycleFromRoadmap(roadmap, dto.dates);
+    if (plan.events.length === 0) {
+      throw new RoadmapException(
+        RoadmapErrorCode.NO_DATED_EVENTS,
         'В дорожной карте нет ни одного мероприятия с датами',
-        skippedEvents.map((s) => `№ ${s.number}: ${s.reason}`),
+        plan.skipped.map((s) => `№ ${s.number}: ${s.reason}`),
       );
     }
+    const { skipped: skippedEvents, ...cycle } = plan;
     const view = await this.cycles.create(
       {
-        title: dto.title?.trim() || roadmap.title,
+        ...cycle,
+        title: dto.title?.trim() || plan.title,
         municipality: dto.municipality,
-        year: roadmap.year,
-        timezone: roadmap.timezone,
-        schools:
-          dto.schools ??
-          roadmap.schools.map((s) => ({
-            name: s.name,
-            category: s.category,
-            municipality: s.municipality ?? undefined,
-            emails: s.emails,
-          })),
-        events,
+        schools: dto.schools ?? cycle.schools,
       },
       actor,
     );
@@ -141,7 +116,7 @@ export class RoadmapsService {
 
   private async find(id: string): Promise<RoadmapEntity> {
     const found = await this.store.find(id);
-    if (!found) throw new CycleException(CycleErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    if (!found) throw new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
     return found;
   }
 }

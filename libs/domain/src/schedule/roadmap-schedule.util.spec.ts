@@ -1,5 +1,5 @@
-import type { RoadmapEvent } from '../roadmap/roadmap.model';
-import { scheduleRoadmapEvents } from './roadmap-schedule.util';
+import type { CanonicalRoadmap, RoadmapEvent } from '../roadmap/roadmap.model';
+import { planCycleFromRoadmap, scheduleRoadmapEvents } from './roadmap-schedule.util';
 
 const event = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
   number,
@@ -32,5 +32,30 @@ describe('scheduleRoadmapEvents', () => {
 
   it('sets undated events aside', () => {
     expect(undated.map((e) => e.number)).toEqual(['2']);
+  });
+});
+
+describe('planCycleFromRoadmap', () => {
+  it('maps dated events, schools and executors, and sets undated events aside with a reason', () => {
+    const plan = planCycleFromRoadmap({
+      title: 'Карта',
+      year: 2023,
+      timezone: 'Asia/Irkutsk',
+      schools: [{ name: 'СОШ № 1', category: 'shnor', municipality: null, emails: ['a@example.ru'] }],
+      events: [
+        { ...event('1', '2023-05-01', '2023-05-31'), title: 'Самодиагностика', executors: ['ДО', 'ИМЦРО'] },
+        { ...event('2', null, null), period: { ...event('2', null, null).period, text: 'По графику' } },
+      ],
+    } as unknown as CanonicalRoadmap);
+    expect(plan.schools).toEqual([{ name: 'СОШ № 1', category: 'shnor', emails: ['a@example.ru'] }]);
+    expect(plan.events).toEqual([
+      expect.objectContaining({
+        number: '1',
+        title: 'Самодиагностика',
+        executors: [{ name: 'ДО' }, { name: 'ИМЦРО' }],
+      }),
+    ]);
+    expect(Date.parse(plan.events[0].deadline)).toBeGreaterThan(Date.parse(plan.events[0].opensAt));
+    expect(plan.skipped).toEqual([{ number: '2', reason: 'срок «По графику» не задает дат: назначьте их вручную' }]);
   });
 });

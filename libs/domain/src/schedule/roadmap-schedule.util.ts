@@ -1,4 +1,4 @@
-import type { CanonicalRoadmap, RoadmapEvent } from '../roadmap/roadmap.model';
+import type { CanonicalRoadmap, RoadmapEvent, SchoolCategory } from '../roadmap/roadmap.model';
 import { resolveEventWindow, type EventWindow } from './event-window.util';
 
 export interface ScheduledRoadmapEvent {
@@ -30,4 +30,74 @@ export function scheduleRoadmapEvents(roadmap: Pick<CanonicalRoadmap, 'events' |
     scheduled.push({ event, number: seen ? `${event.number}.${seen + 1}` : event.number, window });
   }
   return { scheduled, undated };
+}
+
+/** A cycle as a roadmap describes it: what both the API (cycle from a stored roadmap) and the demo launch. */
+export interface RoadmapCyclePlan {
+  title: string;
+  year: number;
+  timezone: string;
+  schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
+  events: { number: string; title: string; opensAt: string; deadline: string; executors: { name: string }[] }[];
+  /** Undated events, with the reason in Russian, for the coordinator to schedule by hand. */
+  skipped: { number: string; reason: string }[];
+}
+
+/** Dates a coordinator set by hand for an undated event (ISO instants). */
+export interface HandSetDates {
+  number: string;
+  opensAt: string;
+  deadline: string;
+}
+
+/**
+ * The one roadmap → cycle mapping: dated events become event workflows, listed schools school
+ * workflows; undated events get the dates set by hand, or are listed as skipped.
+ */
+export function planCycleFromRoadmap(
+  roadmap: CanonicalRoadmap,
+  handSet: readonly HandSetDates[] = [],
+): RoadmapCyclePlan {
+  const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
+  const byNumber = new Map(handSet.map((d) => [d.number.trim(), d]));
+  return {
+    title: roadmap.title,
+    year: roadmap.year,
+    timezone: roadmap.timezone,
+    schools: roadmap.schools.map((s) => ({
+      name: s.name,
+      category: s.category,
+      ...(s.municipality ? { municipality: s.municipality } : {}),
+      emails: s.emails,
+    })),
+    events: [
+      ...scheduled.map(({ event, number, window }) => ({
+        number,
+        title: event.title,
+        opensAt: window.opensAt.toISOString(),
+        deadline: window.deadline.toISOString(),
+        executors: event.executors.map((name) => ({ name })),
+      })),
+      ...undated.flatMap((event) => {
+        const dates = byNumber.get(event.number);
+        return dates
+          ? [
+              {
+                number: event.number,
+                title: event.title,
+                opensAt: dates.opensAt,
+                deadline: dates.deadline,
+                executors: event.executors.map((name) => ({ name })),
+              },
+            ]
+          : [];
+      }),
+    ],
+    skipped: undated
+      .filter((event) => !byNumber.has(event.number))
+      .map((event) => ({
+        number: event.number,
+        reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+      })),
+  };
 }

@@ -1,4 +1,5 @@
-// The school pipeline as a small state machine. Pure: used by the school workflow and the API.
+// The school pipeline as a small state machine. Pure and deterministic: the school workflow, its
+// update validator, the API and the workflow gateway all take the stage rules from here.
 import type { SchoolStage } from '../roadmap/roadmap.model';
 
 export type SchoolPipelineState = SchoolStage | 'completed';
@@ -11,6 +12,9 @@ export const SCHOOL_STAGES: readonly SchoolStage[] = [
   'report',
 ];
 
+/** Where every school starts a cycle. */
+export const INITIAL_SCHOOL_STAGE: SchoolStage = SCHOOL_STAGES[0];
+
 export const SCHOOL_STAGE_TITLES_RU: Record<SchoolPipelineState, string> = {
   self_diagnosis: 'Самодиагностика',
   concept_documents: 'Концептуальные документы',
@@ -22,18 +26,33 @@ export const SCHOOL_STAGE_TITLES_RU: Record<SchoolPipelineState, string> = {
 
 export type SchoolStageDecision = { kind: 'advance' } | { kind: 'return'; remarks: string };
 
-/** The next state after the current stage is done (advance) or sent back for rework (return, expertise only). */
-export function nextSchoolState(current: SchoolPipelineState, decision: SchoolStageDecision): SchoolPipelineState {
-  if (current === 'completed') {
-    throw new Error('Цикл школы уже завершен');
+/**
+ * Why this decision cannot be taken in the current state (Russian, for the person who asked), or
+ * null when it can. `expected` is the stage the caller believes the school is in: a stale view fails.
+ */
+export function schoolStageProblem(
+  current: SchoolPipelineState,
+  decision: SchoolStageDecision,
+  expected: SchoolPipelineState = current,
+): string | null {
+  if (current === 'completed') return 'Цикл школы уже завершен';
+  if (expected !== current) {
+    return `Школа сейчас на этапе «${SCHOOL_STAGE_TITLES_RU[current]}», а не «${SCHOOL_STAGE_TITLES_RU[expected] ?? String(expected)}»`;
   }
   if (decision.kind === 'return') {
-    if (current !== 'expertise')
-      throw new Error(
-        `На доработку можно вернуть только на этапе экспертизы, а не «${SCHOOL_STAGE_TITLES_RU[current]}»`,
-      );
-    return 'concept_documents';
+    if (current !== 'expertise') {
+      return `На доработку можно вернуть только на этапе экспертизы, а не «${SCHOOL_STAGE_TITLES_RU[current]}»`;
+    }
+    if (!decision.remarks.trim()) return 'При возврате на доработку укажите замечания (поле remarks)';
   }
-  const i = SCHOOL_STAGES.indexOf(current);
+  return null;
+}
+
+/** The next state after the current stage is done (advance) or sent back for rework (return, expertise only). */
+export function nextSchoolState(current: SchoolPipelineState, decision: SchoolStageDecision): SchoolPipelineState {
+  const problem = schoolStageProblem(current, decision);
+  if (problem) throw new Error(problem);
+  if (decision.kind === 'return') return 'concept_documents';
+  const i = SCHOOL_STAGES.indexOf(current as SchoolStage);
   return i === SCHOOL_STAGES.length - 1 ? 'completed' : SCHOOL_STAGES[i + 1];
 }

@@ -21,6 +21,10 @@ describe('renderEventReminder', () => {
     expect(mail.html).not.toContain('г.</b>.');
   });
 
+  it('promises nothing the product cannot do yet (no evidence upload)', () => {
+    for (const body of [mail.text, mail.html]) expect(body).not.toMatch(/приложить|материал|подтвержда/i);
+  });
+
   it('gives the link to act in both bodies and escapes HTML', () => {
     expect(mail.text).toContain('http://localhost:3000/events/abc');
     expect(mail.html).toContain('href="http://localhost:3000/events/abc"');

@@ -16,7 +16,7 @@ export interface RenderedMail {
   html: string;
 }
 
-/** A reminder to an event's executor: what, by when, and where to act. */
+/** A reminder to an event's executor: what, by when, and where to see it (no evidence upload exists yet). */
 export function renderEventReminder(m: EventReminderModel): RenderedMail {
   const due = formatRussianDate(m.deadline, m.timezone);
   const subject = `Напоминание: мероприятие № ${m.eventNumber} — срок ${due}`;
@@ -27,7 +27,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
     `№ ${m.eventNumber}. ${m.eventTitle}`,
     `Срок исполнения: ${due}`,
     '',
-    `Отметить выполнение и приложить подтверждающие материалы: ${m.actionUrl}`,
+    `Открыть мероприятие в «Ориентире»: ${m.actionUrl}`,
     '',
     'Это письмо отправлено автоматически системой «Ориентир».',
   ].join('\n');
@@ -35,7 +35,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
 <p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
 <p>Напоминаем о мероприятии дорожной карты «${escapeHtml(m.cycleTitle)}»:</p>
 <p><b>№ ${escapeHtml(m.eventNumber)}. ${escapeHtml(m.eventTitle)}</b><br>Срок исполнения: <b>${escapeHtml(due)}</b></p>
-<p><a href="${escapeHtml(m.actionUrl)}">Отметить выполнение</a></p>
+<p><a href="${escapeHtml(m.actionUrl)}">Открыть мероприятие в «Ориентире»</a></p>
 <p style="color:#777">Это письмо отправлено автоматически системой «Ориентир».</p>
 </body></html>`;
   return { subject, text, html };

@@ -14,7 +14,7 @@ import {
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { SchoolDto } from '../../cycles/dto/create-cycle.dto';
 import { RU } from '../../common/russian-messages.util';
-import { canonicalRoadmapRef } from '../../openapi/openapi-document.util';
+import { canonicalRoadmapRef } from '../../common/openapi-document.util';
 import { CycleView } from '../../cycles/dto/cycle-view.dto';
 
 export class RoadmapPreviewStats {

@@ -1,0 +1,73 @@
+import { HttpStatus } from '@nestjs/common';
+import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { CycleErrorCode } from '../cycles/cycle.exception';
+import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
+import { RequestErrorCode } from './request.exception';
+
+/** Every code the API can answer with; adding a code without a status below fails type-checking. */
+export type ErrorCode = AuthErrorCode | CycleErrorCode | RoadmapErrorCode | RoadmapImportErrorCode | RequestErrorCode;
+
+/** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
+export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
+  [AuthErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.ROUTE_WITHOUT_RULE]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.ROLE_NOT_ALLOWED]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.OUT_OF_SCOPE]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.CSRF_FAILED]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.INVALID_RESET_TOKEN]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.USER_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AuthErrorCode.WEAK_PASSWORD]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.INVALID_GRANT]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
+  [AuthErrorCode.TOKEN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
+  [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
+  [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,
+  [CycleErrorCode.WORKFLOW_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+
+  [RoadmapErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [RoadmapErrorCode.NO_DATED_EVENTS]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [RoadmapImportErrorCode.UNSUPPORTED_FORMAT]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [RoadmapImportErrorCode.BINARY_FILE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [RoadmapImportErrorCode.FILE_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [RoadmapImportErrorCode.CORRUPTED_FILE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [RoadmapImportErrorCode.EMPTY_FILE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [RoadmapImportErrorCode.EMPTY_TABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [RoadmapImportErrorCode.NOT_A_ROADMAP]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [RoadmapImportErrorCode.INVALID_CANONICAL]: HttpStatus.BAD_REQUEST,
+
+  [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,
+  [RequestErrorCode.ROUTE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [RequestErrorCode.METHOD_NOT_ALLOWED]: HttpStatus.METHOD_NOT_ALLOWED,
+  [RequestErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [RequestErrorCode.UNSUPPORTED_MEDIA_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [RequestErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
+  [RequestErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [RequestErrorCode.INTERNAL_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** Denials worth a trace in the audit log: someone (signed in or not) tried what they may not. */
+export const AUDITED_DENIALS: ReadonlySet<ErrorCode> = new Set([
+  AuthErrorCode.ROUTE_WITHOUT_RULE,
+  AuthErrorCode.ROLE_NOT_ALLOWED,
+  AuthErrorCode.OUT_OF_SCOPE,
+  AuthErrorCode.CSRF_FAILED,
+]);
+
+export function statusOf(code: string): HttpStatus {
+  return (ERROR_STATUS as Record<string, HttpStatus | undefined>)[code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+/** The one JSON shape of every error the API answers. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  details: unknown;
+}
