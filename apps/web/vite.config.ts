@@ -7,6 +7,13 @@ const apiTarget = process.env.ORIENTIR_API_URL ?? `http://127.0.0.1:${process.en
 export default defineConfig({
   root: __dirname,
   plugins: [react()],
+  // Pure shared code (no Node, no luxon): the words and rules the API uses too.
+  resolve: {
+    alias: {
+      '@orientir/auth': resolve(__dirname, '../../libs/auth/src/index.ts'),
+      '@orientir/domain/workflow': resolve(__dirname, '../../libs/domain/src/workflow.ts'),
+    },
+  },
   build: {
     outDir: resolve(__dirname, '../../dist/web'),
     emptyOutDir: true,

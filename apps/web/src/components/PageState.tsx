@@ -11,6 +11,41 @@ export function PageLoader({ label = 'Загрузка…' }: { label?: string }
   );
 }
 
+/** The API's Russian message with the rows or fields it names (at most `limit` of them). */
+function ErrorAlert({
+  error,
+  title,
+  actions,
+  limit = 20,
+}: {
+  error: unknown;
+  title?: string;
+  actions?: ReactNode;
+  limit?: number;
+}) {
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <Alert
+      theme="danger"
+      title={title}
+      actions={actions}
+      message={
+        <>
+          <div>{errorText(error)}</div>
+          {details.length > 0 && (
+            <ul className="error-details">
+              {details.slice(0, limit).map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+              {details.length > limit && <li>… и еще {details.length - limit}</li>}
+            </ul>
+          )}
+        </>
+      }
+    />
+  );
+}
+
 export function ErrorState({
   error,
   onRetry,
@@ -20,24 +55,11 @@ export function ErrorState({
   onRetry?: () => void;
   title?: string;
 }) {
-  const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="page-state page-state_error">
-      <Alert
-        theme="danger"
+      <ErrorAlert
+        error={error}
         title={title}
-        message={
-          <>
-            <div>{errorText(error)}</div>
-            {details.length > 0 && (
-              <ul className="error-details">
-                {details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </>
-        }
         actions={onRetry ? <Button onClick={onRetry}>Повторить</Button> : undefined}
       />
     </div>
@@ -47,26 +69,9 @@ export function ErrorState({
 /** An error shown in place next to a form or an action (no page reload). */
 export function InlineError({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
-  const details = error instanceof ApiError ? error.details : [];
   return (
     <div role="alert" className="inline-error">
-      <Alert
-        theme="danger"
-        title={title}
-        message={
-          <>
-            <div>{errorText(error)}</div>
-            {details.length > 0 && (
-              <ul className="error-details">
-                {details.slice(0, 20).map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-                {details.length > 20 && <li>… и еще {details.length - 20}</li>}
-              </ul>
-            )}
-          </>
-        }
-      />
+      <ErrorAlert error={error} title={title} />
     </div>
   );
 }

@@ -1,18 +1,14 @@
+import { ROLE_TITLES_RU, SCOPES_OF_ROLE } from '@orientir/auth';
 import type { Schemas } from '../api/client';
 
 export type Grant = Schemas['GrantDto'];
 export type RoleName = Grant['role'];
 export type ScopeKind = Grant['scopeKind'];
 
-export const ROLE_TITLES: Record<RoleName, string> = {
-  admin: 'Администратор',
-  regional_coordinator: 'Региональный координатор',
-  municipal_coordinator: 'Муниципальный координатор',
-  curator: 'Куратор',
-  school_team: 'Команда школы',
-  executor: 'Исполнитель',
-  supervisor: 'Наблюдатель',
-};
+/** The API's role names, capitalised for labels. */
+export const ROLE_TITLES = Object.fromEntries(
+  Object.entries(ROLE_TITLES_RU).map(([role, title]) => [role, title[0].toLocaleUpperCase('ru-RU') + title.slice(1)]),
+) as Record<RoleName, string>;
 
 export const SCOPE_TITLES: Record<ScopeKind, string> = {
   global: 'вся система',
@@ -23,16 +19,8 @@ export const SCOPE_TITLES: Record<ScopeKind, string> = {
   event: 'мероприятие (id)',
 };
 
-/** Which scopes each role takes (the API checks the same rule and names a wrong grant). */
-export const SCOPES_OF_ROLE: Record<RoleName, ScopeKind[]> = {
-  admin: ['global'],
-  regional_coordinator: ['region', 'global'],
-  municipal_coordinator: ['municipality'],
-  curator: ['school'],
-  school_team: ['school'],
-  executor: ['organisation', 'event'],
-  supervisor: ['global', 'region', 'municipality'],
-};
+/** Which scopes each role takes: the API's own rule, so the form offers only what it accepts. */
+export { SCOPES_OF_ROLE };
 
 export function grantText(g: { role: RoleName; scopeKind: ScopeKind; scopeValue?: string | null }): string {
   const scope = g.scopeKind === 'global' ? SCOPE_TITLES.global : `${SCOPE_TITLES[g.scopeKind]}: ${g.scopeValue ?? ''}`;

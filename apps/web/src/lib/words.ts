@@ -1,28 +1,15 @@
 // The words people see for stages and statuses (design.md §2), and their one colour each.
+import { SCHOOL_STAGES, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain/workflow';
 import type { Schemas } from '../api/client';
 
 export type SchoolStage = Schemas['CompleteStageDto']['stage'];
 /** The read model's stage: a pipeline stage, completed, or not_started before the workflow reports. */
 export type SchoolState = SchoolStage | 'completed' | 'not_started';
 
-/** Pipeline order; the matrix columns. */
-export const PIPELINE: readonly SchoolStage[] = [
-  'self_diagnosis',
-  'concept_documents',
-  'expertise',
-  'monitoring',
-  'report',
-];
+/** Pipeline order (the domain's stage machine); the matrix columns. */
+export const PIPELINE: readonly SchoolStage[] = SCHOOL_STAGES;
 
-export const STAGE_TITLES: Record<SchoolState, string> = {
-  not_started: 'Не начато',
-  self_diagnosis: 'Самодиагностика',
-  concept_documents: 'Концептуальные документы',
-  expertise: 'Экспертиза',
-  monitoring: 'Мониторинг',
-  report: 'Отчет',
-  completed: 'Завершено',
-};
+export const STAGE_TITLES: Record<SchoolState, string> = { not_started: 'Не начато', ...SCHOOL_STAGE_TITLES_RU };
 
 export function stageTitle(stage: string): string {
   return STAGE_TITLES[stage as SchoolState] ?? stage;

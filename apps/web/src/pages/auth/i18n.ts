@@ -1,6 +1,5 @@
 // User-facing strings of the sign-in pages.
 export const t = {
-  product: 'Ориентир',
   signInTitle: 'Вход',
   email: 'Электронная почта',
   password: 'Пароль',

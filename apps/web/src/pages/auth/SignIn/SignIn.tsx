@@ -1,10 +1,11 @@
-import { Alert, Button, Link, PasswordInput, TextInput } from '@gravity-ui/uikit';
+import { Alert, Button, PasswordInput, TextInput } from '@gravity-ui/uikit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { homePathFor, ME_KEY, safeNext } from '../../../auth/session';
+import { AuthCard, Field } from '../../../components/AuthCard';
 import { InlineError } from '../../../components/PageState';
 import { t } from '../i18n';
 
@@ -24,54 +25,32 @@ export default function SignIn() {
       void navigate(next ? safeNext(next) : homePathFor(result.user), { replace: true });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate();
-  };
   return (
-    <div className="auth-page">
-      <form className="auth-card" onSubmit={submit} aria-labelledby="sign-in-title">
-        <div className="app-header__logo">{t.product}</div>
-        <h1 id="sign-in-title" className="g-text g-text_variant_header-1">
-          {t.signInTitle}
-        </h1>
-        {expired && <Alert theme="info" message={t.expired} />}
-        <div className="field">
-          <label htmlFor="email">{t.email}</label>
-          <TextInput
-            id="email"
-            type="email"
-            autoComplete="username"
-            size="l"
-            value={email}
-            onUpdate={setEmail}
-            autoFocus
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t.password}</label>
-          <PasswordInput
-            id="password"
-            autoComplete="current-password"
-            size="l"
-            value={password}
-            onUpdate={setPassword}
-          />
-        </div>
-        <InlineError error={login.error} />
-        <Button type="submit" view="action" size="l" loading={login.isPending} disabled={!email || !password}>
-          {t.signIn}
-        </Button>
-        <Link
-          href="/forgot-password"
-          onClick={(e) => {
-            e.preventDefault();
-            void navigate('/forgot-password');
-          }}
-        >
-          {t.forgot}
-        </Link>
-      </form>
-    </div>
+    <AuthCard
+      id="sign-in-title"
+      title={t.signInTitle}
+      onSubmit={() => login.mutate()}
+      link={{ to: '/forgot-password', text: t.forgot }}
+    >
+      {expired && <Alert theme="info" message={t.expired} />}
+      <Field id="email" label={t.email}>
+        <TextInput
+          id="email"
+          type="email"
+          autoComplete="username"
+          size="l"
+          value={email}
+          onUpdate={setEmail}
+          autoFocus
+        />
+      </Field>
+      <Field id="password" label={t.password}>
+        <PasswordInput id="password" autoComplete="current-password" size="l" value={password} onUpdate={setPassword} />
+      </Field>
+      <InlineError error={login.error} />
+      <Button type="submit" view="action" size="l" loading={login.isPending} disabled={!email || !password}>
+        {t.signIn}
+      </Button>
+    </AuthCard>
   );
 }
