@@ -41,6 +41,7 @@ function cycle() {
       workflowId: `w${i}`,
       updatedAt: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString(),
       actions: [],
+      curators: [`Куратор ${i % 150}`],
     })),
     events: Array.from({ length: 120 }, (_, i) => ({
       id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

@@ -125,8 +125,12 @@ describe('API for the web app', () => {
       teamView = await team.get(`/api/cycles/${created.body.id}`).expect(200);
     }
     expect(teamView.body.schools).toEqual([expect.objectContaining({ id: a.id, actions: ['advance'] })]);
+    await createAccount(harness.apps, [{ role: 'curator', scopeKind: 'school', scopeValue: b.id }]);
     const supView = await supervisor.get(`/api/cycles/${created.body.id}`).expect(200);
     expect(supView.body.schools.map((s: { actions: string[] }) => s.actions)).toEqual([[], []]);
+    // The curator granted a school is named on it (the dashboard filters by curator).
+    expect(supView.body.schools.find((s: { id: string }) => s.id === b.id).curators).toEqual(['Тест curator']);
+    expect(supView.body.schools.find((s: { id: string }) => s.id === a.id).curators).toEqual([]);
     expect(supView.body.schools.map((s: { id: string }) => s.id).sort()).toEqual([a.id, b.id].sort());
 
     const teamCycles = await team.get('/api/cycles').expect(200);

@@ -10,7 +10,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { SCHOOL_STAGES } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
-import { CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
+import { UserStore, CycleStore, type CycleView as StoredCycleView, type StoredCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView, LaunchSummary } from './dto/cycle-view.dto';
@@ -29,6 +29,7 @@ export class CyclesService {
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly users: UserStore,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
@@ -111,7 +112,8 @@ export class CyclesService {
     if (!view) throw notFound(cycleId);
     const access = cycleAccess(requirePrincipal(actor).grants, facts(view));
     if (!access.read) throw outOfScope(`цикл ${cycleId}`);
-    return toView(view, access, requirePrincipal(actor).grants);
+    const curators = await this.users.curatorsOfSchools([...access.schoolIds]);
+    return toView(view, access, requirePrincipal(actor).grants, curators);
   }
 
   /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
@@ -279,6 +281,7 @@ function toView(
   { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
   access: CycleAccess,
   grants: Parameters<typeof canActOnStage>[0],
+  curators: ReadonlyMap<string, string[]>,
 ): CycleView {
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
@@ -302,6 +305,7 @@ function toView(
           workflowId: schoolWorkflowId(cycle.id, s.id),
           updatedAt: p?.changedAt.toISOString() ?? null,
           actions: stageActions(grants, cycle, s, p?.stage),
+          curators: curators.get(s.id) ?? [],
         };
       }),
     events: events

@@ -713,6 +713,8 @@ export interface components {
       /** @description What the caller may do with the school now (POST …/stage decision); empty when nothing */
       actions: ('advance' | 'return')[];
       category: string;
+      /** @description Names of the curators granted this school */
+      curators: string[];
       id: string;
       municipality: string | null;
       name: string;

@@ -20,6 +20,7 @@ const school = (name: string, stage: string, extra: Partial<SchoolRow> = {}): Sc
   workflowId: `w-${name}`,
   updatedAt: null,
   actions: [],
+  curators: [],
   ...extra,
 });
 
@@ -51,7 +52,11 @@ describe('cellState', () => {
 describe('filterSchools', () => {
   const schools = [
     school('МБОУ СОШ № 1', 'self_diagnosis'),
-    school('МБОУ Лицей № 2', 'expertise', { category: 'risk_zone', municipality: 'Ангарский ГО' }),
+    school('МБОУ Лицей № 2', 'expertise', {
+      category: 'risk_zone',
+      municipality: 'Ангарский ГО',
+      curators: ['Иванова И. И.'],
+    }),
     school('МАОУ Гимназия «Ёлочка»', 'report'),
   ];
   it('searches by name ignoring case and ё/е', () => {
@@ -63,6 +68,9 @@ describe('filterSchools', () => {
     expect(filterSchools(schools, { ...EMPTY_FILTER, municipality: ['Ангарский ГО'] })).toHaveLength(1);
     expect(filterSchools(schools, { ...EMPTY_FILTER, category: ['shnor'], stage: ['report'] })).toHaveLength(1);
     expect(filterSchools(schools, { ...EMPTY_FILTER, category: ['risk_zone'], stage: ['report'] })).toHaveLength(0);
+    expect(filterSchools(schools, { ...EMPTY_FILTER, curator: ['Иванова И. И.'] }).map((s) => s.name)).toEqual([
+      'МБОУ Лицей № 2',
+    ]);
   });
 });
 

@@ -28,9 +28,10 @@ export interface SchoolFilter {
   municipality: string[];
   category: string[];
   stage: string[];
+  curator: string[];
 }
 
-export const EMPTY_FILTER: SchoolFilter = { search: '', municipality: [], category: [], stage: [] };
+export const EMPTY_FILTER: SchoolFilter = { search: '', municipality: [], category: [], stage: [], curator: [] };
 
 const normalise = (s: string) => s.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
@@ -39,12 +40,14 @@ export function filterSchools(schools: readonly SchoolRow[], f: SchoolFilter): S
   const municipalities = new Set(f.municipality);
   const categories = new Set(f.category);
   const stages = new Set(f.stage);
+  const curators = new Set(f.curator);
   return schools.filter(
     (s) =>
       (!needle || normalise(s.name).includes(needle)) &&
       (!municipalities.size || municipalities.has(s.municipality ?? '')) &&
       (!categories.size || categories.has(s.category)) &&
-      (!stages.size || stages.has(s.stage)),
+      (!stages.size || stages.has(s.stage)) &&
+      (!curators.size || s.curators.some((c) => curators.has(c))),
   );
 }
 

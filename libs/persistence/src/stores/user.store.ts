@@ -80,6 +80,24 @@ export class UserStore {
     return { user, grants: await grantsOf(this.dataSource.manager, userId) };
   }
 
+  /** Display names of the active curators granted each school, by school id. */
+  async curatorsOfSchools(schoolIds: readonly string[]): Promise<Map<string, string[]>> {
+    const bySchool = new Map<string, string[]>();
+    if (!schoolIds.length) return bySchool;
+    const rows = await this.dataSource
+      .getRepository(RoleGrantEntity)
+      .createQueryBuilder('g')
+      .innerJoin('g.user', 'u')
+      .select(['g.scopeValue AS "schoolId"', 'u.displayName AS "name"'])
+      .where("g.role = 'curator' AND g.scopeKind = 'school' AND u.isActive AND g.scopeValue IN (:...ids)", {
+        ids: [...schoolIds],
+      })
+      .orderBy('u.displayName')
+      .getRawMany<{ schoolId: string; name: string }>();
+    for (const r of rows) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r.name]);
+    return bySchool;
+  }
+
   /** Every account with its grants, by e-mail. */
   async list(): Promise<UserWithGrants[]> {
     const users = await this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });

@@ -15,6 +15,8 @@ export class SchoolProgressView {
     description: 'What the caller may do with the school now (POST …/stage decision); empty when nothing',
   })
   actions!: ('advance' | 'return')[];
+  @ApiProperty({ type: [String], description: 'Names of the curators granted this school' })
+  curators!: string[];
 }
 
 export class EventProgressView {

@@ -63,6 +63,7 @@ export default function CycleDashboard() {
   const events = useMemo(() => data?.events ?? [], [data]);
   const municipalities = useMemo(() => distinct(schools.map((s) => s.municipality)), [schools]);
   const categories = useMemo(() => distinct(schools.map((s) => s.category)), [schools]);
+  const curators = useMemo(() => distinct(schools.flatMap((s) => s.curators)), [schools]);
   const filtered = useMemo(
     () => sortSchools(filterSchools(schools, deferredFilter), SORTS.find((s) => s.value === sortValue)!.sort),
     [schools, deferredFilter, sortValue],
@@ -177,6 +178,18 @@ export default function CycleDashboard() {
             value={filter.category}
             onUpdate={(category) => update({ category })}
           />
+          {curators.length > 0 && (
+            <Select
+              aria-label={t.curator}
+              placeholder={t.curator}
+              multiple
+              filterable
+              hasClear
+              options={curators.map((c) => ({ value: c, content: c }))}
+              value={filter.curator}
+              onUpdate={(curator) => update({ curator })}
+            />
+          )}
           <Select
             aria-label={t.stage}
             placeholder={t.stage}

@@ -19,6 +19,7 @@ export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
           <div className="muted">
             {CATEGORY_TITLES[s.category] ?? s.category}
             {s.municipality ? ` · ${s.municipality}` : ''}
+            {s.curators.length ? ` · куратор: ${s.curators.join(', ')}` : ''}
           </div>
         </div>
       ),

@@ -10,6 +10,7 @@ export const t = {
   municipality: 'Муниципалитет',
   category: 'Категория',
   stage: 'Этап',
+  curator: 'Куратор',
   sort: 'Сортировка',
   sortName: 'По названию',
   sortMunicipality: 'По муниципалитету',

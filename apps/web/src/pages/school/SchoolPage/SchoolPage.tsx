@@ -57,7 +57,8 @@ export default function SchoolPage() {
           <h1 className="g-text g-text_variant_header-2">{school.name}</h1>
           <span className="muted">
             {CATEGORY_TITLES[school.category] ?? school.category}
-            {school.municipality ? ` · ${school.municipality}` : ''} · {cycle.data.title}
+            {school.municipality ? ` · ${school.municipality}` : ''}
+            {school.curators.length ? ` · куратор: ${school.curators.join(', ')}` : ''} · {cycle.data.title}
           </span>
         </div>
         <Label size="m" theme={school.stage === 'completed' ? 'success' : 'info'}>
