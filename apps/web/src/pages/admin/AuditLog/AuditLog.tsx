@@ -8,6 +8,19 @@ import { formatDateTime } from '../../../lib/format';
 
 const PAGE = 50;
 const TZ = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The actions people meet most, in words; any other is shown by its code. */
+const ACTIONS: Record<string, string> = {
+  'auth.login': 'Вход',
+  'auth.logout': 'Выход',
+  'cycle.create': 'Создание цикла',
+  'cycle.launch': 'Запуск цикла',
+  'roadmap.create': 'Сохранение дорожной карты',
+  'school.stage.advance': 'Этап выполнен',
+  'school.stage.return': 'Возврат на доработку',
+  'user.create': 'Создание учетной записи',
+  'user.update': 'Изменение ролей',
+};
+
 const OUTCOMES = [
   { value: 'success', content: 'Успешно' },
   { value: 'denied', content: 'Отказано' },
@@ -87,7 +100,11 @@ export default function AuditLog() {
             columns={[
               { id: 'at', name: 'Когда', width: 260, template: (r) => formatDateTime(r.at, TZ) },
               { id: 'actorEmail', name: 'Кто', template: (r) => r.actorEmail ?? 'система' },
-              { id: 'action', name: 'Действие' },
+              {
+                id: 'action',
+                name: 'Действие',
+                template: (r) => <span title={r.action}>{ACTIONS[r.action] ?? r.action}</span>,
+              },
               {
                 id: 'target',
                 name: 'Объект',

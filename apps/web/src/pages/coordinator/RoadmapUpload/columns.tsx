@@ -70,7 +70,7 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
             onUpdate={(v) => set(r, { section: v || null })}
           />
         ) : (
-          <span className="muted">{r.event.section ?? '—'}</span>
+          <span className="muted cell-section">{r.event.section ?? '—'}</span>
         ),
     },
     {
