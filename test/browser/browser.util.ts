@@ -47,7 +47,8 @@ export interface PersonPage {
   page: Page;
   /** Console errors and uncaught page errors seen so far (the app must produce none). */
   errors: string[];
-  shot(name: string): Promise<void>;
+  /** Saves a screenshot of the whole page (or only the visible part with `viewport`). */
+  shot(name: string, viewport?: 'viewport'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,11 +69,11 @@ export async function openPage(product: Product, who: string, phone = false): Pr
   return {
     page,
     errors,
-    async shot(name: string) {
+    async shot(name: string, viewport?: 'viewport') {
       n += 1;
       await page.screenshot({
         path: path.join(SCREENSHOTS, `${who}-${String(n).padStart(2, '0')}-${name}.png`),
-        fullPage: true,
+        fullPage: viewport !== 'viewport',
       });
     },
     close: () => context.close(),

@@ -76,6 +76,7 @@ describe('the web app in Chromium', () => {
     expect(await p.page.getByTestId('schools-total').textContent()).toBe('43');
     await p.page.getByRole('heading', { name: 'Школ на каждом этапе' }).waitFor();
     await p.shot('dashboard');
+    await p.shot('dashboard-first-screen', 'viewport');
 
     // Filter the matrix by name, then export what is shown.
     await p.page.getByRole('textbox', { name: 'Поиск по названию' }).fill('СОШ № 69');

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatIsoRange, localDayBounds, zoneName } from './format';
+import { formatDate, formatDateTime, formatIsoRange, formatMonth, localDayBounds, zoneName } from './format';
 import { count, plural } from './plural';
 
 describe('Russian dates', () => {
@@ -18,6 +18,10 @@ describe('Russian dates', () => {
     expect(formatIsoRange('2023-05-01', '2023-05-15')).toBe('1 – 15 мая 2023 г.');
     expect(formatIsoRange('2023-09-01', '2024-05-31')).toBe('сентябрь 2023 г. – май 2024 г.');
     expect(formatIsoRange('2023-05-20', '2023-06-10')).toBe('20 мая – 10 июня 2023 г.');
+  });
+  it('names a month in the nominative for chart axes', () => {
+    expect(formatMonth('2023-05')).toBe('май 2023');
+    expect(formatMonth('2023-12')).toBe('декабрь 2023');
   });
   it('turns hand-set local days into instants with the zone offset', () => {
     expect(localDayBounds('2023-09-01', '2023-09-30', 'Asia/Irkutsk')).toEqual({

@@ -57,6 +57,12 @@ const MONTHS = [
   'декабрь',
 ];
 
+/** A month «2023-05» in the nominative, as a chart axis names it: «май 2023». */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
 /** «май – июнь 2023 г.», «1 – 15 мая 2023 г.», «1 мая 2023 г.» for calendar dates (YYYY-MM-DD). */
 export function formatIsoRange(start: string, end: string): string {
   if (start === end) return formatIsoDate(start);

@@ -1,35 +1,32 @@
 import { Chart, type ChartData } from '@gravity-ui/charts';
-import { formatDate } from '../../../lib/format';
+import { formatMonth } from '../../../lib/format';
 import type { MonthBucket } from '../../../lib/matrix';
 import { PIPELINE, STAGE_TITLES, type SchoolState } from '../../../lib/words';
 import { t } from './i18n';
 
 const STAGES: SchoolState[] = ['not_started', ...PIPELINE, 'completed'];
 
-function monthTitle(month: string): string {
-  return formatDate(`${month}-15T12:00:00Z`, 'UTC')
-    .replace(/^\d+ /, '')
-    .replace(/ (\d{4}) г\.$/, ' $1');
-}
-
 export default function Charts({ perStage, perMonth }: { perStage: Record<string, number>; perMonth: MonthBucket[] }) {
-  const stageCategories = STAGES.map((s) => STAGE_TITLES[s]);
+  // A horizontal bar chart draws the first category at the bottom: reverse to read top-down.
+  const stageOrder = [...STAGES].reverse();
+  const stageCategories = stageOrder.map((s) => STAGE_TITLES[s]);
+  // Horizontal bars: the stage names stay readable in full.
   const stages: ChartData = {
     series: {
       data: [
         {
-          type: 'bar-x',
+          type: 'bar-y',
           name: t.schools,
           color: '#4c8df6',
-          data: STAGES.map((s, i) => ({ x: i, y: perStage[s] ?? 0 })),
+          data: stageOrder.map((s, i) => ({ y: i, x: perStage[s] ?? 0 })),
           dataLabels: { enabled: true },
         },
       ],
     },
-    xAxis: { type: 'category', categories: stageCategories },
+    yAxis: [{ type: 'category', categories: stageCategories, labels: { maxWidth: '45%' } }],
     legend: { enabled: false },
   };
-  const monthCategories = perMonth.map((m) => monthTitle(m.month));
+  const monthCategories = perMonth.map((m) => formatMonth(m.month));
   const months: ChartData = {
     series: {
       data: [

@@ -25,7 +25,7 @@ import { eventColumns, matrixColumns } from './columns';
 import { t } from './i18n';
 
 const Charts = lazy(() => import('./Charts'));
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 const SORTS: { value: string; content: string; sort: Sort }[] = [
   { value: 'name', content: t.sortName, sort: { key: 'name', direction: 'asc' } },
