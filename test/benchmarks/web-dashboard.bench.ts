@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   const executablePath = execFileSync('bash', [path.join(ROOT, 'infra/web/ensure-chromium.sh')], {
     encoding: 'utf8',
   }).trim();
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=ru-RU'],
+  });
   const body = JSON.stringify(cycle());
   const me = JSON.stringify({
     id: 'u',

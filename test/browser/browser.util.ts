@@ -30,7 +30,10 @@ export async function startProduct(): Promise<Product> {
   const apps = await startOrientirApps({ PUBLIC_URL: 'http://127.0.0.1' });
   await apps.api.listen(0, '127.0.0.1');
   const { port } = apps.api.getHttpServer().address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=ru-RU'],
+  });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     apps,

@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { FileInput } from '../../../components/FileInput';
 import { InlineError } from '../../../components/PageState';
 import { count } from '../../../lib/plural';
 import { TIME_ZONES } from '../../../lib/words';
@@ -88,22 +89,28 @@ export default function RoadmapUpload() {
         <form className="panel" onSubmit={submit} aria-label={t.title}>
           <div className="form-grid">
             <div className="field">
-              <label htmlFor="roadmap-file">{t.file}</label>
-              <input
+              <span className="field__label" aria-hidden>
+                {t.file}
+              </span>
+              <FileInput
                 id="roadmap-file"
-                type="file"
+                label={t.file}
                 accept=".docx,.xlsx,.csv,.txt,.json,.yaml,.yml"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                file={file}
+                onChange={setFile}
               />
               <span className="muted">{t.fileHint}</span>
             </div>
             <div className="field">
-              <label htmlFor="participants-file">{t.participants}</label>
-              <input
+              <span className="field__label" aria-hidden>
+                {t.participants}
+              </span>
+              <FileInput
                 id="participants-file"
-                type="file"
+                label={t.participants}
                 accept=".xlsx,.csv"
-                onChange={(e) => setParticipants(e.target.files?.[0] ?? null)}
+                file={participants}
+                onChange={setParticipants}
               />
               <span className="muted">{t.participantsHint}</span>
             </div>
