@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ROLES, type Role, type RoleGrant } from '@orientir/auth';
 import { ACCESS_RULE, type AccessRule } from '../../apps/api/src/auth/access.decorator';
+import { discoverRoutes } from '../../apps/api/src/common/route-discovery.util';
 import { anonymousClient, createAccount, sessionClient, type TestAccount } from '../support/auth-clients';
 import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
 
@@ -63,46 +61,14 @@ interface DiscoveredRoute {
   rule: AccessRule | undefined;
 }
 
-const METHOD_NAMES: Partial<Record<RequestMethod, string>> = {
-  [RequestMethod.GET]: 'GET',
-  [RequestMethod.POST]: 'POST',
-  [RequestMethod.PUT]: 'PUT',
-  [RequestMethod.PATCH]: 'PATCH',
-  [RequestMethod.DELETE]: 'DELETE',
-  [RequestMethod.ALL]: 'ALL',
-};
-
 /** Every handler of every controller in the running Nest app, with its declared access rule. */
 function discoverNestRoutes(apps: OrientirApps): DiscoveredRoute[] {
-  const scanner = new MetadataScanner();
-  const routes: DiscoveredRoute[] = [];
-  for (const module of apps.api.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name] as object;
-        const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (sub === undefined || verb === undefined) continue;
-        for (const p of Array.isArray(sub) ? sub : [sub]) {
-          const path = `/${['api', base, p]
-            .map((s) => s.replace(/^\/+|\/+$/g, ''))
-            .filter(Boolean)
-            .join('/')}`;
-          const method = METHOD_NAMES[verb] ?? String(verb);
-          routes.push({
-            key: `${method} ${path}`,
-            method,
-            path,
-            rule: Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined,
-          });
-        }
-      }
-    }
-  }
-  return routes;
+  return discoverRoutes(apps.api).map(({ key, method, path, handler }) => ({
+    key,
+    method,
+    path,
+    rule: Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined,
+  }));
 }
 
 /** Routes Express itself serves under /api, to catch anything mounted outside Nest's controllers (and so outside the guard). */

@@ -48,7 +48,7 @@ describe('one error model at the HTTP edge', () => {
     ]);
   });
 
-  it('answers framework errors (bad JSON, unknown address, bad UUID) in the same shape and in Russian', async () => {
+  it('answers framework errors (bad JSON, oversized body, unknown address, bad UUID) in the same shape and in Russian', async () => {
     const malformed = await harness.admin
       .post('/api/cycles')
       .set('Content-Type', 'application/json')
@@ -56,11 +56,31 @@ describe('one error model at the HTTP edge', () => {
       .expect(400);
     expect(malformed.body).toMatchObject({ error: 'MALFORMED_BODY', message: expect.stringMatching(CYRILLIC) });
 
+    const huge = await harness.admin
+      .post('/api/cycles')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ title: 'я'.repeat(3 * 1024 * 1024) }));
+    expect({ status: huge.status, body: huge.body }).toMatchObject({
+      status: 413,
+      body: { error: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(CYRILLIC) },
+    });
+
     const unknown = await request(harness.apps.api.getHttpServer()).get('/api/nowhere').expect(404);
     expect(unknown.body).toEqual({ error: 'ROUTE_NOT_FOUND', message: expect.stringMatching(CYRILLIC), details: [] });
 
     const badId = await harness.admin.get('/api/cycles/not-a-uuid').expect(400);
     expect(badId.body).toEqual({ error: 'VALIDATION_FAILED', message: expect.stringMatching(/UUID/), details: [] });
+  });
+
+  it('names the upload fields in Russian when a file comes in an unknown field', async () => {
+    const res = await harness.admin
+      .post('/api/roadmaps/import')
+      .attach('roadmap', Buffer.from('1\tМероприятие\tМай'), 'roadmap.txt')
+      .expect(400);
+    expect(res.body).toMatchObject({
+      error: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/«file».*«participants»/),
+    });
   });
 
   it('answers a known address with an undeclared method with 405 and the methods it has', async () => {

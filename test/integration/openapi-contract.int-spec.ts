@@ -117,17 +117,36 @@ describe('OpenAPI contract', () => {
   it('declares every class-validator constraint of every DTO (lengths, ranges, formats, enums, sizes)', () => {
     const missing: string[] = [];
     const seen = new Set<Type>();
-    const check = (cls: Type, schemaOf: (property: string) => Schema | undefined) => {
+    const check = (
+      cls: Type,
+      schemaOf: (property: string) => Schema | undefined,
+      isRequired: (property: string) => boolean | undefined,
+    ) => {
       if (seen.has(cls)) return;
       seen.add(cls);
-      for (const m of getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false)) {
+      const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+      const optional = new Set(metadata.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName));
+      for (const property of new Set(
+        metadata.filter((m) => m.type !== 'whitelistValidation').map((m) => m.propertyName),
+      )) {
+        if (isRequired(property) !== !optional.has(property))
+          missing.push(
+            `${cls.name}.${property}: required is ${isRequired(property)}, validation says ${!optional.has(property)}`,
+          );
+      }
+      for (const m of metadata) {
         if (m.type === 'conditionalValidation' || m.type === 'whitelistValidation') continue;
         const schema = schemaOf(m.propertyName);
         if (m.type === 'nestedValidation') {
           const nested = resolve(schema?.items ?? schema);
           const nestedCls = Reflect.getMetadata('design:type', cls.prototype, m.propertyName) as Type | undefined;
           if (!nested) missing.push(`${cls.name}.${m.propertyName}: nested schema not documented`);
-          else if (nestedCls && nestedCls !== Array) check(nestedCls, (p) => nested.properties?.[p]);
+          else if (nestedCls && nestedCls !== Array)
+            check(
+              nestedCls,
+              (p) => nested.properties?.[p],
+              (p) => (nested.required as string[] | undefined)?.includes(p) ?? false,
+            );
           continue;
         }
         const name = m.name ?? m.type;
@@ -140,11 +159,22 @@ describe('OpenAPI contract', () => {
     };
     for (const route of discoverRoutes(apps.api)) {
       const operation = document.paths[route.openApiPath][route.method.toLowerCase()];
-      if (route.query) check(route.query, (p) => operation.parameters?.find((x) => x.name === p)?.schema);
+      if (route.query) {
+        const parameter = (p: string) => operation.parameters?.find((x) => x.name === p);
+        check(
+          route.query,
+          (p) => parameter(p)?.schema,
+          (p) => (parameter(p) as { required?: boolean } | undefined)?.required ?? false,
+        );
+      }
       if (route.body) {
         const content = Object.values(operation.requestBody?.content ?? {})[0];
         const schema = resolve(content?.schema);
-        check(route.body, (p) => schema?.properties?.[p]);
+        check(
+          route.body,
+          (p) => schema?.properties?.[p],
+          (p) => (schema?.required as string[] | undefined)?.includes(p) ?? false,
+        );
       }
     }
     expect(seen.size).toBeGreaterThan(8);

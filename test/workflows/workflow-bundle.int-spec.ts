@@ -50,7 +50,7 @@ describe('workflow bundle', () => {
   });
 
   it('serves the prebuilt bundle from the cache and rebuilds it when a bundled file changed', async () => {
-    const { workflowBundle } = await prebuiltWorkflowBundle();
+    const { workflowBundle } = (await prebuiltWorkflowBundle()) as { workflowBundle: { codePath: string } };
     const manifestPath = path.join(path.dirname(workflowBundle.codePath), 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(bundle.modules));

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule, type AppConfig } from '@orientir/config';
-import { MailModule } from '@orientir/mail';
-import { PersistenceModule } from '@orientir/persistence';
+import { appCoreModules } from '@orientir/app-core';
+import type { AppConfig } from '@orientir/config';
 import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -17,9 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
-        PersistenceModule.forRoot(config.database),
-        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
+        ...appCoreModules(config),
         TemporalClientModule.forRoot(config.temporal),
         AuditModule,
         AuthModule,

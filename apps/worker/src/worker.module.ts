@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, type AppConfig } from '@orientir/config';
-import { MailModule } from '@orientir/mail';
-import { PersistenceModule } from '@orientir/persistence';
+import { appCoreModules } from '@orientir/app-core';
+import type { AppConfig } from '@orientir/config';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -9,11 +8,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        PersistenceModule.forRoot(config.database),
-        MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
-      ],
+      imports: appCoreModules(config),
       providers: [TemporalWorkerService],
       exports: [TemporalWorkerService],
     };

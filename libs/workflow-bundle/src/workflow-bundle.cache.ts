@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildWorkflowBundle, ROOT } from './workflow-bundler.util';
+import { buildWorkflowBundle, ROOT, type BuiltWorkflowBundle } from './workflow-bundler.util';
 
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/orientir-workflow-bundle');
 const CODE_PATH = path.join(CACHE_DIR, 'workflow-bundle.js');
@@ -19,14 +19,22 @@ interface Manifest {
  * every start, so the bundle is kept in node_modules/.cache and rebuilt only when a file that went
  * into it (or the tsconfig / lockfile) changed. `npx nx run workflow-bundle:build` builds it ahead.
  */
-export async function prebuiltWorkflowBundle(): Promise<{ workflowBundle: { codePath: string } }> {
-  if (!(await isFresh())) await writeWorkflowBundle();
-  return { workflowBundle: { codePath: CODE_PATH } };
+export async function prebuiltWorkflowBundle(): Promise<{ workflowBundle: { codePath: string } | { code: string } }> {
+  if (await isFresh()) return { workflowBundle: { codePath: CODE_PATH } };
+  const built = await buildWorkflowBundle();
+  try {
+    return { workflowBundle: { codePath: (await writeWorkflowBundle(built)).codePath } };
+  } catch {
+    // A read-only node_modules (e.g. an image built without the cache): run from memory this time.
+    return { workflowBundle: { code: built.code } };
+  }
 }
 
 /** Builds the bundle and records what went into it; written atomically so a parallel start never reads half. */
-export async function writeWorkflowBundle(): Promise<{ codePath: string; modules: string[] }> {
-  const { code, modules } = await buildWorkflowBundle();
+export async function writeWorkflowBundle(
+  built?: BuiltWorkflowBundle,
+): Promise<{ codePath: string; modules: string[] }> {
+  const { code, modules } = built ?? (await buildWorkflowBundle());
   const files: Record<string, string> = {};
   for (const file of [...modules, ...CONFIG_FILES]) files[file] = await hashOf(file);
   await fs.mkdir(CACHE_DIR, { recursive: true });

@@ -16,11 +16,7 @@ export enum AuthErrorCode {
 }
 
 /** Authentication and authorization failures. */
-export class AuthException extends DomainException<AuthErrorCode> {
-  constructor(code: AuthErrorCode, message: string, details: readonly string[] = []) {
-    super(code, message, details);
-  }
-}
+export class AuthException extends DomainException<AuthErrorCode> {}
 
 export const unauthenticated = () => new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
 export const outOfScope = (what: string, details: string[] = []) =>

@@ -44,6 +44,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   ): DomainException<string, unknown> {
     if (isDomainException(exception)) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request, response);
+    // body-parser and other Express middleware fail with http-errors: a client error with a status.
+    const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return fromHttpException(new HttpException(String((exception as Error).message), status), request, response);
+    }
     this.logger.error(
       `${request.method} ${request.originalUrl} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
@@ -68,6 +73,14 @@ function fromHttpException(
 ): RequestException {
   const status = exception.getStatus();
   const original = exception.message;
+  const body = exception.getResponse() as Partial<ErrorBody> | string;
+  // Already in our shape with a known code of this status (e.g. thrown by code not yet moved to a
+  // DomainException): keep its code, Russian message and details.
+  if (typeof body === 'object' && typeof body.error === 'string' && typeof body.message === 'string') {
+    if (statusOf(body.error) === status) {
+      return new RequestException(body.error as RequestErrorCode, body.message, body.details ?? []);
+    }
+  }
   switch (status) {
     case HttpStatus.NOT_FOUND: {
       // The router's own 404 ("Cannot PUT /api/…"): a known path with another method is a 405.

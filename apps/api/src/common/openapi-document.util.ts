@@ -152,10 +152,22 @@ export function constraintsOf(cls: Type): Constraint[] {
     }));
 }
 
+/** Validated properties that may be left out (@IsOptional), and those that may not. */
+function presenceOf(cls: Type): { optional: Set<string>; validated: Set<string> } {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  return {
+    optional: new Set(metadata.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName)),
+    validated: new Set(metadata.filter((m) => m.type !== 'whitelistValidation').map((m) => m.propertyName)),
+  };
+}
+
 function constrainParameters(parameters: (ParameterObject | ReferenceObject)[], cls: Type): void {
+  const { optional } = presenceOf(cls);
   for (const c of constraintsOf(cls)) {
     const parameter = parameters.find((p): p is ParameterObject => !('$ref' in p) && p.name === c.property);
-    if (parameter) parameter.schema = applyConstraint((parameter.schema ?? {}) as SchemaObject, c);
+    if (!parameter) continue;
+    parameter.schema = applyConstraint((parameter.schema ?? {}) as SchemaObject, c);
+    parameter.required = !optional.has(c.property);
   }
 }
 
@@ -164,103 +176,53 @@ function constrainSchema(schema: SchemaObject, cls: Type): void {
     const property = schema.properties?.[c.property];
     if (property && !('$ref' in property)) schema.properties![c.property] = applyConstraint(property, c);
   }
+  // `required` says what validation really demands, whatever @ApiProperty claimed.
+  const { optional, validated } = presenceOf(cls);
+  const present = Object.keys(schema.properties ?? {});
+  const required = new Set(schema.required ?? []);
+  for (const name of present.filter((p) => validated.has(p))) {
+    if (optional.has(name)) required.delete(name);
+    else required.add(name);
+  }
+  if (required.size) schema.required = [...required];
+  else delete schema.required;
 }
 
-/** One class-validator constraint in JSON Schema words; an unknown one is left for the contract test to flag. */
+type Keyword = (property: SchemaObject, value: SchemaObject, first: unknown) => void;
+
+/** Each class-validator constraint in JSON Schema words: `property` is the array for `each` constraints, `value` its items. */
+const KEYWORDS: Record<string, Keyword> = {
+  isString: (_p, v) => (v.type = 'string'),
+  isNotEmpty: (_p, v) => {
+    if (v.type === 'string') v.minLength = Math.max(v.minLength ?? 0, 1);
+  },
+  maxLength: (_p, v, n) => (v.maxLength = Number(n)),
+  minLength: (_p, v, n) => (v.minLength = Number(n)),
+  isInt: (_p, v) => (v.type = 'integer'),
+  min: (_p, v, n) => (v.minimum = Number(n)),
+  max: (_p, v, n) => (v.maximum = Number(n)),
+  isEmail: (_p, v) => (v.format = 'email'),
+  isIso8601: (_p, v) => (v.format = 'date-time'),
+  isISO8601: (_p, v) => (v.format = 'date-time'),
+  isUuid: (_p, v) => (v.format = 'uuid'),
+  isUUID: (_p, v) => (v.format = 'uuid'),
+  isIn: (_p, v, values) => (v.enum = [...(values as readonly unknown[])]),
+  isEnum: (_p, v, values) => (v.enum = Object.values(values as object)),
+  isBoolean: (_p, v) => (v.type = 'boolean'),
+  matches: (_p, v, pattern) => (v.pattern = (pattern as RegExp).source),
+  isTimeZone: (_p, v) => (v.format = 'iana-time-zone'),
+  isArray: (p) => (p.type = 'array'),
+  arrayNotEmpty: (p) => (p.minItems = Math.max(p.minItems ?? 0, 1)),
+  arrayMaxSize: (p, _v, n) => (p.maxItems = Number(n)),
+  arrayMinSize: (p, _v, n) => (p.minItems = Number(n)),
+};
+
+/** Applies one constraint; an unknown one is left for the contract test to flag. */
 export function applyConstraint(schema: SchemaObject, c: Constraint): SchemaObject {
-  const target: SchemaObject = c.each && schema.type === 'array' ? (schema.items as SchemaObject) : schema;
-  const [first] = c.constraints;
-  switch (c.name) {
-    case 'isString':
-      target.type = 'string';
-      break;
-    case 'isNotEmpty':
-      if (target.type === 'string') target.minLength = Math.max(target.minLength ?? 0, 1);
-      break;
-    case 'maxLength':
-      target.maxLength = Number(first);
-      break;
-    case 'minLength':
-      target.minLength = Number(first);
-      break;
-    case 'isInt':
-      target.type = 'integer';
-      break;
-    case 'min':
-      target.minimum = Number(first);
-      break;
-    case 'max':
-      target.maximum = Number(first);
-      break;
-    case 'isEmail':
-      target.format = 'email';
-      break;
-    case 'isIso8601':
-    case 'isISO8601':
-      target.format = 'date-time';
-      break;
-    case 'isUuid':
-    case 'isUUID':
-      target.format = 'uuid';
-      break;
-    case 'isIn':
-      target.enum = [...(first as readonly unknown[])];
-      break;
-    case 'isEnum':
-      target.enum = Object.values(first as object);
-      break;
-    case 'isArray':
-      schema.type = 'array';
-      break;
-    case 'arrayNotEmpty':
-      schema.minItems = Math.max(schema.minItems ?? 0, 1);
-      break;
-    case 'arrayMaxSize':
-      schema.maxItems = Number(first);
-      break;
-    case 'arrayMinSize':
-      schema.minItems = Number(first);
-      break;
-    case 'isBoolean':
-      target.type = 'boolean';
-      break;
-    case 'matches':
-      target.pattern = (first as RegExp).source;
-      break;
-    case 'isTimeZone':
-      target.format = 'iana-time-zone';
-      break;
-    default:
-      break;
-  }
+  const value: SchemaObject = c.each && schema.type === 'array' ? (schema.items as SchemaObject) : schema;
+  KEYWORDS[c.name]?.(schema, value, c.constraints[0]);
   return schema;
 }
-
-/** Constraint names applyConstraint turns into schema keywords (the contract test checks DTOs use no other). */
-export const DECLARED_CONSTRAINTS: ReadonlySet<string> = new Set([
-  'isString',
-  'isNotEmpty',
-  'maxLength',
-  'minLength',
-  'isInt',
-  'min',
-  'max',
-  'isEmail',
-  'isIso8601',
-  'isISO8601',
-  'isUuid',
-  'isUUID',
-  'isIn',
-  'isEnum',
-  'isArray',
-  'arrayNotEmpty',
-  'arrayMaxSize',
-  'arrayMinSize',
-  'isBoolean',
-  'matches',
-  'isTimeZone',
-  'whitelistValidation',
-]);
 
 /** The importer's JSON Schema, with its $defs moved into components so one contract describes both. */
 function roadmapSchemas(): Record<string, object> {

@@ -14,11 +14,7 @@ export enum RequestErrorCode {
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
-export class RequestException extends DomainException<RequestErrorCode, unknown> {
-  constructor(code: RequestErrorCode, message: string, details: unknown = []) {
-    super(code, message, details);
-  }
-}
+export class RequestException extends DomainException<RequestErrorCode, unknown> {}
 
 export const validationFailed = (message: string, details: readonly string[] = []) =>
   new RequestException(RequestErrorCode.VALIDATION_FAILED, message, details);

@@ -11,8 +11,4 @@ export enum CycleErrorCode {
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
 }
 
-export class CycleException extends DomainException<CycleErrorCode> {
-  constructor(code: CycleErrorCode, message: string, details: readonly string[] = []) {
-    super(code, message, details);
-  }
-}
+export class CycleException extends DomainException<CycleErrorCode> {}

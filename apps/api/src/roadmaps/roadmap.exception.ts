@@ -7,8 +7,4 @@ export enum RoadmapErrorCode {
   NO_DATED_EVENTS = 'ROADMAP_WITHOUT_DATED_EVENTS',
 }
 
-export class RoadmapException extends DomainException<RoadmapErrorCode> {
-  constructor(code: RoadmapErrorCode, message: string, details: readonly string[] = []) {
-    super(code, message, details);
-  }
-}
+export class RoadmapException extends DomainException<RoadmapErrorCode> {}

@@ -4,14 +4,18 @@
  * The HTTP edge maps the code to a status; nothing below the edge knows about HTTP.
  */
 export abstract class DomainException<Code extends string = string, Details = readonly string[]> extends Error {
+  /** Lines naming the rows or fields at fault (none by default), or a domain's own structure. */
+  readonly details: Details;
+
   constructor(
     readonly code: Code,
     message: string,
-    readonly details: Details,
+    details?: Details,
     options?: { cause?: unknown },
   ) {
     super(message, options);
     this.name = new.target.name;
+    this.details = details ?? ([] as Details);
   }
 }
 

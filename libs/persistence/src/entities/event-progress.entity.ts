@@ -1,31 +1,16 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { EventStatus } from '@orientir/contracts';
+import { ProjectionRowColumns } from './projection-row.columns';
 
 /** Read model projected from the event workflow; dashboards read this, never Temporal. */
 @Entity('event_progress')
-export class EventProgressEntity {
+export class EventProgressEntity extends ProjectionRowColumns {
   @PrimaryColumn('uuid', { name: 'event_id' })
   eventId!: string;
-
-  @Index()
-  @Column('uuid', { name: 'cycle_id' })
-  cycleId!: string;
-
-  @Column('text', { name: 'workflow_id' })
-  workflowId!: string;
 
   @Column('text')
   status!: EventStatus;
 
   @Column('int', { name: 'reminders_sent' })
   remindersSent!: number;
-
-  @Column('int')
-  sequence!: number;
-
-  @Column('timestamptz', { name: 'changed_at' })
-  changedAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,22 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IssuedCredentialColumns } from './issued-credential.columns';
 
 /** A single-use password reset link; kept as a hash, expires after an hour. */
 @Entity('password_resets')
-export class PasswordResetEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'user_id' })
-  userId!: string;
-
+export class PasswordResetEntity extends IssuedCredentialColumns {
   @Column('text', { name: 'token_hash', unique: true })
   tokenHash!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { name: 'expires_at' })
-  expiresAt!: Date;
 
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt!: Date | null;

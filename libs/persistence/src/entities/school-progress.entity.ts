@@ -1,18 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SchoolPipelineState } from '@orientir/domain';
+import { ProjectionRowColumns } from './projection-row.columns';
 
 /** Read model projected from the school workflow. */
 @Entity('school_progress')
-export class SchoolProgressEntity {
+export class SchoolProgressEntity extends ProjectionRowColumns {
   @PrimaryColumn('uuid', { name: 'school_id' })
   schoolId!: string;
-
-  @Index()
-  @Column('uuid', { name: 'cycle_id' })
-  cycleId!: string;
-
-  @Column('text', { name: 'workflow_id' })
-  workflowId!: string;
 
   @Column('text')
   stage!: SchoolPipelineState;
@@ -22,13 +16,4 @@ export class SchoolProgressEntity {
 
   @Column('text', { name: 'last_remarks', nullable: true })
   lastRemarks!: string | null;
-
-  @Column('int')
-  sequence!: number;
-
-  @Column('timestamptz', { name: 'changed_at' })
-  changedAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,25 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IssuedCredentialColumns } from './issued-credential.columns';
 
 /** A browser login. Only hashes of the cookie value and of its CSRF token are kept. */
 @Entity('sessions')
-export class SessionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'user_id' })
-  userId!: string;
-
+export class SessionEntity extends IssuedCredentialColumns {
   @Column('text', { name: 'token_hash', unique: true })
   tokenHash!: string;
 
   @Column('text', { name: 'csrf_hash' })
   csrfHash!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { name: 'expires_at' })
-  expiresAt!: Date;
 
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;

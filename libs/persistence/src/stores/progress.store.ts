@@ -2,6 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
 
+// The snapshot fields each table stores (its snake_case columns); the first is the key.
+const EVENT_FIELDS = ['eventId', 'cycleId', 'workflowId', 'status', 'remindersSent', 'sequence', 'changedAt'] as const;
+const SCHOOL_FIELDS = [
+  'schoolId',
+  'cycleId',
+  'workflowId',
+  'stage',
+  'round',
+  'lastRemarks',
+  'sequence',
+  'changedAt',
+] as const;
+
 /**
  * Upserts read-model rows. The `sequence` guard makes a projection idempotent and
  * order-safe: a retried or late activity never overwrites a newer state.
@@ -10,28 +23,23 @@ import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/co
 export class ProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upsertEventProgress(s: EventProgressSnapshot): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO event_progress (event_id, cycle_id, workflow_id, status, reminders_sent, sequence, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (event_id) DO UPDATE SET
-         workflow_id = EXCLUDED.workflow_id, status = EXCLUDED.status, reminders_sent = EXCLUDED.reminders_sent,
-         sequence = EXCLUDED.sequence, changed_at = EXCLUDED.changed_at, updated_at = now()
-       WHERE event_progress.sequence < EXCLUDED.sequence`,
-      [s.eventId, s.cycleId, s.workflowId, s.status, s.remindersSent, s.sequence, s.changedAt],
-    );
+  async upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void> {
+    await this.upsert('event_progress', EVENT_FIELDS, snapshot);
   }
 
-  async upsertSchoolProgress(s: SchoolProgressSnapshot): Promise<void> {
+  async upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void> {
+    await this.upsert('school_progress', SCHOOL_FIELDS, snapshot);
+  }
+
+  /** One upsert for every projection table; table and column names come from this file, never from input. */
+  private async upsert<T>(table: string, fields: readonly (keyof T & string)[], snapshot: T): Promise<void> {
+    const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const updates = [...columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`), 'updated_at = now()'];
     await this.dataSource.query(
-      `INSERT INTO school_progress (school_id, cycle_id, workflow_id, stage, round, last_remarks, sequence, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (school_id) DO UPDATE SET
-         workflow_id = EXCLUDED.workflow_id, stage = EXCLUDED.stage, round = EXCLUDED.round,
-         last_remarks = EXCLUDED.last_remarks, sequence = EXCLUDED.sequence, changed_at = EXCLUDED.changed_at,
-         updated_at = now()
-       WHERE school_progress.sequence < EXCLUDED.sequence`,
-      [s.schoolId, s.cycleId, s.workflowId, s.stage, s.round, s.lastRemarks, s.sequence, s.changedAt],
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (${columns[0]}) DO UPDATE SET ${updates.join(', ')}
+       WHERE ${table}.sequence < EXCLUDED.sequence`,
+      fields.map((f) => snapshot[f]),
     );
   }
 }

@@ -2,9 +2,8 @@
 
 import { RoadmapSchool, RoadmapWarning, SchoolCategory } from '@orientir/domain';
 import { RawTable } from '../readers/raw-table.model';
-import { mapColumns, matchSchoolColumn } from '../table/header.matcher';
-import { classifyHeader } from '../table/table-kind.classifier';
-import { isNumberHeader } from '../table/row-number.util';
+import { matchSchoolColumn } from '../table/header.matcher';
+import { flatCell, readParticipantTable, splitEmails } from './participant-table.util';
 import { detectSchoolCategory } from './school-category.util';
 
 export interface SchoolTableResult {
@@ -13,26 +12,19 @@ export interface SchoolTableResult {
 }
 
 export function parseSchoolTable(table: RawTable, headerIndex: number): SchoolTableResult {
-  const header = table.rows[headerIndex];
-  const { indexOf, unknown } = mapColumns(header.cells, matchSchoolColumn);
-  const warnings: RoadmapWarning[] = unknown
-    .filter(({ header: name }) => !isNumberHeader(name))
-    .map(({ header: name }) => ({
-      row: header.rowNumber,
-      text: name,
-      message: `Столбец «${name}» в списке школ не распознан и не импортирован`,
-    }));
+  const { indexOf, warnings, rows } = readParticipantTable(table, headerIndex, matchSchoolColumn, {
+    kind: 'schools',
+    genitive: 'школ',
+  });
   // A sheet or a heading row may name the category for all its schools ("Зона риска").
   let groupCategory: SchoolCategory | null = detectSchoolCategory(table.name ?? '');
   const schools: RoadmapSchool[] = [];
-  for (const row of table.rows.slice(headerIndex + 1)) {
+  for (const row of rows) {
     if (row.merged) {
       groupCategory = detectSchoolCategory(row.cells[0]) ?? groupCategory;
       continue;
     }
-    if (classifyHeader(row.cells)?.kind === 'schools') continue;
-    const cell = (index: number | undefined): string =>
-      index === undefined ? '' : (row.cells[index] ?? '').replace(/\s+/g, ' ').trim();
+    const cell = (index: number | undefined): string => flatCell(row, index);
     const name = cell(indexOf.schoolName);
     if (name === '') continue;
     const categoryText = cell(indexOf.category);
@@ -56,11 +48,4 @@ export function parseSchoolTable(table: RawTable, headerIndex: number): SchoolTa
     });
   }
   return { schools, warnings };
-}
-
-export function splitEmails(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim().replace(/^mailto:/i, ''))
-    .filter((part) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(part));
 }
