@@ -105,7 +105,7 @@ async function main(): Promise<void> {
         '  demo logins (POST /api/auth/login; new passwords at every start):',
         ...formatDemoLogins(demo.logins),
       ];
-      demoLine = `demo cycle:      ${apiUrl}/api/cycles/${demo.cycleId}  (${demo.summary})`;
+      demoLine = `demo cycle:      ${publicUrl}/cycles/${demo.cycleId}  (${demo.summary}; API ${apiUrl}/api/cycles/${demo.cycleId})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });
     say('');
