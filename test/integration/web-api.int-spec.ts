@@ -2,6 +2,7 @@
 // actions a caller may take, account administration, and the app itself served at /.
 import path from 'node:path';
 import { createAccount, sessionClient } from '../support/auth-clients';
+import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
 const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
@@ -83,6 +84,11 @@ describe('API for the web app', () => {
 
     const cycles = await admin.get('/api/cycles').expect(200);
     expect(cycles.body[0]).toMatchObject({ id: cycle.body.id, title: 'Цикл с правками', schools: 2, events: 22 });
+    // The list says what needs a decision: workflows not reporting yet, events overdue (all of 2023 is past).
+    await eventually('every workflow reported and every 2023 event overdue', async () => {
+      const row = (await admin.get('/api/cycles').expect(200)).body[0];
+      return row.pendingWorkflows === 0 && row.overdueEvents === 22 ? row : undefined;
+    });
   });
 
   it('tells each caller which stage actions it may take, and lists only cycles in its scope', async () => {

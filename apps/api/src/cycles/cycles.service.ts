@@ -92,6 +92,8 @@ export class CyclesService {
       const access = cycleAccess(grants, cycleFacts(stored));
       if (!access.read) return [];
       const { cycle } = stored;
+      const reportedSchools = new Set(stored.schoolProgress.map((p) => p.schoolId));
+      const reportedEvents = new Set(stored.eventProgress.map((p) => p.eventId));
       return [
         {
           id: cycle.id,
@@ -102,6 +104,11 @@ export class CyclesService {
           createdAt: cycle.createdAt.toISOString(),
           schools: stored.schools.filter((s) => access.schoolIds.has(s.id)).length,
           events: stored.events.filter((e) => access.eventIds.has(e.id)).length,
+          overdueEvents: stored.eventProgress.filter((p) => access.eventIds.has(p.eventId) && p.status === 'overdue')
+            .length,
+          pendingWorkflows:
+            stored.schools.filter((s) => access.schoolIds.has(s.id) && !reportedSchools.has(s.id)).length +
+            stored.events.filter((e) => access.eventIds.has(e.id) && !reportedEvents.has(e.id)).length,
         },
       ];
     });

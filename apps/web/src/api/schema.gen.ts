@@ -456,6 +456,10 @@ export interface components {
       events: number;
       id: string;
       municipality: string | null;
+      /** @description Of those events, how many are overdue */
+      overdueEvents: number;
+      /** @description School and event workflows in scope that have not reported yet (a launch still running or failed) */
+      pendingWorkflows: number;
       /** @description Schools within the caller's scope */
       schools: number;
       timezone: string;

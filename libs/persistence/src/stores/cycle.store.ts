@@ -64,11 +64,11 @@ export class CycleStore {
     });
   }
 
-  /** Every cycle with its schools and events (for scope checks), newest first. */
-  async list(): Promise<StoredCycle[]> {
+  /** Every cycle with its schools, events (for scope checks) and progress, newest first. */
+  async list(): Promise<CycleView[]> {
     const cycles = await this.dataSource.getRepository(CycleEntity).find({ order: { createdAt: 'DESC' } });
-    const found = await Promise.all(cycles.map((c) => this.find(c.id)));
-    return found.filter((c): c is StoredCycle => c !== null);
+    const found = await Promise.all(cycles.map((c) => this.findView(c.id)));
+    return found.filter((c): c is CycleView => c !== null);
   }
 
   async find(cycleId: string): Promise<StoredCycle | null> {

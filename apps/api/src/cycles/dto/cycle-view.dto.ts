@@ -59,4 +59,9 @@ export class CycleSummaryView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: "Schools within the caller's scope" }) schools!: number;
   @ApiProperty({ description: "Events within the caller's scope" }) events!: number;
+  @ApiProperty({ description: 'Of those events, how many are overdue' }) overdueEvents!: number;
+  @ApiProperty({
+    description: 'School and event workflows in scope that have not reported yet (a launch still running or failed)',
+  })
+  pendingWorkflows!: number;
 }
