@@ -238,6 +238,7 @@ describe('the web app in Chromium', () => {
     await p.page.getByRole('button', { name: 'Войти' }).click();
     await p.page.waitForURL((url) => url.pathname === '/cycles');
     await p.page.getByRole('heading', { name: 'Циклы' }).waitFor();
+    await p.page.locator('.g-table').first().waitFor();
     await p.shot('cycles');
     // The expired session's 401 is the one console error expected here.
     expect(p.errors.filter((e) => !e.includes('401'))).toEqual([]);
