@@ -1,6 +1,14 @@
-// Benchmark: how fast and how lean the importer reads a large roadmap table.
+// Benchmark: how fast and how lean the importer reads a large roadmap table, and how well it
+// understands roadmaps it was not shaped on (the corpus score beside the speed).
 // Run: npm run bench:import. Prints figures and exits non-zero when a target is missed.
 import { parseRoadmap } from '@orientir/roadmap-import';
+import {
+  formatScoreTable,
+  meetsTargets,
+  ratesOf,
+  scoreCorpus,
+  sumCounts,
+} from '../fixtures/roadmaps/corpus/corpus.scorer';
 
 const PERIODS = [
   'Май',
@@ -70,6 +78,15 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`targets: >= ${TARGETS.minRowsPerSecond} rows/s, rss <= ${TARGETS.maxRssMb} MiB\n`);
+
+  const started = process.hrtime.bigint();
+  const scores = await scoreCorpus(parseRoadmap);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(
+    `\ncorpus score (${scores.length} documents read in ${seconds.toFixed(2)} s, ${((seconds * 1000) / scores.length).toFixed(0)} ms each):\n`,
+  );
+  process.stdout.write(`${formatScoreTable(scores)}\n`);
+  failed ||= !meetsTargets(ratesOf(sumCounts(scores)));
   process.exitCode = failed ? 1 : 0;
 }
 

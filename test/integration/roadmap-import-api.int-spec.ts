@@ -28,6 +28,13 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
       self_diagnosis: expect.any(Number),
       expertise: expect.any(Number),
     });
+    // Every event says how sure the importer is of each field; the stats count what to check.
+    type Confidence = Record<'title' | 'period' | 'executors' | 'indicator', number>;
+    const confidences: Confidence[] = preview.body.roadmap.events.map((e: { confidence: Confidence }) => e.confidence);
+    const low = confidences.flatMap((c) => Object.values(c)).filter((value) => value < 0.7).length;
+    expect(confidences.every((c) => c.title >= 0 && c.period >= 0 && c.executors >= 0 && c.indicator >= 0)).toBe(true);
+    expect(preview.body.stats.fieldsToCheck).toBe(low);
+    expect(low).toBeLessThan(23 * 4);
     expect(await roadmapCount()).toBe(before);
 
     // The coordinator fixes a row in the preview before confirming.

@@ -66,6 +66,17 @@ describe('orientir roadmap parse', () => {
       'executionNote',
       'stage',
       'sourceRow',
+      // Added by the corpus-hardened importer (issue 14); the fields above keep their names and order.
+      'confidence',
+    ]);
+    expect(Object.keys(roadmap.events[0].indicator as Record<string, unknown>)).toEqual([
+      'kind',
+      'min',
+      'per',
+      'unit',
+      'population',
+      'document',
+      'text',
     ]);
     expect(roadmap.events).toHaveLength(23);
     expect(roadmap.timezone).toBe('Asia/Irkutsk');
@@ -145,5 +156,16 @@ describe('orientir roadmap parse', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Мероприятий: 22');
     expect(run.stdout).toContain('строка 165: Номер строки «И» не распознан; по порядку принят номер 11');
+  }, 60_000);
+
+  it('marks in the summary the fields the coordinator should check', async () => {
+    // The period and executor cells are merged over rows 1.1–1.2; the text copy holds them once.
+    const run = await orientir('roadmap', 'parse', join(FIXTURES, 'corpus', 'slyudyanka-2024.txt'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Утверждение плана работы рабочей группы — Январь 2024 года [проверьте: срок, исполнители]',
+    );
+    expect(run.stdout).toContain('Утверждение состава муниципальной рабочей группы — Январь 2024 года\n');
+    expect(run.stdout).toMatch(/Полей для проверки: [1-9]/);
   }, 60_000);
 });

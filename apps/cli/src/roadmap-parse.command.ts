@@ -3,7 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CanonicalRoadmap } from '@orientir/domain';
+import { CanonicalRoadmap, RoadmapEvent, RoadmapEventConfidence } from '@orientir/domain';
 import {
   assertFileSize,
   DEFAULT_MAX_FILE_SIZE_BYTES,
@@ -74,12 +74,36 @@ function assertTimeZone(timezone: string): void {
   }
 }
 
+const FIELD_NAMES: Record<keyof RoadmapEventConfidence, string> = {
+  title: 'наименование',
+  period: 'срок',
+  executors: 'исполнители',
+  indicator: 'показатель',
+};
+
+/** Fields the importer is unsure of (confidence below 0.7): the coordinator checks them before confirming. */
+function lowFields(event: RoadmapEvent): string[] {
+  const confidence = event.confidence;
+  if (confidence === undefined) return [];
+  return (Object.keys(FIELD_NAMES) as (keyof RoadmapEventConfidence)[])
+    .filter((field) => confidence[field] < 0.7)
+    .map((field) => FIELD_NAMES[field]);
+}
+
+function toCheck(event: RoadmapEvent): string {
+  const fields = lowFields(event);
+  return fields.length === 0 ? '' : ` [проверьте: ${fields.join(', ')}]`;
+}
+
 function summary(roadmap: CanonicalRoadmap): string {
   const lines = [
     roadmap.title,
     `Год: ${roadmap.year}, часовой пояс: ${roadmap.timezone}`,
     `Мероприятий: ${roadmap.events.length}, исполнителей: ${roadmap.executorEntities.length}, школ: ${roadmap.schools.length}, кураторов: ${roadmap.curators.length}`,
-    ...roadmap.events.map((event) => `  ${event.number}. ${event.title} — ${event.period.text || 'срок не указан'}`),
+    ...roadmap.events.map(
+      (event) => `  ${event.number}. ${event.title} — ${event.period.text || 'срок не указан'}${toCheck(event)}`,
+    ),
+    `Полей для проверки: ${roadmap.events.reduce((sum, event) => sum + lowFields(event).length, 0)}`,
     `Предупреждений: ${roadmap.warnings.length}`,
     ...roadmap.warnings.map((warning) => `  строка ${warning.row}: ${warning.message} («${warning.text}»)`),
   ];

@@ -142,6 +142,9 @@ async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocumen
   };
 }
 
+/** Below this the preview asks the coordinator to check the field (design: a few highlighted fields, never an error). */
+const LOW_CONFIDENCE = 0.7;
+
 function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
   const stages: Record<string, number> = {};
   for (const e of r.events) if (e.stage) stages[e.stage] = (stages[e.stage] ?? 0) + 1;
@@ -151,6 +154,10 @@ function statsOf(r: CanonicalRoadmap): RoadmapPreview['stats'] {
     schools: r.schools.length,
     curators: r.curators.length,
     warnings: r.warnings.length,
+    fieldsToCheck: r.events.reduce(
+      (sum, e) => sum + Object.values(e.confidence ?? {}).filter((value) => value < LOW_CONFIDENCE).length,
+      0,
+    ),
     stages,
   };
 }

@@ -1,9 +1,10 @@
 import { parseIndicator } from './indicator.parser';
 import type { RoadmapIndicator } from './roadmap.model';
 
-function shape(text: string): Omit<RoadmapIndicator, 'text'> {
-  const { text: _text, ...rest } = parseIndicator(text);
-  return rest;
+/** The kind, amount, frequency and unit; population and document are checked on their own below. */
+function shape(text: string): Pick<RoadmapIndicator, 'kind' | 'min' | 'per' | 'unit'> {
+  const { kind, min, per, unit } = parseIndicator(text);
+  return { kind, min, per, unit };
 }
 
 describe('parseIndicator: count', () => {
@@ -84,6 +85,61 @@ describe('parseIndicator: text', () => {
     'Приняты решения по итогам 2023 года',
     '',
   ])('%j is judged by a person', (text) => {
-    expect(parseIndicator(text)).toEqual({ kind: 'text', min: null, per: null, unit: null, text: text.trim() });
+    expect(parseIndicator(text)).toEqual({
+      kind: 'text',
+      min: null,
+      per: null,
+      unit: null,
+      population: null,
+      document: null,
+      text: text.trim(),
+    });
+  });
+});
+
+describe('parseIndicator: population, frequency and required document', () => {
+  it.each([
+    ['100% ШНОР', 'shnor'],
+    ['В 100% участников ШНОР', 'shnor'],
+    ['не менее 60% педагогов ШНОР', 'teachers'],
+    ['Охват молодых педагогов не менее 80%', 'teachers'],
+    ['100% ОО заполнили рисковый профиль', 'schools'],
+    ['не менее 90% ОО зоны риска', 'schools'],
+    ['не менее 30% обучающихся 5-9 классов ШНОР', 'students'],
+    ['Доля обучающихся 5-9 классов ШНОР, принявших участие в диагностике, — не менее 90 %', 'students'],
+    ['не менее 80% родителей обучающихся ШНОР', null],
+    ['не менее 60%', null],
+  ])('%j covers %s', (text, population) => {
+    expect(parseIndicator(text)).toMatchObject({ kind: 'coverage', population });
+  });
+
+  it.each([
+    ['не менее 1 заседания в квартал', 1, 'quarter'],
+    ['1 раз в квартал', 1, 'quarter'],
+    ['не менее 4 заседаний РМО в год', 4, 'year'],
+    ['Не менее двух консультаций в месяц', 2, 'month'],
+    ['не менее 1 выезда по итогам каждого мероприятия', 1, 'occurrence'],
+  ])('%j is at least %d per %s', (text, min, per) => {
+    expect(parseIndicator(text)).toMatchObject({ kind: 'count', min, per });
+  });
+
+  it.each([
+    ['Не менее одного нормативно-правового акта', 'count', 'нормативно-правовой акт'],
+    ['Не менее двух консультационных встреч в месяц (план работы)', 'count', 'план'],
+    ['Аналитическая записка', 'document', 'аналитическая записка'],
+    ['Справка по итогам проверки', 'document', 'справка'],
+    ['Наличие приказа', 'document', 'приказ'],
+    ['Протоколы педагогических советов', 'document', 'протокол'],
+    ['не менее 5 методических десантов', 'count', null],
+  ])('%j asks for the document %j', (text, kind, document) => {
+    expect(parseIndicator(text)).toMatchObject({ kind, document });
+  });
+
+  it('knows when a document is due for every occurrence', () => {
+    expect(parseIndicator('Отчет по итогам каждого выезда')).toMatchObject({
+      kind: 'document',
+      per: 'occurrence',
+      document: 'отчет',
+    });
   });
 });

@@ -2,7 +2,7 @@
 // «Справка по итогам проверки») → RoadmapIndicator. Precedence: a percentage always means
 // coverage; then an explicit amount («не менее N», «не реже N раз», a leading «2 совещания»);
 // then a named document; otherwise free text judged by a person.
-import type { IndicatorPer, RoadmapIndicator } from './roadmap.model';
+import type { IndicatorPer, IndicatorPopulation, RoadmapIndicator } from './roadmap.model';
 import { collapseSpaces, lowerAligned, normalizePunctuation } from './russian-text.util';
 import { numberWordValue } from './russian-numbers.util';
 
@@ -14,6 +14,12 @@ const PER_PATTERNS: ReadonlyArray<readonly [IndicatorPer, RegExp]> = [
   ['month', new RegExp(`в\\s+месяц|ежемесячн${L}*|кажд${L}*\\s+месяц${L}*`)],
   ['quarter', new RegExp(`в\\s+(?:квартал|четверть)|ежеквартальн${L}*|кажд${L}*\\s+(?:квартал|четверт)${L}*`)],
   ['year', new RegExp(`в\\s+(?:учебный\\s+)?год(?!${L})|ежегодн${L}*|кажд${L}*\\s+год${L}*`)],
+  [
+    'occurrence',
+    new RegExp(
+      `по\\s+(?:итогам|результатам)\\s+кажд${L}*|(?:на|за|после)\\s+кажд${L}*\\s+(?:мероприяти|заседани|визит|выезд|десант|событи)${L}*`,
+    ),
+  ],
 ];
 
 /** Display form: unified punctuation, single spaces, compound adjectives re-joined («нормативно - правового»). */
@@ -26,12 +32,57 @@ export function parseIndicator(text: string): RoadmapIndicator {
   const display = displayForm(original);
   const lower = lowerAligned(display);
   const found = parseCoverage(display, lower) ?? parseCount(display, lower) ?? parseDocument(lower);
-  return found === null
-    ? { kind: 'text', min: null, per: null, unit: null, text: original }
-    : { ...found, text: original };
+  if (found === null)
+    return { kind: 'text', min: null, per: null, unit: null, population: null, document: null, text: original };
+  return {
+    ...found,
+    population: found.kind === 'coverage' ? populationOf(found.unit) : null,
+    document: requiredDocument(found, lower),
+    text: original,
+  };
 }
 
-type Parsed = Omit<RoadmapIndicator, 'text'>;
+type Parsed = Omit<RoadmapIndicator, 'text' | 'population' | 'document'>;
+
+// ---------- population and required document ----------
+
+const POPULATIONS: ReadonlyArray<readonly [IndicatorPopulation, RegExp]> = [
+  ['shnor', /^(шнор|шнсу)$/],
+  ['teachers', /^(педагог|учител|преподавател|педагогических|педработник)/],
+  ['students', /^(обучающ|учащ|школьник|ученик|выпускник|дет(ей|и)$)/],
+  ['schools', /^(оо|оу|школ|образовательных|общеобразовательных|организаци|учреждени)/],
+];
+
+/** Words a covered noun phrase may open with before its head: «участников ШНОР», «молодых педагогов». */
+const TRANSPARENT = /^(участник|молод|всех|из|числа|общего|количества|от|в|с|не|менее|\d|-|[а-яё]+(ых|их)$)/;
+
+/** The head of the covered phrase decides: «педагогов ШНОР» are teachers, «ОО зоны риска» schools. */
+function populationOf(unit: string | null): IndicatorPopulation | null {
+  if (unit === null) return null;
+  for (const word of lowerAligned(unit)
+    .replace(/ё/g, 'е')
+    .split(/[\s,]+/)) {
+    if (word === '') continue;
+    const found = POPULATIONS.find(([, pattern]) => pattern.test(word));
+    if (found !== undefined) return found[0];
+    if (!TRANSPARENT.test(word)) return null;
+  }
+  return null;
+}
+
+const LEGAL_ACT = /нормативн[а-я]*\s*-?\s*правов[а-я]*\s+акт|(?<![а-я])нпа(?![а-я])/;
+
+/** The document the indicator asks for: the document itself, or one named in a count («… акта», «(план работы)»). */
+function requiredDocument(found: Parsed, lower: string): string | null {
+  const cleaned = lower.replace(/ё/g, 'е');
+  if (LEGAL_ACT.test(cleaned)) return 'нормативно-правовой акт';
+  if (found.kind === 'document') return found.unit;
+  for (const match of cleaned.matchAll(/\(([^()]*)\)/g)) {
+    const inBrackets = documentType(match[1].trim());
+    if (inBrackets !== null) return inBrackets;
+  }
+  return null;
+}
 
 function perOf(lower: string): IndicatorPer | null {
   return PER_PATTERNS.find(([, pattern]) => pattern.test(lower))?.[0] ?? null;
@@ -77,7 +128,12 @@ function coveredUnit(after: string): string | null {
 /** «Охват педагогов не менее 80%» → «педагогов». */
 function coveredUnitBefore(before: string): string | null {
   const match = /охват\S*\s+(.+?)\s*(?:не\s+менее|не\s+ниже|составляет|-|—|:)?\s*$/i.exec(before);
-  return match && match[1].trim() !== '' ? match[1].trim() : null;
+  if (match && match[1].trim() !== '') return match[1].trim();
+  // «Доля обучающихся 5-9 классов ШНОР, принявших участие, — не менее 90 %»: the phrase after «доля».
+  const share = /(?:^|\s)(?:доля|удельн\S*\s+вес|процент)\s+(.+)$/i.exec(before);
+  if (share === null) return null;
+  const phrase = share[1].split(/[,:;—]|\s-\s|\s+не\s+(?:менее|ниже)/i)[0].trim();
+  return phrase === '' ? null : phrase;
 }
 
 // ---------- count ----------
@@ -140,6 +196,10 @@ const DOCUMENT_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^концепци/, 'концепция'],
   [/^нпа(?![а-я])/, 'нпа'],
   [/^акт(?![а-я])/, 'акт'],
+  [/^заключени/, 'заключение'],
+  [/^график/, 'график'],
+  [/^перечень|^перечн/, 'перечень'],
+  [/^реестр/, 'реестр'],
   [/^записк/, 'записка'],
   [/^соглашени/, 'соглашение'],
   [/^договор/, 'договор'],
@@ -152,7 +212,7 @@ const DOCUMENT_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Adjectives kept in the document type: «аналитическая справка», «нормативный акт». */
 const DOCUMENT_ADJECTIVE =
-  /^(аналитическ|информационн|итогов|нормативн|нормативно-правов|методическ|концептуальн|пояснительн|служебн|сводн|локальн|муниципальн|годов|промежуточн|финальн|распорядительн)[а-я]*$/;
+  /^(аналитическ|информационн|итогов|нормативн|нормативно-правов|методическ|концептуальн|пояснительн|служебн|сводн|локальн|муниципальн|годов|промежуточн|финальн|распорядительн|экспертн)[а-я]*$/;
 
 function documentType(lower: string): string | null {
   const words = lower.replace(/^[\s\-•*\d.)]+/, '').split(/\s+/);
@@ -171,13 +231,16 @@ function documentType(lower: string): string | null {
 }
 
 function parseDocument(lower: string): Parsed | null {
-  const cleaned = lower.replace(/ё/g, 'е');
+  // «Наличие приказа», «Издание распоряжения»: the document is what follows.
+  const cleaned = lower.replace(/ё/g, 'е').replace(/^\s*(?:наличие|издание)\s+(?:утвержденн[а-я]*\s+)?/, '');
+  // «Отчет по итогам каждого выезда», «Справка ежеквартально»: how often the document is due.
+  const per = perOf(cleaned);
   const atStart = documentType(cleaned);
-  if (atStart !== null) return { kind: 'document', min: null, per: null, unit: atStart };
+  if (atStart !== null) return { kind: 'document', min: null, per, unit: atStart };
   // «Совещание (протокол)»: the evidence named in brackets.
   for (const match of cleaned.matchAll(/\(([^()]*)\)/g)) {
     const inBrackets = documentType(match[1].trim());
-    if (inBrackets !== null) return { kind: 'document', min: null, per: null, unit: inBrackets };
+    if (inBrackets !== null) return { kind: 'document', min: null, per, unit: inBrackets };
   }
   return null;
 }

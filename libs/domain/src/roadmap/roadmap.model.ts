@@ -28,7 +28,11 @@ export interface RoadmapPeriod {
 }
 
 export type IndicatorKind = 'count' | 'coverage' | 'document' | 'text';
-export type IndicatorPer = 'month' | 'week' | 'quarter' | 'year';
+/** «в месяц», «ежеквартально», «в год»; occurrence: «по итогам каждого мероприятия». */
+export type IndicatorPer = 'month' | 'week' | 'quarter' | 'year' | 'occurrence';
+
+/** Whom a coverage counts: «100% ШНОР», «60% педагогов», «90% ОО», «30% обучающихся». */
+export type IndicatorPopulation = 'shnor' | 'teachers' | 'schools' | 'students';
 
 export interface RoadmapIndicator {
   kind: IndicatorKind;
@@ -37,7 +41,19 @@ export interface RoadmapIndicator {
   per: IndicatorPer | null;
   /** What is counted or covered: "методических десантов", "ШНОР", "справка". */
   unit: string | null;
+  /** The population a coverage counts; null when the text names none we know. */
+  population?: IndicatorPopulation | null;
+  /** The document that proves the event, nominative: «справка», «протокол», «нормативно-правовой акт». */
+  document?: string | null;
   text: string;
+}
+
+/** How sure the importer is of each field, 0..1; the preview highlights what is below 0.7. */
+export interface RoadmapEventConfidence {
+  title: number;
+  period: number;
+  executors: number;
+  indicator: number;
 }
 
 export type SchoolStage = 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report';
@@ -54,6 +70,8 @@ export interface RoadmapEvent {
   stage: SchoolStage | null;
   /** Where the row came from in the source (row number in the table or line in the text). */
   sourceRow: string;
+  /** Set by the importer for rows read from a document; absent in hand-made roadmaps. */
+  confidence?: RoadmapEventConfidence;
 }
 
 export type SchoolCategory = 'shnor' | 'risk_zone' | 'shnsu';

@@ -7,11 +7,14 @@ import {
   parsePeriod,
   PeriodContext,
   RoadmapEvent,
+  RoadmapEventConfidence,
+  RoadmapPeriod,
   RoadmapWarning,
   splitExecutors,
 } from '@orientir/domain';
 import { RawRow, RawTable } from '../readers/raw-table.model';
-import { ColumnMap, EventColumn, mapColumns, matchEventColumn } from '../table/header.matcher';
+import { EventColumnMap, inferEventColumns, realignCells } from '../table/column-content.util';
+import { ColumnMap, EventColumn } from '../table/header.matcher';
 import { isColumnNumberRow, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { classifyHeader } from '../table/table-kind.classifier';
 
@@ -22,6 +25,10 @@ interface PendingEvent {
   section: string | null;
   sourceRow: string;
   numbered: boolean;
+  /** The row's cells were moved to the columns their content fits (a copy dropped empty cells). */
+  shifted?: boolean;
+  /** Fields taken from the row above: a cell merged over several rows, left empty by a text copy. */
+  inherited?: EventColumn[];
 }
 
 export interface EventTableResult {
@@ -49,21 +56,24 @@ export function assembleEvents(
 ): EventTableResult {
   const warnings: RoadmapWarning[] = [];
   const header = table.rows[headerIndex];
-  const columns = mapColumns(header.cells, matchEventColumn);
+  const columns = inferEventColumns(header.cells, table.rows.slice(headerIndex + 1));
   warnings.push(...headerWarnings(header, columns));
   const rows = table.rows.slice(headerIndex + 1);
   const bodyEnd = lastEventRow(rows) + 1;
-  const pending = promoteNumberedHeadings(collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow));
+  const pending = inheritMergedCells(
+    promoteNumberedHeadings(collectEvents(rows.slice(0, bodyEnd), columns, warnings, onRow)),
+    warnings,
+  );
   const trailingText = rows.slice(bodyEnd).map((row) => {
     onRow();
     return collapse(row.cells.join(' '));
   });
-  const events = pending.map((event, index) => toEvent(event, index, context, warnings));
+  const events = pending.map((event, index) => toEvent(event, index, context, warnings, columns.byContent));
   warnings.push(...duplicateNumbers(events));
   return { events, warnings, trailingText: trailingText.filter((text) => text !== '') };
 }
 
-function headerWarnings(header: RawRow, columns: ColumnMap<EventColumn>): RoadmapWarning[] {
+function headerWarnings(header: RawRow, columns: EventColumnMap): RoadmapWarning[] {
   const warnings = columns.unknown.map(({ header: name }) => ({
     row: header.rowNumber,
     text: name,
@@ -104,8 +114,17 @@ function collectEvents(
   let previousWasSection = false;
   for (const row of rows) {
     onRow();
-    const cells = cellsOf(row, columns);
     if (isSkippable(row)) continue;
+    const aligned = row.merged ? null : realignCells(row.cells, rolesByIndex(columns, row.cells.length));
+    const cells = cellsOf(aligned ? { ...row, cells: aligned } : row, columns);
+    if (aligned) {
+      warnings.push({
+        row: row.rowNumber,
+        text: row.cells.filter(Boolean).join(' | '),
+        message:
+          'Ячейки строки сдвинуты относительно заголовка (в копии пропущены пустые ячейки); столбцы определены по содержанию — проверьте',
+      });
+    }
     const heading = sectionText(row, cells);
     if (heading !== null) {
       if (previousWasSection && section !== null) {
@@ -133,7 +152,7 @@ function collectEvents(
       });
       continue;
     }
-    events.push({ cells, section, sourceRow: row.rowNumber, numbered: cells.number !== '' });
+    events.push({ cells, section, sourceRow: row.rowNumber, numbered: cells.number !== '', shifted: aligned !== null });
   }
   return events;
 }
@@ -167,13 +186,57 @@ function promoteNumberedHeadings(events: PendingEvent[]): PendingEvent[] {
   return kept;
 }
 
+/**
+ * A period or executor cell merged over several rows reaches a text copy only in its first row.
+ * An event with no period (or no executors) under one in the same section takes the one above,
+ * with a warning and a low confidence, so the coordinator checks it instead of retyping it.
+ */
+function inheritMergedCells(events: PendingEvent[], warnings: RoadmapWarning[]): PendingEvent[] {
+  events.forEach((event, index) => {
+    const above = events[index - 1];
+    if (above === undefined || above.section !== event.section || event.cells.title === '') return;
+    for (const [column, name] of [
+      ['period', 'срок'],
+      ['executors', 'исполнители'],
+    ] as const) {
+      if (event.cells[column] !== '' || above.cells[column] === '') continue;
+      event.cells[column] = above.cells[column];
+      event.inherited = [...(event.inherited ?? []), column];
+      warnings.push({
+        row: event.sourceRow,
+        text: collapse(above.cells[column]),
+        message: `Ячейка «${name}» пуста; принято значение строки ${above.sourceRow} (объединённая ячейка?) — проверьте`,
+      });
+    }
+  });
+  return events;
+}
+
 const DETAIL_COLUMNS: EventColumn[] = ['period', 'executors', 'indicator', 'reportForm', 'executionNote'];
 
 function lastEventRow(rows: RawRow[]): number {
   for (let index = rows.length - 1; index >= 0; index -= 1) {
-    if (!rows[index].merged && rows[index].cells.filter((cell) => cell.trim() !== '').length > 1) return index;
+    const row = rows[index];
+    if (!row.merged && row.cells.filter((cell) => cell.trim() !== '').length > 1 && !isSignatureRow(row)) return index;
   }
   return -1;
+}
+
+const PERSON = /^([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)$/u;
+
+/** «Начальник управления | А.А. Ковалева», «______ С.В. Попов»: a signature under the table, not an event. */
+function isSignatureRow(row: RawRow): boolean {
+  const filled = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return filled.length <= 3 && filled.some((cell) => PERSON.test(cell) || /_{3,}/.test(cell));
+}
+
+function rolesByIndex(columns: ColumnMap<EventColumn>, width: number): (EventColumn | undefined)[] {
+  const roles = new Array<EventColumn | undefined>(width).fill(undefined);
+  for (const column of EVENT_COLUMNS) {
+    const index = columns.indexOf[column];
+    if (index !== undefined && index < width) roles[index] = column;
+  }
+  return roles;
 }
 
 function cellsOf(row: RawRow, columns: ColumnMap<EventColumn>): EventCells {
@@ -189,7 +252,8 @@ function cellsOf(row: RawRow, columns: ColumnMap<EventColumn>): EventCells {
 function isSkippable(row: RawRow): boolean {
   if (row.cells.every((cell) => cell.trim() === '')) return true;
   if (row.merged) return false;
-  return isColumnNumberRow(row.cells) || classifyHeader(row.cells)?.kind === 'events';
+  const kind = classifyHeader(row.cells)?.kind;
+  return isColumnNumberRow(row.cells) || kind === 'events' || kind === 'controlPoints';
 }
 
 /** A merged row, or a row with one filled cell and no number: a section heading. */
@@ -230,6 +294,7 @@ function toEvent(
   index: number,
   context: PeriodContext,
   warnings: RoadmapWarning[],
+  byContent: EventColumn[],
 ): RoadmapEvent {
   const { cells, sourceRow } = pending;
   const number = pending.numbered ? normalizeRowNumber(cells.number) : String(index + 1);
@@ -255,18 +320,48 @@ function toEvent(
   if (executors.length === 0) warnings.push({ row: sourceRow, text: title, message: 'Не указаны исполнители' });
   const indicatorText = collapse(cells.indicator);
   if (indicatorText === '') warnings.push({ row: sourceRow, text: title, message: 'Не указан показатель реализации' });
+  const indicator = parseIndicator(indicatorText);
   return {
     number,
     section: pending.section,
     title,
     period,
     executors,
-    indicator: parseIndicator(indicatorText),
+    indicator,
     reportForm: nullable(cells.reportForm),
     executionNote: nullable(cells.executionNote),
     stage: detectStage(title, indicatorText),
     sourceRow,
+    confidence: confidenceOf(pending, byContent, {
+      title: title === '' ? 0 : 1,
+      period: periodConfidence(period, periodWarnings.length),
+      executors: executors.length === 0 ? 0 : 1,
+      indicator: indicatorText === '' ? 0 : indicator.kind === 'text' ? 0.6 : 1,
+    }),
   };
+}
+
+function periodConfidence(period: RoadmapPeriod, warningCount: number): number {
+  if (period.text === '') return 0;
+  if (period.start === null && !period.toBeScheduled) return 0.3;
+  return warningCount > 0 ? 0.5 : 1;
+}
+
+/** What the cell says, lowered where the row was moved, a value inherited, or a column recognised by content. */
+function confidenceOf(
+  pending: PendingEvent,
+  byContent: EventColumn[],
+  base: RoadmapEventConfidence,
+): RoadmapEventConfidence {
+  const result = { ...base };
+  for (const field of Object.keys(result) as (keyof RoadmapEventConfidence)[]) {
+    let value = result[field];
+    if (pending.shifted) value *= 0.7;
+    if (byContent.includes(field)) value *= 0.8;
+    if (pending.inherited?.includes(field as EventColumn)) value = Math.min(value, 0.5);
+    result[field] = Math.round(value * 100) / 100;
+  }
+  return result;
 }
 
 function duplicateNumbers(events: RoadmapEvent[]): RoadmapWarning[] {

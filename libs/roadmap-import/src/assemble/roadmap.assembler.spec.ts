@@ -101,4 +101,90 @@ describe('roadmap assembly', () => {
     expect(roadmap.year).toBe(2031);
     expect(roadmap.title).toBe('Дорожная карта');
   });
+
+  it('reads a cell-per-line copy whose unnumbered rows sit under numbered headings and whose dates break over lines', async () => {
+    const text = [
+      'Дорожная карта на 2024 год',
+      '',
+      '\tМероприятие',
+      '\tСроки',
+      '\tОтветственные',
+      '\tПоказатель реализации',
+      '',
+      '\t1. Мероприятия, направленные на улучшение материально-технических условий',
+      '',
+      '\tАнализ материально-технической базы ШНОР',
+      '\tМарт',
+      '',
+      '2024 года',
+      '\tУправление образования',
+      '\t100% ШНОР',
+      '',
+      '\tПроведение методических десантов',
+      '\tФевраль - ноябрь 2024 года',
+      '\tИМЦ',
+      '\tне менее 5 методических десантов',
+      '',
+    ].join('\n');
+    const roadmap = await parseRoadmap({ text }, { now: new Date('2030-01-01') });
+    expect(
+      roadmap.events.map((event) => [event.number, event.section, event.title, event.period.start, event.period.end]),
+    ).toEqual([
+      [
+        '1',
+        '1. Мероприятия, направленные на улучшение материально-технических условий',
+        'Анализ материально-технической базы ШНОР',
+        '2024-03-01',
+        '2024-03-31',
+      ],
+      [
+        '2',
+        '1. Мероприятия, направленные на улучшение материально-технических условий',
+        'Проведение методических десантов',
+        '2024-02-01',
+        '2024-11-30',
+      ],
+    ]);
+    expect(roadmap.events[0].confidence).toEqual({ title: 1, period: 1, executors: 1, indicator: 1 });
+  });
+
+  it('keeps the plan-graph, sets the control points and mechanisms aside with a note, and never fails on them', async () => {
+    const text = [
+      'Дорожная карта на 2024 год',
+      table(['№', 'Контрольная точка', 'Ответственный', 'Срок'], ['1', 'Программы утверждены', 'УО', '01.04.2024']),
+      '',
+      table(
+        ['Мероприятие', 'Сроки', 'Ответственные', 'Показатель реализации', 'Формы отчетных документов'],
+        ['Анализ базы ШНОР', 'Март 2024', 'Управление образования', '100% ШНОР', 'Справка'],
+      ),
+      '',
+      table(['№', 'Механизм', 'Содержание'], ['1', 'Нормативный', 'Издание приказов']),
+    ].join('\n');
+    const roadmap = await parseRoadmap({ text }, { now: new Date('2030-01-01') });
+    expect(roadmap.events.map((event) => event.title)).toEqual(['Анализ базы ШНОР']);
+    expect(roadmap.events[0].reportForm).toBe('Справка');
+    const notes = roadmap.warnings.map((warning) => warning.message);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Таблица «контрольные точки» (1 строк) не импортирована'),
+        expect.stringContaining('Таблица «механизмы реализации» (1 строк) не импортирована'),
+      ]),
+    );
+  });
+
+  it('carries a period merged over rows down to the rows a text copy left empty, with a warning and low confidence', async () => {
+    const text = table(
+      ['№', 'Мероприятие', 'Сроки', 'Исполнители', 'Показатель'],
+      ['1', 'Утверждение состава рабочей группы', 'Январь 2024', 'УО', 'Приказ'],
+      ['2', 'Утверждение плана работы группы', '', 'УО', 'План работы'],
+    );
+    const roadmap = await parseRoadmap({ text }, { now: new Date('2030-01-01') });
+    expect(roadmap.events[1].period).toMatchObject({ start: '2024-01-01', end: '2024-01-31' });
+    expect(roadmap.events[1].confidence?.period).toBeLessThan(0.7);
+    expect(roadmap.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: '3', message: expect.stringContaining('принято значение строки 2') }),
+      ]),
+    );
+  });
 });

@@ -15,52 +15,48 @@ import { parseSchoolTable } from '../participants/school-table.parser';
 import { RawDocument, RawTable } from '../readers/raw-table.model';
 import { RoadmapImportErrorCode, RoadmapImportException } from '../roadmap-import.exception';
 import { DEFAULT_TIMEZONE, RoadmapImportOptions } from '../roadmap-import.options';
-import { LocatedHeader, locateHeader, TableKind } from '../table/table-kind.classifier';
+import { TableKind } from '../table/table-kind.classifier';
+import { segmentTable, TableSegment } from '../table/table-segments.util';
 import { resolveYear } from './cycle.resolver';
 import { assembleEvents } from './event-table.assembler';
 import { extractTitle } from './title.extractor';
-
-interface ClassifiedTable {
-  table: RawTable;
-  header: LocatedHeader;
-}
 
 export function assembleRoadmap(
   document: RawDocument,
   fileName: string,
   options: RoadmapImportOptions,
 ): CanonicalRoadmap {
-  const classified = classifyTables(document);
-  const eventTables = classified.filter(({ header }) => header.kind === 'events');
+  const segments = classifyTables(document);
+  const { eventTables, setAside } = chooseEventTables(segments);
   if (eventTables.length === 0)
     throw notARoadmap(
       fileName,
-      classified.map(({ header }) => header.kind),
+      segments.map(({ kind }) => kind),
     );
-
-  const preamble = document.preamble.length > 0 ? document.preamble : rowsAbove(eventTables[0]);
+  // In a sheet the heading sits in the rows above the first table (often merged across it).
+  const preamble = document.preamble.length > 0 ? document.preamble : rowsAbove(segments[0]);
   const title = extractTitle(preamble, titleFromFileName(fileName));
   const { year, context } = resolveYear(title, preamble, options.year, options.now ?? new Date());
   const warnings: RoadmapWarning[] = document.notes.map((note) => ({ ...note }));
+  warnings.push(...setAside);
   const events: RoadmapEvent[] = [];
-  const total = eventTables.reduce((sum, { table, header }) => sum + table.rows.length - header.rowIndex - 1, 0);
+  const total = eventTables.reduce((sum, { table }) => sum + table.rows.length - 1, 0);
   let done = 0;
   const onRow = (): void => {
     done += 1;
     options.onProgress?.(done, total);
   };
   const trailingText: string[] = [];
-  for (const { table, header } of eventTables) {
-    const result = assembleEvents(table, header.rowIndex, context, onRow);
+  for (const { table } of eventTables) {
+    const result = assembleEvents(table, 0, context, onRow);
     events.push(...result.events);
     warnings.push(...result.warnings);
     trailingText.push(...result.trailingText);
   }
   if (events.length === 0) throw emptyTable(fileName, eventTables[0].table);
-
   const participants = collectParticipants(
     { ...document, preamble, trailer: [...trailingText, ...document.trailer] },
-    classified,
+    segments,
   );
   return {
     title,
@@ -74,11 +70,26 @@ export function assembleRoadmap(
   };
 }
 
-export function classifyTables(document: RawDocument): ClassifiedTable[] {
-  return document.tables.flatMap((table) => {
-    const header = locateHeader(table.rows);
-    return header ? [{ table, header }] : [];
-  });
+export function classifyTables(document: RawDocument): TableSegment[] {
+  return document.tables.flatMap(segmentTable);
+}
+
+/**
+ * The tables whose rows become events. Control points restate the plan-graph's events as
+ * milestones: they are the roadmap only when the document has no table of events. Mechanisms and
+ * signatures are never events. Whatever is set aside is named in a warning.
+ */
+function chooseEventTables(segments: TableSegment[]): { eventTables: TableSegment[]; setAside: RoadmapWarning[] } {
+  const events = segments.filter(({ kind }) => kind === 'events');
+  const eventTables = events.length > 0 ? events : segments.filter(({ kind }) => kind === 'controlPoints');
+  const setAside = segments
+    .filter((segment) => segment.kind !== 'schools' && segment.kind !== 'curators' && !eventTables.includes(segment))
+    .map(({ table, kind }) => ({
+      row: table.rows[0]?.rowNumber ?? '',
+      text: table.rows[0]?.cells.join(' | ') ?? '',
+      message: `Таблица «${KIND_NAMES[kind]}» (${table.rows.length - 1} строк) не импортирована как мероприятия: ${SET_ASIDE_REASONS[kind]}`,
+    }));
+  return { eventTables, setAside };
 }
 
 export interface Participants {
@@ -88,18 +99,18 @@ export interface Participants {
   curatorWarnings: RoadmapWarning[];
 }
 
-export function collectParticipants(document: RawDocument, classified = classifyTables(document)): Participants {
+export function collectParticipants(document: RawDocument, segments = classifyTables(document)): Participants {
   const schools: RoadmapSchool[] = [];
   const curators: RoadmapCurator[] = [];
   const schoolWarnings: RoadmapWarning[] = [];
   const curatorWarnings: RoadmapWarning[] = [];
-  for (const { table, header } of classified) {
-    if (header.kind === 'schools') {
-      const result = parseSchoolTable(table, header.rowIndex);
+  for (const { table, kind } of segments) {
+    if (kind === 'schools') {
+      const result = parseSchoolTable(table, 0);
       schools.push(...result.schools);
       schoolWarnings.push(...result.warnings);
-    } else if (header.kind === 'curators') {
-      const result = parseCuratorTable(table, header.rowIndex);
+    } else if (kind === 'curators') {
+      const result = parseCuratorTable(table, 0);
       curators.push(...result.curators);
       curatorWarnings.push(...result.warnings);
     }
@@ -111,9 +122,8 @@ export function collectParticipants(document: RawDocument, classified = classify
 }
 
 /** In a sheet the heading sits in the rows above the header (often merged across the table). */
-function rowsAbove({ table, header }: ClassifiedTable): string[] {
-  return table.rows
-    .slice(0, header.rowIndex)
+function rowsAbove({ above }: TableSegment): string[] {
+  return above
     .map((row) =>
       row.cells
         .filter((cell) => cell.trim() !== '')
@@ -134,8 +144,20 @@ function titleFromFileName(fileName: string): string {
 
 const KIND_NAMES: Record<TableKind, string> = {
   events: 'мероприятия',
+  controlPoints: 'контрольные точки',
   schools: 'список школ',
   curators: 'список кураторов',
+  mechanisms: 'механизмы реализации',
+  signatures: 'подписи и согласования',
+};
+
+const SET_ASIDE_REASONS: Record<TableKind, string> = {
+  events: 'в документе есть другая таблица мероприятий',
+  controlPoints: 'контрольные точки повторяют мероприятия план-графика; при необходимости добавьте их вручную',
+  schools: 'это список школ',
+  curators: 'это список кураторов',
+  mechanisms: 'механизмы реализации описывают способы работы, а не мероприятия со сроками',
+  signatures: 'это подписи и согласования документа',
 };
 
 function notARoadmap(fileName: string, kinds: TableKind[]): RoadmapImportException {

@@ -17,7 +17,7 @@ const SENTENCE_END = /(?<=[\d»"]|\p{L}{3,})\.\s*(?=\(|\p{Lu}|$)|\s\(/u;
 
 export function extractSchoolLists(paragraphs: string[]): RoadmapSchool[] {
   const text = paragraphs.join(' ');
-  const schools: RoadmapSchool[] = [];
+  const schools: RoadmapSchool[] = numberedLists(paragraphs);
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     const category = detectSchoolCategory(leadIn(text, colon));
     if (category === null || !LEAD_IN_NAMES_PARTICIPANTS.test(leadIn(text, colon))) continue;
@@ -26,6 +26,26 @@ export function extractSchoolLists(paragraphs: string[]): RoadmapSchool[] {
         schools.push({ name, category, municipality: null, emails: [] });
     }
   }
+  return schools;
+}
+
+const LIST_ITEM = /^\s*\d{1,3}[.)]\s+(.+)$/u;
+
+/** «Список ШНОР:» followed by one numbered paragraph per school («1. МКОУ «Тангуйская СОШ»»). */
+function numberedLists(paragraphs: string[]): RoadmapSchool[] {
+  const schools: RoadmapSchool[] = [];
+  paragraphs.forEach((lead, index) => {
+    if (!lead.trim().endsWith(':') || !LEAD_IN_NAMES_PARTICIPANTS.test(lead)) return;
+    const category = detectSchoolCategory(lead);
+    if (category === null) return;
+    for (const paragraph of paragraphs.slice(index + 1)) {
+      const item = LIST_ITEM.exec(paragraph);
+      if (item === null || !LOOKS_LIKE_SCHOOL.test(item[1])) break;
+      const name = item[1].replace(/[;,.]\s*$/, '').trim();
+      if (!schools.some((school) => school.name === name))
+        schools.push({ name, category, municipality: null, emails: [] });
+    }
+  });
   return schools;
 }
 

@@ -6,7 +6,7 @@
 // In both, section headings are single cells (a merged row), and the text around the table is kept.
 
 import { classifyHeader } from '../table/table-kind.classifier';
-import { isRowNumber } from '../table/row-number.util';
+import { isNumberHeader, isRowNumber, normalizeRowNumber } from '../table/row-number.util';
 import { emptyDocument, RawDocument, RawRow, RawTable } from './raw-table.model';
 import { collapse, isBlank, paragraphs, TextLine } from './text-lines.util';
 
@@ -27,6 +27,10 @@ interface Piece {
   text: string;
   line: number;
   afterBlank: boolean;
+  /** Cell-per-line: how many cells the run of lines up to the next blank line holds. */
+  groupCells?: number;
+  /** Row-per-line: how many tab-separated cells follow the line head on its line. */
+  lineCells?: number;
 }
 
 export function looksTabbed(lines: TextLine[]): boolean {
@@ -61,7 +65,7 @@ function toPieces(lines: TextLine[], layout: Layout): Piece[] {
       pieces.push({ kind: previousBlank ? 'loose' : 'continuation', text: head.trim(), line: line.number, afterBlank });
     } else {
       if (layout === 'row-per-line')
-        pieces.push({ kind: 'line-head', text: head.trim(), line: line.number, afterBlank });
+        pieces.push({ kind: 'line-head', text: head.trim(), line: line.number, afterBlank, lineCells: cells.length });
       else if (head.trim() !== '')
         pieces.push({ kind: 'continuation', text: head.trim(), line: line.number, afterBlank });
       cells.forEach((cell, index) =>
@@ -76,7 +80,23 @@ function toPieces(lines: TextLine[], layout: Layout): Piece[] {
     afterBlank = false;
     previousBlank = false;
   }
+  if (layout === 'cell-per-line') countGroupCells(pieces);
   return pieces;
+}
+
+/** A blank line closes a row in a cell-per-line copy: a run of one cell is a heading, of several a row. */
+function countGroupCells(pieces: Piece[]): void {
+  let group: Piece[] = [];
+  const close = (): void => {
+    const cells = group.filter((piece) => piece.kind === 'cell').length;
+    for (const piece of group) piece.groupCells = cells;
+    group = [];
+  };
+  for (const piece of pieces) {
+    if (piece.afterBlank) close();
+    group.push(piece);
+  }
+  close();
 }
 
 interface OpenRow {
@@ -101,6 +121,9 @@ class TabbedTableBuilder {
 
   build(): RawDocument {
     let index = this.findHeader(0);
+    // Headers that name little («Время», «Итог»): the first row of cells is taken as the header and
+    // the assembler recognises the columns by their content.
+    if (index < 0) index = this.firstRowOfCells();
     if (index < 0) {
       this.document.preamble = paragraphs(this.lines);
       return this.document;
@@ -119,7 +142,7 @@ class TabbedTableBuilder {
         index = this.openTable(index) - 1;
         continue;
       }
-      this.take(this.pieces[index]);
+      this.take(this.pieces[index], this.pieces[index + 1]);
     }
     this.closeTable();
     this.document.trailer.push(...this.tailLines);
@@ -133,6 +156,13 @@ class TabbedTableBuilder {
 
   private rowExpected(): boolean {
     return this.row === null || this.row.cells.length >= this.width;
+  }
+
+  private firstRowOfCells(): number {
+    return this.pieces.findIndex((piece, index) => {
+      if (piece.kind === 'loose' || piece.kind === 'continuation' || isRowNumber(piece.text)) return false;
+      return this.headerBlock(index).cells.filter((cell) => cell.trim() !== '').length >= 3;
+    });
   }
 
   /** The first piece from which a header block starts, or -1. */
@@ -182,9 +212,23 @@ class TabbedTableBuilder {
     return header.end;
   }
 
-  private take(piece: Piece): void {
+  private take(piece: Piece, next: Piece | undefined): void {
     switch (piece.kind) {
       case 'continuation':
+        // Row per line: a one-cell line between two rows (the next one could not continue the
+        // open row) is a section heading, however short the row above came out.
+        if (
+          this.layout === 'row-per-line' &&
+          this.row !== null &&
+          this.row.cells.length >= 4 &&
+          /^\p{Lu}/u.test(piece.text) &&
+          next?.kind === 'line-head' &&
+          this.startsNextRow(next)
+        ) {
+          this.closeRow();
+          this.pending.push(piece);
+          return;
+        }
         // Row per line: a line without tabs under a complete row is a heading when it starts like one.
         if (this.layout === 'row-per-line' && this.rowExpected() && /^[\p{Lu}\dIVX]/u.test(piece.text)) {
           this.pending.push(piece);
@@ -192,11 +236,19 @@ class TabbedTableBuilder {
         }
         return this.appendToOpenCell(piece);
       case 'loose':
+        // Row per line: text in capitals after a blank line under a row well under way is what
+        // follows the table (a list, a signature), not the rest of a cell.
+        if (this.layout === 'row-per-line' && this.row && this.row.cells.length >= 4 && /^\p{Lu}/u.test(piece.text)) {
+          this.closeRow();
+          this.pending.push(piece);
+          return;
+        }
         if (this.row && !this.rowExpected()) return this.appendToOpenCell(piece);
         this.pending.push(piece);
         return;
       case 'line-head':
         if (this.row && !this.rowExpected()) {
+          if (this.startsNextRow(piece)) return this.startRow(piece);
           if (piece.text !== '') this.appendToOpenCell(piece);
           return;
         }
@@ -206,9 +258,29 @@ class TabbedTableBuilder {
     }
   }
 
+  /**
+   * Row per line: a line starts the next row even when the row above came out short (a copy from
+   * a web page drops empty cells) when it opens with another row number, or when it could not
+   * continue the open row without giving it more cells than the header has.
+   */
+  private startsNextRow(piece: Piece): boolean {
+    const row = this.row;
+    if (row === null || piece.text === '') return false;
+    if (row.cells.length + (piece.lineCells ?? 0) > this.width && row.cells.length >= 3) return true;
+    if (row.cells.length < 3 || !isRowNumber(piece.text) || !isRowNumber(row.cells[0])) return false;
+    return normalizeRowNumber(piece.text) !== normalizeRowNumber(row.cells[0]);
+  }
+
+  /** Cell per line, in a table without a «№» column: a run of several cells after a blank line is a row. */
+  private startsUnnumberedRow(piece: Piece): boolean {
+    if (this.layout !== 'cell-per-line' || !piece.afterBlank) return false;
+    const first = this.table?.rows[0]?.cells[0] ?? '';
+    return !isNumberHeader(first) && (piece.groupCells ?? 0) >= 2;
+  }
+
   private takeCell(piece: Piece): void {
     if (this.rowExpected()) {
-      if (isRowNumber(piece.text) || piece.text === '') return this.startRow(piece);
+      if (isRowNumber(piece.text) || piece.text === '' || this.startsUnnumberedRow(piece)) return this.startRow(piece);
       this.pending.push(piece);
       return;
     }
@@ -278,8 +350,12 @@ function groupTrailer(pieces: Piece[]): string[] {
   const result: string[] = [];
   for (const piece of pieces) {
     if (piece.text.trim() === '') continue;
-    if (piece.afterBlank || piece.kind === 'cell' || result.length === 0) result.push(collapse(piece.text));
-    else result[result.length - 1] = collapse(`${result[result.length - 1]} ${piece.text}`);
+    piece.text.split('\n').forEach((line, index) => {
+      // A numbered list («1. МКОУ …», «2. …») keeps one paragraph per item.
+      const starts = (index === 0 && (piece.afterBlank || piece.kind === 'cell')) || /^\s*\d{1,3}[.)]\s/.test(line);
+      if (starts || result.length === 0) result.push(collapse(line));
+      else result[result.length - 1] = collapse(`${result[result.length - 1]} ${line}`);
+    });
   }
   return result;
 }

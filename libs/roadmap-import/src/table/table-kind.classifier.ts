@@ -1,9 +1,17 @@
-// Decides what a table holds by its header: roadmap events, participant schools or curators.
-// Orders often carry all three (the roadmap, an appendix of schools, an appendix of curators).
+// Decides what a table holds by its header: roadmap events, control points, participant schools or
+// curators, the mechanisms of the roadmap, or signatures and approvals. Orders often carry several
+// (the roadmap, its control points, an appendix of schools, a table of signatures).
 
-import { eventHeaderScore, mapColumns, matchCuratorColumn, matchSchoolColumn } from './header.matcher';
+import {
+  eventHeaderScore,
+  mapColumns,
+  matchCuratorColumn,
+  matchEventColumn,
+  matchSchoolColumn,
+  normalizeHeader,
+} from './header.matcher';
 
-export type TableKind = 'events' | 'schools' | 'curators';
+export type TableKind = 'events' | 'controlPoints' | 'schools' | 'curators' | 'mechanisms' | 'signatures';
 
 export interface HeaderVerdict {
   kind: TableKind;
@@ -22,12 +30,35 @@ export function curatorHeaderScore(cells: string[]): number {
   return indexOf.curatorName !== undefined && roles >= 2 ? roles : 0;
 }
 
+const CONTROL_POINT = /^контрольн\S* (точк|событи)/;
+const MECHANISM = /^(механизм|инструмент\S* реализаци)/;
+const APPROVAL = /^(согласовано|утверждаю|утверждено|утверждена|подпись|ф\.?и\.?о\.? подписавш)/;
+
+/** «Контрольная точка» in place of the event: a table of milestones, read like events when alone. */
+function controlPointScore(cells: string[]): number {
+  const score = eventHeaderScore(cells);
+  const { indexOf } = mapColumns(cells, matchEventColumn);
+  const title = indexOf.title === undefined ? '' : normalizeHeader(cells[indexOf.title]);
+  return score > 0 && CONTROL_POINT.test(title) ? score + 1 : 0;
+}
+
+function keywordScore(cells: string[], pattern: RegExp): number {
+  return cells.some((cell) => pattern.test(normalizeHeader(cell))) ? 2 : 0;
+}
+
 /** The best reading of a row as a header, or null when it is no header at all. */
 export function classifyHeader(cells: string[]): HeaderVerdict | null {
+  const controlPoints = controlPointScore(cells);
   const verdicts: HeaderVerdict[] = [
-    { kind: 'events', score: eventHeaderScore(cells) },
+    { kind: 'controlPoints', score: controlPoints },
+    { kind: 'events', score: controlPoints > 0 ? 0 : eventHeaderScore(cells) },
     { kind: 'curators', score: curatorHeaderScore(cells) },
     { kind: 'schools', score: schoolHeaderScore(cells) },
+    { kind: 'mechanisms', score: keywordScore(cells, MECHANISM) },
+    {
+      kind: 'signatures',
+      score: cells.filter((cell) => cell.trim() !== '').length <= 4 ? keywordScore(cells, APPROVAL) : 0,
+    },
   ];
   const best = verdicts.reduce((a, b) => (b.score > a.score ? b : a));
   return best.score > 0 ? best : null;

@@ -23,6 +23,12 @@ export class RoadmapPreviewStats {
   @ApiProperty() schools!: number;
   @ApiProperty() curators!: number;
   @ApiProperty() warnings!: number;
+  @ApiProperty({
+    description:
+      'Event fields the importer is unsure of (confidence below 0.7, see events[].confidence): what the preview highlights for the coordinator to check',
+    minimum: 0,
+  })
+  fieldsToCheck!: number;
   @ApiProperty({ description: 'Events per detected school-pipeline stage' }) stages!: Record<string, number>;
 }
 
