@@ -617,6 +617,13 @@ export interface components {
        */
       email: string;
     };
+    /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
+    RoadmapConfidence: {
+      executors: number;
+      indicator: number;
+      period: number;
+      title: number;
+    };
     RoadmapCurator: {
       email: components['schemas']['RoadmapNullableString'];
       name: string;
@@ -625,6 +632,7 @@ export interface components {
       workplace: components['schemas']['RoadmapNullableString'];
     };
     RoadmapEvent: {
+      confidence?: components['schemas']['RoadmapConfidence'];
       executionNote: components['schemas']['RoadmapNullableString'];
       executors: string[];
       indicator: components['schemas']['RoadmapIndicator'];
@@ -643,11 +651,18 @@ export interface components {
       name: string;
     };
     RoadmapIndicator: {
+      /** @description The document that proves the event, nominative: справка, протокол, нормативно-правовой акт */
+      document?: components['schemas']['RoadmapNullableString'];
       /** @enum {unknown} */
       kind: 'count' | 'coverage' | 'document' | 'text';
       min: number | null;
       /** @enum {unknown} */
-      per: 'month' | 'week' | 'quarter' | 'year' | null;
+      per: 'month' | 'week' | 'quarter' | 'year' | 'occurrence' | null;
+      /**
+       * @description Whom a coverage counts: ШНОР, педагогов, ОО, обучающихся
+       * @enum {unknown}
+       */
+      population?: 'shnor' | 'teachers' | 'schools' | 'students' | null;
       text: string;
       unit: components['schemas']['RoadmapNullableString'];
     };
@@ -676,6 +691,8 @@ export interface components {
     RoadmapPreviewStats: {
       curators: number;
       events: number;
+      /** @description Event fields the importer is unsure of (confidence below 0.7, see events[].confidence): what the preview highlights for the coordinator to check */
+      fieldsToCheck: number;
       schools: number;
       /** @description Events per detected school-pipeline stage */
       stages: Record<string, never>;

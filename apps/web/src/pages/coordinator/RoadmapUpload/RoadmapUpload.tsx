@@ -10,7 +10,15 @@ import { count } from '../../../lib/plural';
 import { TIME_ZONES } from '../../../lib/words';
 import { previewColumns, type PreviewRow } from './columns';
 import { t } from './i18n';
-import { addEvent, previewProblems, removeEvent, replaceEvent, warningsByRow, type Roadmap } from './preview-edit';
+import {
+  addEvent,
+  previewProblems,
+  removeEvent,
+  replaceEvent,
+  unsureFields,
+  warningsByRow,
+  type Roadmap,
+} from './preview-edit';
 
 export default function RoadmapUpload() {
   const navigate = useNavigate();
@@ -185,7 +193,10 @@ export default function RoadmapUpload() {
             <Table
               data={rows}
               columns={columns}
-              getRowDescriptor={(r) => ({ id: `${r.index}`, classNames: r.warnings.length ? ['row_warning'] : [] })}
+              getRowDescriptor={(r) => ({
+                id: `${r.index}`,
+                classNames: r.warnings.length || unsureFields(r.event).length ? ['row_warning'] : [],
+              })}
               wordWrap
             />
           </div>

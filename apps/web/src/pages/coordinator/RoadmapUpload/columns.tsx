@@ -4,7 +4,7 @@ import { DateInput } from '../../../components/DateInput';
 import { formatIsoRange } from '../../../lib/format';
 import { INDICATOR_TITLES, PIPELINE, STAGE_TITLES } from '../../../lib/words';
 import { t } from './i18n';
-import { withPeriodDates, type RoadmapEvent, type Warning } from './preview-edit';
+import { unsureFields, withPeriodDates, type ConfidenceField, type RoadmapEvent, type Warning } from './preview-edit';
 
 export interface PreviewRow {
   index: number;
@@ -36,6 +36,11 @@ function indicatorInWords(e: RoadmapEvent): string {
   const i = e.indicator;
   const target = i.min !== null ? `${i.min}${i.kind === 'coverage' ? ' %' : ''}${i.unit ? ` ${i.unit}` : ''}` : '';
   return [INDICATOR_TITLES[i.kind], target].filter(Boolean).join(': ');
+}
+
+/** «проверьте» under a value the importer read with low confidence. */
+function CheckMark({ event, field }: { event: RoadmapEvent; field: ConfidenceField }) {
+  return unsureFields(event).includes(field) ? <div className="warning-text">{t.check}</div> : null;
 }
 
 export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers): TableColumnConfig<PreviewRow>[] {
@@ -86,7 +91,10 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
               onUpdate={(title) => set(r, { title })}
             />
           ) : (
-            r.event.title
+            <>
+              {r.event.title}
+              <CheckMark event={r.event} field="title" />
+            </>
           )}
           {r.warnings.map((w) => (
             <div key={w.message} className="warning-text" role="note">
@@ -123,6 +131,7 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
           <div>
             <div>{r.event.period.text}</div>
             <div className={r.event.period.start ? 'muted' : 'warning-text'}>{periodInWords(r.event)}</div>
+            <CheckMark event={r.event} field="period" />
           </div>
         ),
     },
@@ -146,7 +155,10 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
             }
           />
         ) : (
-          r.event.executors.join('; ') || '—'
+          <>
+            {r.event.executors.join('; ') || '—'}
+            <CheckMark event={r.event} field="executors" />
+          </>
         ),
     },
     {
@@ -173,7 +185,10 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
             />
           </div>
         ) : (
-          <span title={r.event.indicator.text}>{indicatorInWords(r.event)}</span>
+          <span title={r.event.indicator.text}>
+            {indicatorInWords(r.event)}
+            <CheckMark event={r.event} field="indicator" />
+          </span>
         ),
     },
     {

@@ -41,4 +41,5 @@ export const t = {
   noStage: 'не определен',
   otherWarnings: 'Прочие предупреждения',
   startOver: 'Загрузить другой файл',
+  check: 'проверьте: распознано неуверенно',
 } as const;

@@ -1,4 +1,12 @@
-import { addEvent, previewProblems, removeEvent, replaceEvent, withPeriodDates, type Roadmap } from './preview-edit';
+import {
+  addEvent,
+  previewProblems,
+  removeEvent,
+  replaceEvent,
+  unsureFields,
+  withPeriodDates,
+  type Roadmap,
+} from './preview-edit';
 
 const base = (): Roadmap => {
   const empty: Roadmap = {
@@ -39,5 +47,10 @@ describe('preview editing', () => {
     const r = replaceEvent(base(), 0, withPeriodDates({ ...base().events[0], title: ' ' }, '2023-09-30', '2023-09-01'));
     expect(previewProblems(r)).toEqual(['№ 1: не указан текст мероприятия', '№ 1: окончание срока раньше начала']);
     expect(previewProblems(base())).toEqual([]);
+  });
+  it('names the fields the importer is unsure of', () => {
+    const e = { ...base().events[0], confidence: { title: 0.95, period: 0.5, executors: 0.69, indicator: 0.7 } };
+    expect(unsureFields(e)).toEqual(['period', 'executors']);
+    expect(unsureFields(base().events[0])).toEqual([]);
   });
 });

@@ -86,3 +86,15 @@ export function previewProblems(roadmap: Roadmap): string[] {
   if (roadmap.events.length === 0) problems.push('В дорожной карте нет ни одного мероприятия');
   return problems;
 }
+
+/** Below this the importer is unsure of a field and the preview asks the coordinator to check it. */
+export const CHECK_BELOW = 0.7;
+
+export type ConfidenceField = keyof NonNullable<RoadmapEvent['confidence']>;
+
+/** The fields of an event the importer is unsure of. */
+export function unsureFields(event: RoadmapEvent): ConfidenceField[] {
+  const c = event.confidence;
+  if (!c) return [];
+  return (Object.keys(c) as ConfidenceField[]).filter((f) => c[f] < CHECK_BELOW);
+}
