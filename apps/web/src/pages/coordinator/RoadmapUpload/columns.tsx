@@ -82,7 +82,7 @@ export function previewColumns({ editing, onEdit, onChange, onRemove }: Handlers
       id: 'title',
       name: t.colText,
       template: (r) => (
-        <div>
+        <div className="cell-text">
           {isEditing(r) ? (
             <TextArea
               controlProps={{ 'aria-label': t.colText }}
