@@ -964,6 +964,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_login: {
@@ -1098,6 +1120,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_logout: {
@@ -1176,6 +1220,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -1265,6 +1331,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_me: {
@@ -1345,6 +1433,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -1461,6 +1571,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_confirmPasswordReset: {
@@ -1572,6 +1704,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_listTokens: {
@@ -1652,6 +1806,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -1812,6 +1988,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AuthController_revokeToken: {
@@ -1941,6 +2139,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   CyclesController_list: {
@@ -2021,6 +2241,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -2159,7 +2401,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: WORKFLOW_UNAVAILABLE */
+      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2175,7 +2417,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'WORKFLOW_UNAVAILABLE';
+            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -2312,6 +2554,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   CyclesController_launch: {
@@ -2443,7 +2707,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: WORKFLOW_UNAVAILABLE */
+      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2459,7 +2723,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'WORKFLOW_UNAVAILABLE';
+            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -2645,7 +2909,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: WORKFLOW_UNAVAILABLE */
+      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2661,7 +2925,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'WORKFLOW_UNAVAILABLE';
+            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -2923,6 +3187,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   RoadmapsController_list: {
@@ -3003,6 +3289,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -3147,6 +3455,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   RoadmapsController_get: {
@@ -3273,6 +3603,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -3457,7 +3809,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: WORKFLOW_UNAVAILABLE */
+      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3473,7 +3825,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'WORKFLOW_UNAVAILABLE';
+            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -3608,6 +3960,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -3801,6 +4175,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AccountsController_list: {
@@ -3881,6 +4277,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -4041,6 +4459,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
     };
   };
   AccountsController_update: {
@@ -4193,6 +4633,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
