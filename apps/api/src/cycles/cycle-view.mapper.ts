@@ -1,7 +1,7 @@
 import type { CycleAccess } from '@orientir/auth';
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
-import type { CycleView as StoredCycleView, StoredCycle } from '@orientir/persistence';
-import type { CycleView } from './dto/cycle-view.dto';
+import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
+import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
 
 /** What the access policy needs to know about a stored cycle. */
 export function cycleFacts({ cycle, schools, events }: StoredCycle) {
@@ -10,9 +10,15 @@ export function cycleFacts({ cycle, schools, events }: StoredCycle) {
 
 /** The API view of a cycle: only the schools and events the caller may see. */
 export function toCycleView(
-  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
+  { cycle, schools, events, schoolProgress, eventProgress, organisationsWithoutAddressee }: StoredCycleView,
   access: CycleAccess,
 ): CycleView {
+  const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
+    !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
+  const visibleEvents = events.filter((e) => access.eventIds.has(e.id));
+  const executors = visibleEvents.flatMap((e) => e.executors);
+  const namesWith = (state: EventExecutorView['addressee']): string[] =>
+    [...new Set(executors.filter((x) => addressee(x) === state).map((x) => x.name))].sort();
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
   return {
@@ -30,27 +36,33 @@ export function toCycleView(
           name: s.name,
           category: s.category,
           municipality: s.municipality,
+          directorySchoolId: s.directorySchoolId,
           stage: p?.stage ?? 'not_started',
           round: p?.round ?? 0,
           workflowId: schoolWorkflowId(cycle.id, s.id),
           updatedAt: p?.changedAt.toISOString() ?? null,
         };
       }),
-    events: events
-      .filter((e) => access.eventIds.has(e.id))
-      .map((e) => {
-        const p = byEvent.get(e.id);
-        return {
-          id: e.id,
-          number: e.number,
-          title: e.title,
-          opensAt: e.opensAt.toISOString(),
-          deadline: e.deadline.toISOString(),
-          status: p?.status ?? 'not_started',
-          remindersSent: p?.remindersSent ?? 0,
-          workflowId: eventWorkflowId(cycle.id, e.id),
-          updatedAt: p?.changedAt.toISOString() ?? null,
-        };
-      }),
+    unmatchedExecutors: namesWith('unmatched'),
+    executorsWithoutAddressee: namesWith('no_addressee'),
+    events: visibleEvents.map((e) => {
+      const p = byEvent.get(e.id);
+      return {
+        id: e.id,
+        number: e.number,
+        title: e.title,
+        opensAt: e.opensAt.toISOString(),
+        deadline: e.deadline.toISOString(),
+        status: p?.status ?? 'not_started',
+        remindersSent: p?.remindersSent ?? 0,
+        executors: e.executors.map((x) => ({
+          name: x.name,
+          organisationId: x.organisationId ?? null,
+          addressee: addressee(x),
+        })),
+        workflowId: eventWorkflowId(cycle.id, e.id),
+        updatedAt: p?.changedAt.toISOString() ?? null,
+      };
+    }),
   };
 }

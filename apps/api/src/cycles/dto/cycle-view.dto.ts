@@ -5,10 +5,23 @@ export class SchoolProgressView {
   @ApiProperty() name!: string;
   @ApiProperty() category!: string;
   @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The directory school' })
+  directorySchoolId!: string | null;
   @ApiProperty({ description: 'Stage from the read model, or not_started before the workflow reports' }) stage!: string;
   @ApiProperty() round!: number;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+}
+
+export class EventExecutorView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: matched to no organisation yet' })
+  organisationId!: string | null;
+  @ApiProperty({
+    enum: ['ok', 'no_addressee', 'unmatched'],
+    description: 'no_addressee («нет адресата»): the organisation has no contact person with an e-mail',
+  })
+  addressee!: 'ok' | 'no_addressee' | 'unmatched';
 }
 
 export class EventProgressView {
@@ -19,6 +32,7 @@ export class EventProgressView {
   @ApiProperty() deadline!: string;
   @ApiProperty({ description: 'scheduled | open | overdue | closed, or not_started' }) status!: string;
   @ApiProperty() remindersSent!: number;
+  @ApiProperty({ type: [EventExecutorView] }) executors!: EventExecutorView[];
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }
@@ -37,5 +51,12 @@ export class CycleView {
   municipality!: string | null;
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
+  @ApiProperty({ type: [String], description: 'Executor names of visible events that match no directory organisation' })
+  unmatchedExecutors!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
+  })
+  executorsWithoutAddressee!: string[];
   @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
 }
