@@ -163,7 +163,7 @@ export class PersonEntity {
 
 /** A curator (a person of another school) assigned to a participating school for one cycle. */
 @Entity('curator_assignments')
-@Index(['cycleId', 'personId', 'schoolId'], { unique: true })
+@Index(['cycleId', 'personId', 'directorySchoolId'], { unique: true })
 export class CuratorAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
