@@ -187,7 +187,7 @@ describe('OpenAPI contract', () => {
     expect(schemas.CreateCycleDto.properties!.year).toMatchObject({ type: 'integer', minimum: 2000, maximum: 2100 });
     expect(schemas.CreateCycleDto.properties!.events).toMatchObject({ minItems: 1, maxItems: 1000 });
     expect(schemas.EventDto.properties!.deadline).toMatchObject({ format: 'date-time' });
-    expect(schemas.SchoolDto.properties!.category).toMatchObject({ enum: ['shnor', 'risk_zone', 'shnsu'] });
+    expect(schemas.SchoolDto.properties!.category).toMatchObject({ enum: ['shnor', 'risk_zone', 'shnsu', 'other'] });
     expect(schemas.SchoolDto.properties!.emails.items).toMatchObject({ format: 'email' });
   });
 });

@@ -39,6 +39,13 @@ export class CredentialStore {
       .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /** A deactivated account keeps no way in: every API token of the user stops working. */
+  async revokeUserApiTokens(userId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
   async createApiToken(token: {
     userId: string;
     name: string;

@@ -119,8 +119,9 @@ export class CycleStore {
     let organisationId = executor.organisationId ?? null;
     if (!organisationId) {
       const match = await this.directory.matchOrganisation(municipalityId, executor.name, manager);
+      // A name like no organisation's is a new organisation; one merely like another's waits for a person to link it.
       if (match.kind === 'exact' || match.kind === 'alias') organisationId = match.organisation.id;
-      else if (executor.email) {
+      else if (match.kind === 'none') {
         organisationId = (await this.directory.ensureOrganisation(municipalityId, executor.name, manager)).row.id;
       }
     } else if (executor.name) {

@@ -307,11 +307,43 @@ export class DirectoryStore {
   }
 
   findPerson(id: string): Promise<PersonEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(PersonEntity).findOneBy({ id });
   }
 
+  findPersonByEmail(email: string): Promise<PersonEntity | null> {
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async findSchoolById(id: string): Promise<DirectorySchoolEntity | null> {
+    return UUID.test(id) ? this.dataSource.getRepository(DirectorySchoolEntity).findOneBy({ id }) : null;
+  }
+
+  /** The owning municipality id of an event's cycle; null for a regional cycle, undefined when there is no such event. */
+  async municipalityOfEvent(eventId: string): Promise<string | null | undefined> {
+    if (!UUID.test(eventId)) return undefined;
+    const [row] = (await this.dataSource.query(
+      `SELECT c.municipality_id FROM roadmap_events e JOIN cycles c ON c.id = e.cycle_id WHERE e.id = $1`,
+      [eventId],
+    )) as { municipality_id: string | null }[];
+    return row ? row.municipality_id : undefined;
+  }
+
   findOrganisation(id: string): Promise<OrganisationEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+  }
+
+  /** invited: an account without a password yet; deactivated: switched off by a coordinator. */
+  async accountStates(userIds: string[]): Promise<Map<string, 'invited' | 'active' | 'deactivated'>> {
+    if (!userIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id, is_active, password_hash IS NOT NULL AS has_password FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    )) as { id: string; is_active: boolean; has_password: boolean }[];
+    return new Map(
+      rows.map((r) => [r.id, !r.is_active ? 'deactivated' : r.has_password ? 'active' : 'invited'] as const),
+    );
   }
 
   async linkPersonToUser(personId: string, userId: string): Promise<void> {
@@ -321,3 +353,5 @@ export class DirectoryStore {
 
 /** At or above this a name is offered as a match to confirm in the preview, never taken silently. */
 const FUZZY_THRESHOLD = 0.75;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

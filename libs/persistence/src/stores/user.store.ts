@@ -80,6 +80,20 @@ export class UserStore {
     return { user, grants: await grantsOf(this.dataSource.manager, userId) };
   }
 
+  async setActive(userId: string, isActive: boolean): Promise<boolean> {
+    const result = await this.dataSource.getRepository(UserEntity).update({ id: userId }, { isActive });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Replaces every grant of the user at once. */
+  async replaceGrants(userId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.delete(RoleGrantEntity, { userId });
+      await insertGrants(manager, userId, grants);
+      return grantsOf(manager, userId);
+    });
+  }
+
   async setPassword(userId: string, passwordHash: string): Promise<void> {
     await this.dataSource.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AccountStatesController, DirectoryController } from './directory.controller';
+import { DirectoryImportService } from './directory-import.service';
+import { DirectoryService } from './directory.service';
+import { PeopleService } from './people.service';
+
+@Module({
+  controllers: [DirectoryController, AccountStatesController],
+  providers: [DirectoryService, DirectoryImportService, PeopleService],
+})
+export class DirectoryModule {}
