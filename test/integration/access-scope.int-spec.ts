@@ -163,7 +163,7 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     expect(executorView.schools).toEqual([]);
   });
 
-  it('an executor organisation named like another municipality\'s sees nothing of the other', async () => {
+  it("an executor organisation named like another municipality's sees nothing of the other", async () => {
     const ownOffice = cycleA.events.find((e) => e.number === '2')?.executors[0];
     const otherOffice = cycleB.events.find((e) => e.number === '2')?.executors[0];
     expect(ownOffice?.name).toBe(otherOffice?.name);
