@@ -5,6 +5,9 @@ import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/co
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
   upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
+  /** Projects what can be stored (status, stage; no free text) and the reason the rest was refused. */
+  markEventProjectionFailed(snapshot: EventProgressSnapshot, problem: string): Promise<void>;
+  markSchoolProjectionFailed(snapshot: SchoolProgressSnapshot, problem: string): Promise<void>;
 }
 
 export interface OutboxRecord {

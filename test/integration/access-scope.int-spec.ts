@@ -88,10 +88,10 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     expect(
       (await coordA.get(`/api/cycles/${cycleA.id}`).expect(200)).body.schools.map((s: { name: string }) => s.name),
     ).toEqual(['Школа А1', 'Школа А2']);
-    const read = await coordA.get(`/api/cycles/${cycleB.id}`).expect(403);
-    expect(read.body).toMatchObject({ error: 'OUT_OF_SCOPE', message: expect.stringMatching(/^Нет доступа/) });
-    expect(JSON.stringify(read.body)).not.toContain('Школа Б1');
-    await coordA.post(`/api/cycles/${cycleB.id}/launch`).expect(403);
+    // Outside the scope a cycle looks as if it did not exist.
+    const read = await coordA.get(`/api/cycles/${cycleB.id}`).expect(404);
+    expect(read.body).toEqual({ error: 'CYCLE_NOT_FOUND', message: `Цикл ${cycleB.id} не найден`, details: [] });
+    await coordA.post(`/api/cycles/${cycleB.id}/launch`).expect(404);
     await coordA
       .post('/api/cycles')
       .send(cyclePayload('Чужой', B, []))
@@ -136,7 +136,7 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     const team = await clientWith(apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: a1.id }]);
     const teamView = (await team.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody;
     expect(teamView.schools.map((s) => s.id)).toEqual([a1.id]);
-    await team.get(`/api/cycles/${cycleB.id}`).expect(403);
+    await team.get(`/api/cycles/${cycleB.id}`).expect(404);
 
     const curator = await clientWith(apps, [
       { role: 'curator', scopeKind: 'school', scopeValue: a2.id },
@@ -200,13 +200,13 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     const curator = await clientWith(apps, [{ role: 'curator', scopeKind: 'school', scopeValue: a1.id }]);
 
     expect(
-      (await otherTeam.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403))
+      (await otherTeam.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(404))
         .body.error,
-    ).toBe('OUT_OF_SCOPE');
+    ).toBe('SCHOOL_NOT_FOUND');
     expect(
-      (await coordB.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(403))
+      (await coordB.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(404))
         .body.error,
-    ).toBe('OUT_OF_SCOPE');
+    ).toBe('CYCLE_NOT_FOUND');
     // A curator may decide expertise of its school, so the API lets it through; the school is not there yet.
     const early = await curator
       .post(stage(cycleA.id, a1.id))
@@ -253,7 +253,7 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
   });
 
   it('records denials in the audit log', async () => {
-    await coordA.get(`/api/cycles/${cycleB.id}`).expect(403);
+    await coordA.get(`/api/cycles/${cycleB.id}`).expect(404);
     const denied = (
       await admin.get('/api/audit').query({ outcome: 'denied', actorEmail: coordA.account!.email }).expect(200)
     ).body as { items: { action: string }[] };
@@ -295,6 +295,6 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     await request(apps.api.getHttpServer())
       .post(`/api/cycles/${cycleB.id}/launch`)
       .set('Authorization', `Bearer ${issued.token}`)
-      .expect(403);
+      .expect(404);
   });
 });

@@ -18,10 +18,13 @@ const COORDINATORS: readonly Role[] = ['admin', 'regional_coordinator', 'municip
  */
 const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/details': ['admin'],
   'POST /api/auth/login': 'public',
   'POST /api/auth/password-reset': 'public',
   'POST /api/auth/password-reset/confirm': 'public',
   'POST /api/auth/logout': EVERY_ROLE,
+  'POST /api/auth/logout-everywhere': EVERY_ROLE,
   'GET /api/auth/me': EVERY_ROLE,
   'POST /api/auth/tokens': EVERY_ROLE,
   'GET /api/auth/tokens': EVERY_ROLE,

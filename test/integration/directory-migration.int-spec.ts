@@ -91,7 +91,7 @@ describe('directory migration on a database filled by the previous code', () => 
       [executor],
     );
 
-    expect(await runMigrations(url.toString())).toEqual(['Directory1795370000000']);
+    expect(await runMigrations(url.toString())).toEqual(['Directory1795380000000']);
 
     // Participation rows, their progress and workflow IDs are untouched; each has its directory school.
     const schools = await db.query(

@@ -15,8 +15,9 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     const executorEmail = `imcro-${randomUUID()}@example.ru`;
     const now = Date.now();
     const payload = {
-      title: 'Дорожная карта г. Иркутска, 2023',
-      year: 2023,
+      title: 'Дорожная карта г. Иркутска',
+      // Event dates must lie within the cycle's year (give or take one).
+      year: new Date(now).getUTCFullYear(),
       timezone: 'Asia/Irkutsk',
       schools: [
         { name: 'МБОУ СОШ № 1', category: 'shnor', municipality: 'г. Иркутск', emails: ['school1@example.ru'] },
@@ -125,8 +126,9 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
-  it('reports PostgreSQL, Temporal and SMTP in /api/health', async () => {
-    const res = await request(harness.apps.api.getHttpServer()).get('/api/health').expect(200);
+  it('reports PostgreSQL, Temporal and SMTP in /api/health/details', async () => {
+    await request(harness.apps.api.getHttpServer()).get('/api/health').expect(200, { status: 'ok' });
+    const res = await harness.admin.get('/api/health/details').expect(200);
     expect(res.body.info).toEqual({ postgres: { status: 'up' }, temporal: { status: 'up' }, smtp: { status: 'up' } });
   });
 

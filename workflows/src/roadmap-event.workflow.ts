@@ -7,6 +7,7 @@ import {
   type RoadmapEventState,
   type RoadmapEventWorkflowInput,
 } from '@orientir/contracts';
+import { projected } from './projection-failure.util';
 
 const { projectEventProgress, sendEventReminder } = proxyActivities<OrientirActivities>({
   startToCloseTimeout: '1 minute',
@@ -30,7 +31,7 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
   const project = async (status: EventStatus): Promise<void> => {
     state.status = status;
     sequence += 1;
-    await projectEventProgress({
+    const snapshot = {
       cycleId: input.cycleId,
       eventId: input.eventId,
       workflowId,
@@ -38,7 +39,8 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       remindersSent: state.remindersSent,
       sequence,
       changedAt: new Date(Date.now()).toISOString(),
-    });
+    };
+    await projected(() => projectEventProgress(snapshot));
   };
 
   await project('scheduled');

@@ -22,6 +22,7 @@ import {
   type SchoolCycleState,
   type SchoolCycleWorkflowInput,
 } from '@orientir/contracts';
+import { projected } from './projection-failure.util';
 
 const { projectSchoolProgress } = proxyActivities<OrientirActivities>({
   startToCloseTimeout: '1 minute',
@@ -59,7 +60,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
     pendingProjection = false;
     sequence += 1;
     upsertSearchAttributes([{ key: StageAttribute, value: state.stage }]);
-    await projectSchoolProgress({
+    const snapshot = {
       cycleId: input.cycleId,
       schoolId: input.schoolId,
       workflowId,
@@ -68,7 +69,8 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
       lastRemarks: state.lastRemarks,
       sequence,
       changedAt: new Date(Date.now()).toISOString(),
-    });
+    };
+    await projected(() => projectSchoolProgress(snapshot));
     if (state.stage === 'completed') return { ...state };
   }
 }

@@ -1,4 +1,13 @@
-import { auditScope, canActOnStage, canManageMunicipality, cycleAccess, type CycleFacts } from './access.policy';
+import {
+  auditScope,
+  canActOnStage,
+  canManageMunicipality,
+  cycleAccess,
+  effectiveGrants,
+  roadmapAccess,
+  roadmapOwner,
+  type CycleFacts,
+} from './access.policy';
 import type { RoleGrant } from './roles';
 
 const irkutskCycle: CycleFacts = {
@@ -116,5 +125,41 @@ describe('auditScope', () => {
     });
     expect(auditScope([g('admin', 'global')])).toEqual({ all: true });
     expect(auditScope([g('school_team', 'school', 's1')])).toEqual({ all: false, municipalities: [] });
+  });
+});
+
+describe('hardening: regions and roadmaps', () => {
+  const grant = (role: RoleGrant['role'], scopeKind: RoleGrant['scopeKind'], scopeValue: string | null = null) => ({
+    role,
+    scopeKind,
+    scopeValue,
+  });
+
+  it('a regional grant counts only for the installation’s region, by any spelling', () => {
+    const mine = grant('regional_coordinator', 'region', '  ИРКУТСКАЯ  область ');
+    const other = grant('regional_coordinator', 'region', 'Марсианская область');
+    expect(effectiveGrants([mine, other], 'Иркутская область')).toEqual([mine]);
+    expect(canManageMunicipality(effectiveGrants([other], 'Иркутская область'), 'г. Иркутск')).toBe(false);
+  });
+
+  it('scopes stored roadmaps by their owning municipality', () => {
+    const coordinator = [grant('municipal_coordinator', 'municipality', 'г. Иркутск')];
+    expect(roadmapAccess(coordinator, '  Г.  ИРКУТСК ')).toEqual({ read: true, manage: true });
+    expect(roadmapAccess(coordinator, 'г. Ангарск')).toEqual({ read: false, manage: false });
+    expect(roadmapAccess(coordinator, null)).toEqual({ read: false, manage: false });
+    expect(roadmapAccess([grant('supervisor', 'municipality', 'г. Ангарск')], 'г. Ангарск')).toEqual({
+      read: true,
+      manage: false,
+    });
+    expect(roadmapAccess([grant('supervisor', 'global')], 'г. Ангарск').read).toBe(true);
+    expect(roadmapOwner(coordinator, null)).toEqual({ owner: 'г. Иркутск', allowed: true });
+    expect(roadmapOwner(coordinator, 'г. Ангарск').allowed).toBe(false);
+    expect(roadmapOwner([grant('admin', 'global')], null)).toEqual({ owner: null, allowed: true });
+    expect(
+      roadmapOwner(
+        [grant('municipal_coordinator', 'municipality', 'А'), grant('municipal_coordinator', 'municipality', 'Б')],
+        null,
+      ).allowed,
+    ).toBe(false);
   });
 });

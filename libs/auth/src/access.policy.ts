@@ -1,7 +1,6 @@
 // Who may see and do what inside a cycle. Pure functions over grants and scope facts, so every
-// rule is unit-tested without a database; the cycle and audit services apply them (the roadmap
-// routes check roles only, through @Allow).
-import type { SchoolStage } from '@orientir/domain';
+// rule is unit-tested without a database and the API applies the same rules on every route.
+import { normaliseMunicipality, sameName, type SchoolStage } from '@orientir/domain';
 import type { Role, RoleGrant } from './roles';
 
 export interface SchoolFacts {
@@ -39,18 +38,9 @@ export interface CycleAccess {
   eventIds: Set<string>;
 }
 
-/** Names typed by people differ in case, spaces and ё; compare them folded. */
-export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !!a && !!b && fold(a) === fold(b);
-}
-
-function fold(value: string): string {
-  return value.trim().toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ');
-}
-
 /** A school's municipality is its own, or the cycle's when the row names none. */
 export function schoolMunicipality(cycle: Pick<CycleFacts, 'municipality'>, school: SchoolFacts): string | null {
-  return school.municipality?.trim() || cycle.municipality;
+  return normaliseMunicipality(school.municipality) ?? normaliseMunicipality(cycle.municipality);
 }
 
 export function hasAnyRole(grants: readonly RoleGrant[], roles: readonly Role[]): boolean {
@@ -58,8 +48,16 @@ export function hasAnyRole(grants: readonly RoleGrant[], roles: readonly Role[])
 }
 
 /**
+ * The grants that count in this installation: a regional grant naming another region gives nothing
+ * (it used to give everything). Applied once, when the caller is authenticated.
+ */
+export function effectiveGrants(grants: readonly RoleGrant[], region: string): RoleGrant[] {
+  return grants.filter((g) => g.scopeKind !== 'region' || sameName(g.scopeValue, region));
+}
+
+/**
  * Region-wide grants (admin, regional coordinator, supervisor on the region) cover everything:
- * an installation serves one region, and cycles carry no region column yet.
+ * an installation serves one region (effectiveGrants drops grants of any other).
  */
 function regionWide(g: RoleGrant): boolean {
   return g.scopeKind === 'global' || g.scopeKind === 'region';
@@ -173,4 +171,32 @@ export function auditScope(grants: readonly RoleGrant[]): AuditScope {
     return { all: true };
   }
   return { all: false, municipalities: municipalities(grants, ['municipal_coordinator', 'supervisor']) };
+}
+
+/** Who may read and manage a stored roadmap owned by `municipality` (null: a regional roadmap). */
+export function roadmapAccess(
+  grants: readonly RoleGrant[],
+  municipality: string | null,
+): { read: boolean; manage: boolean } {
+  const manage = canManageMunicipality(grants, municipality);
+  const read =
+    manage ||
+    grants.some((g) => g.role === 'supervisor' && regionWide(g)) ||
+    (municipality !== null &&
+      municipalities(grants, ['municipal_coordinator', 'supervisor']).some((m) => sameName(m, municipality)));
+  return { read, manage };
+}
+
+/**
+ * The municipality a new roadmap belongs to: the one named, else the caller's only municipality,
+ * else none (regional). Null `owner` with `allowed: false` means the caller must name one.
+ */
+export function roadmapOwner(
+  grants: readonly RoleGrant[],
+  named: string | null,
+): { owner: string | null; allowed: boolean } {
+  if (named !== null) return { owner: named, allowed: canManageMunicipality(grants, named) };
+  if (canManageMunicipality(grants, null)) return { owner: null, allowed: true };
+  const own = [...new Set(municipalities(grants, ['municipal_coordinator']))];
+  return own.length === 1 ? { owner: own[0], allowed: true } : { owner: null, allowed: false };
 }

@@ -29,3 +29,37 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...valid, REMINDER_DAYS_BEFORE: '7,zero' })).toThrow(/REMINDER_DAYS_BEFORE/);
   });
 });
+
+describe('loadAppConfig: secrets and proxies', () => {
+  it('never prints a URL it cannot parse, password and all', () => {
+    let caught: unknown;
+    try {
+      loadAppConfig({
+        ...valid,
+        DATABASE_URL: 'postgres://orientir:pa#ss@db:5432/orientir',
+        SMTP_URL: 'smtp:/x:y#z@h',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    const text = (caught as ConfigValidationError).message;
+    expect(text).toMatch(/^ {2}- DATABASE_URL: .*postgres:\/\/… \(not shown: it may hold a password\)/m);
+    expect(text).not.toMatch(/pa#ss|orientir:|y#z/);
+  });
+
+  it('reads TRUST_PROXY as Express does, refusing anything else', () => {
+    expect(loadAppConfig(valid).api.trustProxy).toBe(false);
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: '1' }).api.trustProxy).toBe(1);
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: 'true' }).api.trustProxy).toBe(true);
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).api.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadAppConfig({ ...valid, TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('serves one region, Irkutsk by default', () => {
+    expect(loadAppConfig(valid).region).toBe('Иркутская область');
+    expect(loadAppConfig({ ...valid, REGION: ' Красноярский край ' }).region).toBe('Красноярский край');
+  });
+});

@@ -1,4 +1,5 @@
 // Configuration of the API and the worker, validated once at start-up into a typed object.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
 
@@ -34,6 +35,17 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   SMTP_URL: url(['smtp', 'smtps']),
   MAIL_FROM: z.string().min(3).default('Ориентир <noreply@orientir.local>'),
+  /** Who may set X-Forwarded-For: the login rate limit and the audit log use the client's address behind it. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => {
+      const parsed = trustProxy(v);
+      return !Array.isArray(parsed) || parsed.every(isProxyEntry);
+    }, 'must be false, true, a hop count, or a comma list of IP addresses/subnets or loopback, linklocal, uniquelocal')
+    .transform(trustProxy),
+  /** The region this installation serves; a regional grant counts only when it names this region. */
+  REGION: z.string().trim().min(1).default('Иркутская область'),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,1')
@@ -48,11 +60,12 @@ type Env = z.infer<typeof schema>;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  api: { host: string; port: number; publicUrl: string };
+  api: { host: string; port: number; publicUrl: string; trustProxy: boolean | number | string[] };
   database: { url: string; poolSize: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  region: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -78,15 +91,24 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    api: { host: e.API_HOST, port: e.API_PORT, publicUrl: e.PUBLIC_URL.replace(/\/$/, '') },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+      trustProxy: e.TRUST_PROXY,
+    },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    region: e.REGION,
   };
 }
 
-/** URLs may carry passwords; never echo them back. */
+/**
+ * URLs may carry passwords; never echo them back. One that does not parse (e.g. a password with
+ * `#`) cannot be redacted reliably, so only its scheme is shown.
+ */
 function redact(name: string, value: string): string {
   if (!name.endsWith('_URL')) return value;
   try {
@@ -94,8 +116,31 @@ function redact(name: string, value: string): string {
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
-    return value;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1];
+    return `${scheme ? `${scheme}://` : ''}… (not shown: it may hold a password)`;
   }
+}
+
+/**
+ * TRUST_PROXY as Express reads it: false (no proxy), true (trust every hop), a hop count, or a
+ * comma list of addresses/subnets or the names loopback, linklocal, uniquelocal.
+ */
+function trustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim());
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyEntry(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  if (bits === undefined && PROXY_NAMES.has(address)) return true;
+  const version = isIP(address);
+  if (!version) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }
 
 /** For process entry points: print every problem and stop with a non-zero code. */

@@ -46,3 +46,9 @@ export interface OrientirActivities {
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
 }
+
+/**
+ * ApplicationFailure type of a projection refused for bad data (e.g. a NUL in remarks): the activity
+ * has recorded an alert on the cycle and fails without retrying; the workflow carries on.
+ */
+export const BAD_PROJECTION_DATA = 'BadProjectionData';

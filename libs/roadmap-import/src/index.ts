@@ -9,3 +9,4 @@ export { RoadmapImportErrorCode, RoadmapImportException, isRoadmapImportExceptio
 export type { RoadmapImportErrorDetails } from './roadmap-import.exception';
 export type { RawDocument, RawRow, RawTable } from './readers/raw-table.model';
 export { readRawDocument } from './readers/raw-document.reader';
+export { MAX_ARCHIVE_ENTRIES, MAX_UNPACKED_BYTES } from './readers/zip-archive.guard';

@@ -46,6 +46,14 @@ export class AuthController {
     return this.auth.logout(actor, res);
   }
 
+  @Post('logout-everywhere')
+  @Allow(...ANY_ROLE)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Every session and API token of the account is revoked' })
+  logoutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    return this.auth.logoutEverywhere(actor, res);
+  }
+
   @Get('me')
   @Allow(...ANY_ROLE)
   @ApiOkResponse({ type: MeView })
@@ -82,7 +90,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: MessageView })
-  requestPasswordReset(@Body() dto: PasswordResetRequestDto, @CurrentActor() actor: Actor): Promise<MessageView> {
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto, @CurrentActor() actor: Actor): MessageView {
     return this.auth.requestPasswordReset(dto, actor);
   }
 

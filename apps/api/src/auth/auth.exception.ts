@@ -20,3 +20,18 @@ export class AuthException extends DomainException<AuthErrorCode> {}
 export const unauthenticated = () => new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Требуется вход в систему');
 export const outOfScope = (what: string, details: string[] = []) =>
   new AuthException(AuthErrorCode.OUT_OF_SCOPE, `Нет доступа: ${what} вне вашей области ответственности`, details);
+
+const hidden = new WeakSet<object>();
+
+/**
+ * Outside the caller's scope, a thing must look as if it did not exist: the caller gets exactly the
+ * not-found `lookalike`, and the edge still records the attempt as a denial.
+ */
+export function hiddenOutOfScope<E extends DomainException<string, unknown>>(lookalike: E): E {
+  hidden.add(lookalike);
+  return lookalike;
+}
+
+export function isHiddenDenial(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && hidden.has(error);
+}

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { passwordProblem } from '@orientir/auth';
+import { effectiveGrants, passwordProblem } from '@orientir/auth';
 import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
@@ -27,10 +27,12 @@ export interface IssuedSession {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
   /** Verified against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password. */
   private decoyHash?: Promise<string>;
+  /** Reset requests run one after another, after their answer was sent. */
+  private pendingResets: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly users: UserStore,
@@ -160,18 +162,39 @@ export class AuthService {
     });
   }
 
-  /** The answer's body and status do not depend on whether the address is known. */
-  async requestPasswordReset(dto: PasswordResetRequestDto, actor: Actor): Promise<MessageView> {
-    const answer = { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
-    const user = await this.users.findByEmail(dto.email);
+  /**
+   * Answers at once, the same for every address: the look-up and the mail happen after the reply,
+   * so neither the answer nor its timing tells whether an account exists.
+   */
+  requestPasswordReset(dto: PasswordResetRequestDto, actor: Actor): MessageView {
+    this.pendingResets = this.pendingResets
+      .then(() => this.sendPasswordReset(dto.email, actor))
+      .catch((error: unknown) =>
+        this.logger.error(`password reset request failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    return { message: 'Если адрес зарегистрирован, на него отправлено письмо со ссылкой для смены пароля' };
+  }
+
+  /** Resolves once every reset requested so far was handled (for shutdown and tests). */
+  settled(): Promise<void> {
+    return this.pendingResets;
+  }
+
+  /** A reset mail already promised is still sent when the API stops. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.pendingResets;
+  }
+
+  private async sendPasswordReset(email: string, actor: Actor): Promise<void> {
+    const user = await this.users.findByEmail(email);
     if (!user || !user.isActive) {
       await this.audit.record(actor, {
         action: 'auth.password_reset.request',
         outcome: 'failure',
-        actorEmail: dto.email,
+        actorEmail: email,
         details: { reason: 'unknown_email' },
       });
-      return answer;
+      return;
     }
     const issued = issueToken('reset');
     const reset = await this.credentials.createPasswordReset({
@@ -179,6 +202,7 @@ export class AuthService {
       tokenHash: issued.hash,
       expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
     });
+    // The web app's page (apps/web) reads the token from the query and posts it to /password-reset/confirm.
     const resetUrl = `${this.config.api.publicUrl}/reset-password?token=${encodeURIComponent(issued.token)}`;
     const letter = renderPasswordReset({ recipientName: user.displayName, resetUrl, validMinutes: RESET_TTL_MINUTES });
     // Sent directly, not through the outbox: the outbox keeps bodies, and this body holds a live secret.
@@ -204,7 +228,19 @@ export class AuthService {
         details: { reason: 'mail_failed' },
       });
     }
-    return answer;
+  }
+
+  /** Signs the account out of every session and revokes its API tokens; this session ends too. */
+  async logoutEverywhere(actor: Actor, res: Response): Promise<void> {
+    const principal = requirePrincipal(actor);
+    await this.credentials.revokeAllCredentials(principal.userId);
+    clearSessionCookies(res, this.secureCookies);
+    await this.audit.record(actor, {
+      action: 'auth.logout_everywhere',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: principal.userId,
+    });
   }
 
   async confirmPasswordReset(dto: PasswordResetConfirmDto, actor: Actor): Promise<MessageView> {
@@ -220,8 +256,8 @@ export class AuthService {
       );
     }
     await this.users.setPassword(userId, await hashPassword(dto.password));
-    // Whoever knew the old password loses the sessions signed in with it.
-    await this.credentials.revokeUserSessions(userId);
+    // Whoever knew the old password, held a token or another reset link is locked out.
+    await this.credentials.revokeAllCredentials(userId);
     await this.audit.record(actor, {
       action: 'auth.password_reset.confirm',
       outcome: 'success',
@@ -238,7 +274,7 @@ export class AuthService {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: found.grants,
+      grants: effectiveGrants(found.grants, this.config.region),
       via,
       credentialId,
     };

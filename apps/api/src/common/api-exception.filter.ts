@@ -10,8 +10,10 @@ import {
 import type { Response } from 'express';
 import { isDomainException, type DomainException } from '@orientir/domain';
 import { AuditService } from '../audit/audit.service';
+import { AuthErrorCode, isHiddenDenial } from '../auth/auth.exception';
 import { actorOf, type AuthenticatedRequest } from '../auth/principal.model';
 import { AUDITED_DENIALS, statusOf, type ErrorBody, type ErrorCode } from './error-responses.util';
+import { capProblems } from './payload-guards.util';
 import { RequestErrorCode, RequestException } from './request.exception';
 import { allowedMethods } from './route-methods.util';
 
@@ -31,9 +33,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<AuthenticatedRequest>();
     const response = http.getResponse<Response>();
     const error = this.toDomainException(exception, request, response);
-    if (AUDITED_DENIALS.has(error.code as ErrorCode)) await this.recordDenial(request, error);
+    if (AUDITED_DENIALS.has(error.code as ErrorCode) || isHiddenDenial(error)) await this.recordDenial(request, error);
     if (response.headersSent) return;
-    const body: ErrorBody = { error: error.code, message: error.message, details: error.details };
+    // Every list of problems is capped here, whoever raised it: an error answer stays small.
+    const details = Array.isArray(error.details) ? capProblems(error.details as string[]) : error.details;
+    const body: ErrorBody = { error: error.code, message: error.message, details };
     response.status(statusOf(error.code)).json(body);
   }
 
@@ -60,7 +64,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     await this.audit.record(actorOf(request), {
       action: `${request.method} ${route}`,
       outcome: 'denied',
-      details: { code: error.code, params: request.params },
+      details: { code: isHiddenDenial(error) ? AuthErrorCode.OUT_OF_SCOPE : error.code, params: request.params },
     });
   }
 }

@@ -1,12 +1,14 @@
 // Russian messages for DTO validation: `$property` and `$value` are filled in by class-validator.
 export const RU = {
-  string: 'поле «$property» должно быть строкой',
+  string: 'ошибка типа: поле «$property» должно быть строкой',
   notEmpty: 'поле «$property» не должно быть пустым',
-  int: 'поле «$property» должно быть целым числом',
+  int: 'ошибка типа: поле «$property» должно быть целым числом',
   range: 'поле «$property» вне допустимого диапазона (получено $value)',
   isoDate: 'поле «$property» должно быть датой и временем в формате ISO 8601 (получено «$value»)',
   email: 'поле «$property» должно быть адресом электронной почты (получено «$value»)',
-  array: 'поле «$property» должно быть списком',
+  /** For lists: class-validator does not fill $value per item. */
+  emailEach: 'поле «$property» должно содержать только адреса электронной почты',
+  array: 'ошибка типа: поле «$property» должно быть списком',
   arrayNotEmpty: 'список «$property» не должен быть пустым',
   arrayMax: 'список «$property» слишком длинный',
   enumOf: (values: readonly string[]) =>

@@ -15,34 +15,46 @@ export function toCycleView(
 ): CycleView {
   const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
     !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
-  const visibleEvents = events.filter((e) => access.eventIds.has(e.id));
-  const executors = visibleEvents.flatMap((e) => e.executors);
+  const executors = events.filter((e) => access.eventIds.has(e.id)).flatMap((e) => e.executors);
   const namesWith = (state: EventExecutorView['addressee']): string[] =>
     [...new Set(executors.filter((x) => addressee(x) === state).map((x) => x.name))].sort();
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
+  const visibleSchools = schools.filter((s) => access.schoolIds.has(s.id));
+  const visibleEvents = events.filter((e) => access.eventIds.has(e.id));
+  // Projections refused for bad data: the coordinator sees them, not a silently frozen status.
+  const alerts = [
+    ...visibleSchools.flatMap((s) => {
+      const problem = bySchool.get(s.id)?.projectionError;
+      return problem ? [{ kind: 'school' as const, id: s.id, message: `Школа «${s.name}»: ${problem}` }] : [];
+    }),
+    ...visibleEvents.flatMap((e) => {
+      const problem = byEvent.get(e.id)?.projectionError;
+      return problem ? [{ kind: 'event' as const, id: e.id, message: `Мероприятие № ${e.number}: ${problem}` }] : [];
+    }),
+  ];
   return {
+    alerts,
     id: cycle.id,
     title: cycle.title,
     year: cycle.year,
     timezone: cycle.timezone,
     municipality: cycle.municipality,
-    schools: schools
-      .filter((s) => access.schoolIds.has(s.id))
-      .map((s) => {
-        const p = bySchool.get(s.id);
-        return {
-          id: s.id,
-          name: s.name,
-          category: s.category,
-          municipality: s.municipality,
-          directorySchoolId: s.directorySchoolId,
-          stage: p?.stage ?? 'not_started',
-          round: p?.round ?? 0,
-          workflowId: schoolWorkflowId(cycle.id, s.id),
-          updatedAt: p?.changedAt.toISOString() ?? null,
-        };
-      }),
+    schools: visibleSchools.map((s) => {
+      const p = bySchool.get(s.id);
+      return {
+        id: s.id,
+        name: s.name,
+        category: s.category,
+        municipality: s.municipality,
+        directorySchoolId: s.directorySchoolId,
+        stage: p?.stage ?? 'not_started',
+        round: p?.round ?? 0,
+        workflowId: schoolWorkflowId(cycle.id, s.id),
+        updatedAt: p?.changedAt.toISOString() ?? null,
+        projectionError: p?.projectionError ?? null,
+      };
+    }),
     unmatchedExecutors: namesWith('unmatched'),
     executorsWithoutAddressee: namesWith('no_addressee'),
     events: visibleEvents.map((e) => {
@@ -62,6 +74,7 @@ export function toCycleView(
         })),
         workflowId: eventWorkflowId(cycle.id, e.id),
         updatedAt: p?.changedAt.toISOString() ?? null,
+        projectionError: p?.projectionError ?? null,
       };
     }),
   };

@@ -38,7 +38,7 @@ export class CyclesController {
   @Get(':id')
   @Allow(...ROLES)
   @ApiOkResponse({ type: CycleView })
-  @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(CycleErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.get(id, actor);
   }

@@ -8,11 +8,12 @@ import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
-import { assertConsistentCycle } from './cycle-input.validator';
+import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
+import { normaliseMunicipality } from '@orientir/domain';
 import { CycleLauncherService } from './cycle-launcher.service';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
-import { outOfScope } from '../auth/auth.exception';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
 
@@ -34,24 +35,25 @@ export class CyclesService {
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
+    const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
     assertMayCreateCycle(dto, actor);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
-      municipality: dto.municipality?.trim() || null,
+      municipality: normaliseMunicipality(dto.municipality),
       schools: dto.schools.map((s) => ({
         name: s.name.trim(),
         category: s.category,
-        municipality: s.municipality?.trim() || null,
+        municipality: normaliseMunicipality(s.municipality),
         emails: s.emails ?? [],
       })),
-      events: dto.events.map((e) => ({
+      events: dto.events.map((e, i) => ({
         number: e.number.trim(),
         title: e.title.trim(),
-        opensAt: new Date(e.opensAt),
-        deadline: new Date(e.deadline),
+        opensAt: dates[i].opensAt,
+        deadline: dates[i].deadline,
         executors: e.executors.map((x) => ({
           name: x.name.trim(),
           email: x.email?.toLowerCase() ?? null,
@@ -81,8 +83,9 @@ export class CyclesService {
   async launch(cycleId: string, actor: Actor): Promise<CycleView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
-    if (!cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored)).manage)
-      throw outOfScope(`цикл «${stored.cycle.title}»`);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('запуск этого цикла');
     const launch = await this.launcher.start(stored);
     await this.audit.record(actor, {
       action: 'cycle.launch',
@@ -100,7 +103,7 @@ export class CyclesService {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
     const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(view));
-    if (!access.read) throw outOfScope(`цикл ${cycleId}`);
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     return toCycleView(view, access);
   }
 
@@ -113,12 +116,14 @@ export class CyclesService {
   ): Promise<SchoolCycleState> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
+    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     const school = stored.schools.find((s) => s.id === schoolId);
-    if (!school)
-      throw new CycleException(
-        CycleErrorCode.SCHOOL_NOT_FOUND,
-        `Школа ${schoolId} не участвует в цикле «${stored.cycle.title}»`,
-      );
+    const schoolNotFound = () =>
+      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
+    if (!school) throw schoolNotFound();
+    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
     const municipality = schoolMunicipality(stored.cycle, school);
     const audit = {
       action: `school.stage.${dto.decision}`,
@@ -128,7 +133,7 @@ export class CyclesService {
       details: { cycleId, stage: dto.stage },
     };
     if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» школы «${school.name}»`);
+      throw outOfScope(`этап «${dto.stage}» этой школы`);
     }
     try {
       const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {

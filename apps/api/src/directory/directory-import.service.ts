@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canManageMunicipality } from '@orientir/auth';
-import { directoryKey } from '@orientir/domain';
+import { directoryKey, nameKey } from '@orientir/domain';
 import { CycleStore, DirectoryStore } from '@orientir/persistence';
 import { parseCurators, parseSchools } from '@orientir/roadmap-import';
 import { AuditService } from '../audit/audit.service';
@@ -114,7 +114,7 @@ export class DirectoryImportService {
       const municipalityId = async (name: string | undefined): Promise<string | null> => {
         const chosen = name?.trim() || dto.municipality?.trim();
         if (!chosen) return null;
-        const key = directoryKey(chosen);
+        const key = nameKey(chosen);
         const known = municipalities.get(key);
         if (known) return known;
         const ensured = await this.directory.ensureMunicipality(chosen, m);

@@ -135,7 +135,7 @@ export class DirectoryController {
   @Post('organisations/:id/aliases')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: OrganisationView })
-  @ApiErrors(DirectoryErrorCode.ORGANISATION_NOT_FOUND, DirectoryErrorCode.ALIAS_TAKEN, AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.ORGANISATION_NOT_FOUND, DirectoryErrorCode.ALIAS_TAKEN)
   addAlias(
     @Param('id', uuid) id: string,
     @Body() dto: AliasDto,
@@ -152,7 +152,6 @@ export class DirectoryController {
     DirectoryErrorCode.PERSON_WITHOUT_EMAIL,
     AuthErrorCode.INVALID_GRANT,
     AuthErrorCode.EMAIL_TAKEN,
-    AuthErrorCode.OUT_OF_SCOPE,
   )
   invite(
     @Param('id', uuid) id: string,
@@ -173,7 +172,7 @@ export class AccountStatesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Allow(...MANAGERS)
   @ApiNoContentResponse({ description: 'Sessions and API tokens of the account end at once' })
-  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND)
   deactivate(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.people.setActive(id, false, actor);
   }
@@ -182,7 +181,7 @@ export class AccountStatesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Allow(...MANAGERS)
   @ApiNoContentResponse()
-  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND)
   reactivate(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.people.setActive(id, true, actor);
   }
@@ -190,7 +189,7 @@ export class AccountStatesController {
   @Put(':id/grants')
   @Allow(...MANAGERS)
   @ApiOkResponse({ type: [GrantDto] })
-  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND, AuthErrorCode.INVALID_GRANT, AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND, AuthErrorCode.INVALID_GRANT)
   replaceGrants(
     @Param('id', uuid) id: string,
     @Body() dto: InvitePersonDto,

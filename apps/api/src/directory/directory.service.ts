@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryStore, type PersonEntity } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
-import { outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds } from './directory-scope.util';
@@ -97,7 +96,7 @@ export class DirectoryService {
   async addAlias(organisationId: string, alias: string, actor: Actor): Promise<OrganisationView> {
     const organisation = await this.directory.findOrganisation(organisationId);
     if (!organisation) throw organisationNotFound(organisationId);
-    await this.assertManages(organisation.municipalityId, actor, `организация «${organisation.name}»`);
+    await this.assertManages(organisation.municipalityId, actor, () => organisationNotFound(organisationId));
     const added = await this.directory.addAlias(organisationId, alias);
     if (typeof added === 'object') {
       throw new DirectoryException(
@@ -121,9 +120,9 @@ export class DirectoryService {
   }
 
   /** Out of scope looks the same as absent: another municipality's entries are not revealed. */
-  async assertManages(municipalityId: string | null, actor: Actor, what: string): Promise<void> {
+  async assertManages(municipalityId: string | null, actor: Actor, notFound: () => DirectoryException): Promise<void> {
     const scope = await this.scope(actor);
-    if (scope !== null && (municipalityId === null || !scope.includes(municipalityId))) throw outOfScope(what);
+    if (scope !== null && (municipalityId === null || !scope.includes(municipalityId))) throw notFound();
   }
 
   scope(actor: Actor): Promise<string[] | null> {

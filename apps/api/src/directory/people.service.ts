@@ -5,7 +5,7 @@ import { issueToken } from '@orientir/credentials';
 import { MAIL_SENDER, renderInvitation, type MailSender } from '@orientir/mail';
 import { CredentialStore, DirectoryStore, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
-import { AuthErrorCode, AuthException, outOfScope } from '../auth/auth.exception';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { DirectoryService } from './directory.service';
@@ -35,7 +35,7 @@ export class PeopleService {
     const person = await this.directory.findPerson(personId);
     if (!person) throw personNotFound(personId);
     const organisation = person.organisationId ? await this.directory.findOrganisation(person.organisationId) : null;
-    await this.scope.assertManages(organisation?.municipalityId ?? null, actor, `человек «${person.fullName}»`);
+    await this.scope.assertManages(organisation?.municipalityId ?? null, actor, () => personNotFound(personId));
     if (!person.email) {
       throw new DirectoryException(
         DirectoryErrorCode.PERSON_WITHOUT_EMAIL,
@@ -82,14 +82,11 @@ export class PeopleService {
     return { userId: user.id, email: person.email, expiresAt: expiresAt.toISOString() };
   }
 
-  /** Ends every session and API token; sign-in is refused until reactivated. */
+  /** Deactivation ends every session, API token and open link; sign-in is refused until reactivated. */
   async setActive(userId: string, isActive: boolean, actor: Actor): Promise<void> {
     await this.assertManagesUser(userId, actor);
     if (!(await this.users.setActive(userId, isActive))) throw userNotFound(userId);
-    if (!isActive) {
-      await this.credentials.revokeUserSessions(userId);
-      await this.credentials.revokeUserApiTokens(userId);
-    }
+    if (!isActive) await this.credentials.revokeAllCredentials(userId);
     await this.audit.record(actor, {
       action: isActive ? 'user.reactivate' : 'user.deactivate',
       outcome: 'success',
@@ -162,7 +159,7 @@ export class PeopleService {
     if (scope === null) return found.grants;
     for (const g of found.grants) {
       const municipality = await this.municipalityOf(g);
-      if (!municipality || !scope.includes(municipality)) throw outOfScope(`учетная запись ${found.user.email}`);
+      if (!municipality || !scope.includes(municipality)) throw userNotFound(userId);
     }
     return found.grants;
   }

@@ -10,10 +10,14 @@ import { MAIL_SENDER, type MailSender } from '@orientir/mail';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 
 const TIMEOUT_MS = 3000;
+/** Anonymous readiness answers from a recent check: probing SMTP and Temporal per request invites abuse. */
+const READY_CACHE_MS = 10_000;
 
 /** Reports PostgreSQL, Temporal and SMTP; 503 when any is down. */
 @Injectable()
 export class HealthService {
+  private lastReady?: { at: number; ready: Promise<boolean> };
+
   constructor(
     private readonly checks: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -22,6 +26,21 @@ export class HealthService {
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
   ) {}
 
+  /** Up or not, without details; at most one real check per READY_CACHE_MS however often it is asked. */
+  ready(): Promise<boolean> {
+    if (!this.lastReady || Date.now() - this.lastReady.at > READY_CACHE_MS) {
+      this.lastReady = {
+        at: Date.now(),
+        ready: this.check().then(
+          (result) => result.status === 'ok',
+          () => false,
+        ),
+      };
+    }
+    return this.lastReady.ready;
+  }
+
+  /** The detailed report (admins only: error texts name hosts and ports). */
   check(): Promise<HealthCheckResult> {
     return this.checks.check([
       () => this.db.pingCheck('postgres', { timeout: TIMEOUT_MS }),

@@ -60,21 +60,21 @@ export class RoadmapsController {
   @Allow(...MANAGERS)
   @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed' })
   @ApiCreatedResponse({ type: StoredRoadmap })
-  @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL)
+  @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL, AuthErrorCode.OUT_OF_SCOPE)
   confirm(
     @Body() body: Record<string, unknown>,
     @Query() query: ConfirmQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<StoredRoadmap> {
-    return this.roadmaps.confirm(body, query.fileName, actor);
+    return this.roadmaps.confirm(body, query, actor);
   }
 
   @Get(':id')
   @Allow(...READERS)
   @ApiOkResponse({ type: StoredRoadmap })
   @ApiErrors(RoadmapErrorCode.NOT_FOUND)
-  get(@Param('id', uuid) id: string): Promise<StoredRoadmap> {
-    return this.roadmaps.get(id);
+  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<StoredRoadmap> {
+    return this.roadmaps.get(id, actor);
   }
 
   @Get(':id/export')
@@ -82,8 +82,8 @@ export class RoadmapsController {
   @Header('Content-Disposition', 'attachment')
   @ApiOkResponse({ description: 'The canonical roadmap as a JSON or YAML file', schema: { type: 'string' } })
   @ApiErrors(RoadmapErrorCode.NOT_FOUND)
-  export(@Param('id', uuid) id: string, @Query() query: ExportQueryDto): Promise<string> {
-    return this.roadmaps.export(id, query.format ?? 'json');
+  export(@Param('id', uuid) id: string, @Query() query: ExportQueryDto, @CurrentActor() actor: Actor): Promise<string> {
+    return this.roadmaps.export(id, query.format ?? 'json', actor);
   }
 
   @Post(':id/cycles')
@@ -93,6 +93,7 @@ export class RoadmapsController {
     RoadmapErrorCode.NOT_FOUND,
     RoadmapErrorCode.NO_DATED_EVENTS,
     CycleErrorCode.DUPLICATE_ROW,
+    CycleErrorCode.INVALID_EVENT_PERIOD,
     AuthErrorCode.OUT_OF_SCOPE,
     CycleErrorCode.WORKFLOW_UNAVAILABLE,
   )

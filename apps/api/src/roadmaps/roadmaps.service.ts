@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
+import { roadmapAccess, roadmapOwner } from '@orientir/auth';
+import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
-import { exportRoadmap, importCanonical, parseCurators, parseRoadmap, parseSchools } from '@orientir/roadmap-import';
+import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
+import { RoadmapParserService } from './roadmap-parser.service';
+import { storedRoadmapProblems } from './stored-roadmap.validator';
+import { capProblems } from '../common/payload-guards.util';
+import { validateAs } from '../common/validation.pipe';
+import { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { AuditService } from '../audit/audit.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import type { CycleView } from '../cycles/dto/cycle-view.dto';
-import type { Actor } from '../auth/principal.model';
+import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
 import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
 
@@ -26,6 +33,7 @@ export class RoadmapsService {
     private readonly store: RoadmapStore,
     private readonly cycles: CyclesService,
     private readonly audit: AuditService,
+    private readonly parser: RoadmapParserService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -38,34 +46,51 @@ export class RoadmapsService {
       throw validationFailed('Файл не передан: приложите документ в поле «file» (multipart/form-data)');
     }
     const fileName = decodeName(file);
-    let roadmap = await parseRoadmap(
-      { fileName, bytes: file.buffer },
-      { year: options.year, timezone: options.timezone },
-    );
-    if (participants) roadmap = await withParticipants(roadmap, participants);
+    // Parsed in a worker thread: a heavy upload never stalls the API's event loop.
+    const roadmap = await this.parser.parse({
+      file: { fileName, bytes: file.buffer },
+      participants: participants && { fileName: decodeName(participants), bytes: participants.buffer },
+      options: { year: options.year, timezone: options.timezone },
+    });
     return { roadmap: roadmap as unknown as Record<string, unknown>, fileName, stats: statsOf(roadmap) };
   }
 
-  /** Validates the (possibly edited) preview against the canonical schema and stores it. */
-  async confirm(body: unknown, fileName: string | undefined, actor: Actor): Promise<StoredRoadmap> {
+  /**
+   * Validates the (possibly edited) preview against the canonical schema and stores it, owned by
+   * the named municipality or the caller's own (a region-wide caller may store a regional one).
+   */
+  async confirm(
+    body: unknown,
+    query: { fileName?: string; municipality?: string },
+    actor: Actor,
+  ): Promise<StoredRoadmap> {
+    const owner = roadmapOwner(requirePrincipal(actor).grants, normaliseMunicipality(query.municipality));
+    if (!owner.allowed) {
+      throw outOfScope(
+        owner.owner ? `муниципалитет «${owner.owner}»` : 'региональная дорожная карта (укажите параметр municipality)',
+      );
+    }
     const roadmap = importCanonical(JSON.stringify(body ?? null));
-    const stored = await this.store.save(roadmap, fileName ?? null);
+    const problems = storedRoadmapProblems(roadmap);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
+    const saved = await this.store.save(roadmap, query.fileName ?? null, owner.owner);
     await this.audit.record(actor, {
       action: 'roadmap.create',
       outcome: 'success',
       targetType: 'roadmap',
-      targetId: stored.id,
-      details: { title: stored.title, fileName: fileName ?? null },
+      targetId: saved.id,
+      municipality: saved.municipality,
+      details: { title: saved.title, events: roadmap.events.length, fileName: saved.sourceFileName },
     });
-    return toStored(stored);
+    return toStored(saved);
   }
 
-  async get(id: string): Promise<StoredRoadmap> {
-    return toStored(await this.find(id));
+  async get(id: string, actor: Actor): Promise<StoredRoadmap> {
+    return toStored(await this.find(id, actor));
   }
 
-  async export(id: string, format: 'json' | 'yaml'): Promise<string> {
-    return exportRoadmap((await this.find(id)).document, format);
+  async export(id: string, format: 'json' | 'yaml', actor: Actor): Promise<string> {
+    return exportRoadmap((await this.find(id, actor)).document, format);
   }
 
   /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
@@ -74,7 +99,14 @@ export class RoadmapsService {
     dto: CycleFromRoadmapDto,
     actor: Actor,
   ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
-    const plan = planCycleFromRoadmap((await this.find(id)).document);
+    const stored = await this.find(id, actor);
+    if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
+      throw outOfScope('создание цикла по этой дорожной карте');
+    }
+    // Roadmaps stored before these checks existed are checked again, so a bad one answers 400, not 500.
+    const problems = storedRoadmapProblems(stored.document);
+    if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
+    const plan = planCycleFromRoadmap(stored.document);
     if (plan.events.length === 0) {
       throw new RoadmapException(
         RoadmapErrorCode.NO_DATED_EVENTS,
@@ -83,16 +115,30 @@ export class RoadmapsService {
       );
     }
     const { skipped: skippedEvents, ...cycle } = plan;
-    const view = await this.cycles.create(
-      { ...cycle, title: dto.title?.trim() || plan.title, municipality: dto.municipality },
-      actor,
-    );
+    // The same field rules as POST /api/cycles (lengths, e-mails, year), then the same service.
+    const payload = await validateAs(CreateCycleDto, {
+      ...cycle,
+      title: dto.title?.trim() || plan.title,
+      municipality: dto.municipality ?? stored.municipality ?? undefined,
+    });
+    const view = await this.cycles.create(payload, actor);
+    await this.audit.record(actor, {
+      action: 'roadmap.cycle.create',
+      outcome: 'success',
+      targetType: 'roadmap',
+      targetId: id,
+      municipality: view.municipality,
+      details: { cycleId: view.id, skippedEvents: skippedEvents.length },
+    });
     return { ...view, skippedEvents };
   }
 
-  private async find(id: string): Promise<RoadmapEntity> {
+  /** Outside the caller's scope a roadmap looks as if it did not exist. */
+  private async find(id: string, actor: Actor): Promise<RoadmapEntity> {
     const found = await this.store.find(id);
-    if (!found) throw new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    const notFound = () => new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
+    if (!found) throw notFound();
+    if (!roadmapAccess(requirePrincipal(actor).grants, found.municipality).read) throw hiddenOutOfScope(notFound());
     return found;
   }
 }
@@ -100,22 +146,6 @@ export class RoadmapsService {
 /** multer decodes file names as latin1; Russian names need UTF-8. */
 function decodeName(file: UploadedDocument): string {
   return Buffer.from(file.originalname, 'latin1').toString('utf8');
-}
-
-/** A separate schools/curators table replaces what the roadmap text listed; its warnings are marked. */
-async function withParticipants(roadmap: CanonicalRoadmap, file: UploadedDocument): Promise<CanonicalRoadmap> {
-  const input = { fileName: decodeName(file), bytes: file.buffer };
-  const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([
-    parseSchools(input),
-    parseCurators(input),
-  ]);
-  const marked = [...schoolWarnings, ...curatorWarnings].map((w) => ({ ...w, row: `${input.fileName}: ${w.row}` }));
-  return {
-    ...roadmap,
-    schools: schools.length ? schools : roadmap.schools,
-    curators: curators.length ? curators : roadmap.curators,
-    warnings: [...roadmap.warnings, ...marked],
-  };
 }
 
 /** Below this the preview asks the coordinator to check the field (design: a few highlighted fields, never an error). */
@@ -144,6 +174,7 @@ function toStored(e: RoadmapEntity): StoredRoadmap {
     title: e.title,
     year: e.year,
     timezone: e.timezone,
+    municipality: e.municipality,
     createdAt: e.createdAt.toISOString(),
     roadmap: e.document as unknown as Record<string, unknown>,
   };

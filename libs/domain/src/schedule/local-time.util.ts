@@ -20,3 +20,24 @@ function toInstant(dt: DateTime, date: string, timeZone: string): Date {
   if (!dt.isValid) throw new Error(`Некорректная дата «${date}» или часовой пояс «${timeZone}»`);
   return dt.toJSDate();
 }
+
+/**
+ * An event date as people send it, read in the cycle's zone: with an offset it is that instant;
+ * without one it is local time; a date alone is the start of that local day (`start`) or its end
+ * (`end`, a deadline: 2026-12-20 means until 23:59:59.999 of 20 December there). Null if invalid.
+ */
+export function localInstant(value: string, timeZone: string, edge: 'start' | 'end'): Date | null {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const parsed = DateTime.fromISO(value, { zone: timeZone, setZone: false });
+  if (!parsed.isValid) return null;
+  if (!dateOnly) return parsed.toJSDate();
+  return (edge === 'start' ? parsed.startOf('day') : parsed.endOf('day')).toJSDate();
+}
+
+/** Event dates a cycle of `year` accepts: from 1 January of the year before to 31 December of the year after. */
+export function eventDateBounds(year: number, timeZone: string): { from: Date; to: Date } {
+  return {
+    from: startOfLocalDay(`${year - 1}-01-01`, timeZone),
+    to: endOfLocalDay(`${year + 1}-12-31`, timeZone),
+  };
+}

@@ -31,6 +31,10 @@ export class AuditLogEntity {
   @Column('text', { nullable: true })
   municipality!: string | null;
 
+  /** nameKey(municipality): what scope filters compare, so every spelling of a name matches. */
+  @Column('text', { name: 'municipality_key', nullable: true })
+  municipalityKey!: string | null;
+
   @Column('text', { nullable: true })
   ip!: string | null;
 

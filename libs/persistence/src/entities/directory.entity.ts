@@ -36,7 +36,7 @@ export class MunicipalityEntity {
   @Column('text')
   name!: string;
 
-  /** directoryKey(name): unique within the region. */
+  /** nameKey(name), the one municipality-name rule: unique within the region. */
   @Column('text', { name: 'name_key' })
   nameKey!: string;
 

@@ -15,6 +15,10 @@ export abstract class ProjectionRowColumns {
   @Column('int')
   sequence!: number;
 
+  /** Why the last projection was stored without its free text (null when it went through whole). */
+  @Column('text', { name: 'projection_error', nullable: true })
+  projectionError!: string | null;
+
   @Column('timestamptz', { name: 'changed_at' })
   changedAt!: Date;
 

@@ -19,6 +19,10 @@ export class RoadmapEntity {
   @Column('jsonb')
   document!: CanonicalRoadmap;
 
+  /** The owning municipality (tidied); null for a regional roadmap. Reads and writes are scoped by it. */
+  @Column('text', { nullable: true })
+  municipality!: string | null;
+
   @Column('text', { name: 'source_file_name', nullable: true })
   sourceFileName!: string | null;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { nameKey, normaliseMunicipality } from '@orientir/domain';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditLogEntity, type AuditOutcome } from '../entities';
 
@@ -17,7 +18,7 @@ export interface AuditEntry {
 }
 
 export interface AuditQuery {
-  /** null: every municipality; otherwise only rows of these (case-insensitive). */
+  /** null: every municipality; otherwise only rows of these (compared by nameKey). */
   municipalities: string[] | null;
   action?: string;
   targetType?: string;
@@ -36,20 +37,26 @@ export class AuditLogStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(entry: AuditEntry): Promise<void> {
+    const municipality = normaliseMunicipality(entry.municipality);
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(AuditLogEntity)
       // jsonb: TypeORM's deep-partial type does not model an arbitrary record.
-      .values({ ...entry, details: entry.details ?? {} } as QueryDeepPartialEntity<AuditLogEntity>)
+      .values({
+        ...entry,
+        municipality,
+        municipalityKey: municipality && nameKey(municipality),
+        details: entry.details ?? {},
+      } as QueryDeepPartialEntity<AuditLogEntity>)
       .execute();
   }
 
   async query(q: AuditQuery): Promise<{ total: number; items: AuditLogEntity[] }> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (q.municipalities)
-      qb.andWhere('lower(a.municipality) IN (:...m)', {
-        m: q.municipalities.length ? q.municipalities.map((m) => m.trim().toLowerCase()) : [''],
+      qb.andWhere('a.municipality_key IN (:...m)', {
+        m: q.municipalities.length ? q.municipalities.map(nameKey) : [''],
       });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.targetType) qb.andWhere('a.target_type = :targetType', { targetType: q.targetType });

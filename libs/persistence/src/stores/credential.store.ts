@@ -33,17 +33,23 @@ export class CredentialStore {
     await this.dataSource.getRepository(SessionEntity).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async revokeUserSessions(userId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  /** A deactivated account keeps no way in: every API token of the user stops working. */
-  async revokeUserApiTokens(userId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(ApiTokenEntity)
-      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /**
+   * Everything that lets someone in without the new password: sessions, API tokens and every
+   * outstanding reset link. One transaction, so no credential is left half-revoked.
+   */
+  async revokeAllCredentials(userId: string, keep: { sessionId?: string } = {}): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`,
+        [userId, keep.sessionId ?? null],
+      );
+      await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+        userId,
+      ]);
+      await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+        userId,
+      ]);
+    });
   }
 
   async createApiToken(token: {

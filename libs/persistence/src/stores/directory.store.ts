@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directoryKey, guessOrganisationKind, nameSimilarity, type OrganisationKind } from '@orientir/domain';
+import {
+  directoryKey,
+  guessOrganisationKind,
+  nameKey,
+  nameSimilarity,
+  tidyName,
+  type OrganisationKind,
+} from '@orientir/domain';
 import { DirectorySchoolEntity, MunicipalityEntity, OrganisationEntity, PersonEntity } from '../entities';
 
 export interface SchoolDraft {
@@ -50,7 +57,7 @@ export class DirectoryStore {
   }
 
   async findMunicipality(name: string, m: EntityManager = this.dataSource.manager): Promise<MunicipalityEntity | null> {
-    return m.getRepository(MunicipalityEntity).findOneBy({ nameKey: directoryKey(name) });
+    return m.getRepository(MunicipalityEntity).findOneBy({ nameKey: nameKey(name) });
   }
 
   findMunicipalityById(id: string): Promise<MunicipalityEntity | null> {
@@ -65,9 +72,9 @@ export class DirectoryStore {
     const inserted = (await m.query(
       `INSERT INTO municipalities (region_id, name, name_key) VALUES ($1, $2, $3)
        ON CONFLICT (region_id, name_key) DO NOTHING RETURNING id`,
-      [regionId, name.trim(), directoryKey(name)],
+      [regionId, tidyName(name), nameKey(name)],
     )) as { id: string }[];
-    const row = await m.getRepository(MunicipalityEntity).findOneByOrFail({ regionId, nameKey: directoryKey(name) });
+    const row = await m.getRepository(MunicipalityEntity).findOneByOrFail({ regionId, nameKey: nameKey(name) });
     return { row, created: inserted.length > 0 };
   }
 

@@ -3,7 +3,16 @@ import { DataSource } from 'typeorm';
 import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
 
 // The snapshot fields each table stores (its snake_case columns); the first is the key.
-const EVENT_FIELDS = ['eventId', 'cycleId', 'workflowId', 'status', 'remindersSent', 'sequence', 'changedAt'] as const;
+const EVENT_FIELDS = [
+  'eventId',
+  'cycleId',
+  'workflowId',
+  'status',
+  'remindersSent',
+  'sequence',
+  'changedAt',
+  'projectionError',
+] as const;
 const SCHOOL_FIELDS = [
   'schoolId',
   'cycleId',
@@ -13,7 +22,11 @@ const SCHOOL_FIELDS = [
   'lastRemarks',
   'sequence',
   'changedAt',
+  'projectionError',
 ] as const;
+
+/** Why a projection was stored without its free text; null when it went through whole. */
+type Projected<T> = T & { projectionError: string | null };
 
 /**
  * Upserts read-model rows. The `sequence` guard makes a projection idempotent and
@@ -24,11 +37,33 @@ export class ProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void> {
-    await this.upsert('event_progress', EVENT_FIELDS, snapshot);
+    await this.upsert<Projected<EventProgressSnapshot>>('event_progress', EVENT_FIELDS, {
+      ...snapshot,
+      projectionError: null,
+    });
   }
 
   async upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void> {
-    await this.upsert('school_progress', SCHOOL_FIELDS, snapshot);
+    await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
+      ...snapshot,
+      projectionError: null,
+    });
+  }
+
+  /** The snapshot without what the database refused, and why: the cycle view shows it as an alert. */
+  async markEventProjectionFailed(snapshot: EventProgressSnapshot, problem: string): Promise<void> {
+    await this.upsert<Projected<EventProgressSnapshot>>('event_progress', EVENT_FIELDS, {
+      ...snapshot,
+      projectionError: problem,
+    });
+  }
+
+  async markSchoolProjectionFailed(snapshot: SchoolProgressSnapshot, problem: string): Promise<void> {
+    await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
+      ...snapshot,
+      lastRemarks: null,
+      projectionError: problem,
+    });
   }
 
   /** One upsert for every projection table; table and column names come from this file, never from input. */

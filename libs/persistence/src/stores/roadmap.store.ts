@@ -7,7 +7,11 @@ import { RoadmapEntity } from '../entities/roadmap.entity';
 export class RoadmapStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async save(document: CanonicalRoadmap, sourceFileName: string | null): Promise<RoadmapEntity> {
+  async save(
+    document: CanonicalRoadmap,
+    sourceFileName: string | null,
+    municipality: string | null,
+  ): Promise<RoadmapEntity> {
     const repo = this.dataSource.getRepository(RoadmapEntity);
     return repo.save(
       repo.create({
@@ -16,6 +20,7 @@ export class RoadmapStore {
         timezone: document.timezone,
         document,
         sourceFileName,
+        municipality,
       }),
     );
   }

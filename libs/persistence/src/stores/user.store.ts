@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { RoleGrant } from '@orientir/auth';
 import { RoleGrantEntity, UserEntity } from '../entities';
 
@@ -15,6 +15,16 @@ export interface UserWithGrants {
   grants: RoleGrant[];
 }
 
+/** Another account already holds this e-mail (also when two creations race for it). */
+export class EmailTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`e-mail ${email} is taken`);
+    this.name = 'EmailTakenError';
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
 /** Accounts and their role grants. The password hash is read only where a login needs it. */
 @Injectable()
 export class UserStore {
@@ -22,6 +32,17 @@ export class UserStore {
 
   /** All or nothing: an account never exists without its grants. */
   async create(draft: NewUser): Promise<UserWithGrants> {
+    try {
+      return await this.insert(draft);
+    } catch (error) {
+      // The unique index decides a race that a look-up before the insert cannot.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new EmailTakenError(normaliseEmail(draft.email));
+      throw error;
+    }
+  }
+
+  private insert(draft: NewUser): Promise<UserWithGrants> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.save(
         UserEntity,

@@ -12,6 +12,7 @@ import { RawDocument } from './raw-table.model';
 import { decodeText } from './text-decoding.util';
 import { readText } from './text-table.reader';
 import { readXlsx } from './xlsx-table.reader';
+import { assertArchiveWithinLimits } from './zip-archive.guard';
 
 export type ReadResult =
   { kind: 'document'; document: RawDocument; fileName: string } | { kind: 'canonical'; roadmap: CanonicalRoadmap };
@@ -33,8 +34,10 @@ export async function readInput(
   const format = detectFormat(fileName, bytes);
   switch (format) {
     case 'docx':
+      await assertArchiveWithinLimits(fileName, 'docx', bytes);
       return { kind: 'document', document: await readDocx(fileName, bytes), fileName };
     case 'xlsx':
+      await assertArchiveWithinLimits(fileName, 'xlsx', bytes);
       return { kind: 'document', document: await readXlsx(fileName, bytes), fileName };
     case 'csv':
       return { kind: 'document', document: readCsv(decodeText(bytes, fileName), fileName), fileName };

@@ -4,6 +4,8 @@ import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, 
 import type { AuditOutcome } from '@orientir/persistence';
 import { RU } from '../../common/russian-messages.util';
 
+export const MAX_AUDIT_OFFSET = 10_000_000;
+
 const OUTCOMES: readonly AuditOutcome[] = ['success', 'denied', 'failure'];
 
 export class AuditQueryDto {
@@ -45,7 +47,7 @@ export class AuditQueryDto {
   @IsISO8601({ strict: true }, { message: RU.isoDate })
   until?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: RU.int })
@@ -53,10 +55,12 @@ export class AuditQueryDto {
   @Max(500, { message: RU.range })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  // Bounded: PostgreSQL refuses an OFFSET beyond bigint, and no log is paged that far.
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_AUDIT_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: RU.int })
   @Min(0, { message: RU.range })
+  @Max(MAX_AUDIT_OFFSET, { message: RU.range })
   offset?: number;
 }

@@ -96,7 +96,7 @@ export class SchoolDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray({ message: RU.array })
-  @IsEmail({}, { each: true, message: RU.email })
+  @IsEmail({}, { each: true, message: RU.emailEach })
   emails?: string[];
 }
 

@@ -11,6 +11,8 @@ export class SchoolProgressView {
   @ApiProperty() round!: number;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
+  projectionError!: string | null;
 }
 
 export class EventExecutorView {
@@ -35,6 +37,14 @@ export class EventProgressView {
   @ApiProperty({ type: [EventExecutorView] }) executors!: EventExecutorView[];
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
+  projectionError!: string | null;
+}
+
+export class CycleAlertView {
+  @ApiProperty({ enum: ['school', 'event'] }) kind!: 'school' | 'event';
+  @ApiProperty() id!: string;
+  @ApiProperty() message!: string;
 }
 
 export class LaunchSummary {
@@ -49,6 +59,8 @@ export class CycleView {
   @ApiProperty() timezone!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a region-wide cycle' })
   municipality!: string | null;
+  @ApiProperty({ type: [CycleAlertView], description: 'Progress the read model could not store (bad data)' })
+  alerts!: CycleAlertView[];
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
   @ApiProperty({ type: [String], description: 'Executor names of visible events that match no directory organisation' })

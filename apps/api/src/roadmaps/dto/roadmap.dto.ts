@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RU } from '../../common/russian-messages.util';
 
 export class RoadmapPreviewStats {
@@ -31,6 +31,8 @@ export class StoredRoadmap {
   @ApiProperty() title!: string;
   @ApiProperty() year!: number;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a regional roadmap' })
+  municipality!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() roadmap!: Record<string, unknown>;
 }
@@ -48,6 +50,17 @@ export class ConfirmQueryDto {
   @IsString({ message: RU.string })
   @MaxLength(300, { message: RU.maxLength })
   fileName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description:
+      'Owning municipality; by default the caller’s own. Omit it as a region-wide caller for a regional roadmap',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
 }
 
 export class CycleFromRoadmapDto {

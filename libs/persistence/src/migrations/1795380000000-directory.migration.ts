@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { directoryKey, guessOrganisationKind } from '@orientir/domain';
+import { directoryKey, guessOrganisationKind, nameKey, tidyName } from '@orientir/domain';
 
 /** The one region an installation serves until someone renames it. */
 const DEFAULT_REGION = 'Регион';
@@ -17,8 +17,8 @@ interface ExecutorJson {
  * workflow ID stay), every executor name its organisation, every executor e-mail a contact person,
  * and school and organisation grants point at directory ids instead of one cycle's rows or names.
  */
-export class Directory1795370000000 implements MigrationInterface {
-  name = 'Directory1795370000000';
+export class Directory1795380000000 implements MigrationInterface {
+  name = 'Directory1795380000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -227,13 +227,14 @@ class DirectoryBackfill {
     }
   }
 
+  /** Municipalities compare by the one municipality-name rule (nameKey); schools and organisations by directoryKey. */
   private async municipality(name: string): Promise<string> {
-    const key = directoryKey(name);
+    const key = nameKey(name);
     const known = this.municipalities.get(key);
     if (known) return known;
     const [row] = (await this.q.query(
       `INSERT INTO municipalities (region_id, name, name_key) VALUES ($1, $2, $3) RETURNING id`,
-      [this.regionId, name.trim(), key],
+      [this.regionId, tidyName(name), key],
     )) as { id: string }[];
     this.municipalities.set(key, row.id);
     return row.id;
