@@ -56,7 +56,7 @@ describe('directory: participants import, executors matched to organisations, re
   const harness = useHarness();
   const mail = () => new MailCatcherClient(testEnv('mailViewerUrl'));
   let preview: Preview;
-  let cycle2023: CycleBody;
+  let cycleThisYear: CycleBody;
 
   it('previews a participants file without storing anything, then stores it once: a second import creates nothing', async () => {
     const file = await participantsWorkbook();
@@ -152,9 +152,12 @@ describe('directory: participants import, executors matched to organisations, re
     const firstEnd = Math.min(...plan.events.map((e) => Date.parse(e.deadline)));
     const shift = Math.ceil((Date.now() + 3 * DAY - firstEnd) / DAY) * DAY;
     const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+    // An academic-year roadmap spans two calendar years and a bit: the cycle year is its middle.
+    const span = plan.events.flatMap((e) => [Date.parse(moved(e.opensAt)), Date.parse(moved(e.deadline))]);
+    const year = new Date((Math.min(...span) + Math.max(...span)) / 2).getUTCFullYear();
     const payload = {
       title: plan.title,
-      year: 2023,
+      year,
       timezone: 'Asia/Krasnoyarsk',
       municipality: MUNICIPALITY,
       schools: preview.schools.map(({ name, category, emails }) => ({ name, category, emails })),
@@ -171,15 +174,15 @@ describe('directory: participants import, executors matched to organisations, re
     };
     const created = await harness.admin.post('/api/cycles').send(payload);
     expect([created.status, created.body.details]).toEqual([201, undefined]);
-    cycle2023 = created.body as CycleBody;
+    cycleThisYear = created.body as CycleBody;
 
-    const first = cycle2023.events.find((e) => e.number === '1');
+    const first = cycleThisYear.events.find((e) => e.number === '1');
     expect(first?.executors.map((x) => [x.name, x.addressee])).toEqual([
       ['Отдел образования', 'ok'],
       ['МБУ «МИМЦ»', 'ok'],
     ]);
-    expect(cycle2023.executorsWithoutAddressee).toContain('ГМС ОО');
-    expect(cycle2023.unmatchedExecutors).toEqual([]);
+    expect(cycleThisYear.executorsWithoutAddressee).toContain('ГМС ОО');
+    expect(cycleThisYear.unmatchedExecutors).toEqual([]);
     for (const address of ['oo@lesosibirsk.test', 'mimc@lesosibirsk.test']) {
       const letter = await eventually<CaughtMail>(`the reminder to ${address}`, async () =>
         (await mail().list()).find((m) => m.to.some((t) => t.address === address) && /№ 1 /.test(m.subject)),
@@ -196,11 +199,11 @@ describe('directory: participants import, executors matched to organisations, re
     expect([again.match, again.organisationId]).toEqual(['alias', officeId]);
   });
 
-  it('a 2024 cycle reuses the 2023 schools and the curator account, who sees exactly their school', async () => {
+  it('the next year cycle reuses this year schools and the curator account, who sees exactly their school', async () => {
     const sidorova = (
       (await harness.admin.get('/api/directory/people').expect(200)).body as { id: string; email: string }[]
     ).find((p) => p.email === 'sidorova@lesosibirsk.test');
-    const school6 = cycle2023.schools.find((s) => s.name === 'МБОУ «СОШ № 6»');
+    const school6 = cycleThisYear.schools.find((s) => s.name === 'МБОУ «СОШ № 6»');
     expect(sidorova && school6).toBeTruthy();
     const invitation = await harness.admin
       .post(`/api/directory/people/${sidorova?.id}/invitation`)
@@ -226,8 +229,8 @@ describe('directory: participants import, executors matched to organisations, re
     await anonymous.post('/api/auth/login').send({ email: 'sidorova@lesosibirsk.test', password }).expect(200);
 
     const next = {
-      title: 'Дорожная карта г. Лесосибирска, 2024',
-      year: 2024,
+      title: 'Дорожная карта г. Лесосибирска на следующий год',
+      year: new Date(Date.now() + 30 * DAY).getUTCFullYear() + 1,
       timezone: 'Asia/Krasnoyarsk',
       municipality: MUNICIPALITY,
       schools: [
@@ -244,12 +247,12 @@ describe('directory: participants import, executors matched to organisations, re
         },
       ],
     };
-    const cycle2024 = (await harness.admin.post('/api/cycles').send(next).expect(201)).body as CycleBody;
+    const cycleNextYear = (await harness.admin.post('/api/cycles').send(next).expect(201)).body as CycleBody;
     const byName = (c: CycleBody) => new Map(c.schools.map((s) => [s.directorySchoolId, s.category]));
-    expect([...byName(cycle2024).keys()].sort()).toEqual([...byName(cycle2023).keys()].sort());
-    expect(byName(cycle2024).get(school6?.directorySchoolId ?? '')).toBe('risk_zone');
-    expect(byName(cycle2023).get(school6?.directorySchoolId ?? '')).toBe('shnor');
-    expect(cycle2024.events[0].executors[0].addressee).toBe('ok');
+    expect([...byName(cycleNextYear).keys()].sort()).toEqual([...byName(cycleThisYear).keys()].sort());
+    expect(byName(cycleNextYear).get(school6?.directorySchoolId ?? '')).toBe('risk_zone');
+    expect(byName(cycleThisYear).get(school6?.directorySchoolId ?? '')).toBe('shnor');
+    expect(cycleNextYear.events[0].executors[0].addressee).toBe('ok');
 
     const curator = await sessionClient(harness.apps, {
       userId: invitation.body.userId as string,
@@ -257,14 +260,14 @@ describe('directory: participants import, executors matched to organisations, re
       password,
       grants: [],
     });
-    for (const cycle of [cycle2023, cycle2024]) {
+    for (const cycle of [cycleThisYear, cycleNextYear]) {
       const seen = (await curator.get(`/api/cycles/${cycle.id}`).expect(200)).body as CycleBody;
       expect(seen.schools.map((s) => s.name)).toEqual(['МБОУ «СОШ № 6»']);
     }
 
     // Deactivation ends the session at once.
     await harness.admin.post(`/api/users/${invitation.body.userId}/deactivation`).expect(204);
-    await curator.get(`/api/cycles/${cycle2024.id}`).expect(401);
+    await curator.get(`/api/cycles/${cycleNextYear.id}`).expect(401);
     const audit = await harness.db.query(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at`, [
       invitation.body.userId,
     ]);

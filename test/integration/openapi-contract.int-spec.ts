@@ -38,6 +38,7 @@ const KEYWORD: Record<string, (s: Schema, c: unknown[], each: boolean) => boolea
   isISO8601: (s) => s.format === 'date-time',
   isIso8601: (s) => s.format === 'date-time',
   isUUID: (s) => s.format === 'uuid',
+  isUuid: (s) => s.format === 'uuid',
   isIn: (s, [values]) => JSON.stringify(s.enum) === JSON.stringify(values),
   isArray: (s) => s.type === 'array',
   arrayNotEmpty: (s) => Number(s.minItems) >= 1,

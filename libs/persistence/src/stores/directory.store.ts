@@ -128,31 +128,37 @@ export class DirectoryStore {
   }
 
   /**
-   * Exactly, then by alias, within the municipality; then a regional organisation (ministry,
-   * institute). Never another municipality's organisation of the same name.
+   * Within the municipality: exactly, by alias, then a fuzzy guess to confirm; only then a regional
+   * organisation (ministry, institute) the same way. Never another municipality's organisation.
    */
   async matchOrganisation(
     municipalityId: string | null,
     name: string,
     m: EntityManager = this.dataSource.manager,
   ): Promise<OrganisationMatch> {
+    for (const scope of municipalityId ? [municipalityId, ''] : ['']) {
+      const found = await this.matchWithin(scope, name, m);
+      if (found.kind !== 'none') return found;
+    }
+    return { kind: 'none' };
+  }
+
+  private async matchWithin(scope: string, name: string, m: EntityManager): Promise<OrganisationMatch> {
     const key = directoryKey(name);
     const repo = m.getRepository(OrganisationEntity);
-    for (const scope of municipalityId ? [municipalityId, ''] : ['']) {
-      const exact = (await m.query(
-        `SELECT id FROM organisations WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2`,
-        [scope, key],
-      )) as { id: string }[];
-      if (exact[0]) return { kind: 'exact', organisation: await repo.findOneByOrFail({ id: exact[0].id }) };
-      const alias = (await m.query(
-        `SELECT organisation_id AS id FROM organisation_aliases WHERE municipality_scope = $1 AND alias_key = $2`,
-        [scope, key],
-      )) as { id: string }[];
-      if (alias[0]) return { kind: 'alias', organisation: await repo.findOneByOrFail({ id: alias[0].id }) };
-    }
+    const exact = (await m.query(
+      `SELECT id FROM organisations WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2`,
+      [scope, key],
+    )) as { id: string }[];
+    if (exact[0]) return { kind: 'exact', organisation: await repo.findOneByOrFail({ id: exact[0].id }) };
+    const alias = (await m.query(
+      `SELECT organisation_id AS id FROM organisation_aliases WHERE municipality_scope = $1 AND alias_key = $2`,
+      [scope, key],
+    )) as { id: string }[];
+    if (alias[0]) return { kind: 'alias', organisation: await repo.findOneByOrFail({ id: alias[0].id }) };
     const candidates = (await m.query(
-      `SELECT id, name FROM organisations WHERE coalesce(municipality_id::text, '') = ANY($1::text[])`,
-      [municipalityId ? [municipalityId, ''] : ['']],
+      `SELECT id, name FROM organisations WHERE coalesce(municipality_id::text, '') = $1`,
+      [scope],
     )) as { id: string; name: string }[];
     const best = candidates
       .map((c) => ({ ...c, similarity: nameSimilarity(name, c.name) }))
