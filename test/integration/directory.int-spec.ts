@@ -140,7 +140,21 @@ describe('directory: participants import, executors matched to organisations, re
 
   it('a cycle from the Lesosibirsk roadmap and the participants file e-mails the real people of its executors', async () => {
     const imported = await harness.admin.post('/api/roadmaps/import').attach('file', SEED).expect(201);
-    const stored = await harness.admin.post('/api/roadmaps').send(imported.body.roadmap).expect(201);
+    const stored = await harness.admin
+      .post(`/api/roadmaps?municipality=${encodeURIComponent(MUNICIPALITY)}`)
+      .send(imported.body.roadmap)
+      .expect(201);
+    // The stored roadmap lists its executors with their matches; the unmatched stay listed.
+    const listed = (await harness.admin.get(`/api/roadmaps/${stored.body.id}`).expect(200)).body.executors as {
+      name: string;
+      match: string;
+      addressee: string;
+    }[];
+    expect(listed.find((x) => x.name === 'Отдел образования')).toMatchObject({
+      match: 'fuzzy',
+      addressee: 'unmatched',
+    });
+    expect(listed.find((x) => x.name === 'МБУ «МИМЦ»')).toMatchObject({ match: 'exact', addressee: 'ok' });
     const plan = planCycleFromRoadmap(stored.body.roadmap as CanonicalRoadmap);
     const officeId = (
       await harness.admin

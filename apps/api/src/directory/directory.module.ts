@@ -7,5 +7,6 @@ import { PeopleService } from './people.service';
 @Module({
   controllers: [DirectoryController, AccountStatesController],
   providers: [DirectoryService, DirectoryImportService, PeopleService],
+  exports: [DirectoryService],
 })
 export class DirectoryModule {}
