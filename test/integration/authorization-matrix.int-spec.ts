@@ -45,6 +45,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/directory/executor-matches': COORDINATORS,
   'POST /api/directory/organisations/:id/aliases': COORDINATORS,
   'POST /api/directory/people/:id/invitation': COORDINATORS,
+  'PUT /api/directory/events/:id/assignees': COORDINATORS,
   'POST /api/users/:id/deactivation': COORDINATORS,
   'POST /api/users/:id/activation': COORDINATORS,
   'PUT /api/users/:id/grants': COORDINATORS,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
+import { DirectoryStore } from '@orientir/persistence';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
 import { anonymousClient, sessionClient } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
@@ -203,6 +204,19 @@ describe('directory: participants import, executors matched to organisations, re
       );
       expect(letter.subject).toMatch(/^Напоминание: мероприятие № 1 — срок/);
     }
+    // Per-event assignees replace the contact people for that event's reminders.
+    const event2 = (
+      await harness.db.query(`SELECT id FROM roadmap_events WHERE cycle_id = $1 AND number = '2'`, [cycleThisYear.id])
+    ).rows[0].id as string;
+    const smirnov = (
+      (await harness.admin.get('/api/directory/people').expect(200)).body as { id: string; email: string }[]
+    ).find((p) => p.email === 'mimc@lesosibirsk.test');
+    await harness.admin
+      .request('put', `/api/directory/events/${event2}/assignees`)
+      .send({ personIds: [smirnov?.id] })
+      .expect(204);
+    const recipients = await harness.apps.api.get(DirectoryStore).reminderRecipients(event2, []);
+    expect(recipients.map((r) => r.email)).toEqual(['mimc@lesosibirsk.test']);
     // The confirmed match taught the directory the spelling: next time it is an alias, not a guess.
     const again = (
       await harness.admin

@@ -45,6 +45,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
 
   [DirectoryErrorCode.ORGANISATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.EVENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -39,6 +39,7 @@ import {
 import {
   AliasDto,
   DirectorySchoolView,
+  EventAssigneesDto,
   ExecutorMatchesDto,
   ExecutorMatchView,
   InvitationView,
@@ -142,6 +143,19 @@ export class DirectoryController {
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationView> {
     return this.directory.addAlias(id, dto.alias, actor);
+  }
+
+  @Put('events/:id/assignees')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Allow(...MANAGERS)
+  @ApiNoContentResponse({ description: "The event's reminders go to these people from the next one on" })
+  @ApiErrors(DirectoryErrorCode.EVENT_NOT_FOUND, DirectoryErrorCode.PERSON_NOT_FOUND)
+  setEventAssignees(
+    @Param('id', uuid) id: string,
+    @Body() dto: EventAssigneesDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.directory.setEventAssignees(id, dto.personIds, actor);
   }
 
   @Post('people/:id/invitation')

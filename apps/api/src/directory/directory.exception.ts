@@ -4,6 +4,7 @@ import { DomainException } from '@orientir/domain';
 export enum DirectoryErrorCode {
   ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
+  EVENT_NOT_FOUND = 'DIRECTORY_EVENT_NOT_FOUND',
   /** The alias already resolves to another organisation of the municipality. */
   ALIAS_TAKEN = 'ALIAS_TAKEN',
   /** Rows of an import that cannot be stored; `details` names each row and its reason. */

@@ -8,7 +8,13 @@ import {
   tidyName,
   type OrganisationKind,
 } from '@orientir/domain';
-import { DirectorySchoolEntity, MunicipalityEntity, OrganisationEntity, PersonEntity } from '../entities';
+import {
+  DirectorySchoolEntity,
+  EventAssigneeEntity,
+  MunicipalityEntity,
+  OrganisationEntity,
+  PersonEntity,
+} from '../entities';
 
 export interface SchoolDraft {
   municipalityId: string | null;
@@ -357,6 +363,27 @@ export class DirectoryStore {
     return new Map(
       rows.map((r) => [r.id, !r.is_active ? 'deactivated' : r.has_password ? 'active' : 'invited'] as const),
     );
+  }
+
+  /** Replaces the people named for one event; an empty list gives the reminders back to the contact people. */
+  async setEventAssignees(eventId: string, personIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.delete(EventAssigneeEntity, { eventId });
+      if (personIds.length)
+        await m.insert(
+          EventAssigneeEntity,
+          personIds.map((personId) => ({ eventId, personId })),
+        );
+    });
+  }
+
+  async missingPeople(personIds: string[]): Promise<string[]> {
+    if (!personIds.length) return [];
+    const rows = (await this.dataSource.query(`SELECT id FROM people WHERE id = ANY($1::uuid[])`, [personIds])) as {
+      id: string;
+    }[];
+    const found = new Set(rows.map((r) => r.id));
+    return personIds.filter((id) => !found.has(id));
   }
 
   async linkPersonToUser(personId: string, userId: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -105,4 +106,15 @@ export class InvitationView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ description: 'When the set-password link stops working' }) expiresAt!: string;
+}
+
+export class EventAssigneesDto {
+  @ApiProperty({
+    type: [String],
+    description: "Directory people who get this event's reminders; empty: the contact people",
+  })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(50, { message: RU.arrayMax })
+  @IsUUID('all', { each: true, message: RU.uuid })
+  personIds!: string[];
 }
