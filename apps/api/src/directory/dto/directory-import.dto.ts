@@ -108,14 +108,8 @@ export class DirectoryImportOptionsDto {
   municipality?: string;
 }
 
-export class ConfirmDirectoryImportDto {
-  @ApiPropertyOptional({ example: 'г. Лесосибирск' })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @IsNotEmpty({ message: RU.notEmpty })
-  @MaxLength(300, { message: RU.maxLength })
-  municipality?: string;
-
+/** The (possibly edited) preview rows; `municipality` as in the preview. */
+export class ConfirmDirectoryImportDto extends DirectoryImportOptionsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Cycle whose curator assignments the curators become' })
   @IsOptional()
   @IsUUID('all', { message: RU.uuid })

@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -14,6 +13,7 @@ import {
 import { ORGANISATION_KINDS } from '@orientir/domain';
 import { RU } from '../../common/russian-messages.util';
 import { GrantDto } from '../../auth/dto/create-user.dto';
+import { DirectoryImportOptionsDto } from './directory-import.dto';
 
 export class MunicipalityView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -53,14 +53,8 @@ export class PersonView {
     'none' | 'invited' | 'active' | 'deactivated';
 }
 
-export class ExecutorMatchesDto {
-  @ApiPropertyOptional({ example: 'г. Лесосибирск', description: 'Where the roadmap applies; omitted: regional' })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @IsNotEmpty({ message: RU.notEmpty })
-  @MaxLength(300, { message: RU.maxLength })
-  municipality?: string;
-
+/** `municipality`: where the roadmap applies; omitted: regional. */
+export class ExecutorMatchesDto extends DirectoryImportOptionsDto {
   @ApiProperty({ type: [String], example: ['Отдел образования'] })
   @IsArray({ message: RU.array })
   @ArrayNotEmpty({ message: RU.arrayNotEmpty })
