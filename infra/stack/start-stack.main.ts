@@ -10,6 +10,7 @@ import { hasWorkflowPollers } from './temporal-dev-server.service';
 import { spawnManaged, type ManagedProcess } from './managed-process.util';
 import { readStackSettings } from './stack-settings';
 import { isPortOpen, waitFor } from './wait.util';
+import { ensureWebBuilt } from './web-build.util';
 import { formatDemoLogins, launchDemoWithUsers } from '../demo/demo-users';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -22,13 +23,17 @@ async function main(): Promise<void> {
   if (await isPortOpen(settings.apiPort)) {
     const health = await fetch(`${apiUrl}/api/health`).catch(() => null);
     if (health?.ok) {
-      say(`[orientir] Orientir is already running: API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`);
+      say(
+        `[orientir] Orientir is already running: web app ${apiUrl}/, API ${apiUrl}/api, docs ${apiUrl}/api/docs. Nothing started.`,
+      );
       return;
     }
     throw new Error(
       `Port ${settings.apiPort} (API_PORT) is taken by something that is not Orientir. Free it or set API_PORT.`,
     );
   }
+  say('[orientir] building the web app if its sources changed…');
+  say(`[orientir] web app ${ensureWebBuilt(ROOT)}`);
   say('[orientir] starting Temporal, PostgreSQL and the mail catcher…');
   const infra = await startInfrastructure(settings.infrastructure);
   const apps: ManagedProcess[] = [];
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
 
   try {
     await runMigrations(infra.databaseUrl);
+    const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${settings.apiPort}`;
     const env = {
       ...process.env,
       NODE_ENV: 'development',
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
       SMTP_URL: infra.smtpUrl,
       TEMPORAL_ADDRESS: infra.temporalAddress,
       API_PORT: String(settings.apiPort),
-      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${settings.apiPort}`,
+      PUBLIC_URL: publicUrl,
     };
     const node = (name: string, main: string) =>
       spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], {
@@ -99,13 +105,14 @@ async function main(): Promise<void> {
         '  demo logins (POST /api/auth/login; new passwords at every start):',
         ...formatDemoLogins(demo.logins),
       ];
-      demoLine = `demo cycle:      ${apiUrl}/api/cycles/${demo.cycleId}  (${demo.summary})`;
+      demoLine = `demo cycle:      ${publicUrl}/cycles/${demo.cycleId}  (${demo.summary}; API ${apiUrl}/api/cycles/${demo.cycleId})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });
     say('');
     say(
       `[orientir] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — started here: ${[...infra.started, 'worker', 'api'].join(', ')}`,
     );
+    say(`  web app:         ${publicUrl}/   (sign in with a demo login below)`);
     say(`  API:             ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
     say(`  API docs:        ${apiUrl}/api/docs`);
     say(`  Temporal UI:     ${infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`}`);

@@ -46,7 +46,7 @@ interface CycleBody {
   id: string;
   municipality: string | null;
   schools: { id: string; name: string }[];
-  events: { id: string; number: string; executors: { name: string; organisationId: string | null }[] }[];
+  events: { id: string; number: string; executorLinks: { name: string; organisationId: string | null }[] }[];
 }
 
 describe('access scope: municipality, school, curator, executor, supervisor', () => {
@@ -151,7 +151,7 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
 
     // An executor's grant names its directory organisation, never a name.
     const organisationOf = (cycle: CycleBody, number: string): string => {
-      const id = cycle.events.find((e) => e.number === number)?.executors[0]?.organisationId;
+      const id = cycle.events.find((e) => e.number === number)?.executorLinks[0]?.organisationId;
       if (!id) throw new Error(`event ${number} of «${cycle.id}» has no organisation`);
       return id;
     };
@@ -164,8 +164,8 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
   });
 
   it("an executor organisation named like another municipality's sees nothing of the other", async () => {
-    const ownOffice = cycleA.events.find((e) => e.number === '2')?.executors[0];
-    const otherOffice = cycleB.events.find((e) => e.number === '2')?.executors[0];
+    const ownOffice = cycleA.events.find((e) => e.number === '2')?.executorLinks[0];
+    const otherOffice = cycleB.events.find((e) => e.number === '2')?.executorLinks[0];
     expect(ownOffice?.name).toBe(otherOffice?.name);
     expect(ownOffice?.organisationId).toBeTruthy();
     expect(ownOffice?.organisationId).not.toBe(otherOffice?.organisationId);

@@ -48,7 +48,7 @@ interface Preview {
 interface CycleBody {
   id: string;
   schools: { id: string; name: string; category: string; directorySchoolId: string }[];
-  events: { number: string; executors: { name: string; organisationId: string | null; addressee: string }[] }[];
+  events: { number: string; executorLinks: { name: string; organisationId: string | null; addressee: string }[] }[];
   unmatchedExecutors: string[];
   executorsWithoutAddressee: string[];
 }
@@ -192,7 +192,7 @@ describe('directory: participants import, executors matched to organisations, re
     cycleThisYear = created.body as CycleBody;
 
     const first = cycleThisYear.events.find((e) => e.number === '1');
-    expect(first?.executors.map((x) => [x.name, x.addressee])).toEqual([
+    expect(first?.executorLinks.map((x) => [x.name, x.addressee])).toEqual([
       ['Отдел образования', 'ok'],
       ['МБУ «МИМЦ»', 'ok'],
     ]);
@@ -280,7 +280,7 @@ describe('directory: participants import, executors matched to organisations, re
     expect([...byName(cycleNextYear).keys()].sort()).toEqual([...byName(cycleThisYear).keys()].sort());
     expect(byName(cycleNextYear).get(school6?.directorySchoolId ?? '')).toBe('risk_zone');
     expect(byName(cycleThisYear).get(school6?.directorySchoolId ?? '')).toBe('shnor');
-    expect(cycleNextYear.events[0].executors[0].addressee).toBe('ok');
+    expect(cycleNextYear.events[0].executorLinks[0].addressee).toBe('ok');
 
     const curator = await sessionClient(harness.apps, {
       userId: invitation.body.userId as string,

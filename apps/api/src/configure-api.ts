@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { jsonParser, rejectControlCharacters, urlencodedParser } from './common/body-parsing.util';
 import { createOpenApiDocument } from './common/openapi-document.util';
 import { createValidationPipe } from './common/validation.pipe';
+import { serveWebApp } from './web/serve-web-app.util';
 
 /** Everything about the HTTP surface, shared by main.ts and the tests. */
 export function configureApi(app: INestApplication): void {
@@ -26,6 +27,7 @@ export function configureApi(app: INestApplication): void {
       },
     }),
   );
+  serveWebApp(app);
   app.use(cookieParser());
   // Before Nest's defaults (which then stay out): sized limits, a depth limit, Russian errors.
   app.use(jsonParser, urlencodedParser, rejectControlCharacters);

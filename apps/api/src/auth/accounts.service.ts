@@ -6,7 +6,7 @@ import { hashPassword } from '@orientir/credentials';
 import { EmailTakenError, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import type { CreateUserDto } from './dto/create-user.dto';
+import type { CreateUserDto, GrantDto, UpdateUserDto } from './dto/create-user.dto';
 import type { MeView } from './dto/me.view';
 import type { Actor } from './principal.model';
 
@@ -20,17 +20,7 @@ export class AccountsService {
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor): Promise<MeView> {
-    const grants: RoleGrant[] = dto.grants.map((g) => ({
-      role: g.role,
-      scopeKind: g.scopeKind,
-      // Names are stored in the one tidy form, so every later comparison sees one spelling.
-      scopeValue: (g.scopeValue && tidyName(g.scopeValue)) || null,
-    }));
-    const problems = grants.flatMap((g, i) => {
-      const problem = grantProblem(g) ?? regionProblem(g, this.config.region);
-      return problem ? [`grants[${i}]: ${problem}`] : [];
-    });
-    if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
+    const grants = checkedGrants(dto.grants, this.config.region);
     const weak = dto.password === undefined ? null : passwordProblem(dto.password);
     if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
     const taken = () =>
@@ -58,6 +48,48 @@ export class AccountsService {
     });
     return { id: user.id, email: user.email, displayName: user.displayName, grants: saved };
   }
+
+  async list(): Promise<MeView[]> {
+    return (await this.users.list()).map(({ user, grants }) => ({
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      grants,
+    }));
+  }
+
+  /** Replaces the grants (and the name) of an account; the change is audited with before and after. */
+  async update(userId: string, dto: UpdateUserDto, actor: Actor): Promise<MeView> {
+    const grants = checkedGrants(dto.grants, this.config.region);
+    const before = await this.users.findWithGrants(userId);
+    const updated = before && (await this.users.update(userId, { displayName: dto.displayName?.trim(), grants }));
+    if (!updated) throw new AuthException(AuthErrorCode.USER_NOT_FOUND, `Учетная запись ${userId} не найдена`);
+    await this.audit.record(actor, {
+      action: 'user.update',
+      outcome: 'success',
+      targetType: 'user',
+      targetId: userId,
+      details: { before: before.grants, after: updated.grants },
+    });
+    const { user } = updated;
+    return { id: user.id, email: user.email, displayName: user.displayName, grants: updated.grants };
+  }
+}
+
+/** Grants as stored (empty scope value is none), or one error naming every bad grant by index. */
+function checkedGrants(dto: GrantDto[], region: string): RoleGrant[] {
+  const grants: RoleGrant[] = dto.map((g) => ({
+    role: g.role,
+    scopeKind: g.scopeKind,
+    // Names are stored in the one tidy form, so every later comparison sees one spelling.
+    scopeValue: (g.scopeValue && tidyName(g.scopeValue)) || null,
+  }));
+  const problems = grants.flatMap((g, i) => {
+    const problem = grantProblem(g) ?? regionProblem(g, region);
+    return problem ? [`grants[${i}]: ${problem}`] : [];
+  });
+  if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
+  return grants;
 }
 
 /** An installation serves one region: a regional grant must name it, or it would count for nothing. */

@@ -12,6 +12,7 @@ export enum AuthErrorCode {
   INVALID_GRANT = 'INVALID_GRANT',
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
 }
 
 /** Authentication and authorization failures. */

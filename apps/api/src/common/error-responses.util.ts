@@ -19,6 +19,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.OUT_OF_SCOPE]: HttpStatus.FORBIDDEN,
   [AuthErrorCode.CSRF_FAILED]: HttpStatus.FORBIDDEN,
   [AuthErrorCode.INVALID_RESET_TOKEN]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.USER_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [AuthErrorCode.WEAK_PASSWORD]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.INVALID_GRANT]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,

@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { roadmapSchema } from '@orientir/roadmap-import';
 import type {
   OperationObject,
   ParameterObject,
@@ -16,6 +17,12 @@ import { RequestErrorCode } from './request.exception';
 import { discoverRoutes, type DiscoveredRoute } from './route-discovery.util';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The name under which the canonical roadmap's JSON Schema is published in the OpenAPI components. */
+export const CANONICAL_ROADMAP_SCHEMA = 'CanonicalRoadmap';
+
+/** Reference to the canonical roadmap schema, for `@ApiProperty({ allOf: [...] })`. */
+export const canonicalRoadmapRef = { $ref: `#/components/schemas/${CANONICAL_ROADMAP_SCHEMA}` };
 
 /**
  * The OpenAPI document as a contract: besides what @nestjs/swagger derives, every route lists every
@@ -55,6 +62,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     const cls = classes.get(name);
     if (cls && !('$ref' in schema)) constrainSchema(schema, cls);
   }
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...roadmapSchemas() },
+  };
   return document;
 }
 
@@ -211,4 +222,34 @@ export function applyConstraint(schema: SchemaObject, c: Constraint): SchemaObje
   const value: SchemaObject = c.each && schema.type === 'array' ? (schema.items as SchemaObject) : schema;
   KEYWORDS[c.name]?.(schema, value, c.constraints[0]);
   return schema;
+}
+
+/** The importer's JSON Schema, with its $defs moved into components so one contract describes both. */
+function roadmapSchemas(): Record<string, object> {
+  const {
+    $defs,
+    $schema: _s,
+    $id: _i,
+    ...root
+  } = roadmapSchema as unknown as Record<string, unknown> & {
+    $defs: Record<string, unknown>;
+  };
+  const name = (def: string) => `Roadmap${def[0].toUpperCase()}${def.slice(1)}`;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          k === '$ref' && typeof v === 'string'
+            ? v.replace(/^#\/\$defs\/(.+)$/, (_m, d: string) => `#/components/schemas/${name(d)}`)
+            : rewrite(v),
+        ]),
+      );
+    }
+    return value;
+  };
+  const schemas: Record<string, object> = { [CANONICAL_ROADMAP_SCHEMA]: rewrite(root) as object };
+  for (const [def, schema] of Object.entries($defs)) schemas[name(def)] = rewrite(schema) as object;
+  return schemas;
 }

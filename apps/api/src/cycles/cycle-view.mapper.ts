@@ -1,4 +1,5 @@
-import type { CycleAccess } from '@orientir/auth';
+import { canActOnStage, type CycleAccess, type RoleGrant } from '@orientir/auth';
+import { SCHOOL_STAGES } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
 import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
 import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
@@ -8,10 +9,27 @@ export function cycleFacts({ cycle, schools, events }: StoredCycle) {
   return { municipality: cycle.municipality, schools, events };
 }
 
-/** The API view of a cycle: only the schools and events the caller may see. */
+/** The decisions the caller may send for the school's current stage (return only from expertise). */
+function stageActions(
+  grants: readonly RoleGrant[],
+  cycle: StoredCycleView['cycle'],
+  school: StoredCycleView['schools'][number],
+  stage: string | undefined,
+): ('advance' | 'return')[] {
+  const current = SCHOOL_STAGES.find((s) => s === stage);
+  if (!current || !canActOnStage(grants, cycle, school, current)) return [];
+  return current === 'expertise' ? ['advance', 'return'] : ['advance'];
+}
+
+/**
+ * The API view of a cycle: only the schools and events the caller may see, each school with the
+ * actions the caller may take and the curators granted it.
+ */
 export function toCycleView(
   { cycle, schools, events, schoolProgress, eventProgress, organisationsWithoutAddressee }: StoredCycleView,
   access: CycleAccess,
+  grants: readonly RoleGrant[],
+  curators: ReadonlyMap<string, string[]>,
 ): CycleView {
   const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
     !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
@@ -53,6 +71,8 @@ export function toCycleView(
         workflowId: schoolWorkflowId(cycle.id, s.id),
         updatedAt: p?.changedAt.toISOString() ?? null,
         projectionError: p?.projectionError ?? null,
+        actions: stageActions(grants, cycle, s, p?.stage),
+        curators: curators.get(s.id) ?? [],
       };
     }),
     unmatchedExecutors: namesWith('unmatched'),
@@ -65,9 +85,10 @@ export function toCycleView(
         title: e.title,
         opensAt: e.opensAt.toISOString(),
         deadline: e.deadline.toISOString(),
+        executors: e.executors.map((x) => x.name),
         status: p?.status ?? 'not_started',
         remindersSent: p?.remindersSent ?? 0,
-        executors: e.executors.map((x) => ({
+        executorLinks: e.executors.map((x) => ({
           name: x.name,
           organisationId: x.organisationId ?? null,
           addressee: addressee(x),

@@ -6,7 +6,7 @@ import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal.model';
 import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
-import { CycleView } from './dto/cycle-view.dto';
+import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -32,6 +32,14 @@ export class CyclesController {
   )
   create(@Body() dto: CreateCycleDto, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.create(dto, actor);
+  }
+
+  /** Every role may ask; only cycles with something in the caller's scope are listed. */
+  @Get()
+  @Allow(...ROLES)
+  @ApiOkResponse({ type: [CycleSummaryView] })
+  list(@CurrentActor() actor: Actor): Promise<CycleSummaryView[]> {
+    return this.cycles.list(actor);
   }
 
   /** Every role may ask; the answer holds only the schools and events within the caller's scope. */

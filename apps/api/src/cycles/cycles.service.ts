@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { canActOnStage, cycleAccess, schoolMunicipality } from '@orientir/auth';
 import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
-import { CycleStore } from '@orientir/persistence';
+import { CycleStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
-import type { CycleView } from './dto/cycle-view.dto';
+import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
@@ -31,6 +31,7 @@ export class CyclesService {
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
+    private readonly users: UserStore,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
@@ -98,13 +99,44 @@ export class CyclesService {
     return { ...(await this.get(cycleId, actor)), launch };
   }
 
-  /** The view holds only the schools and events within the caller's scope. */
+  /** The cycles the caller may read, newest first, with counts within its scope. */
+  async list(actor: Actor): Promise<CycleSummaryView[]> {
+    const grants = requirePrincipal(actor).grants;
+    return (await this.store.list()).flatMap((stored) => {
+      const access = cycleAccess(grants, cycleFacts(stored));
+      if (!access.read) return [];
+      const { cycle } = stored;
+      const reportedSchools = new Set(stored.schoolProgress.map((p) => p.schoolId));
+      const reportedEvents = new Set(stored.eventProgress.map((p) => p.eventId));
+      return [
+        {
+          id: cycle.id,
+          title: cycle.title,
+          year: cycle.year,
+          timezone: cycle.timezone,
+          municipality: cycle.municipality,
+          createdAt: cycle.createdAt.toISOString(),
+          schools: stored.schools.filter((s) => access.schoolIds.has(s.id)).length,
+          events: stored.events.filter((e) => access.eventIds.has(e.id)).length,
+          overdueEvents: stored.eventProgress.filter((p) => access.eventIds.has(p.eventId) && p.status === 'overdue')
+            .length,
+          pendingWorkflows:
+            stored.schools.filter((s) => access.schoolIds.has(s.id) && !reportedSchools.has(s.id)).length +
+            stored.events.filter((e) => access.eventIds.has(e.id) && !reportedEvents.has(e.id)).length,
+        },
+      ];
+    });
+  }
+
+  /** The view holds only the schools and events within the caller's scope, with what the caller may do. */
   async get(cycleId: string, actor: Actor): Promise<CycleView> {
     const view = await this.store.findView(cycleId);
     if (!view) throw notFound(cycleId);
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(view));
+    const grants = requirePrincipal(actor).grants;
+    const access = cycleAccess(grants, cycleFacts(view));
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    return toCycleView(view, access);
+    const curators = await this.users.curatorsOfSchools([...access.schoolIds]);
+    return toCycleView(view, access, grants, curators);
   }
 
   /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */

@@ -98,7 +98,7 @@ export class PeopleService {
   async replaceGrants(userId: string, grantDtos: GrantDto[], actor: Actor): Promise<RoleGrant[]> {
     const before = await this.assertManagesUser(userId, actor);
     const grants = await this.checkedGrants(grantDtos, actor);
-    const after = await this.users.replaceGrants(userId, grants);
+    const after = (await this.users.update(userId, { grants }))?.grants ?? [];
     await this.audit.record(actor, {
       action: 'user.grants.change',
       outcome: 'success',

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CycleView } from '../cycles/dto/cycle-view.dto';
 import {
   ConfirmQueryDto,
+  CycleFromRoadmapView,
   CycleFromRoadmapDto,
   ExportQueryDto,
   ImportOptionsDto,
   RoadmapPreview,
+  RoadmapSummary,
   StoredRoadmap,
 } from './dto';
 import { Allow, CurrentActor } from '../auth/access.decorator';
@@ -14,6 +15,7 @@ import type { Actor } from '../auth/principal.model';
 import { RoadmapUploadInterceptor } from './roadmap-upload.interceptor';
 import { RoadmapsService, type UploadedDocuments } from './roadmaps.service';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { canonicalRoadmapRef } from '../common/openapi-document.util';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
@@ -58,7 +60,7 @@ export class RoadmapsController {
 
   @Post()
   @Allow(...MANAGERS)
-  @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed' })
+  @ApiBody({ description: 'The canonical roadmap from the preview, edited if needed', schema: canonicalRoadmapRef })
   @ApiCreatedResponse({ type: StoredRoadmap })
   @ApiErrors(RoadmapImportErrorCode.INVALID_CANONICAL, AuthErrorCode.OUT_OF_SCOPE)
   confirm(
@@ -67,6 +69,13 @@ export class RoadmapsController {
     @CurrentActor() actor: Actor,
   ): Promise<StoredRoadmap> {
     return this.roadmaps.confirm(body, query, actor);
+  }
+
+  @Get()
+  @Allow(...READERS)
+  @ApiOkResponse({ type: [RoadmapSummary] })
+  list(@CurrentActor() actor: Actor): Promise<RoadmapSummary[]> {
+    return this.roadmaps.list(actor);
   }
 
   @Get(':id')
@@ -88,7 +97,7 @@ export class RoadmapsController {
 
   @Post(':id/cycles')
   @Allow(...MANAGERS)
-  @ApiCreatedResponse({ type: CycleView })
+  @ApiCreatedResponse({ type: CycleFromRoadmapView })
   @ApiErrors(
     RoadmapErrorCode.NOT_FOUND,
     RoadmapErrorCode.NO_DATED_EVENTS,
@@ -101,7 +110,7 @@ export class RoadmapsController {
     @Param('id', uuid) id: string,
     @Body() dto: CycleFromRoadmapDto,
     @CurrentActor() actor: Actor,
-  ): Promise<CycleView> {
+  ): Promise<CycleFromRoadmapView> {
     return this.roadmaps.createCycle(id, dto, actor);
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { roadmapAccess, roadmapOwner } from '@orientir/auth';
-import { normaliseMunicipality, planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
+import {
+  normaliseMunicipality,
+  planCycleFromRoadmap,
+  scheduleRoadmapEvents,
+  type CanonicalRoadmap,
+} from '@orientir/domain';
 import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
 import { RoadmapParserService } from './roadmap-parser.service';
@@ -12,11 +17,17 @@ import { AuditService } from '../audit/audit.service';
 import { DirectoryService } from '../directory/directory.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
-import type { CycleView } from '../cycles/dto/cycle-view.dto';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { RoadmapErrorCode, RoadmapException } from './roadmap.exception';
-import type { CycleFromRoadmapDto, ImportOptionsDto, RoadmapPreview, StoredRoadmap } from './dto';
+import type {
+  CycleFromRoadmapDto,
+  CycleFromRoadmapView,
+  ImportOptionsDto,
+  RoadmapPreview,
+  RoadmapSummary,
+  StoredRoadmap,
+} from './dto';
 
 export interface UploadedDocument {
   originalname: string;
@@ -87,6 +98,14 @@ export class RoadmapsService {
     return toStored(saved);
   }
 
+  /** The roadmaps the caller may read, newest first. */
+  async list(actor: Actor): Promise<RoadmapSummary[]> {
+    const grants = requirePrincipal(actor).grants;
+    return (await this.store.list())
+      .filter((r) => roadmapAccess(grants, r.municipality).read)
+      .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  }
+
   /** With its executors matched to directory organisations: unmatched ones stay listed until someone links them. */
   async get(id: string, actor: Actor): Promise<StoredRoadmap> {
     const found = await this.find(id, actor);
@@ -101,20 +120,28 @@ export class RoadmapsService {
     return exportRoadmap((await this.find(id, actor)).document, format);
   }
 
-  /** A cycle from a stored roadmap: dated events become event workflows, participants school workflows. */
-  async createCycle(
-    id: string,
-    dto: CycleFromRoadmapDto,
-    actor: Actor,
-  ): Promise<CycleView & { skippedEvents: { number: string; reason: string }[] }> {
+  /**
+   * A cycle from a stored roadmap: dated events become event workflows, participants school
+   * workflows. The coordinator may replace the schools and the time zone, and date undated events.
+   */
+  async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleFromRoadmapView> {
     const stored = await this.find(id, actor);
     if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
       throw outOfScope('создание цикла по этой дорожной карте');
     }
+    const roadmap = { ...stored.document, timezone: dto.timezone ?? stored.document.timezone };
     // Roadmaps stored before these checks existed are checked again, so a bad one answers 400, not 500.
-    const problems = storedRoadmapProblems(stored.document);
+    const problems = storedRoadmapProblems(roadmap);
     if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
-    const plan = planCycleFromRoadmap(stored.document);
+    const undated = new Set(scheduleRoadmapEvents(roadmap).undated.map((e) => e.number));
+    const unknown = (dto.dates ?? []).map((d) => d.number.trim()).filter((n) => !undated.has(n));
+    if (unknown.length) {
+      throw validationFailed(
+        'Даты можно назначить только мероприятиям без дат',
+        unknown.map((n) => `dates: мероприятие № ${n} не найдено среди мероприятий без дат`),
+      );
+    }
+    const plan = planCycleFromRoadmap(roadmap, dto.dates);
     if (plan.events.length === 0) {
       throw new RoadmapException(
         RoadmapErrorCode.NO_DATED_EVENTS,
@@ -128,6 +155,7 @@ export class RoadmapsService {
       ...cycle,
       title: dto.title?.trim() || plan.title,
       municipality: dto.municipality ?? stored.municipality ?? undefined,
+      schools: dto.schools ?? cycle.schools,
     });
     const view = await this.cycles.create(payload, actor);
     await this.audit.record(actor, {

@@ -58,4 +58,23 @@ describe('planCycleFromRoadmap', () => {
     expect(Date.parse(plan.events[0].deadline)).toBeGreaterThan(Date.parse(plan.events[0].opensAt));
     expect(plan.skipped).toEqual([{ number: '2', reason: 'срок «По графику» не задает дат: назначьте их вручную' }]);
   });
+
+  it('launches undated events the coordinator dated by hand and skips only the rest', () => {
+    const plan = planCycleFromRoadmap(
+      {
+        title: 'Карта',
+        year: 2023,
+        timezone: 'Asia/Irkutsk',
+        schools: [],
+        events: [event('1', '2023-05-01', '2023-05-31'), event('2', null, null), event('3', null, null)],
+      } as unknown as CanonicalRoadmap,
+      [{ number: ' 2 ', opensAt: '2023-09-01T00:00:00+08:00', deadline: '2023-09-30T23:59:59+08:00' }],
+    );
+    expect(plan.events.map((e) => e.number)).toEqual(['1', '2']);
+    expect(plan.events[1]).toMatchObject({
+      opensAt: '2023-09-01T00:00:00+08:00',
+      deadline: '2023-09-30T23:59:59+08:00',
+    });
+    expect(plan.skipped.map((s) => s.number)).toEqual(['3']);
+  });
 });

@@ -43,9 +43,23 @@ export interface RoadmapCyclePlan {
   skipped: { number: string; reason: string }[];
 }
 
-/** The one roadmap → cycle mapping: dated events become event workflows, listed schools school workflows. */
-export function planCycleFromRoadmap(roadmap: CanonicalRoadmap): RoadmapCyclePlan {
+/** Dates a coordinator set by hand for an undated event (ISO instants). */
+export interface HandSetDates {
+  number: string;
+  opensAt: string;
+  deadline: string;
+}
+
+/**
+ * The one roadmap → cycle mapping: dated events become event workflows, listed schools school
+ * workflows; undated events get the dates set by hand, or are listed as skipped.
+ */
+export function planCycleFromRoadmap(
+  roadmap: CanonicalRoadmap,
+  handSet: readonly HandSetDates[] = [],
+): RoadmapCyclePlan {
   const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
+  const byNumber = new Map(handSet.map((d) => [d.number.trim(), d]));
   return {
     title: roadmap.title,
     year: roadmap.year,
@@ -56,16 +70,34 @@ export function planCycleFromRoadmap(roadmap: CanonicalRoadmap): RoadmapCyclePla
       ...(s.municipality ? { municipality: s.municipality } : {}),
       emails: s.emails,
     })),
-    events: scheduled.map(({ event, number, window }) => ({
-      number,
-      title: event.title,
-      opensAt: window.opensAt.toISOString(),
-      deadline: window.deadline.toISOString(),
-      executors: event.executors.map((name) => ({ name })),
-    })),
-    skipped: undated.map((event) => ({
-      number: event.number,
-      reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
-    })),
+    events: [
+      ...scheduled.map(({ event, number, window }) => ({
+        number,
+        title: event.title,
+        opensAt: window.opensAt.toISOString(),
+        deadline: window.deadline.toISOString(),
+        executors: event.executors.map((name) => ({ name })),
+      })),
+      ...undated.flatMap((event) => {
+        const dates = byNumber.get(event.number);
+        return dates
+          ? [
+              {
+                number: event.number,
+                title: event.title,
+                opensAt: dates.opensAt,
+                deadline: dates.deadline,
+                executors: event.executors.map((name) => ({ name })),
+              },
+            ]
+          : [];
+      }),
+    ],
+    skipped: undated
+      .filter((event) => !byNumber.has(event.number))
+      .map((event) => ({
+        number: event.number,
+        reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+      })),
   };
 }

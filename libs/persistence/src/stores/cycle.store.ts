@@ -158,6 +158,13 @@ export class CycleStore {
     }
   }
 
+  /** Every cycle with its schools, events (for scope checks) and progress, newest first. */
+  async list(): Promise<CycleView[]> {
+    const cycles = await this.dataSource.getRepository(CycleEntity).find({ order: { createdAt: 'DESC' } });
+    const found = await Promise.all(cycles.map((c) => this.findView(c.id)));
+    return found.filter((c): c is CycleView => c !== null);
+  }
+
   async find(cycleId: string): Promise<StoredCycle | null> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle) return null;

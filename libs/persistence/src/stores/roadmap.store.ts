@@ -3,6 +3,18 @@ import { DataSource } from 'typeorm';
 import type { CanonicalRoadmap } from '@orientir/domain';
 import { RoadmapEntity } from '../entities/roadmap.entity';
 
+export interface RoadmapSummaryRow {
+  id: string;
+  title: string;
+  year: number;
+  timezone: string;
+  sourceFileName: string | null;
+  municipality: string | null;
+  createdAt: Date;
+  events: number;
+  schools: number;
+}
+
 @Injectable()
 export class RoadmapStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,6 +39,22 @@ export class RoadmapStore {
 
   find(id: string): Promise<RoadmapEntity | null> {
     return this.dataSource.getRepository(RoadmapEntity).findOneBy({ id });
+  }
+
+  /** Newest first, without the documents: what a list page needs. */
+  async list(): Promise<RoadmapSummaryRow[]> {
+    const rows = await this.dataSource
+      .getRepository(RoadmapEntity)
+      .createQueryBuilder('r')
+      .select(['r.id AS id', 'r.title AS title', 'r.year AS year', 'r.timezone AS timezone'])
+      .addSelect('r.source_file_name', 'sourceFileName')
+      .addSelect('r.municipality', 'municipality')
+      .addSelect('r.created_at', 'createdAt')
+      .addSelect("jsonb_array_length(r.document->'events')", 'events')
+      .addSelect("jsonb_array_length(r.document->'schools')", 'schools')
+      .orderBy('r.created_at', 'DESC')
+      .getRawMany<RoadmapSummaryRow>();
+    return rows.map((r) => ({ ...r, events: Number(r.events), schools: Number(r.schools) }));
   }
 
   count(): Promise<number> {

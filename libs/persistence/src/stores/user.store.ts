@@ -106,12 +106,50 @@ export class UserStore {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Replaces every grant of the user at once. */
-  async replaceGrants(userId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+  /** Display names of the active curators granted each school, by school id. */
+  async curatorsOfSchools(schoolIds: readonly string[]): Promise<Map<string, string[]>> {
+    const bySchool = new Map<string, string[]>();
+    if (!schoolIds.length) return bySchool;
+    const rows = await this.dataSource
+      .getRepository(RoleGrantEntity)
+      .createQueryBuilder('g')
+      .innerJoin('g.user', 'u')
+      .select(['g.scopeValue AS "schoolId"', 'u.displayName AS "name"'])
+      .where("g.role = 'curator' AND g.scopeKind = 'school' AND u.isActive AND g.scopeValue IN (:...ids)", {
+        ids: [...schoolIds],
+      })
+      .orderBy('u.displayName')
+      .getRawMany<{ schoolId: string; name: string }>();
+    for (const r of rows) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r.name]);
+    return bySchool;
+  }
+
+  /** Every account with its grants, by e-mail. */
+  async list(): Promise<UserWithGrants[]> {
+    const users = await this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+    const grants = await this.dataSource.getRepository(RoleGrantEntity).find({ order: { createdAt: 'ASC' } });
+    const byUser = new Map<string, RoleGrant[]>();
+    for (const r of grants) {
+      byUser.set(r.userId, [
+        ...(byUser.get(r.userId) ?? []),
+        { role: r.role, scopeKind: r.scopeKind, scopeValue: r.scopeValue === '' ? null : r.scopeValue },
+      ]);
+    }
+    return users.map((user) => ({ user, grants: byUser.get(user.id) ?? [] }));
+  }
+
+  /** Replaces the account's grants (all or nothing) and its display name when given. */
+  async update(userId: string, change: { displayName?: string; grants: RoleGrant[] }): Promise<UserWithGrants | null> {
     return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { id: userId });
+      if (!user) return null;
+      if (change.displayName !== undefined) {
+        await manager.update(UserEntity, { id: userId }, { displayName: change.displayName });
+        user.displayName = change.displayName;
+      }
       await manager.delete(RoleGrantEntity, { userId });
-      await insertGrants(manager, userId, grants);
-      return grantsOf(manager, userId);
+      await insertGrants(manager, userId, change.grants);
+      return { user, grants: await grantsOf(manager, userId) };
     });
   }
 

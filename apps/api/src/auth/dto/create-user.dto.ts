@@ -60,3 +60,20 @@ export class CreateUserDto {
   @Type(() => GrantDto)
   grants!: GrantDto[];
 }
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Иванова Ирина Ивановна' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  displayName?: string;
+
+  @ApiProperty({ type: [GrantDto], description: 'The complete new set of grants; replaces the old one' })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(200, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => GrantDto)
+  grants!: GrantDto[];
+}

@@ -13,6 +13,14 @@ export class SchoolProgressView {
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
   projectionError!: string | null;
+  @ApiProperty({
+    enum: ['advance', 'return'],
+    isArray: true,
+    description: 'What the caller may do with the school now (POST …/stage decision); empty when nothing',
+  })
+  actions!: ('advance' | 'return')[];
+  @ApiProperty({ type: [String], description: 'Names of the curators granted this school' })
+  curators!: string[];
 }
 
 export class EventExecutorView {
@@ -32,9 +40,15 @@ export class EventProgressView {
   @ApiProperty() title!: string;
   @ApiProperty() opensAt!: string;
   @ApiProperty() deadline!: string;
+  @ApiProperty({ type: [String], description: 'Names of the organisations that carry the event out' })
+  executors!: string[];
   @ApiProperty({ description: 'scheduled | open | overdue | closed, or not_started' }) status!: string;
   @ApiProperty() remindersSent!: number;
-  @ApiProperty({ type: [EventExecutorView] }) executors!: EventExecutorView[];
+  @ApiProperty({
+    type: [EventExecutorView],
+    description: 'The executors with their directory organisation and addressee',
+  })
+  executorLinks!: EventExecutorView[];
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
@@ -71,4 +85,20 @@ export class CycleView {
   })
   executorsWithoutAddressee!: string[];
   @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
+}
+
+export class CycleSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: "Schools within the caller's scope" }) schools!: number;
+  @ApiProperty({ description: "Events within the caller's scope" }) events!: number;
+  @ApiProperty({ description: 'Of those events, how many are overdue' }) overdueEvents!: number;
+  @ApiProperty({
+    description: 'School and event workflows in scope that have not reported yet (a launch still running or failed)',
+  })
+  pendingWorkflows!: number;
 }

@@ -1,7 +1,22 @@
 import { ExecutorMatchView } from '../../directory/dto/directory.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsTimeZone } from '../../common/is-time-zone.validator';
+import { SchoolDto } from '../../cycles/dto/create-cycle.dto';
 import { RU } from '../../common/russian-messages.util';
+import { canonicalRoadmapRef } from '../../common/openapi-document.util';
+import { CycleView } from '../../cycles/dto/cycle-view.dto';
 
 export class RoadmapPreviewStats {
   @ApiProperty() events!: number;
@@ -20,7 +35,8 @@ export class RoadmapPreviewStats {
 
 export class RoadmapPreview {
   @ApiProperty({
-    description: 'The canonical roadmap (see libs/roadmap-import/src/schema/roadmap.schema.json); nothing is saved yet',
+    allOf: [canonicalRoadmapRef],
+    description: 'The canonical roadmap (libs/roadmap-import/src/schema/roadmap.schema.json); nothing is saved yet',
   })
   roadmap!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
@@ -35,7 +51,7 @@ export class StoredRoadmap {
   @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; null for a regional roadmap' })
   municipality!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiProperty() roadmap!: Record<string, unknown>;
+  @ApiProperty({ allOf: [canonicalRoadmapRef] }) roadmap!: Record<string, unknown>;
   @ApiPropertyOptional({
     type: [ExecutorMatchView],
     description: 'GET only: each executor matched to a directory organisation (exact, alias, fuzzy to confirm, none)',
@@ -69,6 +85,36 @@ export class ConfirmQueryDto {
   municipality?: string;
 }
 
+export class RoadmapSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) sourceFileName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Owning municipality; none for a regional roadmap' })
+  municipality!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() events!: number;
+  @ApiProperty() schools!: number;
+}
+
+/** Dates set by hand for an event whose period («По графику») gives none. */
+export class EventDatesDto {
+  @ApiProperty({ example: '12', description: 'The event number in the roadmap' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(20, { message: RU.maxLength })
+  number!: string;
+
+  @ApiProperty({ example: '2023-09-01T00:00:00+08:00' })
+  @IsISO8601({ strict: true }, { message: RU.isoDate })
+  opensAt!: string;
+
+  @ApiProperty({ example: '2023-09-30T23:59:59+08:00' })
+  @IsISO8601({ strict: true }, { message: RU.isoDate })
+  deadline!: string;
+}
+
 export class CycleFromRoadmapDto {
   @ApiPropertyOptional({ description: 'Cycle title; the roadmap title by default' })
   @IsOptional()
@@ -81,4 +127,38 @@ export class CycleFromRoadmapDto {
   @IsString({ message: RU.string })
   @MaxLength(300, { message: RU.maxLength })
   municipality?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Irkutsk', description: "The cycle's time zone; the roadmap's by default" })
+  @IsOptional()
+  @IsTimeZone({ message: RU.timezone })
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: [SchoolDto], description: "The participating schools; the roadmap's by default" })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(5000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => SchoolDto)
+  schools?: SchoolDto[];
+
+  @ApiPropertyOptional({
+    type: [EventDatesDto],
+    description: 'Dates for undated events; undated events not listed here are left unscheduled',
+  })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(1000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => EventDatesDto)
+  dates?: EventDatesDto[];
+}
+
+export class SkippedEventView {
+  @ApiProperty({ example: '12' }) number!: string;
+  @ApiProperty({ example: 'срок «По графику» не задает дат: назначьте их вручную' }) reason!: string;
+}
+
+export class CycleFromRoadmapView extends CycleView {
+  @ApiProperty({ type: [SkippedEventView], description: 'Undated events left unscheduled (not launched)' })
+  skippedEvents!: SkippedEventView[];
 }

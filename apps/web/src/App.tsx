@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { RequireSession, useSession, homePathFor } from './auth/session';
+import { AppLayout } from './components/AppLayout';
+import { PageLoader } from './components/PageState';
+
+// One chunk per page: the first load carries only the shell and the sign-in page.
+const SignIn = lazy(() => import('./pages/auth/SignIn/SignIn'));
+const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword/ForgotPassword'));
+const ResetPassword = lazy(() => import('./pages/auth/ResetPassword/ResetPassword'));
+const Roadmaps = lazy(() => import('./pages/coordinator/Roadmaps/Roadmaps'));
+const RoadmapUpload = lazy(() => import('./pages/coordinator/RoadmapUpload/RoadmapUpload'));
+const CycleLaunch = lazy(() => import('./pages/coordinator/CycleLaunch/CycleLaunch'));
+const LaunchProgress = lazy(() => import('./pages/coordinator/LaunchProgress/LaunchProgress'));
+const Cycles = lazy(() => import('./pages/cycles/Cycles/Cycles'));
+const CycleDashboard = lazy(() => import('./pages/cycles/CycleDashboard/CycleDashboard'));
+const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
+const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
+const Users = lazy(() => import('./pages/admin/Users/Users'));
+const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
+const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
+
+function Home() {
+  const { me } = useSession();
+  return <Navigate to={homePathFor(me)} replace />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/login" element={<SignIn />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          <Route element={<RequireSession />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<Home />} />
+              <Route path="/roadmaps" element={<Roadmaps />} />
+              <Route path="/roadmaps/new" element={<RoadmapUpload />} />
+              <Route path="/roadmaps/:roadmapId/launch" element={<CycleLaunch />} />
+              <Route path="/cycles" element={<Cycles />} />
+              <Route path="/cycles/:cycleId/launch" element={<LaunchProgress />} />
+              <Route path="/cycles/:cycleId" element={<CycleDashboard />} />
+              <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
+              <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
+              <Route path="/audit" element={<AuditLog />} />
+              <Route path="/admin/users" element={<Users />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,105 @@
+// Russian dates and times, always in the cycle's time zone.
+
+const ZONE_NAMES: Record<string, string> = {
+  'Europe/Kaliningrad': 'калининградскому',
+  'Europe/Moscow': 'московскому',
+  'Europe/Samara': 'самарскому',
+  'Asia/Yekaterinburg': 'екатеринбургскому',
+  'Asia/Omsk': 'омскому',
+  'Asia/Novosibirsk': 'новосибирскому',
+  'Asia/Krasnoyarsk': 'красноярскому',
+  'Asia/Irkutsk': 'иркутскому',
+  'Asia/Yakutsk': 'якутскому',
+  'Asia/Vladivostok': 'владивостокскому',
+  'Asia/Magadan': 'магаданскому',
+  'Asia/Kamchatka': 'камчатскому',
+};
+
+/** «по иркутскому времени»; unknown zones are named as they are («по времени Europe/Berlin»). */
+export function zoneName(timeZone: string): string {
+  const adjective = ZONE_NAMES[timeZone];
+  return adjective ? `по ${adjective} времени` : `по времени ${timeZone}`;
+}
+
+function parts(value: Date | string, timeZone: string, options: Intl.DateTimeFormatOptions): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, ...options }).format(date);
+}
+
+/** «29 ноября 2026 г.» */
+export function formatDate(value: Date | string, timeZone: string): string {
+  return parts(value, timeZone, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** «29 ноября 2026 г., 09:00 по иркутскому времени» */
+export function formatDateTime(value: Date | string, timeZone: string): string {
+  const time = parts(value, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${formatDate(value, timeZone)}, ${time} ${zoneName(timeZone)}`;
+}
+
+/** A calendar date «2023-05-01» (no zone: it already is local) → «1 мая 2023 г.» */
+export function formatIsoDate(iso: string): string {
+  return formatDate(`${iso}T12:00:00Z`, 'UTC');
+}
+
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
+/** A month «2023-05» in the nominative, as a chart axis names it: «май 2023». */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** «май – июнь 2023 г.», «1 – 15 мая 2023 г.», «1 мая 2023 г.» for calendar dates (YYYY-MM-DD). */
+export function formatIsoRange(start: string, end: string): string {
+  if (start === end) return formatIsoDate(start);
+  const [sy, sm, sd] = start.split('-').map(Number);
+  const [ey, em, ed] = end.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(ey, em, 0)).getUTCDate();
+  const wholeMonths = sd === 1 && ed === lastDay;
+  if (wholeMonths) {
+    if (sy === ey && sm === em) return `${MONTHS[sm - 1]} ${sy} г.`;
+    if (sy === ey) return `${MONTHS[sm - 1]} – ${MONTHS[em - 1]} ${sy} г.`;
+    return `${MONTHS[sm - 1]} ${sy} г. – ${MONTHS[em - 1]} ${ey} г.`;
+  }
+  if (sy === ey && sm === em) return `${sd} – ${formatIsoDate(end)}`;
+  if (sy === ey) return `${formatIsoDate(start).replace(/ \d{4} г\.$/, '')} – ${formatIsoDate(end)}`;
+  return `${formatIsoDate(start)} – ${formatIsoDate(end)}`;
+}
+
+/** Local calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localIsoDate(value: Date | string, timeZone: string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** The UTC offset of a zone at an instant, as «+08:00». */
+export function zoneOffset(timeZone: string, at: Date = new Date()): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const match = name?.match(/GMT([+-]\d{2}:\d{2})/);
+  return match ? match[1] : '+00:00';
+}
+
+/** Start and end of local calendar days as ISO instants with the zone's offset (for hand-set dates). */
+export function localDayBounds(start: string, end: string, timeZone: string): { opensAt: string; deadline: string } {
+  const offsetOf = (iso: string) => zoneOffset(timeZone, new Date(`${iso}T12:00:00Z`));
+  return {
+    opensAt: `${start}T00:00:00${offsetOf(start)}`,
+    deadline: `${end}T23:59:59${offsetOf(end)}`,
+  };
+}

@@ -1,0 +1,74 @@
+// The words people see for stages and statuses (design.md §2), and their one colour each.
+import { SCHOOL_STAGES, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain/workflow';
+import type { Schemas } from '../api/client';
+
+export type SchoolStage = Schemas['CompleteStageDto']['stage'];
+/** The read model's stage: a pipeline stage, completed, or not_started before the workflow reports. */
+export type SchoolState = SchoolStage | 'completed' | 'not_started';
+
+/** Pipeline order (the domain's stage machine); the matrix columns. */
+export const PIPELINE: readonly SchoolStage[] = SCHOOL_STAGES;
+
+export const STAGE_TITLES: Record<SchoolState, string> = { not_started: 'Не начато', ...SCHOOL_STAGE_TITLES_RU };
+
+export function stageTitle(stage: string): string {
+  return STAGE_TITLES[stage as SchoolState] ?? stage;
+}
+
+export type EventStatus = 'not_started' | 'scheduled' | 'open' | 'overdue' | 'closed';
+
+export const EVENT_STATUS_TITLES: Record<EventStatus, string> = {
+  not_started: 'Не начато',
+  scheduled: 'Не начато',
+  open: 'Открыто',
+  overdue: 'Просрочено',
+  closed: 'Закрыто',
+};
+
+export function eventStatusTitle(status: string): string {
+  return EVENT_STATUS_TITLES[status as EventStatus] ?? status;
+}
+
+/** Gravity UI label themes: done green, current blue, at risk amber, overdue red, not started grey. */
+export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'unknown';
+
+export function eventTone(status: string): Tone {
+  switch (status) {
+    case 'open':
+      return 'info';
+    case 'overdue':
+      return 'danger';
+    case 'closed':
+      return 'success';
+    default:
+      return 'unknown';
+  }
+}
+
+export const CATEGORY_TITLES: Record<string, string> = {
+  shnor: 'ШНОР',
+  risk_zone: 'Зона риска',
+  shnsu: 'ШНСУ',
+};
+
+export const INDICATOR_TITLES: Record<string, string> = {
+  count: 'Количество',
+  coverage: 'Охват',
+  document: 'Документ',
+  text: 'Текст',
+};
+
+export const TIME_ZONES: { value: string; title: string }[] = [
+  { value: 'Europe/Kaliningrad', title: 'Калининград (UTC+2)' },
+  { value: 'Europe/Moscow', title: 'Москва (UTC+3)' },
+  { value: 'Europe/Samara', title: 'Самара (UTC+4)' },
+  { value: 'Asia/Yekaterinburg', title: 'Екатеринбург (UTC+5)' },
+  { value: 'Asia/Omsk', title: 'Омск (UTC+6)' },
+  { value: 'Asia/Novosibirsk', title: 'Новосибирск (UTC+7)' },
+  { value: 'Asia/Krasnoyarsk', title: 'Красноярск (UTC+7)' },
+  { value: 'Asia/Irkutsk', title: 'Иркутск (UTC+8)' },
+  { value: 'Asia/Yakutsk', title: 'Якутск (UTC+9)' },
+  { value: 'Asia/Vladivostok', title: 'Владивосток (UTC+10)' },
+  { value: 'Asia/Magadan', title: 'Магадан (UTC+11)' },
+  { value: 'Asia/Kamchatka', title: 'Камчатка (UTC+12)' },
+];

@@ -1,0 +1,323 @@
+import { Alert, Button, Checkbox, Progress, Select, Table, TextInput } from '@gravity-ui/uikit';
+import type { TableColumnConfig } from '@gravity-ui/uikit';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { DateInput } from '../../../components/DateInput';
+import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
+import { formatIsoRange } from '../../../lib/format';
+import { count } from '../../../lib/plural';
+import { CATEGORY_TITLES, TIME_ZONES } from '../../../lib/words';
+import { t } from './i18n';
+import {
+  datesPayload,
+  pastEvents,
+  schoolsFromRoadmap,
+  undatedEvents,
+  undecided,
+  type SchoolDraft,
+  type UndatedDecision,
+} from './launch-plan';
+
+const CATEGORY_OPTIONS = Object.entries(CATEGORY_TITLES).map(([value, content]) => ({ value, content }));
+
+export default function CycleLaunch() {
+  const { roadmapId = '' } = useParams();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const roadmap = useQuery({
+    queryKey: ['roadmap', roadmapId],
+    queryFn: () => unwrap(api.GET('/api/roadmaps/{id}', { params: { path: { id: roadmapId } } })),
+  });
+  const [title, setTitle] = useState('');
+  const [municipality, setMunicipality] = useState(
+    me.grants.find((g) => g.role === 'municipal_coordinator')?.scopeValue ?? '',
+  );
+  const [timezone, setTimezone] = useState('');
+  const [schools, setSchools] = useState<SchoolDraft[]>([]);
+  const [decisions, setDecisions] = useState<Record<string, UndatedDecision | undefined>>({});
+
+  useEffect(() => {
+    if (!roadmap.data) return;
+    setTitle(roadmap.data.title);
+    setTimezone(roadmap.data.timezone);
+    setSchools(schoolsFromRoadmap(roadmap.data.roadmap.schools));
+  }, [roadmap.data]);
+
+  const launch = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/roadmaps/{id}/cycles', {
+          params: { path: { id: roadmapId } },
+          body: {
+            title: title.trim() || undefined,
+            municipality: municipality.trim() || undefined,
+            timezone,
+            schools: schools.map((s) => ({
+              ...s,
+              name: s.name.trim(),
+              municipality: s.municipality?.trim() || undefined,
+            })),
+            dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
+          },
+        }),
+      ),
+    onSuccess: (cycle) => {
+      void queryClient.invalidateQueries({ queryKey: ['cycles'] });
+      void navigate(`/cycles/${cycle.id}/launch`);
+    },
+  });
+
+  const schoolColumns = useMemo<TableColumnConfig<{ i: number; s: SchoolDraft }>[]>(() => {
+    const patch = (i: number, p: Partial<SchoolDraft>) =>
+      setSchools((all) => all.map((s, j) => (j === i ? { ...s, ...p } : s)));
+    return [
+      { id: 'n', name: '№', width: 50, template: (r) => r.i + 1 },
+      {
+        id: 'name',
+        name: t.schoolName,
+        template: (r) => (
+          <TextInput
+            controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
+            value={r.s.name}
+            onUpdate={(name) => patch(r.i, { name })}
+          />
+        ),
+      },
+      {
+        id: 'category',
+        name: t.category,
+        width: 160,
+        template: (r) => (
+          <Select
+            aria-label={`${t.category} ${r.i + 1}`}
+            options={CATEGORY_OPTIONS}
+            value={[r.s.category]}
+            onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
+          />
+        ),
+      },
+      {
+        id: 'municipality',
+        name: t.schoolMunicipality,
+        width: 200,
+        template: (r) => (
+          <TextInput
+            controlProps={{ 'aria-label': `${t.schoolMunicipality} ${r.i + 1}` }}
+            value={r.s.municipality ?? ''}
+            onUpdate={(m) => patch(r.i, { municipality: m })}
+          />
+        ),
+      },
+      {
+        id: 'emails',
+        name: t.emails,
+        width: 260,
+        template: (r) => (
+          <TextInput
+            controlProps={{ 'aria-label': `${t.emails} ${r.i + 1}` }}
+            placeholder={t.emailsHint}
+            value={(r.s.emails ?? []).join(', ')}
+            onUpdate={(v) =>
+              patch(r.i, {
+                emails: v
+                  .split(',')
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
+        ),
+      },
+      {
+        id: 'remove',
+        name: '',
+        width: 90,
+        template: (r) => (
+          <Button size="s" view="flat-danger" onClick={() => setSchools((all) => all.filter((_, j) => j !== r.i))}>
+            {t.remove}
+          </Button>
+        ),
+      },
+    ];
+  }, []);
+
+  if (roadmap.isPending) return <PageLoader />;
+  if (roadmap.error) return <ErrorState error={roadmap.error} onRetry={() => void roadmap.refetch()} />;
+  const events = roadmap.data.roadmap.events;
+  const undated = undatedEvents(events);
+  const past = pastEvents(events, timezone || roadmap.data.timezone);
+  const waiting = undecided(events, decisions);
+  const launched = events.length - undated.length + datesPayload(events, decisions, timezone).length;
+  const decide = (number: string, p: Partial<UndatedDecision>) =>
+    setDecisions((d) => ({ ...d, [number]: { start: '', end: '', unscheduled: false, ...d[number], ...p } }));
+
+  return (
+    <>
+      <div className="page-title">
+        <h1 className="g-text g-text_variant_header-2">
+          {t.title}: {roadmap.data.title}
+        </h1>
+      </div>
+      <section className="panel">
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="cycle-title">{t.cycleTitle}</label>
+            <TextInput id="cycle-title" value={title} onUpdate={setTitle} />
+          </div>
+          <div className="field">
+            <label htmlFor="cycle-municipality">{t.municipality}</label>
+            <TextInput
+              id="cycle-municipality"
+              value={municipality}
+              onUpdate={setMunicipality}
+              placeholder={t.municipalityHint}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="cycle-tz">{t.timezone}</label>
+            <Select
+              id="cycle-tz"
+              options={TIME_ZONES.map((z) => ({ value: z.value, content: z.title }))}
+              value={[timezone]}
+              onUpdate={([v]) => setTimezone(v)}
+            />
+          </div>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="schools-title">
+        <h2 id="schools-title" className="g-text g-text_variant_subheader-3">
+          {t.schoolsTitle}: {count(schools.length, t.schools)}
+        </h2>
+        {schools.length === 0 && <Alert theme="info" message={t.noSchools} />}
+        {schools.length > 0 && (
+          <div className="table-wrap">
+            <Table
+              data={schools.map((s, i) => ({ i, s }))}
+              columns={schoolColumns}
+              getRowDescriptor={(r) => ({ id: String(r.i) })}
+            />
+          </div>
+        )}
+        <div className="actions">
+          <Button
+            view="outlined"
+            onClick={() =>
+              setSchools((all) => [
+                ...all,
+                { name: '', category: 'shnor', municipality: municipality || undefined, emails: [] },
+              ])
+            }
+          >
+            {t.addSchool}
+          </Button>
+        </div>
+      </section>
+
+      {undated.length > 0 && (
+        <section className="panel" aria-labelledby="undated-title">
+          <h2 id="undated-title" className="g-text g-text_variant_subheader-3">
+            {t.undatedTitle}: {undated.length}
+          </h2>
+          <p className="muted">{t.undatedHint}</p>
+          <Table
+            data={undated}
+            getRowDescriptor={(e) => ({ id: e.number, classNames: waiting.includes(e.number) ? ['row_warning'] : [] })}
+            columns={[
+              { id: 'number', name: '№', width: 60 },
+              {
+                id: 'title',
+                name: 'Мероприятие',
+                template: (e) => (
+                  <>
+                    {e.title} <div className="muted">{e.period.text}</div>
+                  </>
+                ),
+              },
+              {
+                id: 'dates',
+                name: `${t.start} – ${t.end}`,
+                width: 320,
+                template: (e) => (
+                  <div className="filters">
+                    <DateInput
+                      aria-label={`${t.start} № ${e.number}`}
+                      disabled={decisions[e.number]?.unscheduled}
+                      value={decisions[e.number]?.start ?? ''}
+                      onUpdate={(start) => decide(e.number, { start })}
+                    />
+                    <DateInput
+                      aria-label={`${t.end} № ${e.number}`}
+                      disabled={decisions[e.number]?.unscheduled}
+                      value={decisions[e.number]?.end ?? ''}
+                      onUpdate={(end) => decide(e.number, { end })}
+                    />
+                  </div>
+                ),
+              },
+              {
+                id: 'skip',
+                name: '',
+                width: 200,
+                template: (e) => (
+                  <Checkbox
+                    checked={decisions[e.number]?.unscheduled ?? false}
+                    onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
+                  >
+                    {t.leaveUnscheduled}
+                  </Checkbox>
+                ),
+              },
+            ]}
+          />
+        </section>
+      )}
+
+      {past.length > 0 && (
+        <section className="panel" aria-labelledby="past-title">
+          <h2 id="past-title" className="g-text g-text_variant_subheader-3">
+            {t.pastTitle}: {past.length}
+          </h2>
+          <p className="muted">{t.pastHint}</p>
+          <ul>
+            {past.slice(0, 100).map((e) => (
+              <li key={`${e.number}-${e.sourceRow}`}>
+                № {e.number}. {e.title} — {formatIsoRange(e.period.start!, e.period.end!)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="panel">
+        <p>
+          {t.summary}: {count(schools.length, t.schools)}, {count(launched, t.events)}.
+        </p>
+        {waiting.length > 0 && <Alert theme="warning" message={`${t.mustDecide} № ${waiting.join(', ')}`} />}
+        <InlineError error={launch.error} title={t.launchFailed} />
+        {launch.isPending && (
+          <div className="progress-block" role="status">
+            <span>{t.launching}</span>
+            <Progress value={100} loading theme="info" />
+          </div>
+        )}
+        <div className="actions">
+          <Button
+            view="action"
+            size="l"
+            disabled={waiting.length > 0 || !timezone}
+            loading={launch.isPending}
+            onClick={() => launch.mutate()}
+          >
+            {t.launch}
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { datesPayload, pastEvents, undecided, type RoadmapEvent } from './launch-plan';
+
+const ev = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
+  number,
+  section: null,
+  title: `Мероприятие ${number}`,
+  period: {
+    start,
+    end,
+    occurrences: [],
+    recurrence: null,
+    wholeCycle: false,
+    toBeScheduled: !start,
+    text: start ? 'май' : 'По графику',
+  },
+  executors: [],
+  indicator: { kind: 'text', min: null, per: null, unit: null, text: '' },
+  reportForm: null,
+  executionNote: null,
+  stage: null,
+  sourceRow: number,
+});
+
+describe('launch plan', () => {
+  const events = [ev('1', '2023-05-01', '2023-05-31'), ev('2', null, null), ev('3', null, null)];
+  it('holds the launch until every undated event is dated or left unscheduled', () => {
+    expect(undecided(events, {})).toEqual(['2', '3']);
+    expect(
+      undecided(events, {
+        '2': { start: '2023-09-01', end: '2023-09-30', unscheduled: false },
+        '3': { start: '', end: '', unscheduled: true },
+      }),
+    ).toEqual([]);
+    expect(undecided(events, { '2': { start: '2023-09-30', end: '2023-09-01', unscheduled: false } })).toContain('2');
+  });
+  it('sends only hand-set dates, in the cycle zone', () => {
+    expect(
+      datesPayload(
+        events,
+        {
+          '2': { start: '2023-09-01', end: '2023-09-30', unscheduled: false },
+          '3': { start: '', end: '', unscheduled: true },
+        },
+        'Asia/Irkutsk',
+      ),
+    ).toEqual([{ number: '2', opensAt: '2023-09-01T00:00:00+08:00', deadline: '2023-09-30T23:59:59+08:00' }]);
+  });
+  it('lists events whose last day has passed in the cycle zone', () => {
+    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-06-01T00:00:00+08:00')).map((e) => e.number)).toEqual([
+      '1',
+    ]);
+    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-05-31T23:00:00+08:00'))).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+// What the coordinator decides before a launch: hand-set dates, events left unscheduled, schools.
+import type { Schemas } from '../../../api/client';
+import { localDayBounds, localIsoDate } from '../../../lib/format';
+
+export type RoadmapEvent = Schemas['RoadmapEvent'];
+export type SchoolDraft = Schemas['SchoolDto'];
+
+export interface UndatedDecision {
+  start: string;
+  end: string;
+  unscheduled: boolean;
+}
+
+export function undatedEvents(events: readonly RoadmapEvent[]): RoadmapEvent[] {
+  return events.filter((e) => !e.period.start || !e.period.end);
+}
+
+/** Dated events whose last day is already behind us in the cycle's zone. */
+export function pastEvents(events: readonly RoadmapEvent[], timeZone: string, now = new Date()): RoadmapEvent[] {
+  const today = localIsoDate(now, timeZone);
+  return events.filter((e) => e.period.end !== null && e.period.end < today);
+}
+
+/** Undated events with neither both dates nor the «leave unscheduled» mark: the launch waits for them. */
+export function undecided(
+  events: readonly RoadmapEvent[],
+  decisions: Record<string, UndatedDecision | undefined>,
+): string[] {
+  return undatedEvents(events)
+    .filter((e) => {
+      const d = decisions[e.number];
+      return !d || (!d.unscheduled && !(d.start && d.end && d.end >= d.start));
+    })
+    .map((e) => e.number);
+}
+
+/** The `dates` field of the launch request: instants at the start and end of the chosen local days. */
+export function datesPayload(
+  events: readonly RoadmapEvent[],
+  decisions: Record<string, UndatedDecision | undefined>,
+  timeZone: string,
+): Schemas['EventDatesDto'][] {
+  return undatedEvents(events).flatMap((e) => {
+    const d = decisions[e.number];
+    if (!d || d.unscheduled || !d.start || !d.end) return [];
+    return [{ number: e.number, ...localDayBounds(d.start, d.end, timeZone) }];
+  });
+}
+
+export function schoolsFromRoadmap(schools: readonly Schemas['RoadmapSchool'][]): SchoolDraft[] {
+  return schools.map((s) => ({
+    name: s.name,
+    category: s.category,
+    municipality: s.municipality ?? undefined,
+    emails: s.emails,
+  }));
+}

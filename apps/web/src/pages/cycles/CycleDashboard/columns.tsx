@@ -1,0 +1,76 @@
+import { Label } from '@gravity-ui/uikit';
+import type { TableColumnConfig } from '@gravity-ui/uikit';
+import { Link } from 'react-router';
+import { formatDate } from '../../../lib/format';
+import { cellState, type EventRow, type SchoolRow } from '../../../lib/matrix';
+import { CATEGORY_TITLES, eventStatusTitle, eventTone, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import { t } from './i18n';
+
+const CELL_WORDS = { done: t.legendDone, current: t.legendCurrent, todo: t.legendTodo } as const;
+
+export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
+  return [
+    {
+      id: 'name',
+      name: t.colSchool,
+      template: (s) => (
+        <div>
+          <Link to={`/cycles/${cycleId}/schools/${s.id}`}>{s.name}</Link>
+          <div className="muted">
+            {CATEGORY_TITLES[s.category] ?? s.category}
+            {s.municipality ? ` · ${s.municipality}` : ''}
+            {s.curators.length ? ` · куратор: ${s.curators.join(', ')}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    ...PIPELINE.map((stage): TableColumnConfig<SchoolRow> => ({
+      id: stage,
+      name: STAGE_TITLES[stage],
+      width: 130,
+      align: 'center',
+      template: (s) => {
+        const state = cellState(s.stage, stage);
+        return (
+          <span
+            className={`cell cell_${state}`}
+            title={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`}
+            aria-label={`${STAGE_TITLES[stage]}: ${CELL_WORDS[state]}`}
+          />
+        );
+      },
+    })),
+    {
+      id: 'stage',
+      name: t.stage,
+      width: 170,
+      template: (s) => (
+        <Label theme={s.stage === 'completed' ? 'success' : s.stage === 'not_started' ? 'unknown' : 'info'}>
+          {stageTitle(s.stage)}
+          {s.round > 1 ? `, круг ${s.round}` : ''}
+        </Label>
+      ),
+    },
+  ];
+}
+
+export function eventColumns(cycleId: string, timeZone: string): TableColumnConfig<EventRow>[] {
+  return [
+    { id: 'number', name: t.colNumber, width: 60 },
+    { id: 'title', name: t.colText, template: (e) => <Link to={`/cycles/${cycleId}/events/${e.id}`}>{e.title}</Link> },
+    {
+      id: 'period',
+      name: t.colPeriod,
+      width: 230,
+      template: (e) => `${formatDate(e.opensAt, timeZone)} – ${formatDate(e.deadline, timeZone)}`,
+    },
+    { id: 'executors', name: t.colExecutors, width: 220, template: (e) => e.executors.join('; ') || '—' },
+    {
+      id: 'status',
+      name: t.colStatus,
+      width: 130,
+      template: (e) => <Label theme={eventTone(e.status)}>{eventStatusTitle(e.status)}</Label>,
+    },
+    { id: 'remindersSent', name: t.colReminders, width: 110, align: 'end' },
+  ];
+}
