@@ -35,7 +35,9 @@ export interface EventDirectoryPort {
       number: string;
       title: string;
       deadline: Date;
-      executors: { name: string; email: string | null }[];
+      executors: { name: string; organisationId?: string | null }[];
     };
+    /** Resolved from the directory (assignees, else contact people of the executor organisations). */
+    recipients: { name: string; email: string }[];
   } | null>;
 }

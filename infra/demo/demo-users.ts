@@ -3,7 +3,7 @@
 import { DataSource } from 'typeorm';
 import { ROLE_TITLES_RU, type Role, type RoleGrant } from '@orientir/auth';
 import { hashPassword, issueToken, randomPassword } from '@orientir/credentials';
-import { CredentialStore, CycleStore, UserStore, createDataSourceOptions } from '@orientir/persistence';
+import { CredentialStore, CycleStore, DirectoryStore, UserStore, createDataSourceOptions } from '@orientir/persistence';
 import { launchDemoCycle } from './demo-launcher';
 
 export const DEMO_MUNICIPALITY = 'г. Иркутск';
@@ -70,13 +70,15 @@ export async function launchDemoWithUsers(o: {
       await credentials.revokeApiToken(adminId, token.id);
     }
 
-    const stored = await new CycleStore(dataSource).find(demo.cycleId);
+    const stored = await new CycleStore(dataSource, new DirectoryStore(dataSource)).find(demo.cycleId);
     if (!stored) throw new Error(`demo cycle ${demo.cycleId} is not in the database`);
     const municipality =
       stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;
     const [first, second] = stored.schools;
-    const organisation = stored.events.flatMap((e) => e.executors.map((x) => x.name))[0] ?? 'Муниципальный координатор';
-    const school = (id: string | undefined): RoleGrant[] =>
+    const executor = stored.events.flatMap((e) => e.executors).find((x) => x.organisationId);
+    const organisation = executor?.name ?? 'Муниципальный координатор';
+    // Grants name directory entries, so the same accounts carry over to next year's cycle.
+    const school = (id: string | null | undefined): RoleGrant[] =>
       id ? [{ role: 'school_team', scopeKind: 'school', scopeValue: id }] : [];
     const logins = [
       admin,
@@ -100,18 +102,26 @@ export async function launchDemoWithUsers(o: {
         'Демо: куратор',
         [first, second]
           .filter(Boolean)
-          .map((s) => ({ role: 'curator' as const, scopeKind: 'school' as const, scopeValue: s.id })),
+          .map((s) => ({ role: 'curator' as const, scopeKind: 'school' as const, scopeValue: s.directorySchoolId })),
         [first, second]
           .filter(Boolean)
           .map((s) => s.name)
           .join('; '),
       ),
-      await account('school_team', 'school', 'Демо: команда школы', school(first?.id), first?.name ?? '—'),
+      await account(
+        'school_team',
+        'school',
+        'Демо: команда школы',
+        school(first?.directorySchoolId),
+        first?.name ?? '—',
+      ),
       await account(
         'executor',
         'executor',
         'Демо: исполнитель',
-        [{ role: 'executor', scopeKind: 'organisation', scopeValue: organisation }],
+        executor?.organisationId
+          ? [{ role: 'executor', scopeKind: 'organisation', scopeValue: executor.organisationId }]
+          : [],
         organisation,
       ),
       await account(

@@ -46,7 +46,7 @@ interface CycleBody {
   id: string;
   municipality: string | null;
   schools: { id: string; name: string }[];
-  events: { id: string; number: string }[];
+  events: { id: string; number: string; executorLinks: { name: string; organisationId: string | null }[] }[];
 }
 
 describe('access scope: municipality, school, curator, executor, supervisor', () => {
@@ -149,12 +149,34 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
       ((await curator.get(`/api/cycles/${cycleB.id}`).expect(200)).body as CycleBody).schools.map((s) => s.name),
     ).toEqual(['Школа Б1']);
 
+    // An executor's grant names its directory organisation, never a name.
+    const organisationOf = (cycle: CycleBody, number: string): string => {
+      const id = cycle.events.find((e) => e.number === number)?.executorLinks[0]?.organisationId;
+      if (!id) throw new Error(`event ${number} of «${cycle.id}» has no organisation`);
+      return id;
+    };
     const executor = await clientWith(apps, [
-      { role: 'executor', scopeKind: 'organisation', scopeValue: 'мку «имцро»' },
+      { role: 'executor', scopeKind: 'organisation', scopeValue: organisationOf(cycleA, '1') },
     ]);
     const executorView = (await executor.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody;
     expect(executorView.events.map((e) => e.number)).toEqual(['1']);
     expect(executorView.schools).toEqual([]);
+  });
+
+  it("an executor organisation named like another municipality's sees nothing of the other", async () => {
+    const ownOffice = cycleA.events.find((e) => e.number === '2')?.executorLinks[0];
+    const otherOffice = cycleB.events.find((e) => e.number === '2')?.executorLinks[0];
+    expect(ownOffice?.name).toBe(otherOffice?.name);
+    expect(ownOffice?.organisationId).toBeTruthy();
+    expect(ownOffice?.organisationId).not.toBe(otherOffice?.organisationId);
+    const executor = await clientWith(apps, [
+      { role: 'executor', scopeKind: 'organisation', scopeValue: ownOffice?.organisationId ?? '' },
+    ]);
+    const own = (await executor.get(`/api/cycles/${cycleA.id}`).expect(200)).body as CycleBody;
+    expect(own.events.map((e) => e.number)).toEqual(['2']);
+    const other = await executor.get(`/api/cycles/${cycleB.id}`);
+    expect([403, 404]).toContain(other.status);
+    expect(JSON.stringify(other.body)).not.toContain('Методический десант');
   });
 
   it('a supervisor reads but cannot launch', async () => {

@@ -37,7 +37,8 @@ const KEYWORD: Record<string, (s: Schema, c: unknown[], each: boolean) => boolea
   isEmail: (s, _c, each) => (each ? s.items : s)?.format === 'email',
   isISO8601: (s) => s.format === 'date-time',
   isIso8601: (s) => s.format === 'date-time',
-  isUUID: (s) => s.format === 'uuid',
+  isUUID: (s, _c, each) => (each ? s.items : s)?.format === 'uuid',
+  isUuid: (s, _c, each) => (each ? s.items : s)?.format === 'uuid',
   isIn: (s, [values]) => JSON.stringify(s.enum) === JSON.stringify(values),
   isArray: (s) => s.type === 'array',
   arrayNotEmpty: (s) => Number(s.minItems) >= 1,
@@ -187,7 +188,7 @@ describe('OpenAPI contract', () => {
     expect(schemas.CreateCycleDto.properties!.year).toMatchObject({ type: 'integer', minimum: 2000, maximum: 2100 });
     expect(schemas.CreateCycleDto.properties!.events).toMatchObject({ minItems: 1, maxItems: 1000 });
     expect(schemas.EventDto.properties!.deadline).toMatchObject({ format: 'date-time' });
-    expect(schemas.SchoolDto.properties!.category).toMatchObject({ enum: ['shnor', 'risk_zone', 'shnsu'] });
+    expect(schemas.SchoolDto.properties!.category).toMatchObject({ enum: ['shnor', 'risk_zone', 'shnsu', 'other'] });
     expect(schemas.SchoolDto.properties!.emails.items).toMatchObject({ format: 'email' });
   });
 });

@@ -17,10 +17,13 @@ export function createNotificationActivities({ directory, notifications, publicU
       if (!found) {
         throw ApplicationFailure.create({ message: `Event ${input.eventId} not found`, nonRetryable: true });
       }
-      const { cycle, event } = found;
-      const recipients = event.executors.filter((e): e is { name: string; email: string } => Boolean(e.email));
+      const { cycle, event, recipients } = found;
       if (recipients.length === 0) {
-        log.warn('Event has no executor with an e-mail; reminder not sent', { eventId: event.id });
+        // Shown as «нет адресата» on the cycle; the workflow goes on.
+        log.warn('No executor organisation of the event has a person with an e-mail; reminder not sent', {
+          eventId: event.id,
+          unmatched: event.executors.filter((x) => !x.organisationId).map((x) => x.name),
+        });
       }
       for (const recipient of recipients) {
         const mail = renderEventReminder({

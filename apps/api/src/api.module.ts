@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
+import { DirectoryModule } from './directory/directory.module';
 
 @Module({})
 export class ApiModule {
@@ -27,6 +28,7 @@ export class ApiModule {
         HealthModule,
         CyclesModule,
         RoadmapsModule,
+        DirectoryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

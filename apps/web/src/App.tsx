@@ -16,6 +16,7 @@ const Cycles = lazy(() => import('./pages/cycles/Cycles/Cycles'));
 const CycleDashboard = lazy(() => import('./pages/cycles/CycleDashboard/CycleDashboard'));
 const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
 const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
+const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
 const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
@@ -33,6 +34,8 @@ export function App() {
           <Route path="/login" element={<SignIn />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password" element={<ResetPassword />} />
+          {/* The invitation's single-use link sets the first password the same way a reset does. */}
+          <Route path="/set-password" element={<ResetPassword />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<Home />} />
@@ -44,6 +47,7 @@ export function App() {
               <Route path="/cycles/:cycleId" element={<CycleDashboard />} />
               <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
+              <Route path="/directory" element={<Directory />} />
               <Route path="/audit" element={<AuditLog />} />
               <Route path="/admin/users" element={<Users />} />
               <Route path="*" element={<NotFound />} />

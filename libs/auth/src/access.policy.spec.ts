@@ -13,12 +13,12 @@ import type { RoleGrant } from './roles';
 const irkutskCycle: CycleFacts = {
   municipality: 'г. Иркутск',
   schools: [
-    { id: 's1', municipality: null },
-    { id: 's2', municipality: 'г. Иркутск' },
+    { id: 's1', municipality: null, directorySchoolId: 'ds1' },
+    { id: 's2', municipality: 'г. Иркутск', directorySchoolId: 'ds2' },
   ],
   events: [
-    { id: 'e1', executors: [{ name: 'МКУ «ИМЦРО»' }] },
-    { id: 'e2', executors: [{ name: 'Департамент образования' }] },
+    { id: 'e1', executors: [{ name: 'МКУ «ИМЦРО»', organisationId: 'org-imcro' }] },
+    { id: 'e2', executors: [{ name: 'Департамент образования', organisationId: 'org-do' }] },
   ],
 };
 
@@ -71,11 +71,23 @@ describe('cycleAccess', () => {
     expect(cycleAccess([g('school_team', 'school', 'elsewhere')], irkutskCycle).read).toBe(false);
   });
 
-  it('shows an executor only the events it executes, by organisation name or event id', () => {
-    const byName = cycleAccess([g('executor', 'organisation', 'мку «имцро»')], irkutskCycle);
-    expect(ids(byName.eventIds)).toEqual(['e1']);
-    expect(byName.schoolIds.size).toBe(0);
+  it('shows an executor only the events it executes, by directory organisation or event id, never by name', () => {
+    const byOrganisation = cycleAccess([g('executor', 'organisation', 'org-imcro')], irkutskCycle);
+    expect(ids(byOrganisation.eventIds)).toEqual(['e1']);
+    expect(byOrganisation.schoolIds.size).toBe(0);
+    // A name another municipality's organisation may share gives nothing.
+    expect(cycleAccess([g('executor', 'organisation', 'мку «имцро»')], irkutskCycle).read).toBe(false);
     expect(ids(cycleAccess([g('executor', 'event', 'e2')], irkutskCycle).eventIds)).toEqual(['e2']);
+  });
+
+  it('a school grant on the directory school holds in every cycle the school joins', () => {
+    const nextYear: CycleFacts = {
+      ...irkutskCycle,
+      schools: [{ id: 'n1', municipality: null, directorySchoolId: 'ds2' }],
+    };
+    expect(ids(cycleAccess([g('curator', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
+    expect(ids(cycleAccess([g('curator', 'school', 'ds2')], nextYear).schoolIds)).toEqual(['n1']);
+    expect(canActOnStage([g('curator', 'school', 'ds2')], nextYear, nextYear.schools[0], 'expertise')).toBe(true);
   });
 
   it('lets a supervisor read within its scope and never manage', () => {

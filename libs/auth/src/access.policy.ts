@@ -4,13 +4,22 @@ import { normaliseMunicipality, sameName, type SchoolStage } from '@orientir/dom
 import type { Role, RoleGrant } from './roles';
 
 export interface SchoolFacts {
+  /** The cycle's participation row. */
   id: string;
   municipality: string | null;
+  /** The directory school; school grants name it, so they hold in every cycle the school joins. */
+  directorySchoolId?: string | null;
 }
 
 export interface EventFacts {
   id: string;
-  executors: { name: string }[];
+  /** An executor is in scope by its directory organisation only, never by a name another municipality may share. */
+  executors: { name: string; organisationId?: string | null }[];
+}
+
+/** A school grant covers the school in every cycle: it names the directory school (or, for old grants, one row). */
+function coversSchool(scopeValue: string | null, school: SchoolFacts): boolean {
+  return !!scopeValue && (scopeValue === school.directorySchoolId || scopeValue === school.id);
 }
 
 /** What a cycle tells about its scope. A cycle belongs to one municipality, or to the region when null. */
@@ -60,12 +69,8 @@ function municipalities(grants: readonly RoleGrant[], roles: readonly Role[]): s
     .map((g) => g.scopeValue as string);
 }
 
-function schoolGrants(grants: readonly RoleGrant[], roles: readonly Role[]): Set<string> {
-  return new Set(
-    grants
-      .filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue)
-      .map((g) => g.scopeValue as string),
-  );
+function schoolGrants(grants: readonly RoleGrant[], roles: readonly Role[]): RoleGrant[] {
+  return grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue);
 }
 
 /** May this caller create or manage a cycle of this municipality (null: a region-wide cycle)? */
@@ -89,13 +94,18 @@ export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): Cy
   const ownSchools = schoolGrants(grants, ['curator', 'school_team']);
   const schoolIds = new Set(
     cycle.schools
-      .filter((s) => ownSchools.has(s.id) || watched.some((m) => sameName(m, schoolMunicipality(cycle, s))))
+      .filter(
+        (s) =>
+          ownSchools.some((g) => coversSchool(g.scopeValue, s)) ||
+          watched.some((m) => sameName(m, schoolMunicipality(cycle, s))),
+      )
       .map((s) => s.id),
   );
   const coversCycle = watched.some((m) => sameName(m, cycle.municipality));
   const organisations = grants
     .filter((g) => g.role === 'executor' && g.scopeKind === 'organisation')
-    .map((g) => g.scopeValue);
+    .map((g) => g.scopeValue)
+    .filter((value): value is string => !!value);
   const events = new Set(
     grants.filter((g) => g.role === 'executor' && g.scopeKind === 'event').map((g) => g.scopeValue),
   );
@@ -104,7 +114,10 @@ export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): Cy
   const eventIds = new Set(
     cycle.events
       .filter(
-        (e) => seesPlan || events.has(e.id) || e.executors.some((x) => organisations.some((o) => sameName(o, x.name))),
+        (e) =>
+          seesPlan ||
+          events.has(e.id) ||
+          e.executors.some((x) => !!x.organisationId && organisations.includes(x.organisationId)),
       )
       .map((e) => e.id),
   );
@@ -137,7 +150,7 @@ export function canActOnStage(
         return g.scopeKind === 'municipality' && sameName(g.scopeValue, schoolMunicipality(cycle, school));
       case 'curator':
       case 'school_team':
-        return g.scopeKind === 'school' && g.scopeValue === school.id;
+        return g.scopeKind === 'school' && coversSchool(g.scopeValue, school);
       case 'regional_coordinator':
       case 'executor':
       case 'supervisor':

@@ -14,7 +14,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * region → municipality → school, plus the executor's own objects.
- * `global` carries no value; `school` and `event` carry ids; the rest carry names.
+ * `global` carries no value; `school` (a directory school), `organisation` (a directory organisation)
+ * and `event` carry ids; `region` and `municipality` carry names.
  */
 export const SCOPE_KINDS = ['global', 'region', 'municipality', 'school', 'organisation', 'event'] as const;
 

@@ -4,4 +4,5 @@ export * from './schedule/local-time.util';
 export * from './schedule/event-window.util';
 export * from './schedule/roadmap-schedule.util';
 export * from './errors/domain.exception';
+export * from './directory/directory-key.util';
 export * from './names/municipality-name.util';

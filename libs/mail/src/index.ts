@@ -4,3 +4,4 @@ export * from './mail.module';
 export * from './templates/event-reminder.template';
 export * from './templates/password-reset.template';
 export { escapeHtml, formatRussianDate } from './templates/html.util';
+export * from './templates/invitation.template';

@@ -8,4 +8,5 @@ export * from './stores/user.store';
 export * from './stores/credential.store';
 export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
+export * from './stores/directory.store';
 export * from './persistence.module';

@@ -8,8 +8,18 @@ import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
+import { DirectoryStore } from './stores/directory.store';
 
-const STORES = [CycleStore, ProgressStore, MailOutboxStore, RoadmapStore, UserStore, CredentialStore, AuditLogStore];
+const STORES = [
+  CycleStore,
+  ProgressStore,
+  MailOutboxStore,
+  RoadmapStore,
+  UserStore,
+  CredentialStore,
+  AuditLogStore,
+  DirectoryStore,
+];
 
 @Module({})
 export class PersistenceModule {

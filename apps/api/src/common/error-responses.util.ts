@@ -3,10 +3,12 @@ import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
+import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
 
 /** Every code the API can answer with; adding a code without a status below fails type-checking. */
-export type ErrorCode = AuthErrorCode | CycleErrorCode | RoadmapErrorCode | RoadmapImportErrorCode | RequestErrorCode;
+export type ErrorCode =
+  AuthErrorCode | CycleErrorCode | RoadmapErrorCode | RoadmapImportErrorCode | RequestErrorCode | DirectoryErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -41,6 +43,13 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [RoadmapImportErrorCode.EMPTY_TABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.NOT_A_ROADMAP]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.INVALID_CANONICAL]: HttpStatus.BAD_REQUEST,
+
+  [DirectoryErrorCode.ORGANISATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.EVENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
+  [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,

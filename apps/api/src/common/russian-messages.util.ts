@@ -15,4 +15,5 @@ export const RU = {
     `поле «$property» должно быть одним из: ${values.join(', ')} (получено «$value»)`,
   timezone: 'поле «$property» должно быть часовым поясом IANA, например Asia/Irkutsk (получено «$value»)',
   maxLength: 'поле «$property» длиннее допустимого',
+  uuid: 'поле «$property» должно быть идентификатором UUID (получено «$value»)',
 } as const;

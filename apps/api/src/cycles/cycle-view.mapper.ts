@@ -1,8 +1,8 @@
 import { canActOnStage, type CycleAccess, type RoleGrant } from '@orientir/auth';
 import { SCHOOL_STAGES } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
-import type { CycleView as StoredCycleView, StoredCycle } from '@orientir/persistence';
-import type { CycleView } from './dto/cycle-view.dto';
+import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
+import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
 
 /** What the access policy needs to know about a stored cycle. */
 export function cycleFacts({ cycle, schools, events }: StoredCycle) {
@@ -26,11 +26,16 @@ function stageActions(
  * actions the caller may take and the curators granted it.
  */
 export function toCycleView(
-  { cycle, schools, events, schoolProgress, eventProgress }: StoredCycleView,
+  { cycle, schools, events, schoolProgress, eventProgress, organisationsWithoutAddressee }: StoredCycleView,
   access: CycleAccess,
   grants: readonly RoleGrant[],
   curators: ReadonlyMap<string, string[]>,
 ): CycleView {
+  const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
+    !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
+  const executors = events.filter((e) => access.eventIds.has(e.id)).flatMap((e) => e.executors);
+  const namesWith = (state: EventExecutorView['addressee']): string[] =>
+    [...new Set(executors.filter((x) => addressee(x) === state).map((x) => x.name))].sort();
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
   const byEvent = new Map(eventProgress.map((p) => [p.eventId, p]));
   const visibleSchools = schools.filter((s) => access.schoolIds.has(s.id));
@@ -60,6 +65,7 @@ export function toCycleView(
         name: s.name,
         category: s.category,
         municipality: s.municipality,
+        directorySchoolId: s.directorySchoolId,
         stage: p?.stage ?? 'not_started',
         round: p?.round ?? 0,
         workflowId: schoolWorkflowId(cycle.id, s.id),
@@ -69,6 +75,8 @@ export function toCycleView(
         curators: curators.get(s.id) ?? [],
       };
     }),
+    unmatchedExecutors: namesWith('unmatched'),
+    executorsWithoutAddressee: namesWith('no_addressee'),
     events: visibleEvents.map((e) => {
       const p = byEvent.get(e.id);
       return {
@@ -80,6 +88,11 @@ export function toCycleView(
         executors: e.executors.map((x) => x.name),
         status: p?.status ?? 'not_started',
         remindersSent: p?.remindersSent ?? 0,
+        executorLinks: e.executors.map((x) => ({
+          name: x.name,
+          organisationId: x.organisationId ?? null,
+          addressee: addressee(x),
+        })),
         workflowId: eventWorkflowId(cycle.id, e.id),
         updatedAt: p?.changedAt.toISOString() ?? null,
         projectionError: p?.projectionError ?? null,

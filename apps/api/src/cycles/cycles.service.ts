@@ -55,7 +55,18 @@ export class CyclesService {
         title: e.title.trim(),
         opensAt: dates[i].opensAt,
         deadline: dates[i].deadline,
-        executors: e.executors.map((x) => ({ name: x.name.trim(), email: x.email?.toLowerCase() ?? null })),
+        executors: e.executors.map((x) => ({
+          name: x.name.trim(),
+          email: x.email?.toLowerCase() ?? null,
+          organisationId: x.organisationId ?? null,
+        })),
+      })),
+      curators: (dto.curators ?? []).map((c) => ({
+        name: c.name.trim(),
+        position: c.position?.trim() || null,
+        workplace: c.workplace?.trim() || null,
+        email: c.email?.toLowerCase() ?? null,
+        schools: c.schools,
       })),
     });
     await this.audit.record(actor, {

@@ -14,6 +14,7 @@ import { capProblems } from '../common/payload-guards.util';
 import { validateAs } from '../common/validation.pipe';
 import { CreateCycleDto } from '../cycles/dto/create-cycle.dto';
 import { AuditService } from '../audit/audit.service';
+import { DirectoryService } from '../directory/directory.service';
 import { validationFailed } from '../common/request.exception';
 import { CyclesService } from '../cycles/cycles.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
@@ -45,6 +46,7 @@ export class RoadmapsService {
     private readonly cycles: CyclesService,
     private readonly audit: AuditService,
     private readonly parser: RoadmapParserService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -104,8 +106,14 @@ export class RoadmapsService {
       .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 
+  /** With its executors matched to directory organisations: unmatched ones stay listed until someone links them. */
   async get(id: string, actor: Actor): Promise<StoredRoadmap> {
-    return toStored(await this.find(id, actor));
+    const found = await this.find(id, actor);
+    const names = [...new Set(found.document.events.flatMap((e) => e.executors))];
+    const executors = names.length
+      ? await this.directory.matchExecutors({ municipality: found.municipality ?? undefined, names })
+      : [];
+    return { ...toStored(found), executors };
   }
 
   async export(id: string, format: 'json' | 'yaml', actor: Actor): Promise<string> {

@@ -212,6 +212,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/events/{id}/assignees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['DirectoryController_setEventAssignees'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/executor-matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_matchExecutors'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_previewImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/import/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_confirmImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/municipalities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_municipalities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_organisations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/organisations/{id}/aliases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_addAlias'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_listPeople'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/schools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_schools'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -372,10 +532,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/{id}/activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountStatesController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/deactivation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountStatesController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AccountStatesController_replaceGrants'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AliasDto: {
+      /**
+       * @description Another spelling; resolves within the organisation's municipality
+       * @example ДО
+       */
+      alias: string;
+    };
     ApiTokenView: {
       createdAt: string;
       expiresAt: string;
@@ -430,6 +645,20 @@ export interface components {
        */
       stage: 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report';
     };
+    ConfirmDirectoryImportDto: {
+      curators: components['schemas']['ImportCuratorRow'][];
+      /**
+       * Format: uuid
+       * @description Cycle whose curator assignments the curators become
+       */
+      cycleId?: string;
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      schools: components['schemas']['ImportSchoolRow'][];
+    };
     CreateApiTokenDto: {
       /** @default 90 */
       expiresInDays: number;
@@ -437,6 +666,8 @@ export interface components {
       name: string;
     };
     CreateCycleDto: {
+      /** @description Curators assigned to participating schools for this cycle */
+      curators?: components['schemas']['CuratorDto'][];
       events: components['schemas']['EventDto'][];
       /**
        * @description The municipality that owns the cycle; omit for a region-wide cycle
@@ -469,6 +700,24 @@ export interface components {
        */
       password?: string;
     };
+    CuratorDto: {
+      /**
+       * Format: email
+       * @example ivanova@example.ru
+       */
+      email?: string;
+      /** @example Иванова Мария Петровна */
+      name: string;
+      /** @example заместитель директора */
+      position?: string;
+      /** @description Names of the participating schools curated */
+      schools: string[];
+      /**
+       * @description The curator's own school
+       * @example МБОУ СОШ № 2
+       */
+      workplace?: string;
+    };
     CycleAlertView: {
       id: string;
       /** @enum {string} */
@@ -495,6 +744,8 @@ export interface components {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
       events: components['schemas']['EventProgressView'][];
+      /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
+      executorsWithoutAddressee: string[];
       id: string;
       launch?: components['schemas']['LaunchSummary'];
       /** @description Owning municipality; null for a region-wide cycle */
@@ -504,6 +755,8 @@ export interface components {
       skippedEvents: components['schemas']['SkippedEventView'][];
       timezone: string;
       title: string;
+      /** @description Executor names of visible events that match no directory organisation */
+      unmatchedExecutors: string[];
       year: number;
     };
     CycleSummaryView: {
@@ -526,6 +779,8 @@ export interface components {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
       events: components['schemas']['EventProgressView'][];
+      /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
+      executorsWithoutAddressee: string[];
       id: string;
       launch?: components['schemas']['LaunchSummary'];
       /** @description Owning municipality; null for a region-wide cycle */
@@ -533,7 +788,40 @@ export interface components {
       schools: components['schemas']['SchoolProgressView'][];
       timezone: string;
       title: string;
+      /** @description Executor names of visible events that match no directory organisation */
+      unmatchedExecutors: string[];
       year: number;
+    };
+    DirectoryImportPreview: {
+      curators: components['schemas']['ImportCuratorRow'][];
+      fileName: string;
+      municipality: string | null;
+      /** @description Rows that will not be stored, each with its reason */
+      problems: components['schemas']['ImportProblem'][];
+      schools: components['schemas']['ImportSchoolRow'][];
+    };
+    DirectoryImportResult: {
+      /** @description Entries the import created */
+      created: components['schemas']['ImportCounts'];
+      /** @description Entries it found already known */
+      matched: components['schemas']['ImportCounts'];
+    };
+    DirectorySchoolView: {
+      address: string | null;
+      director: string | null;
+      email: string | null;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      municipalityId: string | null;
+      /** @description ИНН or ФИС ФРДО / ФИОКО code */
+      officialCode: string | null;
+      shortName: string | null;
+    };
+    EventAssigneesDto: {
+      /** @description Directory people who get this event's reminders; empty: the contact people */
+      personIds: string[];
     };
     EventDatesDto: {
       /**
@@ -569,8 +857,23 @@ export interface components {
       /** @example Разработка ШНОР концептуальных документов */
       title: string;
     };
+    EventExecutorView: {
+      /**
+       * @description no_addressee («нет адресата»): the organisation has no contact person with an e-mail
+       * @enum {string}
+       */
+      addressee: 'ok' | 'no_addressee' | 'unmatched';
+      name: string;
+      /**
+       * Format: uuid
+       * @description null: matched to no organisation yet
+       */
+      organisationId: string | null;
+    };
     EventProgressView: {
       deadline: string;
+      /** @description The executors with their directory organisation and addressee */
+      executorLinks: components['schemas']['EventExecutorView'][];
       /** @description Names of the organisations that carry the event out */
       executors: string[];
       id: string;
@@ -593,6 +896,39 @@ export interface components {
       email?: string;
       /** @example МКУ «ИМЦРО» */
       name: string;
+      /**
+       * Format: uuid
+       * @description The directory organisation confirmed in the preview; omitted: matched by name or alias
+       */
+      organisationId?: string;
+    };
+    ExecutorMatchesDto: {
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      /**
+       * @example [
+       *       "Отдел образования"
+       *     ]
+       */
+      names: string[];
+    };
+    ExecutorMatchView: {
+      /**
+       * @description no_addressee («нет адресата»): nobody of the organisation has an e-mail
+       * @enum {string}
+       */
+      addressee: 'ok' | 'no_addressee' | 'unmatched';
+      /** @enum {string} */
+      match: 'exact' | 'alias' | 'fuzzy' | 'none';
+      name: string;
+      /** Format: uuid */
+      organisationId: string | null;
+      organisationName: string | null;
+      /** @description For a fuzzy match: the question to confirm, in Russian */
+      question: string | null;
     };
     GrantDto: {
       /** @enum {string} */
@@ -629,6 +965,63 @@ export interface components {
     HealthStatusView: {
       /** @enum {string} */
       status: 'ok';
+    };
+    ImportCounts: {
+      curatorAssignments: number;
+      municipalities: number;
+      organisations: number;
+      people: number;
+      schools: number;
+    };
+    ImportCuratorRow: {
+      /** Format: email */
+      email?: string | null;
+      /** @example Иванова Мария Петровна */
+      name: string;
+      position?: string | null;
+      /** @description Schools curated (names) */
+      schools: string[];
+      /** @enum {string} */
+      status?: 'new' | 'known';
+      /** @description The curator's own school or organisation */
+      workplace?: string | null;
+    };
+    ImportProblem: {
+      /** @description Why, in Russian */
+      message: string;
+      /** @description Where: a row of the file or an item of the list */
+      row: string;
+    };
+    ImportSchoolRow: {
+      /**
+       * @description The category in the cycle it is imported for
+       * @enum {string}
+       */
+      category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      emails: string[];
+      /**
+       * @description Omitted: the import's municipality
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      /** @example МБОУ «СОШ № 1» */
+      name: string;
+      /**
+       * @description Preview only: already in the directory or new
+       * @enum {string}
+       */
+      status?: 'new' | 'known';
+    };
+    InvitationView: {
+      email: string;
+      /** @description When the set-password link stops working */
+      expiresAt: string;
+      /** Format: uuid */
+      userId: string;
+    };
+    InvitePersonDto: {
+      /** @description Roles of the new account; scopes name directory entries */
+      grants: components['schemas']['GrantDto'][];
     };
     IssuedApiTokenView: {
       createdAt: string;
@@ -668,6 +1061,23 @@ export interface components {
       grants: components['schemas']['GrantView'][];
       id: string;
     };
+    MunicipalityView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    OrganisationView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'education_department' | 'methodical_centre' | 'school' | 'association' | 'institute' | 'other';
+      /**
+       * Format: uuid
+       * @description null: a regional organisation
+       */
+      municipalityId: string | null;
+      name: string;
+    };
     PasswordResetConfirmDto: {
       /** Format: password */
       password: string;
@@ -680,6 +1090,23 @@ export interface components {
        * @example coordinator@example.ru
        */
       email: string;
+    };
+    PersonView: {
+      /** @enum {string} */
+      account: 'none' | 'invited' | 'active' | 'deactivated';
+      email: string | null;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string | null;
+      phone: string | null;
+      position: string | null;
+      /**
+       * Format: uuid
+       * @description The account, when the person has one
+       */
+      userId: string | null;
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -789,7 +1216,7 @@ export interface components {
     };
     SchoolDto: {
       /** @enum {string} */
-      category: 'shnor' | 'risk_zone' | 'shnsu';
+      category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       emails?: string[];
       /** @example г. Иркутск */
       municipality?: string;
@@ -802,6 +1229,11 @@ export interface components {
       category: string;
       /** @description Names of the curators granted this school */
       curators: string[];
+      /**
+       * Format: uuid
+       * @description The directory school
+       */
+      directorySchoolId: string | null;
       id: string;
       municipality: string | null;
       name: string;
@@ -826,6 +1258,8 @@ export interface components {
     };
     StoredRoadmap: {
       createdAt: string;
+      /** @description GET only: each executor matched to a directory organisation (exact, alias, fuzzy to confirm, none) */
+      executors?: components['schemas']['ExecutorMatchView'][];
       id: string;
       /** @description Owning municipality; null for a regional roadmap */
       municipality: string | null;
@@ -2933,6 +3367,1576 @@ export interface operations {
       };
     };
   };
+  DirectoryController_setEventAssignees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EventAssigneesDto'];
+      };
+    };
+    responses: {
+      /** @description The event's reminders go to these people from the next one on */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_EVENT_NOT_FOUND, PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_EVENT_NOT_FOUND' | 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_matchExecutors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExecutorMatchesDto'];
+      };
+    };
+    responses: {
+      /** @description Stores nothing */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExecutorMatchView'][];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_previewImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description XLSX or CSV: schools (municipality, category) and curators
+           */
+          file?: string;
+          municipality?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Stores nothing */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryImportPreview'];
+        };
+      };
+      /** @description Error codes: INVALID_CANONICAL, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CANONICAL' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_TOO_LARGE' | 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: BINARY_FILE, UNSUPPORTED_FORMAT */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'BINARY_FILE' | 'UNSUPPORTED_FORMAT';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CORRUPTED_FILE, EMPTY_FILE, EMPTY_TABLE, NOT_A_ROADMAP */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CORRUPTED_FILE' | 'EMPTY_FILE' | 'EMPTY_TABLE' | 'NOT_A_ROADMAP';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_confirmImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmDirectoryImportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryImportResult'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INVALID_IMPORT_ROWS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_IMPORT_ROWS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_municipalities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MunicipalityView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_organisations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_addAlias: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AliasDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ORGANISATION_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ALIAS_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ALIAS_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_listPeople: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvitePersonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationView'];
+        };
+      };
+      /** @description Error codes: INVALID_GRANT, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_GRANT' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: EMAIL_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'EMAIL_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PERSON_WITHOUT_EMAIL */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PERSON_WITHOUT_EMAIL';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_schools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectorySchoolView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   HealthController_ready: {
     parameters: {
       query?: never;
@@ -4589,6 +6593,488 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'USER_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  AccountStatesController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  AccountStatesController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sessions and API tokens of the account end at once */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  AccountStatesController_replaceGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvitePersonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantDto'][];
+        };
+      };
+      /** @description Error codes: INVALID_GRANT, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_GRANT' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PERSON_NOT_FOUND';
             /** @description Russian, for people */
             message: string;
           };

@@ -22,6 +22,7 @@ const school = (name: string, stage: string, extra: Partial<SchoolRow> = {}): Sc
   projectionError: null,
   actions: [],
   curators: [],
+  directorySchoolId: null,
   ...extra,
 });
 
@@ -33,6 +34,7 @@ const event = (number: string, deadline: string, status: string): EventRow => ({
   deadline,
   status,
   executors: [],
+  executorLinks: [],
   remindersSent: 0,
   workflowId: `e-${number}`,
   updatedAt: null,

@@ -21,6 +21,10 @@ export class CycleEntity {
   @Column('text', { nullable: true })
   municipality!: string | null;
 
+  /** The owning municipality in the directory (null: region-wide). */
+  @Column('uuid', { name: 'municipality_id', nullable: true })
+  municipalityId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -11,6 +11,27 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import {
+  CuratorAssignmentEntity,
+  DirectorySchoolEntity,
+  EventAssigneeEntity,
+  MunicipalityEntity,
+  OrganisationAliasEntity,
+  OrganisationEntity,
+  PersonEntity,
+  RegionEntity,
+} from './directory.entity';
+
+export {
+  CuratorAssignmentEntity,
+  DirectorySchoolEntity,
+  EventAssigneeEntity,
+  MunicipalityEntity,
+  OrganisationAliasEntity,
+  OrganisationEntity,
+  PersonEntity,
+  RegionEntity,
+};
 
 export { RoadmapEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
@@ -33,4 +54,12 @@ export const ENTITIES = [
   PasswordResetEntity,
   AuditLogEntity,
   RoadmapEntity,
+  RegionEntity,
+  MunicipalityEntity,
+  DirectorySchoolEntity,
+  OrganisationEntity,
+  OrganisationAliasEntity,
+  PersonEntity,
+  CuratorAssignmentEntity,
+  EventAssigneeEntity,
 ];

@@ -4,6 +4,8 @@ import { CycleEntity } from './cycle.entity';
 export interface EventExecutorRecord {
   name: string;
   email: string | null;
+  /** The directory organisation the name resolved to; absent or null while unmatched. */
+  organisationId?: string | null;
 }
 
 @Entity('roadmap_events')

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { SchoolCategory } from '@orientir/domain';
+import type { DirectorySchoolCategory } from '@orientir/domain';
 import { CycleEntity } from './cycle.entity';
 
 @Entity('schools')
@@ -19,10 +19,15 @@ export class SchoolEntity {
   name!: string;
 
   @Column('text')
-  category!: SchoolCategory;
+  /** Per cycle: a school can be ШНОР in 2023 and зона риска in 2024. */
+  category!: DirectorySchoolCategory;
 
   @Column('text', { nullable: true })
   municipality!: string | null;
+
+  /** The directory school this participation row is; it carries the school across cycles. */
+  @Column('uuid', { name: 'directory_school_id', nullable: true })
+  directorySchoolId!: string | null;
 
   @Column('text', { array: true, default: () => "'{}'" })
   emails!: string[];

@@ -3,6 +3,7 @@ import { Roadmaps1795350000000 } from './1795350000000-roadmaps.migration';
 import { AccessControl1795360000000 } from './1795360000000-access-control.migration';
 import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
+import { Directory1795380000000 } from './1795380000000-directory.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AccessControl1795360000000,
   ScopeKeys1795375000000,
   ProjectionAlerts1795376000000,
+  Directory1795380000000,
 ];

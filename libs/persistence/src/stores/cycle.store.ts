@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { SchoolCategory } from '@orientir/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { directoryKey, type DirectorySchoolCategory } from '@orientir/domain';
+import { DirectoryStore } from './directory.store';
 import {
   CycleEntity,
   EventProgressEntity,
@@ -16,8 +17,18 @@ export interface NewCycle {
   timezone: string;
   /** Owning municipality; null for a region-wide cycle. */
   municipality?: string | null;
-  schools: { name: string; category: SchoolCategory; municipality: string | null; emails: string[] }[];
+  schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
   events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
+  /** Curators (people of another school) and the participating schools, by name, they curate in this cycle. */
+  curators?: NewCurator[];
+}
+
+export interface NewCurator {
+  name: string;
+  position: string | null;
+  workplace: string | null;
+  email: string | null;
+  schools: string[];
 }
 
 export interface StoredCycle {
@@ -29,20 +40,34 @@ export interface StoredCycle {
 export interface CycleView extends StoredCycle {
   schoolProgress: SchoolProgressEntity[];
   eventProgress: EventProgressEntity[];
+  /** Executor organisations with no contact person who has an e-mail: «нет адресата». */
+  organisationsWithoutAddressee: Set<string>;
 }
 
 export interface EventForReminder {
   cycle: CycleEntity;
   event: RoadmapEventEntity;
+  /** From the directory: the event's assignees, else its executor organisations' contact people. */
+  recipients: { name: string; email: string }[];
 }
 
 @Injectable()
 export class CycleStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: DirectoryStore,
+  ) {}
 
-  /** All or nothing: a failed insert leaves no half-written cycle. */
+  /**
+   * All or nothing: a failed insert leaves no half-written cycle. Schools, executors and curators are
+   * linked to directory entries (found, or made for schools and curators); an executor that matches
+   * no organisation exactly or by alias stays unmatched, listed on the cycle.
+   */
   async create(draft: NewCycle): Promise<StoredCycle> {
     return this.dataSource.transaction(async (manager) => {
+      const owner = draft.municipality
+        ? (await this.directory.ensureMunicipality(draft.municipality, manager)).row
+        : null;
       const cycle = await manager.save(
         CycleEntity,
         manager.create(CycleEntity, {
@@ -50,18 +75,87 @@ export class CycleStore {
           year: draft.year,
           timezone: draft.timezone,
           municipality: draft.municipality ?? null,
+          municipalityId: owner?.id ?? null,
         }),
       );
-      const schools = await manager.save(
-        SchoolEntity,
-        draft.schools.map((s) => manager.create(SchoolEntity, { ...s, cycleId: cycle.id })),
-      );
-      const events = await manager.save(
-        RoadmapEventEntity,
-        draft.events.map((e) => manager.create(RoadmapEventEntity, { ...e, cycleId: cycle.id })),
-      );
-      return { cycle, schools, events };
+      const rows: SchoolEntity[] = [];
+      for (const s of draft.schools) {
+        const municipalityId = s.municipality
+          ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
+          : (owner?.id ?? null);
+        const { row: school } = await this.directory.ensureSchool(
+          { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
+          manager,
+        );
+        const organisation = await this.directory.ensureOrganisation(
+          municipalityId,
+          school.fullName,
+          manager,
+          school.id,
+        );
+        for (const email of s.emails) {
+          await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
+        }
+        rows.push(manager.create(SchoolEntity, { ...s, cycleId: cycle.id, directorySchoolId: school.id }));
+      }
+      const schools = await manager.save(SchoolEntity, rows);
+      const events: RoadmapEventEntity[] = [];
+      for (const e of draft.events) {
+        const executors: EventExecutorRecord[] = [];
+        for (const x of e.executors) executors.push(await this.linkExecutor(owner?.id ?? null, x, manager));
+        events.push(manager.create(RoadmapEventEntity, { ...e, executors, cycleId: cycle.id }));
+      }
+      const saved = await manager.save(RoadmapEventEntity, events);
+      await this.assignCurators(cycle.id, owner?.id ?? null, draft.curators ?? [], schools, manager);
+      return { cycle, schools, events: saved };
     });
+  }
+
+  private async linkExecutor(
+    municipalityId: string | null,
+    executor: EventExecutorRecord,
+    manager: EntityManager,
+  ): Promise<EventExecutorRecord> {
+    let organisationId = executor.organisationId ?? null;
+    if (!organisationId) {
+      const match = await this.directory.matchOrganisation(municipalityId, executor.name, manager);
+      // A name like no organisation's is a new organisation; one merely like another's waits for a person to link it.
+      if (match.kind === 'exact' || match.kind === 'alias') organisationId = match.organisation.id;
+      else if (match.kind === 'none') {
+        organisationId = (await this.directory.ensureOrganisation(municipalityId, executor.name, manager)).row.id;
+      }
+    } else if (executor.name) {
+      // A match confirmed in the preview teaches the directory this spelling.
+      await this.directory.addAlias(organisationId, executor.name, manager);
+    }
+    if (organisationId && executor.email) {
+      await this.directory.ensurePerson({ fullName: executor.name, email: executor.email, organisationId }, manager);
+    }
+    return { name: executor.name, email: executor.email, organisationId };
+  }
+
+  private async assignCurators(
+    cycleId: string,
+    municipalityId: string | null,
+    curators: NewCurator[],
+    schools: SchoolEntity[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const byKey = new Map(schools.map((s) => [directoryKey(s.name), s]));
+    for (const curator of curators) {
+      const workplace = curator.workplace
+        ? (await this.directory.ensureOrganisation(municipalityId, curator.workplace, manager)).row.id
+        : null;
+      const { row: person } = await this.directory.ensurePerson(
+        { fullName: curator.name, position: curator.position, email: curator.email, organisationId: workplace },
+        manager,
+      );
+      for (const name of curator.schools) {
+        const school = byKey.get(directoryKey(name));
+        if (school?.directorySchoolId)
+          await this.directory.assignCurator(cycleId, person.id, school.directorySchoolId, manager);
+      }
+    }
   }
 
   /** Every cycle with its schools, events (for scope checks) and progress, newest first. */
@@ -83,7 +177,10 @@ export class CycleStore {
     return { cycle, schools, events };
   }
 
-  /** All five reads at once: one round trip of latency instead of three (the dashboard's hot path). */
+  /**
+   * The cycle and its progress in one round trip (the dashboard's hot path); then, only for events
+   * linked to organisations, which of those have nobody to mail.
+   */
   async findView(cycleId: string): Promise<CycleView | null> {
     const [stored, schoolProgress, eventProgress] = await Promise.all([
       this.find(cycleId),
@@ -91,7 +188,11 @@ export class CycleStore {
       this.dataSource.getRepository(EventProgressEntity).findBy({ cycleId }),
     ]);
     if (!stored) return null;
-    return { ...stored, schoolProgress, eventProgress };
+    const organisationIds = [
+      ...new Set(stored.events.flatMap((e) => e.executors.map((x) => x.organisationId ?? '')).filter(Boolean)),
+    ];
+    const organisationsWithoutAddressee = await this.directory.organisationsWithoutAddressee(organisationIds);
+    return { ...stored, schoolProgress, eventProgress, organisationsWithoutAddressee };
   }
 
   async findEventForReminder(eventId: string): Promise<EventForReminder | null> {
@@ -99,6 +200,8 @@ export class CycleStore {
       .getRepository(RoadmapEventEntity)
       .findOne({ where: { id: eventId }, relations: { cycle: true } });
     if (!event?.cycle) return null;
-    return { cycle: event.cycle, event };
+    const organisationIds = [...new Set(event.executors.map((x) => x.organisationId ?? '').filter(Boolean))];
+    const recipients = await this.directory.reminderRecipients(event.id, organisationIds);
+    return { cycle: event.cycle, event, recipients };
   }
 }

@@ -101,6 +101,11 @@ export class UserStore {
     return { user, grants: await grantsOf(this.dataSource.manager, userId) };
   }
 
+  async setActive(userId: string, isActive: boolean): Promise<boolean> {
+    const result = await this.dataSource.getRepository(UserEntity).update({ id: userId }, { isActive });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Display names of the active curators granted each school, by school id. */
   async curatorsOfSchools(schoolIds: readonly string[]): Promise<Map<string, string[]>> {
     const bySchool = new Map<string, string[]>();

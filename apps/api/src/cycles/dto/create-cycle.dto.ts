@@ -11,16 +11,17 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { SchoolCategory } from '@orientir/domain';
+import { SCHOOL_CATEGORIES, type DirectorySchoolCategory } from '@orientir/domain';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { RU } from '../../common/russian-messages.util';
 
-const CATEGORIES: readonly SchoolCategory[] = ['shnor', 'risk_zone', 'shnsu'];
+const CATEGORIES: readonly DirectorySchoolCategory[] = SCHOOL_CATEGORIES;
 
 export class ExecutorDto {
   @ApiProperty({ example: 'МКУ «ИМЦРО»' })
@@ -33,6 +34,46 @@ export class ExecutorDto {
   @IsOptional()
   @IsEmail({}, { message: RU.email })
   email?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The directory organisation confirmed in the preview; omitted: matched by name or alias',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  organisationId?: string;
+}
+
+export class CuratorDto {
+  @ApiProperty({ example: 'Иванова Мария Петровна' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'заместитель директора' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  position?: string;
+
+  @ApiPropertyOptional({ example: 'МБОУ СОШ № 2', description: "The curator's own school" })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(500, { message: RU.maxLength })
+  workplace?: string;
+
+  @ApiPropertyOptional({ example: 'ivanova@example.ru' })
+  @IsOptional()
+  @IsEmail({}, { message: RU.email })
+  email?: string;
+
+  @ApiProperty({ type: [String], description: 'Names of the participating schools curated' })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(100, { message: RU.arrayMax })
+  @IsString({ each: true, message: RU.string })
+  @MaxLength(500, { each: true, message: RU.maxLength })
+  schools!: string[];
 }
 
 export class SchoolDto {
@@ -44,7 +85,7 @@ export class SchoolDto {
 
   @ApiProperty({ enum: CATEGORIES })
   @IsIn(CATEGORIES, { message: RU.enumOf(CATEGORIES) })
-  category!: SchoolCategory;
+  category!: DirectorySchoolCategory;
 
   @ApiPropertyOptional({ example: 'г. Иркутск' })
   @IsOptional()
@@ -129,4 +170,12 @@ export class CreateCycleDto {
   @ValidateNested({ each: true })
   @Type(() => EventDto)
   events!: EventDto[];
+
+  @ApiPropertyOptional({ type: [CuratorDto], description: 'Curators assigned to participating schools for this cycle' })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(5000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => CuratorDto)
+  curators?: CuratorDto[];
 }

@@ -5,6 +5,8 @@ export class SchoolProgressView {
   @ApiProperty() name!: string;
   @ApiProperty() category!: string;
   @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The directory school' })
+  directorySchoolId!: string | null;
   @ApiProperty({ description: 'Stage from the read model, or not_started before the workflow reports' }) stage!: string;
   @ApiProperty() round!: number;
   @ApiProperty() workflowId!: string;
@@ -21,6 +23,17 @@ export class SchoolProgressView {
   curators!: string[];
 }
 
+export class EventExecutorView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: matched to no organisation yet' })
+  organisationId!: string | null;
+  @ApiProperty({
+    enum: ['ok', 'no_addressee', 'unmatched'],
+    description: 'no_addressee («нет адресата»): the organisation has no contact person with an e-mail',
+  })
+  addressee!: 'ok' | 'no_addressee' | 'unmatched';
+}
+
 export class EventProgressView {
   @ApiProperty() id!: string;
   @ApiProperty() number!: string;
@@ -31,6 +44,11 @@ export class EventProgressView {
   executors!: string[];
   @ApiProperty({ description: 'scheduled | open | overdue | closed, or not_started' }) status!: string;
   @ApiProperty() remindersSent!: number;
+  @ApiProperty({
+    type: [EventExecutorView],
+    description: 'The executors with their directory organisation and addressee',
+  })
+  executorLinks!: EventExecutorView[];
   @ApiProperty() workflowId!: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
@@ -59,6 +77,13 @@ export class CycleView {
   alerts!: CycleAlertView[];
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
+  @ApiProperty({ type: [String], description: 'Executor names of visible events that match no directory organisation' })
+  unmatchedExecutors!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
+  })
+  executorsWithoutAddressee!: string[];
   @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
 }
 

@@ -1,3 +1,4 @@
+import { ExecutorMatchView } from '../../directory/dto/directory.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -51,6 +52,11 @@ export class StoredRoadmap {
   municipality!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ allOf: [canonicalRoadmapRef] }) roadmap!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: [ExecutorMatchView],
+    description: 'GET only: each executor matched to a directory organisation (exact, alias, fuzzy to confirm, none)',
+  })
+  executors?: ExecutorMatchView[];
 }
 
 export class ExportQueryDto {

@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { canManageMunicipality } from '@orientir/auth';
+import { directoryKey, nameKey } from '@orientir/domain';
+import { CycleStore, DirectoryStore } from '@orientir/persistence';
+import { parseCurators, parseSchools } from '@orientir/roadmap-import';
+import { AuditService } from '../audit/audit.service';
+import { outOfScope } from '../auth/auth.exception';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { validationFailed } from '../common/request.exception';
+import { DirectoryErrorCode, DirectoryException } from './directory.exception';
+import type {
+  ConfirmDirectoryImportDto,
+  DirectoryImportPreview,
+  DirectoryImportResult,
+  ImportCounts,
+  ImportProblem,
+} from './dto/directory-import.dto';
+
+export interface UploadedTable {
+  originalname: string;
+  buffer: Buffer;
+}
+
+const zero = (): ImportCounts => ({
+  municipalities: 0,
+  schools: 0,
+  organisations: 0,
+  people: 0,
+  curatorAssignments: 0,
+});
+
+/**
+ * Schools (with municipality and category) and curators from an XLSX/CSV table, read by the roadmap
+ * importer's participant-table reader. The preview stores nothing; confirming stores every row at
+ * once or none, and a row already known is matched, not duplicated.
+ */
+@Injectable()
+export class DirectoryImportService {
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly cycles: CycleStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(
+    file: UploadedTable | undefined,
+    municipality: string | undefined,
+    actor: Actor,
+  ): Promise<DirectoryImportPreview> {
+    if (!file)
+      throw validationFailed('Файл не передан: приложите таблицу XLSX или CSV в поле «file» (multipart/form-data)');
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const input = { fileName, bytes: file.buffer };
+    const [{ schools, warnings: schoolWarnings }, { curators, warnings: curatorWarnings }] = await Promise.all([
+      parseSchools(input),
+      parseCurators(input),
+    ]);
+    const problems: ImportProblem[] = [...schoolWarnings, ...curatorWarnings].map((w) => ({
+      row: `${fileName}: строка ${w.row}`,
+      message: w.message,
+    }));
+    const draft = {
+      municipality: municipality?.trim() || undefined,
+      schools: schools.map((s) => ({
+        name: s.name,
+        municipality: s.municipality ?? undefined,
+        category: s.category,
+        emails: s.emails,
+      })),
+      curators: curators.map((c) => ({
+        name: c.name,
+        position: c.position,
+        workplace: c.workplace,
+        email: c.email,
+        schools: c.schools,
+      })),
+    };
+    problems.push(...this.rowProblems(draft, actor));
+    const statuses = await this.statuses(draft);
+    return {
+      fileName,
+      municipality: draft.municipality ?? null,
+      schools: draft.schools.map((s, i) => ({ ...s, status: statuses.schools[i] })),
+      curators: draft.curators.map((c, i) => ({ ...c, status: statuses.curators[i] })),
+      problems,
+    };
+  }
+
+  async confirm(dto: ConfirmDirectoryImportDto, actor: Actor): Promise<DirectoryImportResult> {
+    const problems = this.rowProblems(dto, actor);
+    if (problems.some((p) => p.message.startsWith(OUT_OF_SCOPE))) {
+      throw outOfScope(
+        'строки другого муниципалитета',
+        problems.map((p) => `${p.row}: ${p.message}`),
+      );
+    }
+    if (problems.length) {
+      throw new DirectoryException(
+        DirectoryErrorCode.INVALID_IMPORT_ROWS,
+        'Таблица не сохранена: исправьте строки',
+        problems.map((p) => `${p.row}: ${p.message}`),
+      );
+    }
+    if (dto.cycleId && !(await this.cycles.find(dto.cycleId))) {
+      throw validationFailed(`Цикл ${dto.cycleId} не найден`, [`cycleId: цикл ${dto.cycleId} не найден`]);
+    }
+    const created = zero();
+    const matched = zero();
+    const count = (kind: keyof ImportCounts, wasCreated: boolean): void => {
+      (wasCreated ? created : matched)[kind] += 1;
+    };
+    await this.directory.transaction(async (m) => {
+      const municipalities = new Map<string, string>();
+      const municipalityId = async (name: string | undefined): Promise<string | null> => {
+        const chosen = name?.trim() || dto.municipality?.trim();
+        if (!chosen) return null;
+        const key = nameKey(chosen);
+        const known = municipalities.get(key);
+        if (known) return known;
+        const ensured = await this.directory.ensureMunicipality(chosen, m);
+        count('municipalities', ensured.created);
+        municipalities.set(key, ensured.row.id);
+        return ensured.row.id;
+      };
+      const schoolIds = new Map<string, string>();
+      for (const s of dto.schools) {
+        const place = await municipalityId(s.municipality);
+        const school = await this.directory.ensureSchool(
+          { municipalityId: place, fullName: s.name, email: s.emails[0] },
+          m,
+        );
+        count('schools', school.created);
+        schoolIds.set(directoryKey(s.name), school.row.id);
+        const organisation = await this.directory.ensureOrganisation(place, school.row.fullName, m, school.row.id);
+        for (const email of s.emails) {
+          count(
+            'people',
+            (await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, m))
+              .created,
+          );
+        }
+      }
+      for (const c of dto.curators) {
+        const place = await municipalityId(undefined);
+        let workplaceId: string | null = null;
+        if (c.workplace?.trim()) {
+          const workplace = await this.directory.ensureOrganisation(place, c.workplace, m);
+          count('organisations', workplace.created);
+          workplaceId = workplace.row.id;
+        }
+        const person = await this.directory.ensurePerson(
+          { fullName: c.name, position: c.position, email: c.email, organisationId: workplaceId },
+          m,
+        );
+        count('people', person.created);
+        if (!dto.cycleId) continue;
+        for (const name of c.schools) {
+          const schoolId =
+            schoolIds.get(directoryKey(name)) ??
+            (await this.directory.findSchool({ municipalityId: place, fullName: name }, m))?.id;
+          if (schoolId)
+            count('curatorAssignments', await this.directory.assignCurator(dto.cycleId, person.row.id, schoolId, m));
+        }
+      }
+    });
+    await this.audit.record(actor, {
+      action: 'directory.import',
+      outcome: 'success',
+      targetType: 'directory',
+      municipality: dto.municipality ?? null,
+      details: { created, matched, cycleId: dto.cycleId ?? null },
+    });
+    return { created, matched };
+  }
+
+  /** Rows the caller may not store (another municipality) or that cannot be stored (no municipality). */
+  private rowProblems(
+    dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>,
+    actor: Actor,
+  ): ImportProblem[] {
+    const grants = requirePrincipal(actor).grants;
+    const problems: ImportProblem[] = [];
+    const regional = canManageMunicipality(grants, null);
+    const inFile = new Set(dto.schools.map((s) => directoryKey(s.name)));
+    dto.schools.forEach((s, i) => {
+      const where = `школа ${i + 1} «${s.name}»`;
+      const place = s.municipality?.trim() || dto.municipality?.trim() || null;
+      if (!place && !regional)
+        problems.push({
+          row: where,
+          message: 'не указан муниципалитет (столбец «Муниципалитет» или поле municipality)',
+        });
+      else if (!canManageMunicipality(grants, place))
+        problems.push({ row: where, message: `${OUT_OF_SCOPE}: «${place ?? ''}»` });
+    });
+    dto.curators.forEach((c, i) => {
+      if (!c.email)
+        problems.push({
+          row: `куратор ${i + 1} «${c.name}»`,
+          message: 'нет адреса электронной почты: напоминания и приглашение не дойдут',
+        });
+      for (const school of c.schools) {
+        if (!inFile.has(directoryKey(school))) {
+          problems.push({
+            row: `куратор ${i + 1} «${c.name}»`,
+            message: `школа «${school}» не найдена в таблице школ`,
+          });
+        }
+      }
+    });
+    return problems;
+  }
+
+  private async statuses(dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>) {
+    const schools: ('new' | 'known')[] = [];
+    for (const s of dto.schools) {
+      const place = s.municipality?.trim() || dto.municipality?.trim();
+      const municipality = place ? await this.directory.findMunicipality(place) : null;
+      const known =
+        (!place || municipality) &&
+        (await this.directory.findSchool({ municipalityId: municipality?.id ?? null, fullName: s.name }));
+      schools.push(known ? 'known' : 'new');
+    }
+    const curators: ('new' | 'known')[] = [];
+    for (const c of dto.curators)
+      curators.push(c.email && (await this.directory.findPersonByEmail(c.email)) ? 'known' : 'new');
+    return { schools, curators };
+  }
+}
+
+const OUT_OF_SCOPE = 'муниципалитет вне вашей области';

@@ -1,0 +1,218 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
+import { Allow, CurrentActor } from '../auth/access.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { GrantDto } from '../auth/dto/create-user.dto';
+import type { Actor } from '../auth/principal.model';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { RoadmapUploadInterceptor } from '../roadmaps/roadmap-upload.interceptor';
+import type { UploadedDocuments } from '../roadmaps/roadmaps.service';
+import { DirectoryErrorCode } from './directory.exception';
+import { DirectoryImportService } from './directory-import.service';
+import { DirectoryService } from './directory.service';
+import {
+  ConfirmDirectoryImportDto,
+  DirectoryImportOptionsDto,
+  DirectoryImportPreview,
+  DirectoryImportResult,
+} from './dto/directory-import.dto';
+import {
+  AliasDto,
+  DirectorySchoolView,
+  EventAssigneesDto,
+  ExecutorMatchesDto,
+  ExecutorMatchView,
+  InvitationView,
+  InvitePersonDto,
+  MunicipalityView,
+  OrganisationView,
+  PersonView,
+} from './dto/directory.view';
+import { PeopleService } from './people.service';
+
+const MANAGERS = ['admin', 'regional_coordinator', 'municipal_coordinator'] as const;
+const uuid = uuidParam('записи справочника');
+
+@ApiTags('directory')
+@Controller('directory')
+export class DirectoryController {
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly imports: DirectoryImportService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Get('municipalities')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [MunicipalityView] })
+  municipalities(@CurrentActor() actor: Actor): Promise<MunicipalityView[]> {
+    return this.directory.municipalities(actor);
+  }
+
+  @Get('schools')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [DirectorySchoolView] })
+  schools(@CurrentActor() actor: Actor): Promise<DirectorySchoolView[]> {
+    return this.directory.schools(actor);
+  }
+
+  @Get('organisations')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [OrganisationView] })
+  organisations(@CurrentActor() actor: Actor): Promise<OrganisationView[]> {
+    return this.directory.organisations(actor);
+  }
+
+  @Get('people')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [PersonView] })
+  listPeople(@CurrentActor() actor: Actor): Promise<PersonView[]> {
+    return this.directory.people(actor);
+  }
+
+  @Post('import')
+  @Allow(...MANAGERS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'XLSX or CSV: schools (municipality, category) and curators',
+        },
+        municipality: { type: 'string', maxLength: 300 },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: DirectoryImportPreview, description: 'Stores nothing' })
+  @ApiErrors(...Object.values(RoadmapImportErrorCode))
+  @UseInterceptors(RoadmapUploadInterceptor)
+  previewImport(
+    @UploadedFiles() files: UploadedDocuments | undefined,
+    @Body() options: DirectoryImportOptionsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DirectoryImportPreview> {
+    return this.imports.preview(files?.file?.[0] ?? files?.participants?.[0], options.municipality, actor);
+  }
+
+  @Post('import/confirm')
+  @Allow(...MANAGERS)
+  @ApiCreatedResponse({ type: DirectoryImportResult })
+  @ApiErrors(DirectoryErrorCode.INVALID_IMPORT_ROWS, AuthErrorCode.OUT_OF_SCOPE)
+  confirmImport(@Body() dto: ConfirmDirectoryImportDto, @CurrentActor() actor: Actor): Promise<DirectoryImportResult> {
+    return this.imports.confirm(dto, actor);
+  }
+
+  @Post('executor-matches')
+  @HttpCode(HttpStatus.OK)
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [ExecutorMatchView], description: 'Stores nothing' })
+  matchExecutors(@Body() dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
+    return this.directory.matchExecutors(dto);
+  }
+
+  @Post('organisations/:id/aliases')
+  @Allow(...MANAGERS)
+  @ApiCreatedResponse({ type: OrganisationView })
+  @ApiErrors(DirectoryErrorCode.ORGANISATION_NOT_FOUND, DirectoryErrorCode.ALIAS_TAKEN)
+  addAlias(
+    @Param('id', uuid) id: string,
+    @Body() dto: AliasDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrganisationView> {
+    return this.directory.addAlias(id, dto.alias, actor);
+  }
+
+  @Put('events/:id/assignees')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Allow(...MANAGERS)
+  @ApiNoContentResponse({ description: "The event's reminders go to these people from the next one on" })
+  @ApiErrors(DirectoryErrorCode.EVENT_NOT_FOUND, DirectoryErrorCode.PERSON_NOT_FOUND)
+  setEventAssignees(
+    @Param('id', uuid) id: string,
+    @Body() dto: EventAssigneesDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.directory.setEventAssignees(id, dto.personIds, actor);
+  }
+
+  @Post('people/:id/invitation')
+  @Allow(...MANAGERS)
+  @ApiCreatedResponse({ type: InvitationView })
+  @ApiErrors(
+    DirectoryErrorCode.PERSON_NOT_FOUND,
+    DirectoryErrorCode.PERSON_WITHOUT_EMAIL,
+    AuthErrorCode.INVALID_GRANT,
+    AuthErrorCode.EMAIL_TAKEN,
+  )
+  invite(
+    @Param('id', uuid) id: string,
+    @Body() dto: InvitePersonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InvitationView> {
+    return this.people.invite(id, dto.grants, actor);
+  }
+}
+
+/** Account states and grants of directory people. */
+@ApiTags('users')
+@Controller('users')
+export class AccountStatesController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post(':id/deactivation')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Allow(...MANAGERS)
+  @ApiNoContentResponse({ description: 'Sessions and API tokens of the account end at once' })
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND)
+  deactivate(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.people.setActive(id, false, actor);
+  }
+
+  @Post(':id/activation')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Allow(...MANAGERS)
+  @ApiNoContentResponse()
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND)
+  reactivate(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.people.setActive(id, true, actor);
+  }
+
+  @Put(':id/grants')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [GrantDto] })
+  @ApiErrors(DirectoryErrorCode.PERSON_NOT_FOUND, AuthErrorCode.INVALID_GRANT)
+  replaceGrants(
+    @Param('id', uuid) id: string,
+    @Body() dto: InvitePersonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<GrantDto[]> {
+    return this.people
+      .replaceGrants(id, dto.grants, actor)
+      .then((grants) =>
+        grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeValue: g.scopeValue ?? undefined })),
+      );
+  }
+}

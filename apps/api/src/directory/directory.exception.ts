@@ -1,0 +1,16 @@
+import { DomainException } from '@orientir/domain';
+
+/** The directory: schools, organisations, people and their accounts. */
+export enum DirectoryErrorCode {
+  ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
+  PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
+  EVENT_NOT_FOUND = 'DIRECTORY_EVENT_NOT_FOUND',
+  /** The alias already resolves to another organisation of the municipality. */
+  ALIAS_TAKEN = 'ALIAS_TAKEN',
+  /** Rows of an import that cannot be stored; `details` names each row and its reason. */
+  INVALID_IMPORT_ROWS = 'INVALID_IMPORT_ROWS',
+  /** An invitation needs an e-mail address. */
+  PERSON_WITHOUT_EMAIL = 'PERSON_WITHOUT_EMAIL',
+}
+
+export class DirectoryException extends DomainException<DirectoryErrorCode> {}

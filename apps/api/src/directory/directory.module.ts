@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountStatesController, DirectoryController } from './directory.controller';
+import { DirectoryImportService } from './directory-import.service';
+import { DirectoryService } from './directory.service';
+import { PeopleService } from './people.service';
+
+@Module({
+  controllers: [DirectoryController, AccountStatesController],
+  providers: [DirectoryService, DirectoryImportService, PeopleService],
+  exports: [DirectoryService],
+})
+export class DirectoryModule {}

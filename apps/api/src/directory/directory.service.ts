@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryStore, type PersonEntity } from '@orientir/persistence';
+import { AuditService } from '../audit/audit.service';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { DirectoryErrorCode, DirectoryException } from './directory.exception';
+import { managedMunicipalityIds } from './directory-scope.util';
+import type {
+  DirectorySchoolView,
+  ExecutorMatchesDto,
+  ExecutorMatchView,
+  MunicipalityView,
+  OrganisationView,
+  PersonView,
+} from './dto/directory.view';
+
+/** Browsing the directory within the caller's municipalities, matching executor names, merging aliases by hand. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async municipalities(actor: Actor): Promise<MunicipalityView[]> {
+    const scope = await this.scope(actor);
+    return (await this.directory.listMunicipalities())
+      .filter((m) => scope === null || scope.includes(m.id))
+      .map((m) => ({ id: m.id, name: m.name }));
+  }
+
+  async schools(actor: Actor): Promise<DirectorySchoolView[]> {
+    return (await this.directory.listSchools(await this.scope(actor))).map((s) => ({
+      id: s.id,
+      municipalityId: s.municipalityId,
+      fullName: s.fullName,
+      shortName: s.shortName,
+      officialCode: s.officialCode,
+      director: s.director,
+      email: s.email,
+      address: s.address,
+    }));
+  }
+
+  async organisations(actor: Actor): Promise<OrganisationView[]> {
+    return (await this.directory.listOrganisations(await this.scope(actor))).map((o) => ({
+      id: o.id,
+      municipalityId: o.municipalityId,
+      name: o.name,
+      kind: o.kind,
+    }));
+  }
+
+  async people(actor: Actor): Promise<PersonView[]> {
+    const scope = await this.scope(actor);
+    const organisations = scope === null ? null : (await this.directory.listOrganisations(scope)).map((o) => o.id);
+    const people = await this.directory.listPeople(organisations);
+    const states = await this.directory.accountStates(people.map((p) => p.userId).filter((id): id is string => !!id));
+    return people.map((p) => toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none'));
+  }
+
+  /** The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none. */
+  async matchExecutors(dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
+    const municipality = dto.municipality ? await this.directory.findMunicipality(dto.municipality) : null;
+    const matches = [];
+    for (const name of [...new Set(dto.names.map((n) => n.trim()).filter(Boolean))]) {
+      matches.push({ name, found: await this.directory.matchOrganisation(municipality?.id ?? null, name) });
+    }
+    const linked = matches.flatMap(({ found }) =>
+      found.kind === 'exact' || found.kind === 'alias' ? [found.organisation.id] : [],
+    );
+    const silent = await this.directory.organisationsWithoutAddressee(linked);
+    return matches.map(({ name, found }) => {
+      if (found.kind === 'none') {
+        return {
+          name,
+          match: 'none',
+          organisationId: null,
+          organisationName: null,
+          question: null,
+          addressee: 'unmatched',
+        };
+      }
+      const certain = found.kind !== 'fuzzy';
+      return {
+        name,
+        match: found.kind,
+        organisationId: found.organisation.id,
+        organisationName: found.organisation.name,
+        question: certain ? null : `«${name}» — это «${found.organisation.name}»?`,
+        addressee: !certain ? 'unmatched' : silent.has(found.organisation.id) ? 'no_addressee' : 'ok',
+      };
+    });
+  }
+
+  /** Merging by hand: `alias` now names this organisation within its municipality. */
+  async addAlias(organisationId: string, alias: string, actor: Actor): Promise<OrganisationView> {
+    const organisation = await this.directory.findOrganisation(organisationId);
+    if (!organisation) throw organisationNotFound(organisationId);
+    await this.assertManages(organisation.municipalityId, actor, () => organisationNotFound(organisationId));
+    const added = await this.directory.addAlias(organisationId, alias);
+    if (typeof added === 'object') {
+      throw new DirectoryException(
+        DirectoryErrorCode.ALIAS_TAKEN,
+        `«${alias.trim()}» уже означает организацию «${added.takenBy}» в этом муниципалитете`,
+      );
+    }
+    await this.audit.record(actor, {
+      action: 'directory.alias.add',
+      outcome: 'success',
+      targetType: 'organisation',
+      targetId: organisationId,
+      details: { alias: alias.trim(), result: added },
+    });
+    return {
+      id: organisation.id,
+      municipalityId: organisation.municipalityId,
+      name: organisation.name,
+      kind: organisation.kind,
+    };
+  }
+
+  /** Reminders of this event go to these people instead of the executor organisations' contact people. */
+  async setEventAssignees(eventId: string, personIds: string[], actor: Actor): Promise<void> {
+    const municipalityId = await this.directory.municipalityOfEvent(eventId);
+    const notFound = () =>
+      new DirectoryException(DirectoryErrorCode.EVENT_NOT_FOUND, `Мероприятие ${eventId} не найдено`);
+    if (municipalityId === undefined) throw notFound();
+    await this.assertManages(municipalityId, actor, notFound);
+    const ids = [...new Set(personIds)];
+    const missing = await this.directory.missingPeople(ids);
+    if (missing.length) {
+      throw new DirectoryException(
+        DirectoryErrorCode.PERSON_NOT_FOUND,
+        'Не все люди найдены в справочнике',
+        missing.map((id) => `personIds: ${id} нет в справочнике`),
+      );
+    }
+    await this.directory.setEventAssignees(eventId, ids);
+    await this.audit.record(actor, {
+      action: 'event.assignees.set',
+      outcome: 'success',
+      targetType: 'event',
+      targetId: eventId,
+      details: { personIds: ids },
+    });
+  }
+
+  /** Out of scope looks the same as absent: another municipality's entries are not revealed. */
+  async assertManages(municipalityId: string | null, actor: Actor, notFound: () => DirectoryException): Promise<void> {
+    const scope = await this.scope(actor);
+    if (scope !== null && (municipalityId === null || !scope.includes(municipalityId))) throw notFound();
+  }
+
+  scope(actor: Actor): Promise<string[] | null> {
+    return managedMunicipalityIds(requirePrincipal(actor).grants, this.directory);
+  }
+}
+
+export function organisationNotFound(id: string): DirectoryException {
+  return new DirectoryException(DirectoryErrorCode.ORGANISATION_NOT_FOUND, `Организация ${id} не найдена`);
+}
+
+export function toPersonView(p: PersonEntity, account: PersonView['account']): PersonView {
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    position: p.position,
+    email: p.email,
+    phone: p.phone,
+    organisationId: p.organisationId,
+    userId: p.userId,
+    account,
+  };
+}

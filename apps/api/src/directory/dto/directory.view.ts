@@ -1,0 +1,114 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ORGANISATION_KINDS } from '@orientir/domain';
+import { RU } from '../../common/russian-messages.util';
+import { GrantDto } from '../../auth/dto/create-user.dto';
+import { DirectoryImportOptionsDto } from './directory-import.dto';
+
+export class MunicipalityView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class DirectorySchoolView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) municipalityId!: string | null;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ nullable: true, type: String }) shortName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'ИНН or ФИС ФРДО / ФИОКО code' }) officialCode!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) director!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+}
+
+export class OrganisationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: a regional organisation' })
+  municipalityId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: string;
+}
+
+export class PersonView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ nullable: true, type: String }) position!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organisationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The account, when the person has one' })
+  userId!: string | null;
+  @ApiProperty({ enum: ['none', 'invited', 'active', 'deactivated'] }) account!:
+    'none' | 'invited' | 'active' | 'deactivated';
+}
+
+/** `municipality`: where the roadmap applies; omitted: regional. */
+export class ExecutorMatchesDto extends DirectoryImportOptionsDto {
+  @ApiProperty({ type: [String], example: ['Отдел образования'] })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(500, { message: RU.arrayMax })
+  @IsString({ each: true, message: RU.string })
+  @MaxLength(500, { each: true, message: RU.maxLength })
+  names!: string[];
+}
+
+export class ExecutorMatchView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['exact', 'alias', 'fuzzy', 'none'] }) match!: 'exact' | 'alias' | 'fuzzy' | 'none';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organisationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) organisationName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For a fuzzy match: the question to confirm, in Russian' })
+  question!: string | null;
+  @ApiProperty({
+    enum: ['ok', 'no_addressee', 'unmatched'],
+    description: 'no_addressee («нет адресата»): nobody of the organisation has an e-mail',
+  })
+  addressee!: 'ok' | 'no_addressee' | 'unmatched';
+}
+
+export class AliasDto {
+  @ApiProperty({ example: 'ДО', description: "Another spelling; resolves within the organisation's municipality" })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  alias!: string;
+}
+
+export class InvitePersonDto {
+  @ApiProperty({ type: [GrantDto], description: 'Roles of the new account; scopes name directory entries' })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(50, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => GrantDto)
+  grants!: GrantDto[];
+}
+
+export class InvitationView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ description: 'When the set-password link stops working' }) expiresAt!: string;
+}
+
+export class EventAssigneesDto {
+  @ApiProperty({
+    type: [String],
+    description: "Directory people who get this event's reminders; empty: the contact people",
+  })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(50, { message: RU.arrayMax })
+  @IsUUID('all', { each: true, message: RU.uuid })
+  personIds!: string[];
+}

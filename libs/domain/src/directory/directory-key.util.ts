@@ -1,0 +1,57 @@
+// Keys that decide whether two spellings name the same directory entry. Pure, so the import
+// preview, the cycle store and the migration that built the directory agree on them.
+import { executorKey } from '../roadmap/executor.normalizer';
+
+/**
+ * A municipality, school or organisation name folded for comparison: case, «ё», quote styles,
+ * spacing and trailing punctuation do not make a different entry.
+ */
+export function directoryKey(name: string): string {
+  return executorKey(name);
+}
+
+/**
+ * How close two names are, 0..1: the share of the shorter name's word stems that the longer one
+ * has. «Отдел образования» against «Отдел образования администрации г. Лесосибирска» is 1.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const stems = (key: string): Set<string> =>
+    new Set(
+      directoryKey(key)
+        .split(/[\s.,«»"()-]+/)
+        .filter((w) => w.length > 1)
+        .map((w) => w.slice(0, 5)),
+    );
+  const left = stems(a);
+  const right = stems(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const s of left) if (right.has(s)) shared += 1;
+  return shared / Math.min(left.size, right.size);
+}
+
+export const SCHOOL_CATEGORIES = ['shnor', 'risk_zone', 'shnsu', 'other'] as const;
+export type DirectorySchoolCategory = (typeof SCHOOL_CATEGORIES)[number];
+
+export const ORGANISATION_KINDS = [
+  'education_department',
+  'methodical_centre',
+  'school',
+  'association',
+  'institute',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** A guess from the name; the coordinator can correct it. */
+export function guessOrganisationKind(name: string): OrganisationKind {
+  const key = directoryKey(name);
+  if (/(школ|лицей|гимназ|сош|оош|\bмбоу|\bмаоу|\bмкоу)/.test(key)) return 'school';
+  if (/(рмо|шмо|методическ\S* объединен|ассоциац)/.test(key)) return 'association';
+  if (/(институт|университет|академ|ипк)/.test(key)) return 'institute';
+  if (/(методическ|имц|цро|мимц)/.test(key)) return 'methodical_centre';
+  if (/(отдел образован|департамент|управлени\S* образован|комитет|^до\b|министерств)/.test(key)) {
+    return 'education_department';
+  }
+  return 'other';
+}

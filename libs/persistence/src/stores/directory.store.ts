@@ -1,0 +1,397 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  directoryKey,
+  guessOrganisationKind,
+  nameKey,
+  nameSimilarity,
+  tidyName,
+  type OrganisationKind,
+} from '@orientir/domain';
+import {
+  DirectorySchoolEntity,
+  EventAssigneeEntity,
+  MunicipalityEntity,
+  OrganisationEntity,
+  PersonEntity,
+} from '../entities';
+
+export interface SchoolDraft {
+  municipalityId: string | null;
+  fullName: string;
+  shortName?: string | null;
+  officialCode?: string | null;
+  director?: string | null;
+  email?: string | null;
+  address?: string | null;
+}
+
+export interface PersonDraft {
+  fullName: string;
+  position?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  organisationId: string | null;
+}
+
+export type OrganisationMatch =
+  | { kind: 'exact' | 'alias'; organisation: OrganisationEntity }
+  | { kind: 'fuzzy'; organisation: OrganisationEntity; similarity: number }
+  | { kind: 'none' };
+
+/** Whether a find-or-create found the row or made it; imports count both. */
+export interface Ensured<T> {
+  row: T;
+  created: boolean;
+}
+
+/** Reads and writes the directory. Every "ensure" is find-or-create on the entry's key, so a repeated import adds nothing. */
+@Injectable()
+export class DirectoryStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The installation's region (one per installation); created on first use. */
+  async regionId(m: EntityManager = this.dataSource.manager): Promise<string> {
+    const [row] = (await m.query(`SELECT id FROM regions ORDER BY created_at LIMIT 1`)) as { id: string }[];
+    if (row) return row.id;
+    const [created] = (await m.query(`INSERT INTO regions (name) VALUES ('Регион') RETURNING id`)) as { id: string }[];
+    return created.id;
+  }
+
+  async findMunicipality(name: string, m: EntityManager = this.dataSource.manager): Promise<MunicipalityEntity | null> {
+    return m.getRepository(MunicipalityEntity).findOneBy({ nameKey: nameKey(name) });
+  }
+
+  findMunicipalityById(id: string): Promise<MunicipalityEntity | null> {
+    return this.dataSource.getRepository(MunicipalityEntity).findOneBy({ id });
+  }
+
+  async ensureMunicipality(
+    name: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Ensured<MunicipalityEntity>> {
+    const regionId = await this.regionId(m);
+    const inserted = (await m.query(
+      `INSERT INTO municipalities (region_id, name, name_key) VALUES ($1, $2, $3)
+       ON CONFLICT (region_id, name_key) DO NOTHING RETURNING id`,
+      [regionId, tidyName(name), nameKey(name)],
+    )) as { id: string }[];
+    const row = await m.getRepository(MunicipalityEntity).findOneByOrFail({ regionId, nameKey: nameKey(name) });
+    return { row, created: inserted.length > 0 };
+  }
+
+  /** By official code first (a renamed school keeps it), then by name within the municipality. */
+  async findSchool(
+    draft: Pick<SchoolDraft, 'municipalityId' | 'fullName' | 'officialCode'>,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<DirectorySchoolEntity | null> {
+    const repo = m.getRepository(DirectorySchoolEntity);
+    if (draft.officialCode) {
+      const byCode = await repo.findOneBy({ officialCode: draft.officialCode.trim() });
+      if (byCode) return byCode;
+    }
+    const rows = (await m.query(
+      `SELECT id FROM directory_schools WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2`,
+      [draft.municipalityId ?? '', directoryKey(draft.fullName)],
+    )) as { id: string }[];
+    return rows[0] ? repo.findOneByOrFail({ id: rows[0].id }) : null;
+  }
+
+  /** Finds or creates; a found school gets the fields it lacked, never loses one it had. */
+  async ensureSchool(
+    draft: SchoolDraft,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Ensured<DirectorySchoolEntity>> {
+    const repo = m.getRepository(DirectorySchoolEntity);
+    const found = await this.findSchool(draft, m);
+    if (found) {
+      const patch: Partial<DirectorySchoolEntity> = {};
+      for (const field of ['shortName', 'officialCode', 'director', 'email', 'address'] as const) {
+        const value = draft[field]?.trim();
+        if (value && !found[field]) patch[field] = field === 'email' ? value.toLowerCase() : value;
+      }
+      if (Object.keys(patch).length) await repo.update({ id: found.id }, patch);
+      return { row: { ...found, ...patch }, created: false };
+    }
+    const row = await repo.save(
+      repo.create({
+        municipalityId: draft.municipalityId,
+        fullName: draft.fullName.trim(),
+        shortName: draft.shortName?.trim() || null,
+        nameKey: directoryKey(draft.fullName),
+        officialCode: draft.officialCode?.trim() || null,
+        director: draft.director?.trim() || null,
+        email: draft.email?.trim().toLowerCase() || null,
+        address: draft.address?.trim() || null,
+      }),
+    );
+    await this.ensureOrganisation(draft.municipalityId, row.fullName, m, row.id);
+    return { row, created: true };
+  }
+
+  /**
+   * Within the municipality: exactly, by alias, then a fuzzy guess to confirm; only then a regional
+   * organisation (ministry, institute) the same way. Never another municipality's organisation.
+   */
+  async matchOrganisation(
+    municipalityId: string | null,
+    name: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationMatch> {
+    for (const scope of municipalityId ? [municipalityId, ''] : ['']) {
+      const found = await this.matchWithin(scope, name, m);
+      if (found.kind !== 'none') return found;
+    }
+    return { kind: 'none' };
+  }
+
+  private async matchWithin(scope: string, name: string, m: EntityManager): Promise<OrganisationMatch> {
+    const key = directoryKey(name);
+    const repo = m.getRepository(OrganisationEntity);
+    const exact = (await m.query(
+      `SELECT id FROM organisations WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2`,
+      [scope, key],
+    )) as { id: string }[];
+    if (exact[0]) return { kind: 'exact', organisation: await repo.findOneByOrFail({ id: exact[0].id }) };
+    const alias = (await m.query(
+      `SELECT organisation_id AS id FROM organisation_aliases WHERE municipality_scope = $1 AND alias_key = $2`,
+      [scope, key],
+    )) as { id: string }[];
+    if (alias[0]) return { kind: 'alias', organisation: await repo.findOneByOrFail({ id: alias[0].id }) };
+    const candidates = (await m.query(
+      `SELECT id, name FROM organisations WHERE coalesce(municipality_id::text, '') = $1`,
+      [scope],
+    )) as { id: string; name: string }[];
+    const best = candidates
+      .map((c) => ({ ...c, similarity: nameSimilarity(name, c.name) }))
+      .filter((c) => c.similarity >= FUZZY_THRESHOLD)
+      .sort((a, b) => b.similarity - a.similarity || a.name.length - b.name.length)[0];
+    if (!best) return { kind: 'none' };
+    return { kind: 'fuzzy', organisation: await repo.findOneByOrFail({ id: best.id }), similarity: best.similarity };
+  }
+
+  async ensureOrganisation(
+    municipalityId: string | null,
+    name: string,
+    m: EntityManager = this.dataSource.manager,
+    schoolId: string | null = null,
+    kind?: OrganisationKind,
+  ): Promise<Ensured<OrganisationEntity>> {
+    const match = await this.matchOrganisation(municipalityId, name, m);
+    if (match.kind === 'exact' || match.kind === 'alias') return { row: match.organisation, created: false };
+    const inserted = (await m.query(
+      `INSERT INTO organisations (municipality_id, name, name_key, kind, school_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        municipalityId,
+        name.trim(),
+        directoryKey(name),
+        kind ?? (schoolId ? 'school' : guessOrganisationKind(name)),
+        schoolId,
+      ],
+    )) as { id: string }[];
+    const again = await this.matchOrganisation(municipalityId, name, m);
+    if (again.kind === 'none' || again.kind === 'fuzzy') throw new Error(`organisation «${name}» was not stored`);
+    return { row: again.organisation, created: inserted.length > 0 };
+  }
+
+  /** «ДО» now resolves to this organisation within its municipality; the answer names an alias already taken. */
+  async addAlias(
+    organisationId: string,
+    alias: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<'added' | 'exists' | { takenBy: string }> {
+    const organisation = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: organisationId });
+    const scope = organisation.municipalityId ?? '';
+    const key = directoryKey(alias);
+    if (key === organisation.nameKey) return 'exists';
+    const [taken] = (await m.query(
+      `SELECT a.organisation_id AS id, o.name FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id
+        WHERE a.municipality_scope = $1 AND a.alias_key = $2`,
+      [scope, key],
+    )) as { id: string; name: string }[];
+    if (taken) return taken.id === organisationId ? 'exists' : { takenBy: taken.name };
+    await m.query(
+      `INSERT INTO organisation_aliases (organisation_id, municipality_scope, alias, alias_key) VALUES ($1, $2, $3, $4)`,
+      [organisationId, scope, alias.trim(), key],
+    );
+    return 'added';
+  }
+
+  /** By e-mail when there is one, else by name within the organisation. */
+  async ensurePerson(draft: PersonDraft, m: EntityManager = this.dataSource.manager): Promise<Ensured<PersonEntity>> {
+    const repo = m.getRepository(PersonEntity);
+    const email = draft.email?.trim().toLowerCase() || null;
+    const [byKey] = (await m.query(
+      email
+        ? `SELECT id FROM people WHERE email = $1`
+        : `SELECT id FROM people WHERE email IS NULL AND lower(full_name) = lower($1) AND organisation_id IS NOT DISTINCT FROM $2`,
+      email ? [email] : [draft.fullName.trim(), draft.organisationId],
+    )) as { id: string }[];
+    const found = byKey ? await repo.findOneByOrFail({ id: byKey.id }) : null;
+    if (found) {
+      const patch: Partial<PersonEntity> = {};
+      if (!found.position && draft.position?.trim()) patch.position = draft.position.trim();
+      if (!found.phone && draft.phone?.trim()) patch.phone = draft.phone.trim();
+      if (!found.organisationId && draft.organisationId) patch.organisationId = draft.organisationId;
+      if (Object.keys(patch).length) await repo.update({ id: found.id }, patch);
+      return { row: { ...found, ...patch }, created: false };
+    }
+    const userId = email
+      ? (((await m.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[])[0]?.id ?? null)
+      : null;
+    const row = await repo.save(
+      repo.create({
+        fullName: draft.fullName.trim(),
+        position: draft.position?.trim() || null,
+        email,
+        phone: draft.phone?.trim() || null,
+        organisationId: draft.organisationId,
+        userId,
+      }),
+    );
+    return { row, created: true };
+  }
+
+  async assignCurator(
+    cycleId: string,
+    personId: string,
+    directorySchoolId: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const inserted = (await m.query(
+      `INSERT INTO curator_assignments (cycle_id, person_id, directory_school_id) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [cycleId, personId, directorySchoolId],
+    )) as { id: string }[];
+    return inserted.length > 0;
+  }
+
+  /**
+   * Who gets an event's reminders: the people the coordinator assigned to it, else the contact
+   * people of its executor organisations; only those with an e-mail.
+   */
+  async reminderRecipients(eventId: string, organisationIds: string[]): Promise<{ name: string; email: string }[]> {
+    const assigned = (await this.dataSource.query(
+      `SELECT p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
+        WHERE a.event_id = $1 AND p.email IS NOT NULL ORDER BY p.email`,
+      [eventId],
+    )) as { name: string; email: string }[];
+    if (assigned.length) return assigned;
+    if (!organisationIds.length) return [];
+    return (await this.dataSource.query(
+      `SELECT full_name AS name, email FROM people
+        WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND email IS NOT NULL ORDER BY email`,
+      [organisationIds],
+    )) as { name: string; email: string }[];
+  }
+
+  /** Organisations (of these) that have no contact person with an e-mail: «нет адресата». */
+  async organisationsWithoutAddressee(organisationIds: string[]): Promise<Set<string>> {
+    if (!organisationIds.length) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT o.id FROM organisations o WHERE o.id = ANY($1::uuid[]) AND NOT EXISTS (
+         SELECT 1 FROM people p WHERE p.organisation_id = o.id AND p.is_contact AND p.email IS NOT NULL)`,
+      [organisationIds],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  listMunicipalities(): Promise<MunicipalityEntity[]> {
+    return this.dataSource.getRepository(MunicipalityEntity).find({ order: { name: 'ASC' } });
+  }
+
+  listSchools(municipalityIds: string[] | null): Promise<DirectorySchoolEntity[]> {
+    const repo = this.dataSource.getRepository(DirectorySchoolEntity);
+    const qb = repo.createQueryBuilder('s').orderBy('s.full_name', 'ASC');
+    if (municipalityIds) qb.where('s.municipality_id = ANY(:ids)', { ids: municipalityIds });
+    return qb.getMany();
+  }
+
+  listOrganisations(municipalityIds: string[] | null): Promise<OrganisationEntity[]> {
+    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o').orderBy('o.name', 'ASC');
+    if (municipalityIds)
+      qb.where('(o.municipality_id = ANY(:ids) OR o.municipality_id IS NULL)', { ids: municipalityIds });
+    return qb.getMany();
+  }
+
+  listPeople(organisationIds: string[] | null): Promise<PersonEntity[]> {
+    const qb = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p').orderBy('p.full_name', 'ASC');
+    if (organisationIds) qb.where('p.organisation_id = ANY(:ids)', { ids: organisationIds });
+    return qb.getMany();
+  }
+
+  findPerson(id: string): Promise<PersonEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ id });
+  }
+
+  findPersonByEmail(email: string): Promise<PersonEntity | null> {
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async findSchoolById(id: string): Promise<DirectorySchoolEntity | null> {
+    return UUID.test(id) ? this.dataSource.getRepository(DirectorySchoolEntity).findOneBy({ id }) : null;
+  }
+
+  /** The owning municipality id of an event's cycle; null for a regional cycle, undefined when there is no such event. */
+  async municipalityOfEvent(eventId: string): Promise<string | null | undefined> {
+    if (!UUID.test(eventId)) return undefined;
+    const [row] = (await this.dataSource.query(
+      `SELECT c.municipality_id FROM roadmap_events e JOIN cycles c ON c.id = e.cycle_id WHERE e.id = $1`,
+      [eventId],
+    )) as { municipality_id: string | null }[];
+    return row ? row.municipality_id : undefined;
+  }
+
+  findOrganisation(id: string): Promise<OrganisationEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+  }
+
+  /** invited: an account without a password yet; deactivated: switched off by a coordinator. */
+  async accountStates(userIds: string[]): Promise<Map<string, 'invited' | 'active' | 'deactivated'>> {
+    if (!userIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id, is_active, password_hash IS NOT NULL AS has_password FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    )) as { id: string; is_active: boolean; has_password: boolean }[];
+    return new Map(
+      rows.map((r) => [r.id, !r.is_active ? 'deactivated' : r.has_password ? 'active' : 'invited'] as const),
+    );
+  }
+
+  /** Replaces the people named for one event; an empty list gives the reminders back to the contact people. */
+  async setEventAssignees(eventId: string, personIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.delete(EventAssigneeEntity, { eventId });
+      if (personIds.length)
+        await m.insert(
+          EventAssigneeEntity,
+          personIds.map((personId) => ({ eventId, personId })),
+        );
+    });
+  }
+
+  async missingPeople(personIds: string[]): Promise<string[]> {
+    if (!personIds.length) return [];
+    const rows = (await this.dataSource.query(`SELECT id FROM people WHERE id = ANY($1::uuid[])`, [personIds])) as {
+      id: string;
+    }[];
+    const found = new Set(rows.map((r) => r.id));
+    return personIds.filter((id) => !found.has(id));
+  }
+
+  async linkPersonToUser(personId: string, userId: string): Promise<void> {
+    await this.dataSource.getRepository(PersonEntity).update({ id: personId }, { userId });
+  }
+}
+
+/** At or above this a name is offered as a match to confirm in the preview, never taken silently. */
+const FUZZY_THRESHOLD = 0.75;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
+import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
+import { eventually } from '../support/poll.util';
+import { testEnv } from '../setup/test-infrastructure';
+import { openPage, signIn, startProduct, type Product } from './browser.util';
+
+const MUNICIPALITY = 'г. Ачинск';
+const OFFICE = 'Управление образования администрации г. Ачинска';
+const PERSON_EMAIL = 'kuznetsova@achinsk.test';
+
+async function participants(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const schools = book.addWorksheet('Школы');
+  schools.addRow(['Наименование ОО', 'Муниципалитет', 'Категория', 'E-mail']);
+  schools.addRow(['МБОУ «СОШ № 21»', MUNICIPALITY, 'ШНОР', 'school21@achinsk.test']);
+  const people = book.addWorksheet('Кураторы');
+  people.addRow(['ФИО', 'Должность', 'Место работы', 'E-mail', 'Закрепленные ОО']);
+  people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', OFFICE, PERSON_EMAIL, '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('the directory in Chromium', () => {
+  let product: Product;
+
+  beforeAll(async () => {
+    product = await startProduct();
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  it('coordinator imports a participants file through the preview, merges a spelling, invites a person who sets a password from the e-mail', async () => {
+    const password = 'Администратор-2026!';
+    const account = await createAccount(product.apps, ADMIN, password);
+    const p = await openPage(product, 'directory');
+    await signIn(p, product.baseUrl, account.email, password, '/directory');
+    await p.page.getByRole('heading', { name: 'Справочник' }).waitFor();
+
+    await p.page.locator('#directory-file').setInputFiles({
+      name: 'участники.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await participants(),
+    });
+    await p.page.fill('#directory-municipality', MUNICIPALITY);
+    await p.page.getByRole('button', { name: 'Показать предпросмотр' }).click();
+    await p.page.getByRole('cell', { name: 'МБОУ «СОШ № 21»' }).first().waitFor();
+    await p.shot('import-preview');
+    // The preview stored nothing yet.
+    const admin = await sessionClient(product.apps, account);
+    const before = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    expect(before.map((s) => s.fullName)).not.toContain('МБОУ «СОШ № 21»');
+
+    await p.page.getByRole('button', { name: 'Сохранить в справочник' }).click();
+    await p.page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await p.page.getByRole('cell', { name: OFFICE }).first().waitFor();
+
+    // Merge by hand: «УО» now means the office within its municipality.
+    const officeRow = p.page
+      .getByRole('row')
+      .filter({ hasText: OFFICE })
+      .filter({ has: p.page.getByRole('textbox') });
+    await officeRow.getByRole('textbox').fill('УО');
+    await officeRow.getByRole('button', { name: 'Добавить написание' }).click();
+    const alias = await eventually('the alias', async () => {
+      const [match] = (
+        await admin
+          .post('/api/directory/executor-matches')
+          .send({ municipality: MUNICIPALITY, names: ['УО'] })
+          .expect(200)
+      ).body as { match: string; organisationName: string }[];
+      return match.match === 'alias' ? match : undefined;
+    });
+    expect(alias.organisationName).toBe(OFFICE);
+
+    // Invite the office's person; she sets her password from the e-mail and signs in.
+    const personRow = p.page.getByRole('row').filter({ hasText: PERSON_EMAIL });
+    await personRow.getByRole('button', { name: 'Пригласить' }).click();
+    await p.page
+      .getByRole('status')
+      .filter({ hasText: `Приглашение отправлено на ${PERSON_EMAIL}` })
+      .waitFor();
+    await personRow.getByRole('cell', { name: 'приглашен' }).waitFor();
+    await p.shot('invited');
+
+    const mail = new MailCatcherClient(testEnv('mailViewerUrl'));
+    const letter = await eventually<CaughtMail>('the invitation', async () =>
+      (await mail.list()).find((m) => m.to.some((t) => t.address === PERSON_EMAIL) && /приглашение/.test(m.subject)),
+    );
+    const link = /https?:\/\/\S+\/set-password\?token=[^\s"<]+/.exec(letter.text)?.[0];
+    expect(link).toBeTruthy();
+    const invited = await openPage(product, 'invited');
+    await invited.page.goto(`${product.baseUrl}${new URL(link ?? '').pathname}${new URL(link ?? '').search}`);
+    const newPassword = 'Пароль-Кузнецовой-2026';
+    await invited.page.fill('#new-password', newPassword);
+    await invited.page.fill('#repeat-password', newPassword);
+    await invited.page.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await invited.page.getByText('Пароль изменен').waitFor();
+    await signIn(invited, product.baseUrl, PERSON_EMAIL, newPassword);
+    await invited.shot('signed-in');
+    expect([...p.errors, ...invited.errors]).toEqual([]);
+    await invited.close();
+    await p.close();
+  });
+});
