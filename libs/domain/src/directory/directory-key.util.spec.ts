@@ -10,6 +10,9 @@ describe('directory keys', () => {
     expect(nameSimilarity('Отдел образования', 'Отдел образования администрации г. Лесосибирска')).toBe(1);
     expect(nameSimilarity('ГМС ОО', 'МБУ «МИМЦ»')).toBe(0);
     expect(nameSimilarity('Министерство образования Иркутской области', 'Отдел образования')).toBeLessThan(0.75);
+    expect(nameSimilarity('МБОУ «СОШ № 5»', 'МБОУ «СОШ № 6»')).toBe(0);
+    expect(nameSimilarity('Исполнитель 2.1', 'Исполнитель 1.1')).toBe(0);
+    expect(nameSimilarity('СОШ № 5', 'МБОУ «СОШ № 5»')).toBe(1);
   });
 
   it('guesses the kind of an organisation from its name', () => {

@@ -22,6 +22,9 @@ export function nameSimilarity(a: string, b: string): number {
         .filter((w) => w.length > 1)
         .map((w) => w.slice(0, 5)),
     );
+  // Numbers identify: «СОШ № 5» is never a spelling of «СОШ № 6», nor «Исполнитель 2.1» of «1.1».
+  const numbers = (name: string) => (name.match(/\d+/g) ?? []).sort().join(' ');
+  if (numbers(a) && numbers(b) && numbers(a) !== numbers(b)) return 0;
   const left = stems(a);
   const right = stems(b);
   if (left.size === 0 || right.size === 0) return 0;
