@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { FileInput } from '../../../components/FileInput';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { t } from './i18n';
 
@@ -96,13 +97,10 @@ export default function Directory() {
         <p className="muted">{t.importHint}</p>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="directory-file">{t.file}</label>
-            <input
-              id="directory-file"
-              type="file"
-              accept=".xlsx,.csv"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            <span className="field__label" aria-hidden>
+              {t.file}
+            </span>
+            <FileInput id="directory-file" label={t.file} accept=".xlsx,.csv" file={file} onChange={setFile} />
           </div>
           <div className="field">
             <label htmlFor="directory-municipality">{t.municipality}</label>
