@@ -1,3 +1,4 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
 import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
@@ -8,6 +9,22 @@ import { openPage, signIn, startProduct, type Product } from './browser.util';
 const MUNICIPALITY = 'г. Ачинск';
 const OFFICE = 'Управление образования администрации г. Ачинска';
 const PERSON_EMAIL = 'kuznetsova@achinsk.test';
+
+const LESOSIBIRSK = 'г. Лесосибирск';
+const LESOSIBIRSK_OFFICE = 'Отдел образования администрации г. Лесосибирска';
+const LESOSIBIRSK_ROADMAP = path.resolve(__dirname, '../fixtures/roadmaps/lesosibirsk-2020-2021.txt');
+
+/** Lesosibirsk's directory: the office the roadmap calls only «Отдел образования», with a person to mail. */
+async function lesosibirskParticipants(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const schools = book.addWorksheet('Школы');
+  schools.addRow(['Наименование ОО', 'Муниципалитет', 'Категория', 'E-mail']);
+  schools.addRow(['МБОУ «СОШ № 6»', LESOSIBIRSK, 'ШНОР', 'school6@lesosibirsk.test']);
+  const people = book.addWorksheet('Кураторы');
+  people.addRow(['ФИО', 'Должность', 'Место работы', 'E-mail', 'Закрепленные ОО']);
+  people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', LESOSIBIRSK_OFFICE, 'oo@lesosibirsk.test', '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 async function participants(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -100,6 +117,62 @@ describe('the directory in Chromium', () => {
     await invited.shot('signed-in');
     expect([...p.errors, ...invited.errors]).toEqual([]);
     await invited.close();
+    await p.close();
+  });
+
+  it('coordinator confirms a fuzzy executor match in the launch preview; the directory remembers it as an alias', async () => {
+    const password = 'Координатор-2026!';
+    const account = await createAccount(product.apps, ADMIN, password);
+    const admin = await sessionClient(product.apps, account);
+    const preview = (
+      await admin
+        .post('/api/directory/import')
+        .field('municipality', LESOSIBIRSK)
+        .attach('file', await lesosibirskParticipants(), 'участники.xlsx')
+        .expect(201)
+    ).body as { schools: unknown[]; curators: unknown[] };
+    await admin
+      .post('/api/directory/import/confirm')
+      .send({ municipality: LESOSIBIRSK, schools: preview.schools, curators: preview.curators })
+      .expect(201);
+    const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
+    const stored = await admin
+      .post(`/api/roadmaps?municipality=${encodeURIComponent(LESOSIBIRSK)}`)
+      .send(imported.body.roadmap)
+      .expect(201);
+    const matchOf = async () =>
+      (
+        (
+          await admin
+            .post('/api/directory/executor-matches')
+            .send({ municipality: LESOSIBIRSK, names: ['Отдел образования'] })
+            .expect(200)
+        ).body as { match: string; organisationName: string | null }[]
+      )[0];
+    expect(await matchOf()).toMatchObject({ match: 'fuzzy', organisationName: LESOSIBIRSK_OFFICE });
+
+    const p = await openPage(product, 'executor-match');
+    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${stored.body.id as string}/launch`);
+    await p.page.getByRole('heading', { name: 'Исполнители и справочник' }).waitFor();
+    const question = p.page.getByRole('group', {
+      name: `«Отдел образования» — это «${LESOSIBIRSK_OFFICE}»?`,
+    });
+    // Executors nobody can be mailed at are marked before the launch.
+    await p.page.getByText('нет адресата').first().waitFor();
+    await p.shot('executor-matches');
+    await question.getByRole('button', { name: 'Да' }).click();
+    await p.page.getByText('похоже, подтверждено').waitFor();
+    await p.shot('executor-confirmed');
+
+    for (const box of await p.page.getByRole('checkbox', { name: 'Оставить без графика' }).all()) await box.check();
+    await p.page.getByRole('button', { name: 'Запустить цикл' }).click();
+    await p.page.waitForURL(/\/cycles\/[0-9a-f-]+\/launch$/);
+    const alias = await eventually('the confirmed alias', async () => {
+      const match = await matchOf();
+      return match.match === 'alias' ? match : undefined;
+    });
+    expect(alias.organisationName).toBe(LESOSIBIRSK_OFFICE);
+    expect(p.errors).toEqual([]);
     await p.close();
   });
 });

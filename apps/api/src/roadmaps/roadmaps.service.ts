@@ -151,8 +151,13 @@ export class RoadmapsService {
     }
     const { skipped: skippedEvents, ...cycle } = plan;
     // The same field rules as POST /api/cycles (lengths, e-mails, year), then the same service.
+    const confirmed = new Map((dto.executors ?? []).map((x) => [x.name.trim(), x]));
     const payload = await validateAs(CreateCycleDto, {
       ...cycle,
+      events: cycle.events.map((e) => ({
+        ...e,
+        executors: e.executors.map((x) => ({ ...x, organisationId: confirmed.get(x.name.trim())?.organisationId })),
+      })),
       title: dto.title?.trim() || plan.title,
       municipality: dto.municipality ?? stored.municipality ?? undefined,
       schools: dto.schools ?? cycle.schools,

@@ -727,6 +727,8 @@ export interface components {
     CycleFromRoadmapDto: {
       /** @description Dates for undated events; undated events not listed here are left unscheduled */
       dates?: components['schemas']['EventDatesDto'][];
+      /** @description Executors whose directory organisation the coordinator confirmed in the preview (by name); applied to every event naming them, and a confirmed fuzzy match is remembered as an alias */
+      executors?: components['schemas']['ExecutorDto'][];
       /** @description Municipality that owns the cycle (a municipal coordinator must name its own) */
       municipality?: string;
       /** @description The participating schools; the roadmap's by default */

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
-import { SchoolDto } from '../../cycles/dto/create-cycle.dto';
+import { ExecutorDto, SchoolDto } from '../../cycles/dto/create-cycle.dto';
 import { RU } from '../../common/russian-messages.util';
 import { canonicalRoadmapRef } from '../../common/openapi-document.util';
 import { CycleView } from '../../cycles/dto/cycle-view.dto';
@@ -151,6 +151,18 @@ export class CycleFromRoadmapDto {
   @ValidateNested({ each: true })
   @Type(() => EventDatesDto)
   dates?: EventDatesDto[];
+
+  @ApiPropertyOptional({
+    type: [ExecutorDto],
+    description:
+      'Executors whose directory organisation the coordinator confirmed in the preview (by name); applied to every event naming them, and a confirmed fuzzy match is remembered as an alias',
+  })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(1000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => ExecutorDto)
+  executors?: ExecutorDto[];
 }
 
 export class SkippedEventView {

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Progress, Select, Table, TextInput } from '@gravity-ui/uikit';
+import { Alert, Button, Checkbox, Label, Progress, Select, Table, TextInput } from '@gravity-ui/uikit';
 import type { TableColumnConfig } from '@gravity-ui/uikit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -13,11 +13,14 @@ import { count } from '../../../lib/plural';
 import { CATEGORY_TITLES, TIME_ZONES } from '../../../lib/words';
 import { t } from './i18n';
 import {
+  confirmedExecutors,
   datesPayload,
   pastEvents,
   schoolsFromRoadmap,
   undatedEvents,
   undecided,
+  type ExecutorMatch,
+  type FuzzyAnswers,
   type SchoolDraft,
   type UndatedDecision,
 } from './launch-plan';
@@ -40,6 +43,7 @@ export default function CycleLaunch() {
   const [timezone, setTimezone] = useState('');
   const [schools, setSchools] = useState<SchoolDraft[]>([]);
   const [decisions, setDecisions] = useState<Record<string, UndatedDecision | undefined>>({});
+  const [answers, setAnswers] = useState<FuzzyAnswers>({});
 
   useEffect(() => {
     if (!roadmap.data) return;
@@ -63,6 +67,7 @@ export default function CycleLaunch() {
               municipality: s.municipality?.trim() || undefined,
             })),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
+            executors: confirmedExecutors(roadmap.data!.executors ?? [], answers),
           },
         }),
       ),
@@ -149,6 +154,7 @@ export default function CycleLaunch() {
   if (roadmap.isPending) return <PageLoader />;
   if (roadmap.error) return <ErrorState error={roadmap.error} onRetry={() => void roadmap.refetch()} />;
   const events = roadmap.data.roadmap.events;
+  const executors = roadmap.data.executors ?? [];
   const undated = undatedEvents(events);
   const past = pastEvents(events, timezone || roadmap.data.timezone);
   const waiting = undecided(events, decisions);
@@ -218,6 +224,55 @@ export default function CycleLaunch() {
           </Button>
         </div>
       </section>
+
+      {executors.length > 0 && (
+        <section className="panel" aria-labelledby="executors-title">
+          <h2 id="executors-title" className="g-text g-text_variant_subheader-3">
+            {t.executorsTitle}
+          </h2>
+          <p className="muted">{t.executorsHint}</p>
+          <Table
+            data={executors}
+            getRowDescriptor={(m) => ({
+              id: m.name,
+              classNames: m.match === 'fuzzy' && answers[m.name] === undefined ? ['row_warning'] : [],
+            })}
+            columns={[
+              { id: 'name', name: t.executor },
+              {
+                id: 'organisation',
+                name: t.organisation,
+                template: (m) => <ExecutorMatchCell m={m} answer={answers[m.name]} />,
+              },
+              {
+                id: 'confirm',
+                name: '',
+                width: 420,
+                template: (m) =>
+                  m.match === 'fuzzy' && m.question ? (
+                    <div className="filters" role="group" aria-label={m.question}>
+                      <span>{m.question}</span>
+                      <Button
+                        size="s"
+                        view={answers[m.name] === true ? 'action' : 'outlined'}
+                        onClick={() => setAnswers((a) => ({ ...a, [m.name]: true }))}
+                      >
+                        {t.yes}
+                      </Button>
+                      <Button
+                        size="s"
+                        view={answers[m.name] === false ? 'outlined-danger' : 'outlined'}
+                        onClick={() => setAnswers((a) => ({ ...a, [m.name]: false }))}
+                      >
+                        {t.no}
+                      </Button>
+                    </div>
+                  ) : null,
+              },
+            ]}
+          />
+        </section>
+      )}
 
       {undated.length > 0 && (
         <section className="panel" aria-labelledby="undated-title">
@@ -318,6 +373,33 @@ export default function CycleLaunch() {
           </Button>
         </div>
       </section>
+    </>
+  );
+}
+
+const MATCH_WORDS: Record<ExecutorMatch['match'], string> = {
+  exact: t.matchExact,
+  alias: t.matchAlias,
+  fuzzy: t.matchFuzzy,
+  none: t.matchNone,
+};
+
+function ExecutorMatchCell({ m, answer }: { m: ExecutorMatch; answer: boolean | undefined }) {
+  const linked = m.match !== 'fuzzy' || answer === true;
+  return (
+    <>
+      <div>{m.organisationName ?? '—'}</div>
+      <div className="muted">
+        {MATCH_WORDS[m.match]}
+        {m.match === 'fuzzy' && answer === true && `, ${t.confirmed}`}
+        {m.match === 'fuzzy' && answer === false && `, ${t.rejected}`}
+        {((linked && m.addressee === 'no_addressee') || m.match === 'none') && (
+          <>
+            {' · '}
+            <Label theme="warning">{t.noAddressee}</Label>
+          </>
+        )}
+      </div>
     </>
   );
 }

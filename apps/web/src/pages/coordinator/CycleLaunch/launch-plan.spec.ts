@@ -1,4 +1,4 @@
-import { datesPayload, pastEvents, undecided, type RoadmapEvent } from './launch-plan';
+import { confirmedExecutors, datesPayload, pastEvents, undecided, type RoadmapEvent } from './launch-plan';
 
 const ev = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
   number,
@@ -50,5 +50,20 @@ describe('launch plan', () => {
       '1',
     ]);
     expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-05-31T23:00:00+08:00'))).toEqual([]);
+  });
+  it('sends only the fuzzy matches the coordinator confirmed', () => {
+    const m = (name: string, match: 'exact' | 'fuzzy' | 'none', organisationId: string | null) => ({
+      name,
+      match,
+      organisationId,
+      organisationName: organisationId && `Организация ${name}`,
+      question: match === 'fuzzy' ? `«${name}» — это …?` : null,
+      addressee: 'unmatched' as const,
+    });
+    const matches = [m('ОО', 'fuzzy', 'o1'), m('УО', 'fuzzy', 'o2'), m('ИМЦ', 'exact', 'o3'), m('ГМС', 'none', null)];
+    expect(confirmedExecutors(matches, { ОО: true, УО: false, ИМЦ: true, ГМС: true })).toEqual([
+      { name: 'ОО', organisationId: 'o1' },
+    ]);
+    expect(confirmedExecutors(matches, {})).toEqual([]);
   });
 });

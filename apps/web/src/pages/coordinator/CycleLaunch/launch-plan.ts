@@ -55,3 +55,17 @@ export function schoolsFromRoadmap(schools: readonly Schemas['RoadmapSchool'][])
     emails: s.emails,
   }));
 }
+
+export type ExecutorMatch = Schemas['ExecutorMatchView'];
+/** For a fuzzy match: true once the coordinator answered «Да», false for «Нет»; undefined while unanswered. */
+export type FuzzyAnswers = Record<string, boolean | undefined>;
+
+/** The executors confirmed in the preview, sent with the launch (the API remembers each as an alias). */
+export function confirmedExecutors(
+  matches: readonly ExecutorMatch[],
+  answers: FuzzyAnswers,
+): { name: string; organisationId: string }[] {
+  return matches
+    .filter((m) => m.match === 'fuzzy' && m.organisationId && answers[m.name] === true)
+    .map((m) => ({ name: m.name, organisationId: m.organisationId! }));
+}
