@@ -250,22 +250,24 @@ export default function CycleLaunch() {
                 width: 420,
                 template: (m) =>
                   m.match === 'fuzzy' && m.question ? (
-                    <div className="filters" role="group" aria-label={m.question}>
-                      <span>{m.question}</span>
-                      <Button
-                        size="s"
-                        view={answers[m.name] === true ? 'action' : 'outlined'}
-                        onClick={() => setAnswers((a) => ({ ...a, [m.name]: true }))}
-                      >
-                        {t.yes}
-                      </Button>
-                      <Button
-                        size="s"
-                        view={answers[m.name] === false ? 'outlined-danger' : 'outlined'}
-                        onClick={() => setAnswers((a) => ({ ...a, [m.name]: false }))}
-                      >
-                        {t.no}
-                      </Button>
+                    <div role="group" aria-label={m.question}>
+                      <div>{m.question}</div>
+                      <div className="confirm-buttons">
+                        <Button
+                          size="s"
+                          view={answers[m.name] === true ? 'action' : 'outlined'}
+                          onClick={() => setAnswers((a) => ({ ...a, [m.name]: true }))}
+                        >
+                          {t.yes}
+                        </Button>
+                        <Button
+                          size="s"
+                          view={answers[m.name] === false ? 'outlined-danger' : 'outlined'}
+                          onClick={() => setAnswers((a) => ({ ...a, [m.name]: false }))}
+                        >
+                          {t.no}
+                        </Button>
+                      </div>
                     </div>
                   ) : null,
               },
