@@ -93,11 +93,26 @@ describe('the directory in Chromium', () => {
     // Invite the office's person; she sets her password from the e-mail and signs in.
     const personRow = p.page.getByRole('row').filter({ hasText: PERSON_EMAIL });
     await personRow.getByRole('button', { name: 'Пригласить' }).click();
+    // Not always an executor: she becomes the municipality's coordinator.
+    const invitation = p.page.getByRole('group', { name: 'Приглашение: Кузнецова Ольга Петровна' });
+    await invitation.getByRole('combobox', { name: 'Роль' }).click();
+    await p.page.getByRole('option', { name: 'Муниципальный координатор' }).click();
+    await invitation.getByRole('combobox', { name: 'Значение области' }).click();
+    await p.page.getByRole('option', { name: MUNICIPALITY }).click();
+    await p.shot('invite-role');
+    await invitation.getByRole('button', { name: 'Отправить приглашение' }).click();
     await p.page
       .getByRole('status')
       .filter({ hasText: `Приглашение отправлено на ${PERSON_EMAIL}` })
       .waitFor();
     await personRow.getByRole('cell', { name: 'приглашен' }).waitFor();
+    const accounts = (await admin.get('/api/users').expect(200)).body as {
+      email: string;
+      grants: { role: string; scopeKind: string; scopeValue: string | null }[];
+    }[];
+    expect(accounts.find((a) => a.email === PERSON_EMAIL)?.grants).toEqual([
+      { role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: MUNICIPALITY },
+    ]);
     await p.shot('invited');
 
     const mail = new MailCatcherClient(testEnv('mailViewerUrl'));

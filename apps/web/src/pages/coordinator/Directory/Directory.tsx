@@ -2,9 +2,11 @@ import { Button, Table, TextInput } from '@gravity-ui/uikit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
+import type { Grant } from '../../../lib/roles';
 import { unwrap } from '../../../api/errors';
 import { FileInput } from '../../../components/FileInput';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
+import { InvitePanel } from './InvitePanel';
 import { t } from './i18n';
 
 type Preview = Schemas['DirectoryImportPreview'];
@@ -70,16 +72,18 @@ export default function Directory() {
       ),
     onSuccess: (_r, o) => setAliasFor((all) => ({ ...all, [o.id]: '' })),
   });
+  const [inviting, setInviting] = useState<Person | null>(null);
   const invite = useMutation({
-    mutationFn: (p: Person) =>
+    mutationFn: ({ person, grant }: { person: Person; grant: Grant }) =>
       unwrap(
         api.POST('/api/directory/people/{id}/invitation', {
-          params: { path: { id: p.id } },
-          body: { grants: [{ role: 'executor', scopeKind: 'organisation', scopeValue: p.organisationId ?? '' }] },
+          params: { path: { id: person.id } },
+          body: { grants: [{ ...grant, scopeValue: grant.scopeValue?.trim() || undefined }] },
         }),
       ),
     onSuccess: (r) => {
       setDone(t.invited(r.email));
+      setInviting(null);
       refresh();
     },
   });
@@ -236,6 +240,17 @@ export default function Directory() {
           </section>
           <section className="panel table-wrap" aria-label={t.people}>
             <h2 className="g-text g-text_variant_subheader-3">{t.people}</h2>
+            {inviting && (
+              <InvitePanel
+                key={inviting.id}
+                person={inviting}
+                organisations={organisations.data}
+                schools={schools.data}
+                pending={invite.isPending}
+                onInvite={(grant) => invite.mutate({ person: inviting, grant })}
+                onCancel={() => setInviting(null)}
+              />
+            )}
             <InlineError error={invite.error} title={t.failed} />
             <Table
               data={people.data}
@@ -257,7 +272,14 @@ export default function Directory() {
                   width: 140,
                   template: (p) =>
                     p.account === 'none' && p.email && p.organisationId ? (
-                      <Button size="s" view="outlined" onClick={() => invite.mutate(p)}>
+                      <Button
+                        size="s"
+                        view="outlined"
+                        onClick={() => {
+                          invite.reset();
+                          setInviting(p);
+                        }}
+                      >
                         {t.invite}
                       </Button>
                     ) : null,

@@ -30,6 +30,11 @@ export const t = {
   addAlias: 'Добавить написание',
   aliasAdded: 'Написание добавлено',
   invite: 'Пригласить',
+  inviteTitle: 'Приглашение',
+  role: 'Роль',
+  scope: 'Область',
+  scopeValue: 'Значение области',
+  sendInvite: 'Отправить приглашение',
   invited: (email: string) => `Приглашение отправлено на ${email}`,
   accounts: { none: 'нет', invited: 'приглашен', active: 'активна', deactivated: 'отключена' } as Record<
     string,
