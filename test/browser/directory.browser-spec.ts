@@ -14,26 +14,15 @@ const LESOSIBIRSK = 'г. Лесосибирск';
 const LESOSIBIRSK_OFFICE = 'Отдел образования администрации г. Лесосибирска';
 const LESOSIBIRSK_ROADMAP = path.resolve(__dirname, '../fixtures/roadmaps/lesosibirsk-2020-2021.txt');
 
-/** Lesosibirsk's directory: the office the roadmap calls only «Отдел образования», with a person to mail. */
-async function lesosibirskParticipants(): Promise<Buffer> {
+/** A participants file: one school and the office's person (whom the roadmaps name as an executor). */
+async function participants(municipality: string, school: string, office: string, email: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const schools = book.addWorksheet('Школы');
   schools.addRow(['Наименование ОО', 'Муниципалитет', 'Категория', 'E-mail']);
-  schools.addRow(['МБОУ «СОШ № 6»', LESOSIBIRSK, 'ШНОР', 'school6@lesosibirsk.test']);
+  schools.addRow([school, municipality, 'ШНОР', `${email.split('@')[0]}-school@${email.split('@')[1]}`]);
   const people = book.addWorksheet('Кураторы');
   people.addRow(['ФИО', 'Должность', 'Место работы', 'E-mail', 'Закрепленные ОО']);
-  people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', LESOSIBIRSK_OFFICE, 'oo@lesosibirsk.test', '']);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function participants(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const schools = book.addWorksheet('Школы');
-  schools.addRow(['Наименование ОО', 'Муниципалитет', 'Категория', 'E-mail']);
-  schools.addRow(['МБОУ «СОШ № 21»', MUNICIPALITY, 'ШНОР', 'school21@achinsk.test']);
-  const people = book.addWorksheet('Кураторы');
-  people.addRow(['ФИО', 'Должность', 'Место работы', 'E-mail', 'Закрепленные ОО']);
-  people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', OFFICE, PERSON_EMAIL, '']);
+  people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', office, email, '']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -57,7 +46,7 @@ describe('the directory in Chromium', () => {
     await p.page.locator('#directory-file').setInputFiles({
       name: 'участники.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await participants(),
+      buffer: await participants(MUNICIPALITY, 'МБОУ «СОШ № 21»', OFFICE, PERSON_EMAIL),
     });
     await p.page.fill('#directory-municipality', MUNICIPALITY);
     await p.page.getByRole('button', { name: 'Показать предпросмотр' }).click();
@@ -143,7 +132,11 @@ describe('the directory in Chromium', () => {
       await admin
         .post('/api/directory/import')
         .field('municipality', LESOSIBIRSK)
-        .attach('file', await lesosibirskParticipants(), 'участники.xlsx')
+        .attach(
+          'file',
+          await participants(LESOSIBIRSK, 'МБОУ «СОШ № 6»', LESOSIBIRSK_OFFICE, 'oo@lesosibirsk.test'),
+          'участники.xlsx',
+        )
         .expect(201)
     ).body as { schools: unknown[]; curators: unknown[] };
     await admin
