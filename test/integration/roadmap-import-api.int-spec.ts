@@ -58,6 +58,13 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
     const yaml = await http().get(`/api/roadmaps/${stored.body.id}/export`).query({ format: 'yaml' }).expect(200);
     expect(parseYaml(yaml.text)).toEqual(edited);
 
+    const badConfirmation = await http()
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({ executors: [{ name: 'Отдел образования', organisationId: 'не-uuid' }] })
+      .expect(400);
+    expect(badConfirmation.body.details.join('\n')).toContain(
+      'executors[0].organisationId: поле «organisationId» должно быть идентификатором UUID (получено «не-uuid»)',
+    );
     const cycle = await http().post(`/api/roadmaps/${stored.body.id}/cycles`).send({}).expect(201);
     const dated = edited.events.filter((e: { period: { start: string | null } }) => e.period.start).length;
     expect(cycle.body.events).toHaveLength(dated);
