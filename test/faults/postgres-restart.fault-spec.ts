@@ -24,9 +24,7 @@ describe('PostgreSQL restart', () => {
 
   it('answers 503 in Russian while it is down, loses nothing and recovers without an API restart', async () => {
     const now = Date.now();
-    const created = await stack.call(
-      'POST',
-      '/cycles',
+    const cycleId = await stack.createCycle(
       cycleRequest({
         title: 'Перезапуск базы данных',
         schools: 5,
@@ -35,8 +33,6 @@ describe('PostgreSQL restart', () => {
         deadline: new Date(now + 2 * 86_400_000),
       }),
     );
-    expect(created.status).toBe(201);
-    const cycleId = (created.body as { id: string }).id;
     await waitFor('all 10 reminders sent', async () => (await tally()).outboxSent === 10, 120_000, 250);
     const before = await tally();
     process.stdout.write(`[fault] PostgreSQL restart: before ${JSON.stringify(before)}\n`);

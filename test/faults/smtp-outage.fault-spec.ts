@@ -28,9 +28,7 @@ describe('SMTP server down, then up', () => {
     await stack.smtp.stop();
     const title = `Сбой почты ${Date.now()}`;
     const now = Date.now();
-    const created = await stack.call(
-      'POST',
-      '/cycles',
+    const cycleId = await stack.createCycle(
       cycleRequest({
         title,
         schools: 2,
@@ -39,8 +37,6 @@ describe('SMTP server down, then up', () => {
         deadline: new Date(now + 2 * 86_400_000),
       }),
     );
-    expect(created.status).toBe(201);
-    const cycleId = (created.body as { id: string }).id;
     const attempted = () =>
       stack.count(
         `SELECT count(*) AS n FROM mail_outbox WHERE attempts >= 1 AND status = 'pending' AND idempotency_key LIKE $1`,

@@ -24,9 +24,7 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
     const title = `Перезапуск Temporal ${Date.now()}`;
     const now = Date.now();
     // Reminder 1 is due at once; reminder 2 (one day before the deadline) in about 120 s.
-    const created = await stack.call(
-      'POST',
-      '/cycles',
+    const cycleId = await stack.createCycle(
       cycleRequest({
         title,
         schools: SCHOOLS,
@@ -35,8 +33,6 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
         deadline: new Date(now + 86_400_000 + 120_000),
       }),
     );
-    expect(created.status).toBe(201);
-    const cycleId = (created.body as { id: string }).id;
     const connect = async () =>
       new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
     let temporal = await connect();

@@ -118,9 +118,7 @@ describe('worker SIGKILL', () => {
     // No worker polls while the cycle is launched: the whole burst waits for the next one.
     const title = `Сбой исполнителя при рассылке ${Date.now()}`;
     const now = Date.now();
-    const created = await stack.call(
-      'POST',
-      '/cycles',
+    const cycleId = await stack.createCycle(
       cycleRequest({
         title,
         schools: SCHOOLS,
@@ -129,8 +127,6 @@ describe('worker SIGKILL', () => {
         deadline: new Date(now + 2 * 86_400_000),
       }),
     );
-    expect(created.status).toBe(201);
-    const cycleId = (created.body as { id: string }).id;
     // Visibility (what count() reads) trails the starts by a moment: wait for it, then check no mail yet.
     const before = await waitFor(
       'every started workflow visible',

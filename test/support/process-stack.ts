@@ -237,6 +237,15 @@ export class ProcessStack {
   }
 
   /** An API call as the admin, with the bearer token. */
+  /** POST /cycles as the admin; the new cycle's id, or an error naming the status and the answer. */
+  async createCycle(request: Record<string, unknown>): Promise<string> {
+    const created = await this.call('POST', '/cycles', request);
+    if (created.status !== 201) {
+      throw new Error(`POST /cycles answered ${created.status}: ${JSON.stringify(created.body).slice(0, 500)}`);
+    }
+    return (created.body as { id: string }).id;
+  }
+
   async call(method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.apiUrl}/api${route}`, {
       method,
