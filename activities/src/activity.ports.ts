@@ -1,6 +1,13 @@
 // What activities need from infrastructure, as small interfaces. The persistence and mail
 // libs satisfy them structurally; tests can pass anything with the same shape.
-import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
+import type {
+  EventProgressSnapshot,
+  LaunchBatch,
+  LaunchProgressSnapshot,
+  RoadmapEventWorkflowInput,
+  SchoolCycleWorkflowInput,
+  SchoolProgressSnapshot,
+} from '@orientir/contracts';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -40,4 +47,29 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { name: string; email: string }[];
   } | null>;
+}
+
+/** What the launch activities read and write in PostgreSQL. */
+export interface LaunchStorePort {
+  /** Ids of the cycle's schools and events, each list in id order. */
+  launchTargetIds(cycleId: string): Promise<{ schools: string[]; events: string[] }>;
+  launchSchools(
+    cycleId: string,
+    batch: LaunchBatch,
+  ): Promise<{ id: string; name: string; municipality: string | null }[]>;
+  launchEvents(
+    cycleId: string,
+    batch: LaunchBatch,
+  ): Promise<{ id: string; number: string; title: string; opensAt: Date; deadline: Date }[]>;
+  /** Sets the projection rows of workflows started anew back to sequence 0, so their first snapshot lands. */
+  resetProjections(kind: LaunchBatch['kind'], ids: string[]): Promise<void>;
+  recordLaunchProgress(snapshot: LaunchProgressSnapshot): Promise<void>;
+}
+
+/** Starts the school and event workflows by deterministic ID (libs/temporal's gateway fits it). */
+export interface WorkflowStarterPort {
+  startSchoolWorkflow(
+    input: SchoolCycleWorkflowInput & { municipality: string | null },
+  ): Promise<'started' | 'existing'>;
+  startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<'started' | 'existing'>;
 }

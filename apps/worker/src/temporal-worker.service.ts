@@ -3,7 +3,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_SENDER, type MailSender } from '@orientir/mail';
-import { CycleStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
+import { CycleStore, LaunchStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
+import { WORKFLOW_GATEWAY, isTransientStartError, type WorkflowGateway } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -20,6 +21,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly progress: ProgressStore,
     private readonly outbox: MailOutboxStore,
     @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
+    private readonly launches: LaunchStore,
+    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +60,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         directory: this.cycles,
         mailSender: this.mailSender,
         publicUrl: this.config.api.publicUrl,
+        launches: this.launches,
+        starter: this.workflows,
+        reminderDaysBefore: this.config.reminders.daysBefore,
+        isTransientStartError,
       }),
     });
     this.running = this.worker.run();
@@ -75,6 +82,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    // Idempotent: a test may close the worker's context before the harness closes it again.
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close();
   }
 }

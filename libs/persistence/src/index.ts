@@ -9,4 +9,6 @@ export * from './stores/credential.store';
 export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
+export * from './stores/launch.store';
+export * from './stores/school-list.store';
 export * from './persistence.module';

@@ -9,6 +9,8 @@ import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
 import { DirectoryStore } from './stores/directory.store';
+import { LaunchStore } from './stores/launch.store';
+import { SchoolListStore } from './stores/school-list.store';
 
 const STORES = [
   CycleStore,
@@ -19,6 +21,8 @@ const STORES = [
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
+  LaunchStore,
+  SchoolListStore,
 ];
 
 @Module({})

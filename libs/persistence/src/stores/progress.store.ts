@@ -20,6 +20,7 @@ const SCHOOL_FIELDS = [
   'stage',
   'round',
   'lastRemarks',
+  'dueAt',
   'sequence',
   'changedAt',
   'projectionError',
@@ -46,6 +47,7 @@ export class ProgressStore {
   async upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void> {
     await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
       ...snapshot,
+      dueAt: snapshot.dueAt ?? null,
       projectionError: null,
     });
   }
@@ -62,6 +64,7 @@ export class ProgressStore {
     await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
       ...snapshot,
       lastRemarks: null,
+      dueAt: snapshot.dueAt ?? null,
       projectionError: problem,
     });
   }
