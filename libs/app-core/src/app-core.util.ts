@@ -1,7 +1,17 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@orientir/config';
-import { MailModule } from '@orientir/mail';
-import { PersistenceModule } from '@orientir/persistence';
+import { MAIL_OUTBOX, MailModule, MailOutbox } from '@orientir/mail';
+import { MailOutboxStore, PersistenceModule } from '@orientir/persistence';
+
+/** The outbox service over its table, for whichever process queues mail. */
+@Global()
+@Module({
+  providers: [
+    { provide: MAIL_OUTBOX, useFactory: (store: MailOutboxStore) => new MailOutbox(store), inject: [MailOutboxStore] },
+  ],
+  exports: [MAIL_OUTBOX],
+})
+class MailOutboxModule {}
 
 /** What both processes (API and worker) stand on: the validated config, PostgreSQL and mail, all global. */
 export function appCoreModules(config: AppConfig): DynamicModule[] {
@@ -9,5 +19,6 @@ export function appCoreModules(config: AppConfig): DynamicModule[] {
     ConfigModule.forRoot(config),
     PersistenceModule.forRoot(config.database),
     MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
+    { module: MailOutboxModule },
   ];
 }
