@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@orientir/config';
+import { FilesModule } from '@orientir/files';
 import { MAIL_OUTBOX, MailModule, MailOutbox } from '@orientir/mail';
 import { MailOutboxStore, PersistenceModule } from '@orientir/persistence';
 
@@ -13,12 +14,13 @@ import { MailOutboxStore, PersistenceModule } from '@orientir/persistence';
 })
 class MailOutboxModule {}
 
-/** What both processes (API and worker) stand on: the validated config, PostgreSQL and mail, all global. */
+/** What both processes (API and worker) stand on: the validated config, PostgreSQL, mail and file storage, all global. */
 export function appCoreModules(config: AppConfig): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
     PersistenceModule.forRoot(config.database),
     MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
     { module: MailOutboxModule },
+    FilesModule.forRoot(config.files),
   ];
 }

@@ -11,6 +11,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -33,7 +34,7 @@ export {
   RegionEntity,
 };
 
-export { RoadmapEntity };
+export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
 export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
@@ -62,4 +63,5 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  StoredFileEntity,
 ];
