@@ -1,23 +1,21 @@
 import type { OrientirActivities } from '@orientir/contracts';
-import type { MailSender } from '@orientir/mail';
-import { NotificationService } from './notifications/notification.service';
+import type { MailOutbox } from '@orientir/mail';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
-import type { EventDirectoryPort, OutboxPort, ProgressPort } from './activity.ports';
+import type { EventDirectoryPort, ProgressPort } from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
-  outbox: OutboxPort;
+  /** Mail leaves only through the outbox; the worker's dispatcher sends it. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
   directory: EventDirectoryPort;
-  mailSender: MailSender;
   publicUrl: string;
 }
 
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities {
-  const notifications = new NotificationService(deps.outbox, deps.mailSender, new URL(deps.publicUrl).hostname);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
-    ...createNotificationActivities({ directory: deps.directory, notifications, publicUrl: deps.publicUrl }),
+    ...createNotificationActivities({ directory: deps.directory, outbox: deps.outbox, publicUrl: deps.publicUrl }),
   };
 }

@@ -37,7 +37,7 @@ export {
 export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
-export type { OutboxStatus } from './mail-outbox.entity';
+export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
 export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
 export type { AuditOutcome } from './audit-log.entity';
 

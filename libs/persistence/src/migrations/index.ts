@@ -6,6 +6,7 @@ import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
+import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
   StoredFiles1795430000000,
+  MailDelivery1795450000000,
 ];
