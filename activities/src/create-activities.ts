@@ -1,22 +1,15 @@
 import type { CycleLaunchActivities, OrientirActivities } from '@orientir/contracts';
-import type { MailSender } from '@orientir/mail';
-import { NotificationService } from './notifications/notification.service';
+import type { MailOutbox } from '@orientir/mail';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
-import type {
-  EventDirectoryPort,
-  LaunchStorePort,
-  OutboxPort,
-  ProgressPort,
-  WorkflowStarterPort,
-} from './activity.ports';
+import type { EventDirectoryPort, LaunchStorePort, ProgressPort, WorkflowStarterPort } from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
-  outbox: OutboxPort;
+  /** Mail leaves only through the outbox; the worker's dispatcher sends it. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
   directory: EventDirectoryPort;
-  mailSender: MailSender;
   publicUrl: string;
   launches: LaunchStorePort;
   starter: WorkflowStarterPort;
@@ -26,10 +19,9 @@ export interface ActivityDeps {
 
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities & CycleLaunchActivities {
-  const notifications = new NotificationService(deps.outbox, deps.mailSender, new URL(deps.publicUrl).hostname);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
-    ...createNotificationActivities({ directory: deps.directory, notifications, publicUrl: deps.publicUrl }),
+    ...createNotificationActivities({ directory: deps.directory, outbox: deps.outbox, publicUrl: deps.publicUrl }),
     ...createCycleLaunchActivities({
       launches: deps.launches,
       starter: deps.starter,

@@ -42,6 +42,9 @@ describe('roadmap event workflow timing (time-skipping)', () => {
         reminders.push(input);
         return { recipients: 1 };
       },
+      async enqueueMail() {
+        throw new Error('not used by the event workflow');
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

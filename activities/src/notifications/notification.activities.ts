@@ -1,17 +1,22 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { EventReminderInput, EventReminderResult } from '@orientir/contracts';
-import { renderEventReminder } from '@orientir/mail';
+import type { EnqueueMailInput, EnqueueMailResult, EventReminderInput, EventReminderResult } from '@orientir/contracts';
+import { renderEventReminder, type MailOutbox } from '@orientir/mail';
 import type { EventDirectoryPort } from '../activity.ports';
-import type { NotificationService } from './notification.service';
 
 export interface NotificationActivityDeps {
   directory: EventDirectoryPort;
-  notifications: NotificationService;
+  outbox: Pick<MailOutbox, 'enqueue'>;
   publicUrl: string;
 }
 
-export function createNotificationActivities({ directory, notifications, publicUrl }: NotificationActivityDeps) {
+export function createNotificationActivities({ directory, outbox, publicUrl }: NotificationActivityDeps) {
   return {
+    /** Queues one e-mail; the dispatcher sends it. Idempotent per dedupe key. */
+    async enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult> {
+      const queued = await outbox.enqueue(input);
+      return { outboxId: queued.id, status: queued.status };
+    },
+
     async sendEventReminder(input: EventReminderInput): Promise<EventReminderResult> {
       const found = await directory.findEventForReminder(input.eventId);
       if (!found) {
@@ -35,9 +40,12 @@ export function createNotificationActivities({ directory, notifications, publicU
           timezone: cycle.timezone,
           actionUrl: `${publicUrl}/cycles/${cycle.id}/events/${event.id}`,
         });
-        await notifications.deliver({
-          idempotencyKey: `${input.workflowId}/reminder/${input.reminderIndex}/${recipient.email.toLowerCase()}`,
+        // Queued, not sent: the key per workflow, reminder and recipient keeps a retry from doubling it.
+        await outbox.enqueue({
           to: recipient.email,
+          kind: 'event-reminder',
+          dedupeKey: `${input.workflowId}/reminder/${input.reminderIndex}/${recipient.email.toLowerCase()}`,
+          cycleId: cycle.id,
           ...mail,
         });
       }

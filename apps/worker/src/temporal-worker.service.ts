@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { MAIL_SENDER, type MailSender } from '@orientir/mail';
-import { CycleStore, LaunchStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
+import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
+import { CycleStore, LaunchStore, ProgressStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, isTransientStartError, type WorkflowGateway } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
@@ -19,8 +19,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
-    private readonly outbox: MailOutboxStore,
-    @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
+    @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
     private readonly launches: LaunchStore,
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
@@ -58,7 +57,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
-        mailSender: this.mailSender,
         publicUrl: this.config.api.publicUrl,
         launches: this.launches,
         starter: this.workflows,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { appCoreModules, temporalClientModule } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
+import { OutboxDispatcherService } from './outbox-dispatcher.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -10,7 +11,7 @@ export class WorkerModule {
       module: WorkerModule,
       // The Temporal client: the launch activities start school and event workflows with it.
       imports: [...appCoreModules(config), temporalClientModule(config)],
-      providers: [TemporalWorkerService],
+      providers: [TemporalWorkerService, OutboxDispatcherService],
       exports: [TemporalWorkerService],
     };
   }

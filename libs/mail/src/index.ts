@@ -5,3 +5,7 @@ export * from './templates/event-reminder.template';
 export * from './templates/password-reset.template';
 export { escapeHtml, formatRussianDate } from './templates/html.util';
 export * from './templates/invitation.template';
+export * from './outbox/outbox-dispatcher';
+export * from './outbox/mail-outbox.service';
+export { classifySmtpFailure, addressProblem, type DeliveryFailure } from './outbox/smtp-failure.util';
+export { RateLimiter } from './outbox/rate-limiter.util';

@@ -11,4 +11,5 @@ export * from './stores/roadmap.store';
 export * from './stores/directory.store';
 export * from './stores/launch.store';
 export * from './stores/school-list.store';
+export * from './stores/stored-file.store';
 export * from './persistence.module';

@@ -12,6 +12,7 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
 import { CycleLaunchEntity } from './cycle-launch.entity';
+import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -34,10 +35,10 @@ export {
   RegionEntity,
 };
 
-export { RoadmapEntity, CycleLaunchEntity };
+export { RoadmapEntity, CycleLaunchEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
-export type { OutboxStatus } from './mail-outbox.entity';
+export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
 export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
 export type { AuditOutcome } from './audit-log.entity';
 
@@ -64,4 +65,5 @@ export const ENTITIES = [
   CuratorAssignmentEntity,
   EventAssigneeEntity,
   CycleLaunchEntity,
+  StoredFileEntity,
 ];
