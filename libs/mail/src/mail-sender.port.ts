@@ -1,3 +1,10 @@
+/** A small text file sent with a letter (the deadline's .ics). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
@@ -5,6 +12,9 @@ export interface MailMessage {
   html: string;
   /** Stable Message-ID so a receiver can drop a duplicate if a send is ever retried. */
   messageId?: string;
+  /** E.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** The only way Orientir sends mail; nodemailer stays behind it. */

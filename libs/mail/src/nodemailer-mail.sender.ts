@@ -30,6 +30,12 @@ export class NodemailerMailSender implements MailSender {
       text: message.text,
       html: message.html,
       messageId: message.messageId,
+      headers: message.headers,
+      attachments: message.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
     });
     return { messageId: String(info.messageId) };
   }

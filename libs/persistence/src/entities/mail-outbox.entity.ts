@@ -2,6 +2,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type OutboxStatus = 'pending' | 'sent';
 
+/** A file sent with the message, kept as text (an .ics is a few hundred bytes of text). */
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /** Every e-mail goes through here first, keyed so a retried activity never sends twice. */
 @Entity('mail_outbox')
 export class MailOutboxEntity {
@@ -22,6 +29,13 @@ export class MailOutboxEntity {
 
   @Column('text', { name: 'html_body' })
   htmlBody!: string;
+
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  @Column('jsonb', { default: () => `'{}'::jsonb` })
+  headers!: Record<string, string>;
+
+  @Column('jsonb', { default: () => `'[]'::jsonb` })
+  attachments!: OutboxAttachment[];
 
   @Column('text', { default: 'pending' })
   status!: OutboxStatus;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MailOutboxEntity } from '../entities';
+import type { OutboxAttachment } from '../entities/mail-outbox.entity';
 
 export interface OutboxMessage {
   idempotencyKey: string;
@@ -8,6 +9,8 @@ export interface OutboxMessage {
   subject: string;
   textBody: string;
   htmlBody: string;
+  headers?: Record<string, string>;
+  attachments?: OutboxAttachment[];
 }
 
 @Injectable()
@@ -20,10 +23,15 @@ export class MailOutboxStore {
     await repo
       .createQueryBuilder()
       .insert()
-      .values({ ...message, status: 'pending' })
+      .values({ ...message, headers: message.headers ?? {}, attachments: message.attachments ?? [], status: 'pending' })
       .orIgnore()
       .execute();
     return repo.findOneByOrFail({ idempotencyKey: message.idempotencyKey });
+  }
+
+  /** Whether a message with this key was ever recorded (a digest checks before issuing its links). */
+  async has(idempotencyKey: string): Promise<boolean> {
+    return this.dataSource.getRepository(MailOutboxEntity).existsBy({ idempotencyKey });
   }
 
   async markAttempt(id: string, error: string | null): Promise<void> {
