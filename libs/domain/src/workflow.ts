@@ -4,3 +4,4 @@
 export * from './school-stage/school-stage.machine';
 export * from './schedule/reminder-schedule.util';
 export type { SchoolStage } from './roadmap/roadmap.model';
+export * from './calendar';
