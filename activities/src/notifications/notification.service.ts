@@ -1,4 +1,4 @@
-import type { MailSender } from '@orientir/mail';
+import type { MailAttachment, MailSender } from '@orientir/mail';
 import type { OutboxPort } from '../activity.ports';
 
 export interface OutgoingMail {
@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -27,6 +29,8 @@ export class NotificationService {
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html,
+      headers: mail.headers,
+      attachments: mail.attachments,
     });
     if (record.status === 'sent') return 'already-sent';
     try {
@@ -35,6 +39,8 @@ export class NotificationService {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        headers: mail.headers,
+        attachments: mail.attachments,
         messageId: `<${record.id}@${this.messageIdDomain}>`,
       });
       await this.outbox.markSent(record.id, messageId);

@@ -47,6 +47,13 @@ const schema = z.object({
     .transform(trustProxy),
   /** The region this installation serves; a regional grant counts only when it names this region. */
   REGION: z.string().trim().min(1).default('Иркутская область'),
+  /** Mail for a person without a saved preference: one digest a working day, or each item at once. */
+  NOTIFY_DEFAULT_MODE: z.enum(['digest', 'instant']).default('digest'),
+  /** Local time the daily digest goes out in every time zone, HH:MM. */
+  DIGEST_SEND_TIME: z
+    .string()
+    .default('09:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a local time HH:MM, e.g. 09:00'),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,1')
@@ -66,6 +73,7 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  notifications: { defaultMode: 'digest' | 'instant'; digestHour: number; digestMinute: number };
   region: string;
   /** Multi-machine settings (Temporal TLS, SMTP pool, concurrency, sticky cache): deployment-config.ts. */
   deployment: DeploymentConfig;
@@ -111,6 +119,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    notifications: {
+      defaultMode: e.NOTIFY_DEFAULT_MODE,
+      digestHour: Number(e.DIGEST_SEND_TIME.slice(0, 2)),
+      digestMinute: Number(e.DIGEST_SEND_TIME.slice(3, 5)),
+    },
     region: e.REGION,
     deployment: toDeploymentConfig(deployment.data),
   };

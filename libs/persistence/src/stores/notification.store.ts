@@ -176,15 +176,14 @@ export class NotificationStore {
     return found?.mode ?? 'digest';
   }
 
-  /** Modes of these people by lower-cased e-mail; people without a row are absent (default digest). */
-  async modesByEmail(emails: string[]): Promise<Map<string, NotificationMode>> {
-    if (!emails.length) return new Map();
+  /** Explicit modes of these people; people without a row are absent (they get the default). */
+  async modesOf(personIds: string[]): Promise<Map<string, NotificationMode>> {
+    if (!personIds.length) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT lower(p.email) AS email, n.mode FROM people p JOIN notification_preferences n ON n.person_id = p.id
-        WHERE lower(p.email) = ANY($1::text[])`,
-      [emails.map((e) => e.toLowerCase())],
-    )) as { email: string; mode: NotificationMode }[];
-    return new Map(rows.map((r) => [r.email, r.mode]));
+      `SELECT person_id, mode FROM notification_preferences WHERE person_id = ANY($1::uuid[])`,
+      [personIds],
+    )) as { person_id: string; mode: NotificationMode }[];
+    return new Map(rows.map((r) => [r.person_id, r.mode]));
   }
 
   async setMode(
@@ -314,13 +313,13 @@ export class NotificationStore {
   }
 
   /** The people named, with an e-mail, and their mode. */
-  async digestRecipients(personIds: string[]): Promise<DigestRecipientRow[]> {
+  async digestRecipients(personIds: string[], defaultMode: NotificationMode = 'digest'): Promise<DigestRecipientRow[]> {
     if (!personIds.length) return [];
     const rows = (await this.dataSource.query(
-      `SELECT p.id, p.full_name, p.email, COALESCE(n.mode, 'digest') AS mode
+      `SELECT p.id, p.full_name, p.email, COALESCE(n.mode, $2) AS mode
          FROM people p LEFT JOIN notification_preferences n ON n.person_id = p.id
         WHERE p.id = ANY($1::uuid[]) AND p.email IS NOT NULL ORDER BY p.id`,
-      [personIds],
+      [personIds, defaultMode],
     )) as { id: string; full_name: string; email: string; mode: NotificationMode }[];
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, email: r.email, mode: r.mode }));
   }
