@@ -420,6 +420,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/links/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/opted-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_optedOut'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_preference'];
+    put: operations['NotificationsController_setPreference'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_templates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_unsubscribe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roadmaps': {
     parameters: {
       query?: never;
@@ -1039,6 +1119,32 @@ export interface components {
       existing: number;
       started: number;
     };
+    LinkSessionView: {
+      /** @description Send it as X-CSRF-Token on every write */
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+      link: components['schemas']['LinkView'];
+      /** @description The page of the item, e.g. /cycles/…/events/… */
+      redirectTo: string;
+      user: components['schemas']['MeView'];
+    };
+    LinkView: {
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The person the link was mailed to */
+      holderName: string;
+      /** @description The item, e.g. «мероприятие № 7 «…»» */
+      itemLabel: string;
+      /** @enum {string} */
+      purpose: 'event' | 'school';
+      /** Format: uuid */
+      schoolId: string | null;
+    };
     LoginDto: {
       /**
        * Format: email
@@ -1054,6 +1160,11 @@ export interface components {
       expiresAt: string;
       user: components['schemas']['MeView'];
     };
+    MailAttachmentView: {
+      content: string;
+      contentType: string;
+      filename: string;
+    };
     MessageView: {
       message: string;
     };
@@ -1062,11 +1173,24 @@ export interface components {
       email: string;
       grants: components['schemas']['GrantView'][];
       id: string;
+      /** @description Set when signed in by a one-click link */
+      link?: components['schemas']['LinkView'] | null;
     };
     MunicipalityView: {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    OptedOutPersonView: {
+      /** @enum {string} */
+      changedVia: 'unsubscribe' | 'page' | 'coordinator';
+      email: string | null;
+      fullName: string;
+      organisationName: string | null;
+      /** Format: uuid */
+      personId: string;
+      /** Format: date-time */
+      since: string;
     };
     OrganisationView: {
       /** Format: uuid */
@@ -1109,6 +1233,17 @@ export interface components {
        * @description The account, when the person has one
        */
       userId: string | null;
+    };
+    PreferenceView: {
+      /** @description Whose preference it is */
+      holderName: string;
+      message: string;
+      /** @enum {string} */
+      mode: 'digest' | 'instant' | 'off';
+    };
+    RedeemLinkDto: {
+      /** @description The token of the one-click link (orm_…) */
+      token: string;
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -1252,6 +1387,13 @@ export interface components {
       round: number;
       stage: string;
     };
+    SetPreferenceDto: {
+      /**
+       * @description digest: one letter a working day; instant: each item at once; off: only what is critical
+       * @enum {string}
+       */
+      mode: 'digest' | 'instant' | 'off';
+    };
     SkippedEventView: {
       /** @example 12 */
       number: string;
@@ -1269,6 +1411,16 @@ export interface components {
       timezone: string;
       title: string;
       year: number;
+    };
+    TemplatePreviewView: {
+      attachments: components['schemas']['MailAttachmentView'][];
+      html: string;
+      /** @enum {string} */
+      id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+      subject: string;
+      text: string;
+      title: string;
+      when: string;
     };
     UpdateUserDto: {
       /** @example Иванова Ирина Ивановна */
@@ -1356,7 +1508,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1372,7 +1524,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1617,7 +1769,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1633,7 +1785,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1723,7 +1875,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1739,7 +1891,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1830,7 +1982,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1846,7 +1998,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2203,7 +2355,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2219,7 +2371,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2336,7 +2488,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2352,7 +2504,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2509,7 +2661,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2525,7 +2677,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2638,7 +2790,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2654,7 +2806,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2771,7 +2923,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2787,7 +2939,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2924,7 +3076,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2940,7 +3092,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3077,7 +3229,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3093,7 +3245,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3235,7 +3387,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3251,7 +3403,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3435,7 +3587,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3451,7 +3603,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3613,7 +3765,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3629,7 +3781,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3776,7 +3928,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3792,7 +3944,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3975,7 +4127,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3991,7 +4143,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4126,7 +4278,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4142,7 +4294,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4233,7 +4385,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4249,7 +4401,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4368,7 +4520,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4384,7 +4536,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4541,7 +4693,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4557,7 +4709,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4676,7 +4828,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4692,7 +4844,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4871,7 +5023,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4887,7 +5039,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5086,7 +5238,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5102,7 +5254,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5217,6 +5369,644 @@ export interface operations {
       };
     };
   };
+  NotificationsController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedeemLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Sets the session and CSRF cookies of a link session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkSessionView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: TOO_MANY_REQUESTS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'TOO_MANY_REQUESTS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_optedOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OptedOutPersonView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_preference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_setPreference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPreferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_templates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePreviewView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_unsubscribe: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   RoadmapsController_list: {
     parameters: {
       query?: never;
@@ -5256,7 +6046,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5272,7 +6062,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5395,7 +6185,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5411,7 +6201,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5548,7 +6338,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5564,7 +6354,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5705,7 +6495,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5721,7 +6511,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5905,7 +6695,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5921,7 +6711,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6071,7 +6861,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6087,7 +6877,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6244,7 +7034,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6260,7 +7050,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6377,7 +7167,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6393,7 +7183,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6556,7 +7346,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6572,7 +7362,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6729,7 +7519,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6745,7 +7535,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6881,7 +7671,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6897,7 +7687,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7038,7 +7828,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7054,7 +7844,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
