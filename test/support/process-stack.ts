@@ -161,6 +161,7 @@ export class ProcessStack {
       PUBLIC_URL: 'http://orientir.test',
       // Tests that count reminder letters get each item at once; the digest tests set their own.
       NOTIFY_DEFAULT_MODE: 'instant',
+      FILES_DIR: path.join(this.dir, 'files'),
       ...this.options.appEnv,
     };
   }

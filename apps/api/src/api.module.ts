@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { FilesHttpModule } from './files/files.module';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +32,7 @@ export class ApiModule {
         RoadmapsModule,
         DirectoryModule,
         NotificationsModule,
+        FilesHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

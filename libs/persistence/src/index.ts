@@ -10,4 +10,5 @@ export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
 export * from './stores/notification.store';
+export * from './stores/stored-file.store';
 export * from './persistence.module';

@@ -10,6 +10,7 @@ import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
 import { DirectoryStore } from './stores/directory.store';
 import { NotificationStore } from './stores/notification.store';
+import { StoredFileStore } from './stores/stored-file.store';
 
 const STORES = [
   CycleStore,
@@ -21,6 +22,7 @@ const STORES = [
   AuditLogStore,
   DirectoryStore,
   NotificationStore,
+  StoredFileStore,
 ];
 
 @Module({})

@@ -12,6 +12,7 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
 import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
+import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -34,9 +35,9 @@ export {
   RegionEntity,
 };
 
-export { RoadmapEntity };
 export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
 export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
+export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
 export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
@@ -68,4 +69,5 @@ export const ENTITIES = [
   MagicLinkEntity,
   LinkSessionEntity,
   NotificationPreferenceEntity,
+  StoredFileEntity,
 ];

@@ -177,6 +177,14 @@ export class CycleStore {
     return { cycle, schools, events };
   }
 
+  /** The cycle a participation row belongs to (null when there is no such school). */
+  async cycleIdOfSchool(schoolId: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(SchoolEntity)
+      .findOne({ select: { id: true, cycleId: true }, where: { id: schoolId } });
+    return row?.cycleId ?? null;
+  }
+
   /**
    * The cycle and its progress in one round trip (the dashboard's hot path); then, only for events
    * linked to organisations, which of those have nobody to mail.
