@@ -3155,7 +3155,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3171,7 +3171,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3320,7 +3320,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3336,7 +3336,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5617,7 +5617,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5633,7 +5633,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5778,7 +5778,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5794,7 +5794,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
