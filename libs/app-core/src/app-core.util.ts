@@ -8,7 +8,7 @@ import { PersistenceModule } from '@orientir/persistence';
 export function appCoreModules(config: AppConfig): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
-    PersistenceModule.forRoot(config.database),
+    PersistenceModule.forRoot({ ...config.database, region: config.region }),
     MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
     FilesModule.forRoot(config.files),
   ];

@@ -60,7 +60,7 @@ export class AuthController {
   @Allow(...ANY_ROLE)
   @LinkScoped()
   @ApiOkResponse({ type: MeView })
-  me(@CurrentActor() actor: Actor): MeView {
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
   }
 

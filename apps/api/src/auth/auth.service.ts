@@ -6,11 +6,13 @@ import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassw
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import {
   CredentialStore,
+  DirectoryStore,
   NotificationStore,
   UserStore,
   type LiveMagicLink,
   type UserWithGrants,
 } from '@orientir/persistence';
+import { labelGrants } from './grant-scope.util';
 import { AuditService } from '../audit/audit.service';
 import { CSRF_HEADER, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from './auth-cookies.util';
 import { AuthErrorCode, AuthException, unauthenticated } from './auth.exception';
@@ -44,6 +46,7 @@ export class AuthService implements BeforeApplicationShutdown {
     private readonly users: UserStore,
     private readonly credentials: CredentialStore,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryStore,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly links: NotificationStore,
@@ -104,7 +107,7 @@ export class AuthService implements BeforeApplicationShutdown {
       { ...actor, principal },
       { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id },
     );
-    return { user: toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
+    return { user: await this.toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
   }
 
   /** Also the way tests and tools get a session without the rate-limited login. */
@@ -136,8 +139,28 @@ export class AuthService implements BeforeApplicationShutdown {
     });
   }
 
-  me(actor: Actor): MeView {
-    return toMe(requirePrincipal(actor));
+  me(actor: Actor): Promise<MeView> {
+    return this.toMe(requirePrincipal(actor));
+  }
+
+  private async toMe(p: Principal): Promise<MeView> {
+    return {
+      id: p.userId,
+      email: p.email,
+      displayName: p.displayName,
+      grants: await labelGrants(p.grants, this.directory),
+      link: p.link
+        ? {
+            purpose: p.link.purpose,
+            holderName: p.link.holderName,
+            itemLabel: p.link.itemLabel,
+            cycleId: p.link.cycleId,
+            eventId: p.link.eventId,
+            schoolId: p.link.schoolId,
+            expiresAt: p.link.expiresAt.toISOString(),
+          }
+        : null,
+    };
   }
 
   async createApiToken(dto: CreateApiTokenDto, actor: Actor): Promise<IssuedApiTokenView> {
@@ -285,7 +308,7 @@ export class AuthService implements BeforeApplicationShutdown {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: effectiveGrants(found.grants, this.config.region),
+      grants: effectiveGrants(found.grants, await this.directory.regionId()),
       via,
       credentialId,
     };
@@ -300,26 +323,6 @@ export class AuthService implements BeforeApplicationShutdown {
   private get secureCookies(): boolean {
     return this.config.api.publicUrl.startsWith('https:');
   }
-}
-
-function toMe(p: Principal): MeView {
-  return {
-    id: p.userId,
-    email: p.email,
-    displayName: p.displayName,
-    grants: p.grants,
-    link: p.link
-      ? {
-          purpose: p.link.purpose,
-          holderName: p.link.holderName,
-          itemLabel: p.link.itemLabel,
-          cycleId: p.link.cycleId,
-          eventId: p.link.eventId,
-          schoolId: p.link.schoolId,
-          expiresAt: p.link.expiresAt.toISOString(),
-        }
-      : null,
-  };
 }
 
 /** Another site can make the browser send the cookie on a write, but cannot read the CSRF token. */

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { hashToken, issueToken, tokenKindOf } from '@orientir/credentials';
 import { templatePreviews } from '@orientir/mail';
-import { DirectoryStore, NotificationStore, type LiveMagicLink } from '@orientir/persistence';
+import { NotificationStore, type LiveMagicLink } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { setSessionCookies } from '../auth/auth-cookies.util';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
@@ -37,7 +37,6 @@ const invalidLink = () =>
 export class NotificationsService {
   constructor(
     private readonly store: NotificationStore,
-    private readonly directory: DirectoryStore,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,7 +69,7 @@ export class NotificationsService {
       { ...actor, principal },
       { action: 'auth.link.redeem', outcome: 'success', targetType: 'magic_link', targetId: link.id },
     );
-    const me = this.auth.me({ ...actor, principal });
+    const me = await this.auth.me({ ...actor, principal });
     const scope = linkScopeOf(link);
     return {
       user: me,
@@ -116,7 +115,7 @@ export class NotificationsService {
 
   /** Who turned non-critical mail off, within the coordinator's municipalities. */
   async optedOut(actor: Actor): Promise<OptedOutPersonView[]> {
-    const municipalities = await managedMunicipalityIds(requirePrincipal(actor).grants, this.directory);
+    const municipalities = managedMunicipalityIds(requirePrincipal(actor).grants);
     const people = await this.store.optedOut(municipalities);
     return people.map((p) => ({
       personId: p.personId,

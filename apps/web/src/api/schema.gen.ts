@@ -1073,7 +1073,7 @@ export interface components {
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
       /**
-       * @description Empty for global; a school or event id; a municipality, region or organisation name
+       * @description Empty for global; otherwise the directory id of the region, municipality, school (a cycle's school row id stands for its directory school) or organisation, or an event id. A region or municipality may be given by name; it is stored as the directory id.
        * @example г. Иркутск
        */
       scopeValue?: string;
@@ -1090,6 +1090,9 @@ export interface components {
         | 'supervisor';
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
+      /** @description The name of what the grant scopes, to show */
+      scopeLabel?: string | null;
+      /** @description The directory id of the region, municipality, school or organisation (or an event id); null for global */
       scopeValue: string | null;
     };
     HealthStatusView: {

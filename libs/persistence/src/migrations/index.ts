@@ -5,6 +5,7 @@ import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
+import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   ScopeKeys1795375000000,
   ProjectionAlerts1795376000000,
   Directory1795380000000,
+  DirectoryGrantIds1795400000000,
   StoredFiles1795430000000,
   Notifications1795460000000,
 ];

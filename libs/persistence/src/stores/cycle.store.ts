@@ -96,7 +96,9 @@ export class CycleStore {
         for (const email of s.emails) {
           await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
         }
-        rows.push(manager.create(SchoolEntity, { ...s, cycleId: cycle.id, directorySchoolId: school.id }));
+        rows.push(
+          manager.create(SchoolEntity, { ...s, cycleId: cycle.id, municipalityId, directorySchoolId: school.id }),
+        );
       }
       const schools = await manager.save(SchoolEntity, rows);
       const events: RoadmapEventEntity[] = [];
