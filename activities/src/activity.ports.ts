@@ -10,25 +10,6 @@ export interface ProgressPort {
   markSchoolProjectionFailed(snapshot: SchoolProgressSnapshot, problem: string): Promise<void>;
 }
 
-export interface OutboxRecord {
-  id: string;
-  status: 'pending' | 'sent';
-}
-
-export interface OutboxPort {
-  enqueue(message: {
-    idempotencyKey: string;
-    recipients: string[];
-    subject: string;
-    textBody: string;
-    htmlBody: string;
-    headers?: Record<string, string>;
-    attachments?: { filename: string; contentType: string; content: string }[];
-  }): Promise<OutboxRecord>;
-  markAttempt(id: string, error: string | null): Promise<void>;
-  markSent(id: string, messageId: string): Promise<void>;
-}
-
 export interface EventDirectoryPort {
   findEventForReminder(eventId: string): Promise<{
     cycle: { id: string; title: string; timezone: string };

@@ -1,8 +1,7 @@
 import type { OrientirActivities } from '@orientir/contracts';
-import type { MailSender } from '@orientir/mail';
+import type { MailOutbox } from '@orientir/mail';
 import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
-import { NotificationService } from './notifications/notification.service';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import type {
@@ -10,17 +9,18 @@ import type {
   EventDirectoryPort,
   NotificationModeValue,
   OutboxLookupPort,
-  OutboxPort,
   ProgressPort,
 } from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
-  outbox: OutboxPort & OutboxLookupPort;
+  /** Mail leaves only through the outbox; the worker's dispatcher sends it. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
+  /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
+  outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
-  mailSender: MailSender;
   publicUrl: string;
   /** What a person without a saved preference gets: one digest a working day, or each item at once. */
   defaultNotificationMode: NotificationModeValue;
@@ -28,14 +28,13 @@ export interface ActivityDeps {
 
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities {
-  const notifications = new NotificationService(deps.outbox, deps.mailSender, new URL(deps.publicUrl).hostname);
   const links = new LinkIssuer(deps.people, deps.publicUrl);
-  const digests = new DigestService(deps.people, deps.outbox, notifications, links, deps.defaultNotificationMode);
+  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
     ...createNotificationActivities({
       directory: deps.directory,
-      notifications,
+      outbox: deps.outbox,
       digests,
       people: deps.people,
       links,

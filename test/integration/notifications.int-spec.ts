@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { hashToken } from '@orientir/credentials';
-import { DigestService, LinkIssuer, NotificationService } from '@orientir/activities';
-import { MAIL_SENDER, type MailSender } from '@orientir/mail';
+import { DigestService, LinkIssuer } from '@orientir/activities';
+import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import { MailOutboxStore, NotificationStore } from '@orientir/persistence';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
 import { eventually } from '../support/poll.util';
@@ -172,14 +172,9 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
 
   it('the digest: one letter per person and working day, overdue and due soon with a link each, List-Unsubscribe, .ics', async () => {
     const outbox = harness.apps.api.get(MailOutboxStore);
-    const sender = harness.apps.api.get<MailSender>(MAIL_SENDER);
-    const digests = new DigestService(
-      store(),
-      outbox,
-      new NotificationService(outbox, sender, 'orientir.test'),
-      issuer(),
-      'digest',
-    );
+    // The worker's dispatcher sends what is queued; the outbox of the worker wakes it.
+    const queue = harness.apps.worker.get<MailOutbox>(MAIL_OUTBOX);
+    const digests = new DigestService(store(), outbox, queue, issuer(), 'digest');
     // A working morning in Irkutsk: Thursday 2026-11-26 09:00 (UTC+8), whatever today is.
     const at = nextWorkingMorning();
     const first = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at });

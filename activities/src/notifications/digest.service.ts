@@ -1,9 +1,15 @@
 import type { DailyDigestInput, DailyDigestResult } from '@orientir/contracts';
 import { WorkingCalendar } from '@orientir/domain';
-import { localIsoDate, localParts, renderDailyDigest, type DigestCycle, type DigestEventItem } from '@orientir/mail';
+import {
+  localIsoDate,
+  localParts,
+  renderDailyDigest,
+  type DigestCycle,
+  type DigestEventItem,
+  type MailOutbox,
+} from '@orientir/mail';
 import type { DigestPort, NotificationModeValue, OutboxLookupPort } from '../activity.ports';
 import { LinkIssuer } from './link-issuer';
-import type { NotificationService } from './notification.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** «Срок скоро»: deadlines within this many working days (the first reminder's distance). */
@@ -21,7 +27,7 @@ export class DigestService {
   constructor(
     private readonly store: DigestPort,
     private readonly outbox: OutboxLookupPort,
-    private readonly notifications: NotificationService,
+    private readonly mailOutbox: Pick<MailOutbox, 'enqueue'>,
     private readonly links: LinkIssuer,
     private readonly defaultMode: NotificationModeValue,
     private readonly calendar: WorkingCalendar = new WorkingCalendar(),
@@ -90,8 +96,9 @@ export class DigestService {
         cycles: [...cycles.values()],
         unsubscribeUrl: unsubscribe.pageUrl,
       });
-      await this.notifications.deliver({
-        idempotencyKey: key,
+      await this.mailOutbox.enqueue({
+        dedupeKey: key,
+        kind: 'digest',
         to: person.email,
         ...mail,
         headers: LinkIssuer.unsubscribeHeaders(unsubscribe),

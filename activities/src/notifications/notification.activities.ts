@@ -1,14 +1,20 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { DailyDigestInput, DailyDigestResult, EventReminderInput, EventReminderResult } from '@orientir/contracts';
-import { renderEventReminder } from '@orientir/mail';
+import type {
+  DailyDigestInput,
+  DailyDigestResult,
+  EnqueueMailInput,
+  EnqueueMailResult,
+  EventReminderInput,
+  EventReminderResult,
+} from '@orientir/contracts';
+import { renderEventReminder, type MailOutbox } from '@orientir/mail';
 import type { DigestPort, EventDirectoryPort, NotificationModeValue } from '../activity.ports';
 import type { DigestService } from './digest.service';
 import { LinkIssuer } from './link-issuer';
-import type { NotificationService } from './notification.service';
 
 export interface NotificationActivityDeps {
   directory: EventDirectoryPort;
-  notifications: NotificationService;
+  outbox: Pick<MailOutbox, 'enqueue'>;
   digests: DigestService;
   people: DigestPort;
   links: LinkIssuer;
@@ -17,16 +23,22 @@ export interface NotificationActivityDeps {
 
 export function createNotificationActivities({
   directory,
-  notifications,
+  outbox,
   digests,
   people,
   links,
   defaultMode,
 }: NotificationActivityDeps) {
   return {
+    /** Queues one e-mail; the dispatcher sends it. Idempotent per dedupe key. */
+    async enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult> {
+      const queued = await outbox.enqueue(input);
+      return { outboxId: queued.id, status: queued.status };
+    },
+
     /**
      * A reminder goes at once only to people who chose instant mail; the others read the item in
-     * their daily digest (or, having opted out, only when it is overdue).
+     * their daily digest (or, having opted out, only once it is overdue).
      */
     async sendEventReminder(input: EventReminderInput): Promise<EventReminderResult> {
       const found = await directory.findEventForReminder(input.eventId);
@@ -43,19 +55,16 @@ export function createNotificationActivities({
       }
       const modes = await people.modesOf(recipients.flatMap((r) => (r.personId ? [r.personId] : [])));
       const coordinator = recipients.length ? await people.coordinatorContact(cycle.id) : null;
-      let sent = 0;
+      let queued = 0;
       for (const recipient of recipients) {
-        const idempotencyKey = `${input.workflowId}/reminder/${input.reminderIndex}/${recipient.email.toLowerCase()}`;
         const mode = recipient.personId ? (modes.get(recipient.personId) ?? defaultMode) : 'instant';
         if (mode !== 'instant') continue;
-        let actionUrl = `${links.publicUrl}/cycles/${cycle.id}/events/${event.id}`;
-        let unsubscribe: Awaited<ReturnType<LinkIssuer['unsubscribeLinks']>> | null = null;
         // A retry renders again with fresh links; the outbox keeps the first letter per key, and
-        // links of a letter never sent simply expire.
-        if (recipient.personId) {
-          actionUrl = await links.eventLink(recipient.personId, cycle.id, event.id);
-          unsubscribe = await links.unsubscribeLinks(recipient.personId);
-        }
+        // links of a letter never queued simply expire.
+        const actionUrl = recipient.personId
+          ? await links.eventLink(recipient.personId, cycle.id, event.id)
+          : `${links.publicUrl}/cycles/${cycle.id}/events/${event.id}`;
+        const unsubscribe = recipient.personId ? await links.unsubscribeLinks(recipient.personId) : null;
         const mail = renderEventReminder({
           recipientName: recipient.name,
           eventNumber: event.number,
@@ -69,15 +78,18 @@ export function createNotificationActivities({
           unsubscribeUrl: unsubscribe?.pageUrl,
           calendarUid: `event-${event.id}@orientir`,
         });
-        await notifications.deliver({
-          idempotencyKey,
+        // Queued, not sent: the key per workflow, reminder and recipient keeps a retry from doubling it.
+        await outbox.enqueue({
           to: recipient.email,
+          kind: 'event-reminder',
+          dedupeKey: `${input.workflowId}/reminder/${input.reminderIndex}/${recipient.email.toLowerCase()}`,
+          cycleId: cycle.id,
           ...mail,
           headers: unsubscribe ? LinkIssuer.unsubscribeHeaders(unsubscribe) : undefined,
         });
-        sent += 1;
+        queued += 1;
       }
-      return { recipients: sent };
+      return { recipients: queued };
     },
 
     async sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult> {

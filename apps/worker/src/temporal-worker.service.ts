@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { MAIL_SENDER, type MailSender } from '@orientir/mail';
+import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import { CycleStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
 import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
@@ -23,9 +23,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
-    private readonly outbox: MailOutboxStore,
+    @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
-    @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,8 +61,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        outboxLookup: this.outboxRows,
         people: this.people,
-        mailSender: this.mailSender,
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
       }),

@@ -9,3 +9,7 @@ export { escapeHtml } from './templates/html.util';
 export { formatDeadline, formatRussianDate, localIsoDate, localParts, zoneNameRu } from './templates/mail-format.util';
 export * from './templates/invitation.template';
 export * from './templates/template-previews';
+export * from './outbox/outbox-dispatcher';
+export * from './outbox/mail-outbox.service';
+export { classifySmtpFailure, addressProblem, type DeliveryFailure } from './outbox/smtp-failure.util';
+export { RateLimiter } from './outbox/rate-limiter.util';

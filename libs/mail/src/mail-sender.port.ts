@@ -1,8 +1,9 @@
-/** A small text file sent with a letter (the deadline's .ics). */
 export interface MailAttachment {
   filename: string;
   contentType: string;
+  /** UTF-8 text (e.g. an .ics) or base64 with `encoding: 'base64'`. */
   content: string;
+  encoding?: 'base64';
 }
 
 export interface MailMessage {
@@ -12,14 +13,20 @@ export interface MailMessage {
   html: string;
   /** Stable Message-ID so a receiver can drop a duplicate if a send is ever retried. */
   messageId?: string;
-  /** E.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
   attachments?: MailAttachment[];
 }
 
-/** The only way Orientir sends mail; nodemailer stays behind it. */
+export interface SentMail {
+  messageId: string;
+  /** Recipients the server refused while accepting others (empty for one recipient: it throws). */
+  rejected?: string[];
+}
+
+/** The only way Orientir talks SMTP; nodemailer stays behind it. */
 export interface MailSender {
-  send(message: MailMessage): Promise<{ messageId: string }>;
+  send(message: MailMessage): Promise<SentMail>;
   /** Checks the SMTP server answers (health). */
   verify(): Promise<void>;
   close(): void;

@@ -2,8 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What the people half of notifications keeps: one-click links scoped to one item (stored hashed,
- * expiring, revocable), the sessions they open, each person's delivery preference, and the
- * headers/attachments an outbox message carries (List-Unsubscribe, the deadline's .ics).
+ * expiring, revocable), the sessions they open, and each person's delivery preference.
  */
 export class Notifications1795460000000 implements MigrationInterface {
   name = 'Notifications1795460000000';
@@ -43,13 +42,9 @@ export class Notifications1795460000000 implements MigrationInterface {
         changed_via text NOT NULL CHECK (changed_via IN ('unsubscribe', 'page', 'coordinator')),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`ALTER TABLE mail_outbox ADD COLUMN headers jsonb NOT NULL DEFAULT '{}'::jsonb`);
-    await q.query(`ALTER TABLE mail_outbox ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]'::jsonb`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE mail_outbox DROP COLUMN attachments`);
-    await q.query(`ALTER TABLE mail_outbox DROP COLUMN headers`);
     await q.query(`DROP TABLE notification_preferences`);
     await q.query(`DROP TABLE link_sessions`);
     await q.query(`DROP TABLE magic_links`);

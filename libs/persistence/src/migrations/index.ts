@@ -7,6 +7,7 @@ import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
+import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
   StoredFiles1795430000000,
+  MailDelivery1795450000000,
   Notifications1795460000000,
 ];
