@@ -1,16 +1,32 @@
 import type { CycleLaunchActivities, OrientirActivities } from '@orientir/contracts';
 import type { MailOutbox } from '@orientir/mail';
+import { DigestService } from './notifications/digest.service';
+import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
-import type { EventDirectoryPort, LaunchStorePort, ProgressPort, WorkflowStarterPort } from './activity.ports';
+import type {
+  DigestPort,
+  EventDirectoryPort,
+  LaunchStorePort,
+  NotificationModeValue,
+  OutboxLookupPort,
+  ProgressPort,
+  WorkflowStarterPort,
+} from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
   /** Mail leaves only through the outbox; the worker's dispatcher sends it. */
   outbox: Pick<MailOutbox, 'enqueue'>;
+  /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
+  outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  /** Links, preferences and the digest's reading of the read model. */
+  people: DigestPort;
   publicUrl: string;
+  /** What a person without a saved preference gets: one digest a working day, or each item at once. */
+  defaultNotificationMode: NotificationModeValue;
   launches: LaunchStorePort;
   starter: WorkflowStarterPort;
   reminderDaysBefore: number[];
@@ -19,9 +35,18 @@ export interface ActivityDeps {
 
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities & CycleLaunchActivities {
+  const links = new LinkIssuer(deps.people, deps.publicUrl);
+  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
-    ...createNotificationActivities({ directory: deps.directory, outbox: deps.outbox, publicUrl: deps.publicUrl }),
+    ...createNotificationActivities({
+      directory: deps.directory,
+      outbox: deps.outbox,
+      digests,
+      people: deps.people,
+      links,
+      defaultMode: deps.defaultNotificationMode,
+    }),
     ...createCycleLaunchActivities({
       launches: deps.launches,
       starter: deps.starter,

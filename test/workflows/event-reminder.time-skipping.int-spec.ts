@@ -45,6 +45,9 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       async enqueueMail() {
         throw new Error('not used by the event workflow');
       },
+      async sendDailyDigests() {
+        throw new Error('no digest in this test');
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

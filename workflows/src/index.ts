@@ -2,3 +2,4 @@
 export { roadmapEventWorkflow } from './roadmap-event.workflow';
 export { schoolCycleWorkflow } from './school-cycle.workflow';
 export { cycleLaunchWorkflow } from './cycle-launch.workflow';
+export { dailyDigestWorkflow } from './daily-digest.workflow';

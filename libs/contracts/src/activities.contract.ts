@@ -1,6 +1,7 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
 import type { SchoolPipelineState } from '@orientir/domain/workflow';
+import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 
@@ -47,6 +48,7 @@ export interface OrientirActivities {
   projectEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+  sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
 }
 

@@ -5,3 +5,4 @@ export * from './activities.contract';
 export * from './roadmap-event.contract';
 export * from './school-cycle.contract';
 export * from './cycle-launch.contract';
+export * from './daily-digest.contract';

@@ -8,6 +8,7 @@ import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
+import { NotificationStore } from './stores/notification.store';
 import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
 import { LaunchStore } from './stores/launch.store';
 import { SchoolListStore } from './stores/school-list.store';
@@ -24,6 +25,7 @@ const STORES = [
   DirectoryStore,
   LaunchStore,
   SchoolListStore,
+  NotificationStore,
   StoredFileStore,
 ];
 

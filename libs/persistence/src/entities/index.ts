@@ -12,6 +12,7 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
 import { CycleLaunchEntity } from './cycle-launch.entity';
+import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
@@ -36,6 +37,8 @@ export {
 };
 
 export { RoadmapEntity, CycleLaunchEntity, StoredFileEntity };
+export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
+export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
 export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
@@ -65,5 +68,8 @@ export const ENTITIES = [
   CuratorAssignmentEntity,
   EventAssigneeEntity,
   CycleLaunchEntity,
+  MagicLinkEntity,
+  LinkSessionEntity,
+  NotificationPreferenceEntity,
   StoredFileEntity,
 ];

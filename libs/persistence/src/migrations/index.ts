@@ -4,6 +4,7 @@ import { AccessControl1795360000000 } from './1795360000000-access-control.migra
 import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
+import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { CycleLaunches1795410000000 } from './1795410000000-cycle-launches.migration';
 import { SchoolListReadModel1795410100000 } from './1795410100000-school-list-read-model.migration';
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SchoolListReadModel1795410100000,
   StoredFiles1795430000000,
   MailDelivery1795450000000,
+  Notifications1795460000000,
 ];
