@@ -5,6 +5,7 @@ import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
+import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   ProjectionAlerts1795376000000,
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
+  DirectoryActive1795400000001,
   StoredFiles1795430000000,
 ];
