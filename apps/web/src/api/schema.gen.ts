@@ -532,6 +532,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/links/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/opted-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_optedOut'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_preference'];
+    put: operations['NotificationsController_setPreference'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_templates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_unsubscribe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roadmaps': {
     parameters: {
       query?: never;
@@ -1197,6 +1277,32 @@ export interface components {
       existing: number;
       started: number;
     };
+    LinkSessionView: {
+      /** @description Send it as X-CSRF-Token on every write */
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+      link: components['schemas']['LinkView'];
+      /** @description The page of the item, e.g. /cycles/…/events/… */
+      redirectTo: string;
+      user: components['schemas']['MeView'];
+    };
+    LinkView: {
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The person the link was mailed to */
+      holderName: string;
+      /** @description The item, e.g. «мероприятие № 7 «…»» */
+      itemLabel: string;
+      /** @enum {string} */
+      purpose: 'event' | 'school';
+      /** Format: uuid */
+      schoolId: string | null;
+    };
     LoginDto: {
       /**
        * Format: email
@@ -1212,6 +1318,11 @@ export interface components {
       expiresAt: string;
       user: components['schemas']['MeView'];
     };
+    MailAttachmentView: {
+      content: string;
+      contentType: string;
+      filename: string;
+    };
     MessageView: {
       message: string;
     };
@@ -1220,11 +1331,24 @@ export interface components {
       email: string;
       grants: components['schemas']['GrantView'][];
       id: string;
+      /** @description Set when signed in by a one-click link */
+      link?: components['schemas']['LinkView'] | null;
     };
     MunicipalityView: {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    OptedOutPersonView: {
+      /** @enum {string} */
+      changedVia: 'unsubscribe' | 'page' | 'coordinator';
+      email: string | null;
+      fullName: string;
+      organisationName: string | null;
+      /** Format: uuid */
+      personId: string;
+      /** Format: date-time */
+      since: string;
     };
     OrganisationView: {
       /** Format: uuid */
@@ -1297,6 +1421,17 @@ export interface components {
        * @description The account, when the person has one
        */
       userId: string | null;
+    };
+    PreferenceView: {
+      /** @description Whose preference it is */
+      holderName: string;
+      message: string;
+      /** @enum {string} */
+      mode: 'digest' | 'instant' | 'off';
+    };
+    RedeemLinkDto: {
+      /** @description The token of the one-click link (orm_…) */
+      token: string;
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -1440,6 +1575,13 @@ export interface components {
       round: number;
       stage: string;
     };
+    SetPreferenceDto: {
+      /**
+       * @description digest: one letter a working day; instant: each item at once; off: only what is critical
+       * @enum {string}
+       */
+      mode: 'digest' | 'instant' | 'off';
+    };
     SkippedEventView: {
       /** @example 12 */
       number: string;
@@ -1485,6 +1627,16 @@ export interface components {
       timezone: string;
       title: string;
       year: number;
+    };
+    TemplatePreviewView: {
+      attachments: components['schemas']['MailAttachmentView'][];
+      html: string;
+      /** @enum {string} */
+      id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+      subject: string;
+      text: string;
+      title: string;
+      when: string;
     };
     UpdateDirectorySchoolDto: {
       /** @description false deactivates the school (kept with its history), true restores it */
@@ -1615,7 +1767,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1631,7 +1783,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1876,7 +2028,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1892,7 +2044,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1982,7 +2134,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1998,7 +2150,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2089,7 +2241,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2105,7 +2257,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2462,7 +2614,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2478,7 +2630,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2595,7 +2747,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2611,7 +2763,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2768,7 +2920,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2784,7 +2936,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2897,7 +3049,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2913,7 +3065,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3030,7 +3182,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3046,7 +3198,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3186,7 +3338,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3202,7 +3354,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3351,7 +3503,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3367,7 +3519,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3570,7 +3722,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3586,7 +3738,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3723,7 +3875,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3739,7 +3891,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3881,7 +4033,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3897,7 +4049,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4081,7 +4233,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4097,7 +4249,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4259,7 +4411,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4275,7 +4427,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4422,7 +4574,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4438,7 +4590,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4621,7 +4773,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4637,7 +4789,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4772,7 +4924,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4788,7 +4940,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4879,7 +5031,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4895,7 +5047,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5014,7 +5166,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5030,7 +5182,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5187,7 +5339,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5203,7 +5355,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5329,7 +5481,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5345,7 +5497,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5529,7 +5681,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5545,7 +5697,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5686,7 +5838,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5702,7 +5854,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5887,7 +6039,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5903,7 +6055,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6082,7 +6234,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6098,7 +6250,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6217,7 +6369,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6233,7 +6385,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6414,7 +6566,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6430,7 +6582,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6575,7 +6727,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6591,7 +6743,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6812,7 +6964,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6828,7 +6980,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6943,6 +7095,644 @@ export interface operations {
       };
     };
   };
+  NotificationsController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedeemLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Sets the session and CSRF cookies of a link session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkSessionView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: TOO_MANY_REQUESTS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'TOO_MANY_REQUESTS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_optedOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OptedOutPersonView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_preference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_setPreference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPreferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_templates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePreviewView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_unsubscribe: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   RoadmapsController_list: {
     parameters: {
       query?: never;
@@ -6982,7 +7772,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6998,7 +7788,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7121,7 +7911,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7137,7 +7927,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7274,7 +8064,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7290,7 +8080,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7431,7 +8221,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7447,7 +8237,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7631,7 +8421,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7647,7 +8437,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7797,7 +8587,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7813,7 +8603,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7970,7 +8760,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7986,7 +8776,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8103,7 +8893,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8119,7 +8909,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8282,7 +9072,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8298,7 +9088,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8455,7 +9245,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8471,7 +9261,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8607,7 +9397,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8623,7 +9413,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8764,7 +9554,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8780,7 +9570,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };

@@ -415,19 +415,22 @@ export class DirectoryStore {
    * Who gets an event's reminders: the people the coordinator assigned to it, else the contact
    * people of its executor organisations; only those with an e-mail.
    */
-  async reminderRecipients(eventId: string, organisationIds: string[]): Promise<{ name: string; email: string }[]> {
+  async reminderRecipients(
+    eventId: string,
+    organisationIds: string[],
+  ): Promise<{ personId: string; name: string; email: string }[]> {
     const assigned = (await this.dataSource.query(
-      `SELECT p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
+      `SELECT p.id AS "personId", p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
         WHERE a.event_id = $1 AND p.active AND p.email IS NOT NULL ORDER BY p.email`,
       [eventId],
-    )) as { name: string; email: string }[];
+    )) as { personId: string; name: string; email: string }[];
     if (assigned.length) return assigned;
     if (!organisationIds.length) return [];
     return (await this.dataSource.query(
-      `SELECT full_name AS name, email FROM people
+      `SELECT id AS "personId", full_name AS name, email FROM people
         WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND active AND email IS NOT NULL ORDER BY email`,
       [organisationIds],
-    )) as { name: string; email: string }[];
+    )) as { personId: string; name: string; email: string }[];
   }
 
   /** Organisations (of these) that have no contact person with an e-mail: «нет адресата». */
