@@ -6,6 +6,7 @@ import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
+import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
 import { CycleLaunches1795410000000 } from './1795410000000-cycle-launches.migration';
 import { SchoolListReadModel1795410100000 } from './1795410100000-school-list-read-model.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   ProjectionAlerts1795376000000,
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
+  DirectoryActive1795400000001,
   CycleLaunches1795410000000,
   SchoolListReadModel1795410100000,
   StoredFiles1795430000000,
