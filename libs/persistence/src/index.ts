@@ -10,3 +10,4 @@ export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
 export * from './persistence.module';
+export * from './stores/event-tracking.store';

@@ -43,6 +43,8 @@ export interface OccurrenceWindow {
   /** Epoch ms. */
   opensAt: number;
   deadline: number;
+  /** Epoch ms of the reminders before the deadline, at the cycle's local hour; absent: planned from the deadline alone. */
+  remindAt?: number[];
   /** Past at launch and the coordinator chose to skip to the next occurrence: not tracked. */
   skipped?: boolean;
 }
