@@ -159,6 +159,7 @@ export class ProcessStack {
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       API_PORT: String(this.ports.api),
       PUBLIC_URL: 'http://orientir.test',
+      FILES_DIR: path.join(this.dir, 'files'),
       ...this.options.appEnv,
     };
   }

@@ -6,3 +6,4 @@ export * from './schedule/reminder-schedule.util';
 export type { SchoolStage } from './roadmap/roadmap.model';
 export * from './events/event-status.util';
 export * from './events/past-at-launch.util';
+export * from './calendar';

@@ -57,7 +57,7 @@ export class AuthController {
   @Get('me')
   @Allow(...ANY_ROLE)
   @ApiOkResponse({ type: MeView })
-  me(@CurrentActor() actor: Actor): MeView {
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
   }
 

@@ -4,7 +4,8 @@ import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { effectiveGrants, passwordProblem } from '@orientir/auth';
 import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
-import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
+import { CredentialStore, DirectoryStore, UserStore, type UserWithGrants } from '@orientir/persistence';
+import { labelGrants } from './grant-scope.util';
 import { AuditService } from '../audit/audit.service';
 import { CSRF_HEADER, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from './auth-cookies.util';
 import { AuthErrorCode, AuthException, unauthenticated } from './auth.exception';
@@ -38,6 +39,7 @@ export class AuthService implements BeforeApplicationShutdown {
     private readonly users: UserStore,
     private readonly credentials: CredentialStore,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryStore,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -94,7 +96,7 @@ export class AuthService implements BeforeApplicationShutdown {
       { ...actor, principal },
       { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id },
     );
-    return { user: toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
+    return { user: await this.toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
   }
 
   /** Also the way tests and tools get a session without the rate-limited login. */
@@ -125,8 +127,17 @@ export class AuthService implements BeforeApplicationShutdown {
     });
   }
 
-  me(actor: Actor): MeView {
-    return toMe(requirePrincipal(actor));
+  me(actor: Actor): Promise<MeView> {
+    return this.toMe(requirePrincipal(actor));
+  }
+
+  private async toMe(p: Principal): Promise<MeView> {
+    return {
+      id: p.userId,
+      email: p.email,
+      displayName: p.displayName,
+      grants: await labelGrants(p.grants, this.directory),
+    };
   }
 
   async createApiToken(dto: CreateApiTokenDto, actor: Actor): Promise<IssuedApiTokenView> {
@@ -274,7 +285,7 @@ export class AuthService implements BeforeApplicationShutdown {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: effectiveGrants(found.grants, this.config.region),
+      grants: effectiveGrants(found.grants, await this.directory.regionId()),
       via,
       credentialId,
     };
@@ -289,10 +300,6 @@ export class AuthService implements BeforeApplicationShutdown {
   private get secureCookies(): boolean {
     return this.config.api.publicUrl.startsWith('https:');
   }
-}
-
-function toMe(p: Principal): MeView {
-  return { id: p.userId, email: p.email, displayName: p.displayName, grants: p.grants };
 }
 
 function toTokenView(t: {

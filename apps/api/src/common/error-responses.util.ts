@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
@@ -8,7 +9,13 @@ import { RequestErrorCode } from './request.exception';
 
 /** Every code the API can answer with; adding a code without a status below fails type-checking. */
 export type ErrorCode =
-  AuthErrorCode | CycleErrorCode | RoadmapErrorCode | RoadmapImportErrorCode | RequestErrorCode | DirectoryErrorCode;
+  | AuthErrorCode
+  | CycleErrorCode
+  | RoadmapErrorCode
+  | RoadmapImportErrorCode
+  | RequestErrorCode
+  | DirectoryErrorCode
+  | FileErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -50,6 +57,11 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
+  [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [FileErrorCode.EMPTY_UPLOAD]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FileErrorCode.FILE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,

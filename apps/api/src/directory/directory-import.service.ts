@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageMunicipality } from '@orientir/auth';
+import { managesRegion } from '@orientir/auth';
 import { directoryKey, nameKey } from '@orientir/domain';
 import { CycleStore, DirectoryStore } from '@orientir/persistence';
 import { parseCurators, parseSchools } from '@orientir/roadmap-import';
@@ -8,6 +8,7 @@ import { outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { validationFailed } from '../common/request.exception';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
+import { mayManageNamedMunicipality } from './directory-scope.util';
 import type {
   ConfirmDirectoryImportDto,
   DirectoryImportPreview,
@@ -75,7 +76,7 @@ export class DirectoryImportService {
         schools: c.schools,
       })),
     };
-    problems.push(...this.rowProblems(draft, actor));
+    problems.push(...(await this.rowProblems(draft, actor)));
     const statuses = await this.statuses(draft);
     return {
       fileName,
@@ -87,7 +88,7 @@ export class DirectoryImportService {
   }
 
   async confirm(dto: ConfirmDirectoryImportDto, actor: Actor): Promise<DirectoryImportResult> {
-    const problems = this.rowProblems(dto, actor);
+    const problems = await this.rowProblems(dto, actor);
     if (problems.some((p) => p.message.startsWith(OUT_OF_SCOPE))) {
       throw outOfScope(
         'строки другого муниципалитета',
@@ -174,15 +175,15 @@ export class DirectoryImportService {
   }
 
   /** Rows the caller may not store (another municipality) or that cannot be stored (no municipality). */
-  private rowProblems(
+  private async rowProblems(
     dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>,
     actor: Actor,
-  ): ImportProblem[] {
+  ): Promise<ImportProblem[]> {
     const grants = requirePrincipal(actor).grants;
     const problems: ImportProblem[] = [];
-    const regional = canManageMunicipality(grants, null);
+    const regional = managesRegion(grants);
     const inFile = new Set(dto.schools.map((s) => directoryKey(s.name)));
-    dto.schools.forEach((s, i) => {
+    for (const [i, s] of dto.schools.entries()) {
       const where = `школа ${i + 1} «${s.name}»`;
       const place = s.municipality?.trim() || dto.municipality?.trim() || null;
       if (!place && !regional)
@@ -190,9 +191,9 @@ export class DirectoryImportService {
           row: where,
           message: 'не указан муниципалитет (столбец «Муниципалитет» или поле municipality)',
         });
-      else if (!canManageMunicipality(grants, place))
+      else if (!(await mayManageNamedMunicipality(grants, place, this.directory)))
         problems.push({ row: where, message: `${OUT_OF_SCOPE}: «${place ?? ''}»` });
-    });
+    }
     dto.curators.forEach((c, i) => {
       if (!c.email)
         problems.push({

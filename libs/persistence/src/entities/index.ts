@@ -12,6 +12,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -34,7 +35,7 @@ export {
   RegionEntity,
 };
 
-export { RoadmapEntity };
+export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord, EventScheduleWindow } from './roadmap-event.entity';
 export { EventEvidenceEntity };
@@ -65,4 +66,5 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  StoredFileEntity,
 ];

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   directoryKey,
@@ -45,28 +45,113 @@ export interface Ensured<T> {
   created: boolean;
 }
 
+/** Injection token: the name of the region the installation serves (config REGION). */
+export const DIRECTORY_REGION = 'ORIENTIR_DIRECTORY_REGION';
+
+/** The region when none is configured; the same default as libs/config. */
+const DEFAULT_REGION = 'Иркутская область';
+
 /** Reads and writes the directory. Every "ensure" is find-or-create on the entry's key, so a repeated import adds nothing. */
 @Injectable()
 export class DirectoryStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private regionIdCache: string | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(DIRECTORY_REGION) readonly regionName: string = DEFAULT_REGION,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  /** The installation's region (one per installation); created on first use. */
+  /**
+   * The installation's region: the directory row named like config REGION (any spelling), made on
+   * first use. Its municipalities belong to it; regional grants name its id.
+   */
   async regionId(m: EntityManager = this.dataSource.manager): Promise<string> {
-    const [row] = (await m.query(`SELECT id FROM regions ORDER BY created_at LIMIT 1`)) as { id: string }[];
-    if (row) return row.id;
-    const [created] = (await m.query(`INSERT INTO regions (name) VALUES ('Регион') RETURNING id`)) as { id: string }[];
+    if (this.regionIdCache) return this.regionIdCache;
+    const id = (await this.findRegion(this.regionName, m)) ?? (await this.createRegion(this.regionName, m));
+    this.regionIdCache = id;
+    return id;
+  }
+
+  /** A region by name (folded like municipality names); undefined when the directory has none. */
+  async findRegion(name: string, m: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows = (await m.query(`SELECT id, name FROM regions ORDER BY created_at`)) as { id: string; name: string }[];
+    return rows.find((r) => nameKey(r.name) === nameKey(name))?.id;
+  }
+
+  private async createRegion(name: string, m: EntityManager): Promise<string> {
+    const [created] = (await m.query(`INSERT INTO regions (name) VALUES ($1) RETURNING id`, [tidyName(name)])) as {
+      id: string;
+    }[];
     return created.id;
   }
 
+  /**
+   * The directory id a grant's scope names, or undefined when it names nothing. An id must be of an
+   * existing entry of its kind; a region or municipality may also be given by name (a municipality
+   * named for the first time joins the region when `addMunicipality`); a cycle's school row stands
+   * for its directory school, so the grant holds in every later cycle.
+   */
+  async grantScopeId(
+    kind: string,
+    value: string,
+    options: { addMunicipality: boolean },
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const id = UUID.test(value) ? value.toLowerCase() : null;
+    const exists = async (table: string) =>
+      !!id && ((await m.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])) as unknown[]).length > 0;
+    switch (kind) {
+      case 'region':
+        return (await exists('regions')) ? (id as string) : this.findRegion(value, m);
+      case 'municipality':
+        if (await exists('municipalities')) return id as string;
+        if (id) return undefined;
+        return options.addMunicipality
+          ? (await this.ensureMunicipality(value, m)).row.id
+          : (await this.findMunicipality(value, m))?.id;
+      case 'school': {
+        if (await exists('directory_schools')) return id as string;
+        if (!id) return undefined;
+        const [row] = (await m.query(`SELECT directory_school_id AS id FROM schools WHERE id = $1`, [id])) as {
+          id: string | null;
+        }[];
+        return row?.id ?? undefined;
+      }
+      case 'organisation':
+        return (await exists('organisations')) ? (id as string) : undefined;
+      case 'event':
+        return (await exists('roadmap_events')) ? (id as string) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Human names of grant scopes (region, municipality, school, organisation, event), keyed by id. */
+  async scopeLabels(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (!wanted.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id::text, name AS label FROM regions WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM municipalities WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, coalesce(short_name, full_name) FROM directory_schools WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM organisations WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, number || '. ' || title FROM roadmap_events WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    )) as { id: string; label: string }[];
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+
+  /** Within the installation's region, by the one municipality-name rule (nameKey). */
   async findMunicipality(name: string, m: EntityManager = this.dataSource.manager): Promise<MunicipalityEntity | null> {
-    return m.getRepository(MunicipalityEntity).findOneBy({ nameKey: nameKey(name) });
+    return m.getRepository(MunicipalityEntity).findOneBy({ regionId: await this.regionId(m), nameKey: nameKey(name) });
   }
 
   findMunicipalityById(id: string): Promise<MunicipalityEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(MunicipalityEntity).findOneBy({ id });
   }
 
@@ -301,8 +386,10 @@ export class DirectoryStore {
     return new Set(rows.map((r) => r.id));
   }
 
-  listMunicipalities(): Promise<MunicipalityEntity[]> {
-    return this.dataSource.getRepository(MunicipalityEntity).find({ order: { name: 'ASC' } });
+  async listMunicipalities(): Promise<MunicipalityEntity[]> {
+    return this.dataSource
+      .getRepository(MunicipalityEntity)
+      .find({ where: { regionId: await this.regionId() }, order: { name: 'ASC' } });
   }
 
   listSchools(municipalityIds: string[] | null): Promise<DirectorySchoolEntity[]> {

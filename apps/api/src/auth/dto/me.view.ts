@@ -1,10 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, SCOPE_KINDS } from '@orientir/auth';
 
 export class GrantView {
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ enum: SCOPE_KINDS }) scopeKind!: string;
-  @ApiProperty({ nullable: true, type: String }) scopeValue!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The directory id of the region, municipality, school or organisation (or an event id); null for global',
+  })
+  scopeValue!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The name of what the grant scopes, to show' })
+  scopeLabel?: string | null;
 }
 
 export class MeView {
