@@ -281,14 +281,15 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
       await sleepUntil(local(`${YEAR}-05-22`));
       expect(latest('e6')?.status).toBe('met');
 
-      // № 1 reminders 7 days and 1 day before its deadline: 09:00 on 24 and 30 May, Irkutsk time.
+      // № 1 reminders 7 and 1 working days before its deadline (Monday 31 May): 09:00 Irkutsk time on
+      // Thursday 20 and Friday 28 May — the production calendar skips the weekends.
       await sleepUntil(local(`${YEAR}-05-31`));
       const e1Reminders = remindersOf('e1').map((r) => localDate(r.sentAt));
       expect(remindersOf('e1').map((r) => r.sentAt.slice(0, 16))).toEqual([
-        `${YEAR}-05-24T01:00`,
-        `${YEAR}-05-30T01:00`,
+        `${YEAR}-05-20T01:00`,
+        `${YEAR}-05-28T01:00`,
       ]);
-      expect(e1Reminders).toEqual([`${YEAR}-05-24`, `${YEAR}-05-30`]);
+      expect(e1Reminders).toEqual([`${YEAR}-05-20`, `${YEAR}-05-28`]);
       await e1.executeUpdate(recordEvidenceUpdate, { args: [evidence({ ...heldOn(`${YEAR}-05-30`), count: 1 })] });
       await sleepUntil(endOf(`${YEAR}-05-31`) + 60 * 1000);
       expect(latest('e1')?.status).toBe('met'); // never «просрочено» when met

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { IndicatorPer, IsoDate, Recurrence, RoadmapIndicator, RoadmapPeriod } from '../roadmap/roadmap.model';
 import { endOfLocalDay, startOfLocalDay } from '../schedule/local-time.util';
+import { planWorkingDayReminders } from '../calendar';
 import type { EventTarget, OccurrenceWindow } from './event-status.util';
 
 export interface OccurrencePlan {
@@ -14,23 +15,18 @@ export interface OccurrencePlan {
   nudgeEveryDays: number | null;
 }
 
-/** Reminders go out at this local hour, on the day N days before the deadline's local day. */
-export const REMINDER_LOCAL_HOUR = 9;
-
 /**
- * The reminder instants of a window: 09:00 local time N days before its last day (a deadline means the
- * end of that day, so «1 day before» is the morning of the day before), never before it opens.
+ * The reminder instants of a window: N working days (production calendar) before its deadline's
+ * local date, at the cycle's local send hour, never before it opens.
  */
 export function reminderInstants(
   window: { opensAt: number; deadline: number },
   daysBefore: readonly number[],
   timeZone: string,
 ): number[] {
-  const lastDay = DateTime.fromMillis(window.deadline, { zone: timeZone }).startOf('day');
-  const instants = daysBefore
-    .filter((d) => Number.isInteger(d) && d > 0)
-    .map((d) => Math.max(window.opensAt, lastDay.minus({ days: d }).set({ hour: REMINDER_LOCAL_HOUR }).toMillis()));
-  return [...new Set(instants)].filter((t) => t < window.deadline).sort((a, b) => a - b);
+  return planWorkingDayReminders({ opensAt: window.opensAt, deadline: window.deadline, daysBefore, timeZone }).map(
+    (r) => r.dueAt,
+  );
 }
 
 /** A year-long window is nudged monthly: one reminder a week before the end would come too late to plan. */
