@@ -68,7 +68,8 @@ export class RoadmapEventTracker {
 
   private finalizeAt(): number | null {
     if (this.awaitingSchedule || this.occurrences.length === 0) return null;
-    return Math.max(...this.occurrences.map((o) => o.deadline)) + LATE_EVIDENCE_DAYS * DAY_MS;
+    // Launched late (the coordinator chose «track as late»): the late window counts from the launch.
+    return Math.max(this.launchedAt, ...this.occurrences.map((o) => o.deadline)) + LATE_EVIDENCE_DAYS * DAY_MS;
   }
 
   facts(now: number): EventFacts {
@@ -122,6 +123,9 @@ export class RoadmapEventTracker {
       const planned =
         o.remindAt?.map((dueAt, index) => ({ index, dueAt })) ??
         planReminders({ opensAt: o.opensAt, deadline: o.deadline, daysBefore: this.reminderDaysBefore });
+      // Reminders that fell before the launch collapse into one sent at launch: heard once, no burst.
+      const missed = planned.filter((r) => r.dueAt < this.launchedAt).at(-1);
+      if (missed) due.push({ key: `o${o.index}r${missed.index}`, index: base + missed.index, dueAt: this.launchedAt });
       for (const r of planned) {
         if (r.dueAt >= this.launchedAt)
           due.push({ key: `o${o.index}r${r.index}`, index: base + r.index, dueAt: r.dueAt });
