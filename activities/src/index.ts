@@ -1,4 +1,5 @@
 export * from './create-activities';
 export * from './activity.ports';
-export { NotificationService } from './notifications/notification.service';
+export { DigestService, digestKey, DUE_SOON_WORKING_DAYS } from './notifications/digest.service';
+export { LinkIssuer } from './notifications/link-issuer';
 export { buildEventDefinition, stagesDoneAfter, type EventDefinitionInput } from './events/event-definition.util';

@@ -73,6 +73,12 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
       }
     },
     async amendEvidence() {},
+    async sendDailyDigests() {
+      throw new Error('not used by event workflows');
+    },
+    async enqueueMail() {
+      throw new Error('not used by event workflows');
+    },
     async removeEvidence() {},
     async measureStageCoverage({ stage }) {
       const done = new Set(stagesDoneAfter(stage));

@@ -9,6 +9,7 @@ import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
+import { NotificationStore } from './stores/notification.store';
 import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
 import { StoredFileStore } from './stores/stored-file.store';
 
@@ -22,6 +23,7 @@ const STORES = [
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
+  NotificationStore,
   StoredFileStore,
 ];
 

@@ -38,7 +38,11 @@ export class AuditService {
   async record(actor: Actor, event: AuditEvent): Promise<void> {
     try {
       await this.store.append({
-        actorUserId: actor.principal?.userId ?? null,
+        // A link holder without an account has no user id (principal.userId is the person's id then).
+        actorUserId:
+          actor.principal?.via === 'link' && actor.principal.userId === actor.principal.link?.personId
+            ? null
+            : (actor.principal?.userId ?? null),
         actorEmail: actor.principal?.email ?? event.actorEmail?.trim().toLowerCase() ?? null,
         action: event.action,
         targetType: event.targetType ?? null,

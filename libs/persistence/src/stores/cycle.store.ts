@@ -48,7 +48,7 @@ export interface EventForReminder {
   cycle: CycleEntity;
   event: RoadmapEventEntity;
   /** From the directory: the event's assignees, else its executor organisations' contact people. */
-  recipients: { name: string; email: string }[];
+  recipients: { personId: string; name: string; email: string }[];
 }
 
 @Injectable()

@@ -15,11 +15,29 @@ export class GrantView {
   scopeLabel?: string | null;
 }
 
+/** A session opened by a one-click link: whose link it is and the one item it opens. */
+export class LinkView {
+  @ApiProperty({ enum: ['event', 'school'] }) purpose!: 'event' | 'school';
+  @ApiProperty({ description: 'The person the link was mailed to' }) holderName!: string;
+  @ApiProperty({ description: 'The item, e.g. «мероприятие № 7 «…»»' }) itemLabel!: string;
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) eventId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) schoolId!: string | null;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
 export class MeView {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ type: [GrantView] }) grants!: GrantView[];
+  @ApiProperty({
+    type: LinkView,
+    nullable: true,
+    required: false,
+    description: 'Set when signed in by a one-click link',
+  })
+  link?: LinkView | null;
 }
 
 export class LoginView {
