@@ -2,12 +2,16 @@
 // libs satisfy them structurally; tests can pass anything with the same shape.
 import type {
   EventProgressSnapshot,
+  EvidenceCorrection,
+  EvidenceInput,
+  EvidenceRemoval,
   LaunchBatch,
   LaunchProgressSnapshot,
   RoadmapEventWorkflowInput,
   SchoolCycleWorkflowInput,
   SchoolProgressSnapshot,
 } from '@orientir/contracts';
+import type { EventDefinitionInput } from './events/event-definition.util';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -55,6 +59,21 @@ export interface WorkflowStarterPort {
     input: SchoolCycleWorkflowInput & { municipality: string | null },
   ): Promise<'started' | 'existing'>;
   startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<'started' | 'existing'>;
+}
+
+/** The event store as the event activities use it (EventTrackingStore satisfies it). */
+export interface EventTrackingPort {
+  definitionSource(cycleId: string, eventId: string): Promise<EventDefinitionInput | null>;
+  insertEvidence(input: {
+    cycleId: string;
+    eventId: string;
+    occurrenceIndex: number;
+    evidence: EvidenceInput;
+    recordedAt: string;
+  }): Promise<void>;
+  amendEvidence(eventId: string, correction: EvidenceCorrection, at: string): Promise<void>;
+  markEvidenceRemoved(eventId: string, removal: EvidenceRemoval, at: string): Promise<void>;
+  schoolsAtStages(cycleId: string, stages: readonly string[]): Promise<string[]>;
 }
 
 /** Whether a message with this key was ever recorded (the digest checks before issuing links). */

@@ -4,7 +4,14 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CycleStore, LaunchStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
+import {
+  CycleStore,
+  EventTrackingStore,
+  LaunchStore,
+  MailOutboxStore,
+  NotificationStore,
+  ProgressStore,
+} from '@orientir/persistence';
 import {
   WORKFLOW_GATEWAY,
   ensureDigestSchedule,
@@ -31,6 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
+    private readonly events: EventTrackingStore,
     private readonly launches: LaunchStore,
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
@@ -68,6 +76,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
         publicUrl: this.config.api.publicUrl,

@@ -14,3 +14,4 @@ export * from './stores/school-list.store';
 export * from './stores/notification.store';
 export * from './stores/stored-file.store';
 export * from './persistence.module';
+export * from './stores/event-tracking.store';

@@ -11,6 +11,7 @@ import { CycleLaunches1795410000000 } from './1795410000000-cycle-launches.migra
 import { SchoolListReadModel1795410100000 } from './1795410100000-school-list-read-model.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
+import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   CycleLaunches1795410000000,
   SchoolListReadModel1795410100000,
   StoredFiles1795430000000,
+  EventTracking1795440000000,
   MailDelivery1795450000000,
   Notifications1795460000000,
 ];
