@@ -11,6 +11,8 @@ import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { FilesHttpModule } from './files/files.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { MailHttpModule } from './mail/mail.module';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +33,8 @@ export class ApiModule {
         RoadmapsModule,
         DirectoryModule,
         FilesHttpModule,
+        CalendarModule,
+        MailHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

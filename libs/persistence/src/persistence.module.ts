@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSourceOptions } from './data-source';
 import { CycleStore } from './stores/cycle.store';
 import { MailOutboxStore } from './stores/mail-outbox.store';
+import { CalendarStore } from './stores/calendar.store';
 import { ProgressStore } from './stores/progress.store';
 import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
@@ -15,6 +16,7 @@ const STORES = [
   CycleStore,
   ProgressStore,
   MailOutboxStore,
+  CalendarStore,
   RoadmapStore,
   UserStore,
   CredentialStore,

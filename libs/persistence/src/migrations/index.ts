@@ -6,6 +6,7 @@ import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
+import { ProductionCalendar1795451000000 } from './1795451000000-production-calendar.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Directory1795380000000,
   StoredFiles1795430000000,
   MailDelivery1795450000000,
+  ProductionCalendar1795451000000,
 ];

@@ -143,6 +143,15 @@ export class MailOutboxStore {
     return { items, total };
   }
 
+  /** Every cycle with its municipality and title, to scope and label the list (a light query). */
+  async cycles(): Promise<{ id: string; title: string; municipality: string | null }[]> {
+    return (await this.dataSource.query(`SELECT id, title, municipality FROM cycles`)) as {
+      id: string;
+      title: string;
+      municipality: string | null;
+    }[];
+  }
+
   /** How many messages are in each state, within the given cycles (null: all). */
   async countByStatus(cycleIds: readonly string[] | null): Promise<Record<OutboxStatus, number>> {
     const rows = (await this.dataSource.query(
