@@ -1,6 +1,7 @@
 // What activities need from infrastructure, as small interfaces. The persistence and mail
 // libs satisfy them structurally; tests can pass anything with the same shape.
 import type { EventProgressSnapshot, SchoolProgressSnapshot } from '@orientir/contracts';
+import type { CalendarOverrides } from '@orientir/domain';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -23,4 +24,8 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { name: string; email: string }[];
   } | null>;
+}
+
+export interface CalendarPort {
+  overrides(): Promise<CalendarOverrides>;
 }

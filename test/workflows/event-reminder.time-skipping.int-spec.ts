@@ -45,6 +45,9 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       async enqueueMail() {
         throw new Error('not used by the event workflow');
       },
+      async loadCalendarOverrides() {
+        return {};
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

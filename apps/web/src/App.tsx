@@ -19,6 +19,8 @@ const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
+const Mail = lazy(() => import('./pages/coordinator/Mail/Mail'));
+const Calendar = lazy(() => import('./pages/coordinator/Calendar/Calendar'));
 const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
 
 function Home() {
@@ -49,6 +51,8 @@ export function App() {
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
               <Route path="/directory" element={<Directory />} />
               <Route path="/audit" element={<AuditLog />} />
+              <Route path="/mail" element={<Mail />} />
+              <Route path="/calendar" element={<Calendar />} />
               <Route path="/admin/users" element={<Users />} />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CycleStore, ProgressStore } from '@orientir/persistence';
+import { CalendarStore, CycleStore, ProgressStore } from '@orientir/persistence';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -19,6 +19,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly calendar: CalendarStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +55,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        calendar: this.calendar,
         publicUrl: this.config.api.publicUrl,
       }),
     });

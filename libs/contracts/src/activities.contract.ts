@@ -1,6 +1,6 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
-import type { SchoolPipelineState } from '@orientir/domain/workflow';
+import type { CalendarOverrides, SchoolPipelineState } from '@orientir/domain/workflow';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 
@@ -46,6 +46,11 @@ export interface OrientirActivities {
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
+  /**
+   * The installation's production-calendar changes (loaded years, marked days), for
+   * `new WorkingCalendar(overrides)`: fetched by an activity so a replay sees the recorded answer.
+   */
+  loadCalendarOverrides(): Promise<CalendarOverrides>;
 }
 
 /**
