@@ -48,6 +48,9 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       async loadCalendarOverrides() {
         return {};
       },
+      async sendDailyDigests() {
+        throw new Error('no digest in this test');
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

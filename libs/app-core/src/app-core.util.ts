@@ -18,7 +18,7 @@ class MailOutboxModule {}
 export function appCoreModules(config: AppConfig): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
-    PersistenceModule.forRoot(config.database),
+    PersistenceModule.forRoot({ ...config.database, region: config.region }),
     MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
     { module: MailOutboxModule },
     FilesModule.forRoot(config.files),

@@ -1,6 +1,7 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
 import type { CalendarOverrides, SchoolPipelineState } from '@orientir/domain/workflow';
+import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 
@@ -45,6 +46,7 @@ export interface OrientirActivities {
   projectEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+  sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
   /**
    * The installation's production-calendar changes (loaded years, marked days), for

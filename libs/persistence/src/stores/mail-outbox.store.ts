@@ -44,6 +44,11 @@ const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed
 export class MailOutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Whether a message with this key was ever queued (the digest checks before issuing its links). */
+  async has(idempotencyKey: string): Promise<boolean> {
+    return this.dataSource.getRepository(MailOutboxEntity).existsBy({ idempotencyKey });
+  }
+
   /** Records the message once per key and returns the stored row (the first one wins). */
   async enqueue(message: OutboxMessage): Promise<MailOutboxEntity> {
     const repo = this.dataSource.getRepository(MailOutboxEntity);
