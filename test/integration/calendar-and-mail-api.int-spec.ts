@@ -107,11 +107,15 @@ describe('production calendar and outbox over HTTP', () => {
   });
 
   it('shows a coordinator the undeliverable mail of their own cycles only', async () => {
+    // Grants and cycles name directory municipalities by id.
+    const municipalityIdOf = async (name: string) =>
+      (await clientWith(harness.apps, [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: name }]))
+        .account!.grants[0].scopeValue;
     const cycle = async (municipality: string) =>
       (
         await harness.db.query(
-          `INSERT INTO cycles (title, year, timezone, municipality) VALUES ($1, 2026, 'Asia/Irkutsk', $2) RETURNING id`,
-          [`Цикл ${municipality}`, municipality],
+          `INSERT INTO cycles (title, year, timezone, municipality, municipality_id) VALUES ($1, 2026, 'Asia/Irkutsk', $2, $3) RETURNING id`,
+          [`Цикл ${municipality}`, municipality, await municipalityIdOf(municipality)],
         )
       ).rows[0].id as string;
     const [cycleA, cycleB] = [await cycle(A), await cycle(B)];

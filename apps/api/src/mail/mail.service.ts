@@ -15,7 +15,7 @@ export class MailService {
     const grants = requirePrincipal(actor).grants;
     const cycles = await this.outbox.cycles();
     const regionWide = canManageMunicipality(grants, null);
-    const managed = cycles.filter((c) => canManageMunicipality(grants, c.municipality));
+    const managed = cycles.filter((c) => canManageMunicipality(grants, c.municipalityId));
     if (query.cycleId && !managed.some((c) => c.id === query.cycleId))
       throw hiddenOutOfScope(new CycleException(CycleErrorCode.NOT_FOUND, `Цикл ${query.cycleId} не найден`));
     // Mail of no cycle (or of a deleted one) is the installation's: only a region-wide manager sees it.

@@ -149,11 +149,11 @@ export class MailOutboxStore {
   }
 
   /** Every cycle with its municipality and title, to scope and label the list (a light query). */
-  async cycles(): Promise<{ id: string; title: string; municipality: string | null }[]> {
-    return (await this.dataSource.query(`SELECT id, title, municipality FROM cycles`)) as {
+  async cycles(): Promise<{ id: string; title: string; municipalityId: string | null }[]> {
+    return (await this.dataSource.query(`SELECT id, title, municipality_id AS "municipalityId" FROM cycles`)) as {
       id: string;
       title: string;
-      municipality: string | null;
+      municipalityId: string | null;
     }[];
   }
 
