@@ -22,7 +22,9 @@ export function useMySchools() {
   });
   const error = cycles.error ?? views.find((v) => v.error)?.error ?? null;
   const pending = cycles.isPending || views.some((v) => v.isPending);
-  const schools: MySchool[] = views.flatMap((v) => (v.data ? v.data.schools.map((school) => ({ cycle: v.data, school })) : []));
+  const schools: MySchool[] = views.flatMap((v) =>
+    v.data ? v.data.schools.map((school) => ({ cycle: v.data, school })) : [],
+  );
   return {
     schools,
     pending,

@@ -35,11 +35,8 @@ export function FileRow({ file, timeZone, label }: { file: StoredFile; timeZone:
         </div>
       </div>
       {open && (
-        <object className="file-preview" data={inline} type={PDF} aria-label={t.previewTitle(file.name)}>
-          <p>
-            {t.pdfFallback} <a href={file.contentUrl}>{t.download}</a>
-          </p>
-        </object>
+        // An iframe, not <object>: the app's CSP allows same-origin frames and no plugins.
+        <iframe className="file-preview" src={inline} title={t.previewTitle(file.name)} />
       )}
     </li>
   );

@@ -69,7 +69,13 @@ export function UploadDocument({
           upload.reset();
         }}
       />
-      <Button view="action" size="m" disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+      <Button
+        view="action"
+        size="m"
+        disabled={!file}
+        loading={upload.isPending}
+        onClick={() => file && upload.mutate(file)}
+      >
         {t.upload}
       </Button>
       <span className="muted upload-document__hint">{t.allowed}</span>

@@ -6,14 +6,14 @@ export const t = {
   uploadNew: 'Загрузить новую версию',
   choose: 'Выбрать файл',
   allowed: 'PDF, DOCX, XLSX или ODT, до 20 МБ',
-  tooLarge: (name: string) => `Файл «${name}» больше 20 МБ: сохраните его меньшего размера (например, PDF без сканов высокого разрешения)`,
+  tooLarge: (name: string) =>
+    `Файл «${name}» больше 20 МБ: сохраните его меньшего размера (например, PDF без сканов высокого разрешения)`,
   uploadFailed: 'Файл не принят',
   uploaded: (name: string) => `Файл «${name}» загружен`,
   version: (n: number) => `Версия ${n}`,
   noFiles: 'Файлов пока нет',
   noPreview: 'Просмотр на странице доступен для PDF; этот файл можно скачать.',
   previewTitle: (name: string) => `Просмотр: ${name}`,
-  pdfFallback: 'Браузер не показывает PDF на странице —',
 } as const;
 
 /** «1,4 МБ», «820 КБ»: sizes as a person reads them. */

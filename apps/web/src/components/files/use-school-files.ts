@@ -9,9 +9,7 @@ export function useSchoolFiles(cycleId: string, schoolId: string) {
   return useQuery({
     queryKey: schoolFilesKey(cycleId, schoolId),
     queryFn: () =>
-      unwrap(
-        api.GET('/api/cycles/{cycleId}/schools/{schoolId}/files', { params: { path: { cycleId, schoolId } } }),
-      ),
+      unwrap(api.GET('/api/cycles/{cycleId}/schools/{schoolId}/files', { params: { path: { cycleId, schoolId } } })),
     select: (files): Map<string, StoredFile[]> => {
       const byPurpose = new Map<string, StoredFile[]>();
       for (const f of files) {

@@ -64,7 +64,13 @@ export function SelfDiagnosisForm({
               </th>
               <td data-label={t.confirmed}>
                 {readOnly ? (
-                  row.confirmed === null ? '—' : row.confirmed ? t.yes : t.no
+                  row.confirmed === null ? (
+                    '—'
+                  ) : row.confirmed ? (
+                    t.yes
+                  ) : (
+                    t.no
+                  )
                 ) : (
                   <SegmentedRadioGroup
                     name={`confirmed-${row.directionId}`}
