@@ -42,6 +42,12 @@ describe('roadmap event workflow timing (time-skipping)', () => {
         reminders.push(input);
         return { recipients: 1 };
       },
+      async enqueueMail() {
+        throw new Error('not used by the event workflow');
+      },
+      async sendDailyDigests() {
+        throw new Error('no digest in this test');
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

@@ -10,6 +10,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class ApiModule {
         CyclesModule,
         RoadmapsModule,
         DirectoryModule,
+        NotificationsModule,
         FilesHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -56,6 +56,13 @@ const schema = z.object({
     .transform(trustProxy),
   /** The region this installation serves; a regional grant counts only when it names this region. */
   REGION: z.string().trim().min(1).default('Иркутская область'),
+  /** Mail for a person without a saved preference: one digest a working day, or each item at once. */
+  NOTIFY_DEFAULT_MODE: z.enum(['digest', 'instant']).default('digest'),
+  /** Local time the daily digest goes out in every time zone, HH:MM. */
+  DIGEST_SEND_TIME: z
+    .string()
+    .default('09:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a local time HH:MM, e.g. 09:00'),
   /** The data folder (the start command's too); uploads go to its `files` unless FILES_DIR says otherwise. */
   ORIENTIR_DATA_DIR: z.string().trim().min(1).default('.data'),
   /** Uploaded files, content-addressed by sha256. */
@@ -79,6 +86,7 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  notifications: { defaultMode: 'digest' | 'instant'; digestHour: number; digestMinute: number };
   region: string;
   /** Where the local-disk file storage keeps uploads (an absolute path). */
   files: { dir: string };
@@ -126,6 +134,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    notifications: {
+      defaultMode: e.NOTIFY_DEFAULT_MODE,
+      digestHour: Number(e.DIGEST_SEND_TIME.slice(0, 2)),
+      digestMinute: Number(e.DIGEST_SEND_TIME.slice(3, 5)),
+    },
     region: e.REGION,
     files: { dir: path.resolve(e.FILES_DIR ?? path.join(e.ORIENTIR_DATA_DIR, 'files')) },
     deployment: toDeploymentConfig(deployment.data),

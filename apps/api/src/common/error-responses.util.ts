@@ -31,6 +31,8 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.INVALID_GRANT]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [AuthErrorCode.TOKEN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AuthErrorCode.LINK_OUT_OF_SCOPE]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.INVALID_LINK]: HttpStatus.BAD_REQUEST,
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
@@ -57,6 +59,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.MUNICIPALITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
 
   // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -80,6 +85,7 @@ export const AUDITED_DENIALS: ReadonlySet<ErrorCode> = new Set([
   AuthErrorCode.ROLE_NOT_ALLOWED,
   AuthErrorCode.OUT_OF_SCOPE,
   AuthErrorCode.CSRF_FAILED,
+  AuthErrorCode.LINK_OUT_OF_SCOPE,
 ]);
 
 export function statusOf(code: string): HttpStatus {

@@ -12,6 +12,7 @@ import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from './cycle.exception';
+import { LinkScoped } from '../auth/link-scope.util';
 
 const uuid = uuidParam('цикла');
 const schoolUuid = uuidParam('школы');
@@ -45,6 +46,7 @@ export class CyclesController {
   /** Every role may ask; the answer holds only the schools and events within the caller's scope. */
   @Get(':id')
   @Allow(...ROLES)
+  @LinkScoped({ cycle: 'id' })
   @ApiOkResponse({ type: CycleView })
   @ApiErrors(CycleErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
@@ -62,6 +64,7 @@ export class CyclesController {
   /** Sent to the school's workflow only after the caller's role, school and stage were checked. */
   @Post(':id/schools/:schoolId/stage')
   @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
+  @LinkScoped({ cycle: 'id', school: 'schoolId' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SchoolStageView })
   @ApiErrors(

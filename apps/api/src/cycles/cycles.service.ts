@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { canActOnStage, cycleAccess, schoolMunicipality } from '@orientir/auth';
+import { canActOnStage, cycleAccess } from '@orientir/auth';
 import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
-import { CycleStore, UserStore } from '@orientir/persistence';
+import { CycleStore, DirectoryStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
@@ -32,13 +32,14 @@ export class CyclesService {
     private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
     private readonly users: UserStore,
+    private readonly directory: DirectoryStore,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
-    assertMayCreateCycle(dto, actor);
+    await assertMayCreateCycle(dto, actor, this.directory);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
@@ -135,7 +136,10 @@ export class CyclesService {
     const grants = requirePrincipal(actor).grants;
     const access = cycleAccess(grants, cycleFacts(view));
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const curators = await this.users.curatorsOfSchools([...access.schoolIds]);
+    // Curator grants name directory schools: the same curators show in every cycle the school joins.
+    const curators = await this.users.curatorsOfSchools(
+      view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
+    );
     return toCycleView(view, access, grants, curators);
   }
 
@@ -156,7 +160,7 @@ export class CyclesService {
       new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
     if (!school) throw schoolNotFound();
     if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
-    const municipality = schoolMunicipality(stored.cycle, school);
+    const municipality = school.municipality ?? stored.cycle.municipality;
     const audit = {
       action: `school.stage.${dto.decision}`,
       targetType: 'school',

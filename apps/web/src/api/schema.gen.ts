@@ -356,6 +356,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/people-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_previewPeopleImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people-import/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_confirmPeopleImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['DirectoryController_updatePerson'];
+    trace?: never;
+  };
   '/api/directory/people/{id}/invitation': {
     parameters: {
       query?: never;
@@ -386,6 +434,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/directory/schools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['DirectoryController_updateSchool'];
     trace?: never;
   };
   '/api/files/{id}': {
@@ -462,6 +526,86 @@ export interface paths {
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/links/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/opted-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_optedOut'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_preference'];
+    put: operations['NotificationsController_setPreference'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_templates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_unsubscribe'];
     delete?: never;
     options?: never;
     head?: never;
@@ -707,6 +851,14 @@ export interface components {
       municipality?: string;
       schools: components['schemas']['ImportSchoolRow'][];
     };
+    ConfirmPeopleImportDto: {
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      people: components['schemas']['ImportPersonRow'][];
+    };
     CreateApiTokenDto: {
       /** @default 90 */
       expiresInDays: number;
@@ -855,8 +1007,12 @@ export interface components {
       created: components['schemas']['ImportCounts'];
       /** @description Entries it found already known */
       matched: components['schemas']['ImportCounts'];
+      /** @description Of the known entries, those whose fields the import changed */
+      updated: components['schemas']['ImportCounts'];
     };
     DirectorySchoolView: {
+      /** @description false: deactivated (closed or merged), kept with its history */
+      active: boolean;
       address: string | null;
       director: string | null;
       email: string | null;
@@ -993,7 +1149,7 @@ export interface components {
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
       /**
-       * @description Empty for global; a school or event id; a municipality, region or organisation name
+       * @description Empty for global; otherwise the directory id of the region, municipality, school (a cycle's school row id stands for its directory school) or organisation, or an event id. A region or municipality may be given by name; it is stored as the directory id.
        * @example г. Иркутск
        */
       scopeValue?: string;
@@ -1010,6 +1166,9 @@ export interface components {
         | 'supervisor';
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
+      /** @description The name of what the grant scopes, to show */
+      scopeLabel?: string | null;
+      /** @description The directory id of the region, municipality, school or organisation (or an event id); null for global */
       scopeValue: string | null;
     };
     HealthStatusView: {
@@ -1032,9 +1191,31 @@ export interface components {
       /** @description Schools curated (names) */
       schools: string[];
       /** @enum {string} */
-      status?: 'new' | 'known';
+      status?: 'new' | 'changed' | 'known';
       /** @description The curator's own school or organisation */
       workplace?: string | null;
+    };
+    ImportPersonRow: {
+      /** Format: email */
+      email?: string | null;
+      /** @example Смирнов Петр Ильич */
+      fullName: string;
+      /** @example МБУ «МИМЦ» */
+      organisation: string;
+      /**
+       * @description Preview only: the organisation is in the directory, or will be added
+       * @enum {string}
+       */
+      organisationStatus?: 'known' | 'new';
+      phone?: string | null;
+      position?: string | null;
+      /** @description Where the row is in the file (line, or sheet!row) */
+      row?: string;
+      /**
+       * @description Preview only: a new person, a known one whose fields the import changes, or known as is
+       * @enum {string}
+       */
+      status?: 'new' | 'changed' | 'known';
     };
     ImportProblem: {
       /** @description Why, in Russian */
@@ -1043,11 +1224,13 @@ export interface components {
       row: string;
     };
     ImportSchoolRow: {
+      address?: string;
       /**
        * @description The category in the cycle it is imported for
        * @enum {string}
        */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      director?: string;
       emails: string[];
       /**
        * @description Omitted: the import's municipality
@@ -1057,10 +1240,17 @@ export interface components {
       /** @example МБОУ «СОШ № 1» */
       name: string;
       /**
+       * @description ИНН (10 or 12 digits) or the ФИС ФРДО / ФИОКО code
+       * @example 2454012345
+       */
+      officialCode?: string;
+      /** @example СШ № 1 */
+      shortName?: string;
+      /**
        * @description Preview only: already in the directory or new
        * @enum {string}
        */
-      status?: 'new' | 'known';
+      status?: 'new' | 'changed' | 'known';
     };
     InvitationView: {
       email: string;
@@ -1087,6 +1277,32 @@ export interface components {
       existing: number;
       started: number;
     };
+    LinkSessionView: {
+      /** @description Send it as X-CSRF-Token on every write */
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+      link: components['schemas']['LinkView'];
+      /** @description The page of the item, e.g. /cycles/…/events/… */
+      redirectTo: string;
+      user: components['schemas']['MeView'];
+    };
+    LinkView: {
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The person the link was mailed to */
+      holderName: string;
+      /** @description The item, e.g. «мероприятие № 7 «…»» */
+      itemLabel: string;
+      /** @enum {string} */
+      purpose: 'event' | 'school';
+      /** Format: uuid */
+      schoolId: string | null;
+    };
     LoginDto: {
       /**
        * Format: email
@@ -1102,6 +1318,11 @@ export interface components {
       expiresAt: string;
       user: components['schemas']['MeView'];
     };
+    MailAttachmentView: {
+      content: string;
+      contentType: string;
+      filename: string;
+    };
     MessageView: {
       message: string;
     };
@@ -1110,11 +1331,24 @@ export interface components {
       email: string;
       grants: components['schemas']['GrantView'][];
       id: string;
+      /** @description Set when signed in by a one-click link */
+      link?: components['schemas']['LinkView'] | null;
     };
     MunicipalityView: {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    OptedOutPersonView: {
+      /** @enum {string} */
+      changedVia: 'unsubscribe' | 'page' | 'coordinator';
+      email: string | null;
+      fullName: string;
+      organisationName: string | null;
+      /** Format: uuid */
+      personId: string;
+      /** Format: date-time */
+      since: string;
     };
     OrganisationView: {
       /** Format: uuid */
@@ -1141,13 +1375,43 @@ export interface components {
        */
       email: string;
     };
+    PeopleImportCounts: {
+      organisations: number;
+      people: number;
+    };
+    PeopleImportPreview: {
+      fileName: string;
+      municipality: string | null;
+      people: components['schemas']['ImportPersonRow'][];
+      /** @description Rows left out, each cell named with its reason */
+      problems: components['schemas']['PersonImportProblem'][];
+    };
+    PeopleImportResult: {
+      created: components['schemas']['PeopleImportCounts'];
+      /** @description Known entries left as they were */
+      unchanged: components['schemas']['PeopleImportCounts'];
+      /** @description Known entries whose fields the import changed */
+      updated: components['schemas']['PeopleImportCounts'];
+    };
+    PersonImportProblem: {
+      /** @description The column header as written in the file */
+      column: string | null;
+      /** @description Why, in Russian */
+      message: string;
+      /** @description The row of the file, e.g. «строка 5» or «Лист1!5» */
+      row: string;
+    };
     PersonView: {
       /** @enum {string} */
       account: 'none' | 'invited' | 'active' | 'deactivated';
+      /** @description false: left the organisation; kept, gets no reminders */
+      active: boolean;
       email: string | null;
       fullName: string;
       /** Format: uuid */
       id: string;
+      /** @description Gets the organisation's reminders unless an event names its own people */
+      isContact: boolean;
       /** Format: uuid */
       organisationId: string | null;
       phone: string | null;
@@ -1157,6 +1421,17 @@ export interface components {
        * @description The account, when the person has one
        */
       userId: string | null;
+    };
+    PreferenceView: {
+      /** @description Whose preference it is */
+      holderName: string;
+      message: string;
+      /** @enum {string} */
+      mode: 'digest' | 'instant' | 'off';
+    };
+    RedeemLinkDto: {
+      /** @description The token of the one-click link (orm_…) */
+      token: string;
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -1300,6 +1575,13 @@ export interface components {
       round: number;
       stage: string;
     };
+    SetPreferenceDto: {
+      /**
+       * @description digest: one letter a working day; instant: each item at once; off: only what is critical
+       * @enum {string}
+       */
+      mode: 'digest' | 'instant' | 'off';
+    };
     SkippedEventView: {
       /** @example 12 */
       number: string;
@@ -1345,6 +1627,59 @@ export interface components {
       timezone: string;
       title: string;
       year: number;
+    };
+    TemplatePreviewView: {
+      attachments: components['schemas']['MailAttachmentView'][];
+      html: string;
+      /** @enum {string} */
+      id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+      subject: string;
+      text: string;
+      title: string;
+      when: string;
+    };
+    UpdateDirectorySchoolDto: {
+      /** @description false deactivates the school (kept with its history), true restores it */
+      active?: boolean;
+      address?: string | null;
+      director?: string | null;
+      /** Format: email */
+      email?: string | null;
+      /** @example МБОУ «Средняя школа № 6» */
+      fullName?: string;
+      /**
+       * Format: uuid
+       * @description Move the school to another municipality (within your scope)
+       */
+      municipalityId?: string;
+      /**
+       * @description ИНН (10 or 12 digits) or the ФИС ФРДО / ФИОКО code; unique across the directory
+       * @example 2454012345
+       */
+      officialCode?: string | null;
+      /** @example СШ № 6 */
+      shortName?: string | null;
+    };
+    UpdatePersonDto: {
+      /** @description false: left the organisation (kept, gets no reminders); true restores */
+      active?: boolean;
+      /**
+       * Format: email
+       * @description Unique across the directory
+       */
+      email?: string | null;
+      /** @example Смирнов Петр Ильич */
+      fullName?: string;
+      /** @description Gets the organisation's reminders unless an event names its own people */
+      isContact?: boolean;
+      /**
+       * Format: uuid
+       * @description Move the person to another organisation (within your scope)
+       */
+      organisationId?: string;
+      /** @example +7 (39145) 5-12-34 */
+      phone?: string | null;
+      position?: string | null;
     };
     UpdateUserDto: {
       /** @example Иванова Ирина Ивановна */
@@ -1432,7 +1767,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1448,7 +1783,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1693,7 +2028,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1709,7 +2044,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1799,7 +2134,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1815,7 +2150,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -1906,7 +2241,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1922,7 +2257,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2279,7 +2614,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2295,7 +2630,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2412,7 +2747,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2428,7 +2763,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2585,7 +2920,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2601,7 +2936,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2714,7 +3049,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2730,7 +3065,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2847,7 +3182,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2863,7 +3198,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3003,7 +3338,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3019,7 +3354,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3168,7 +3503,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3184,7 +3519,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3387,7 +3722,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3403,7 +3738,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3540,7 +3875,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3556,7 +3891,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3698,7 +4033,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3714,7 +4049,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3898,7 +4233,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3914,7 +4249,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4076,7 +4411,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4092,7 +4427,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4239,7 +4574,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4255,7 +4590,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4438,7 +4773,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4454,7 +4789,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4589,7 +4924,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4605,7 +4940,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4696,7 +5031,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4712,7 +5047,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4831,7 +5166,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4847,7 +5182,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5004,7 +5339,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5020,7 +5355,572 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_previewPeopleImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description XLSX or CSV with the columns ФИО, Должность, E-mail, Телефон, Организация
+           */
+          file: string;
+          /** @description The organisations' municipality; omitted: the caller's only one (regional callers: none) */
+          municipality?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Stores nothing */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleImportPreview'];
+        };
+      };
+      /** @description Error codes: INVALID_CANONICAL, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CANONICAL' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_TOO_LARGE' | 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: BINARY_FILE, UNSUPPORTED_FORMAT */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'BINARY_FILE' | 'UNSUPPORTED_FORMAT';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CORRUPTED_FILE, EMPTY_FILE, EMPTY_TABLE, NOT_A_ROADMAP */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CORRUPTED_FILE' | 'EMPTY_FILE' | 'EMPTY_TABLE' | 'NOT_A_ROADMAP';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_confirmPeopleImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPeopleImportDto'];
+      };
+    };
+    responses: {
+      /** @description All rows stored, or none */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleImportResult'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_updatePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ORGANISATION_NOT_FOUND, PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ORGANISATION_NOT_FOUND' | 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_VALUE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_VALUE_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };
@@ -5139,7 +6039,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5155,7 +6055,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5334,7 +6234,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5350,7 +6250,208 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_updateSchool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDirectorySchoolDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectorySchoolView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_SCHOOL_NOT_FOUND, MUNICIPALITY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_SCHOOL_NOT_FOUND' | 'MUNICIPALITY_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_VALUE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_VALUE_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };
@@ -5465,7 +6566,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5481,7 +6582,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5626,7 +6727,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5642,7 +6743,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5863,7 +6964,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5879,7 +6980,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5994,6 +7095,644 @@ export interface operations {
       };
     };
   };
+  NotificationsController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedeemLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Sets the session and CSRF cookies of a link session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkSessionView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: TOO_MANY_REQUESTS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'TOO_MANY_REQUESTS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_optedOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OptedOutPersonView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_preference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_setPreference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPreferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_templates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePreviewView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_unsubscribe: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   RoadmapsController_list: {
     parameters: {
       query?: never;
@@ -6033,7 +7772,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6049,7 +7788,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6172,7 +7911,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6188,7 +7927,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6325,7 +8064,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6341,7 +8080,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6482,7 +8221,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6498,7 +8237,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6682,7 +8421,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6698,7 +8437,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6848,7 +8587,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6864,7 +8603,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7021,7 +8760,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7037,7 +8776,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7154,7 +8893,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7170,7 +8909,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7333,7 +9072,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7349,7 +9088,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7506,7 +9245,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7522,7 +9261,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7658,7 +9397,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7674,7 +9413,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7815,7 +9554,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7831,7 +9570,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };

@@ -11,6 +11,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
@@ -34,10 +35,12 @@ export {
   RegionEntity,
 };
 
+export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
+export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
 export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
-export type { OutboxStatus } from './mail-outbox.entity';
+export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
 export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
 export type { AuditOutcome } from './audit-log.entity';
 
@@ -63,5 +66,8 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  MagicLinkEntity,
+  LinkSessionEntity,
+  NotificationPreferenceEntity,
   StoredFileEntity,
 ];
