@@ -8,6 +8,7 @@ import { PageLoader } from './components/PageState';
 const SignIn = lazy(() => import('./pages/auth/SignIn/SignIn'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword/ForgotPassword'));
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword/ResetPassword'));
+const MagicLink = lazy(() => import('./pages/auth/MagicLink/MagicLink'));
 const Roadmaps = lazy(() => import('./pages/coordinator/Roadmaps/Roadmaps'));
 const RoadmapUpload = lazy(() => import('./pages/coordinator/RoadmapUpload/RoadmapUpload'));
 const CycleLaunch = lazy(() => import('./pages/coordinator/CycleLaunch/CycleLaunch'));
@@ -38,6 +39,8 @@ export function App() {
           <Route path="/reset-password" element={<ResetPassword />} />
           {/* The invitation's single-use link sets the first password the same way a reset does. */}
           <Route path="/set-password" element={<ResetPassword />} />
+          {/* One-click links from letters: a session for exactly one item. */}
+          <Route path="/m/:token" element={<MagicLink />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<Home />} />
