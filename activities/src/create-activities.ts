@@ -4,9 +4,11 @@ import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
+import { createEventActivities } from './events/event.activities';
 import type {
   CalendarPort,
   DigestPort,
+  EventTrackingPort,
   EventDirectoryPort,
   NotificationModeValue,
   OutboxLookupPort,
@@ -21,6 +23,7 @@ export interface ActivityDeps {
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
   calendar: CalendarPort;
+  events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
   publicUrl: string;
@@ -34,6 +37,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities {
   const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
+    ...createEventActivities({ events: deps.events }),
     ...createNotificationActivities({
       directory: deps.directory,
       outbox: deps.outbox,

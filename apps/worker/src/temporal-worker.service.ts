@@ -4,7 +4,14 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CalendarStore, CycleStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
+import {
+  CalendarStore,
+  CycleStore,
+  EventTrackingStore,
+  MailOutboxStore,
+  NotificationStore,
+  ProgressStore,
+} from '@orientir/persistence';
 import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
@@ -27,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly calendar: CalendarStore,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
+    private readonly events: EventTrackingStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,6 +71,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         outbox: this.outbox,
         directory: this.cycles,
         calendar: this.calendar,
+        events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
         publicUrl: this.config.api.publicUrl,
