@@ -8,11 +8,17 @@ import {
   CalendarStore,
   CycleStore,
   EventTrackingStore,
+  LaunchStore,
   MailOutboxStore,
   NotificationStore,
   ProgressStore,
 } from '@orientir/persistence';
-import { ensureDigestSchedule } from '@orientir/temporal';
+import {
+  WORKFLOW_GATEWAY,
+  ensureDigestSchedule,
+  isTransientStartError,
+  type WorkflowGateway,
+} from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -35,6 +41,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
     private readonly events: EventTrackingStore,
+    private readonly launches: LaunchStore,
+    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +84,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         people: this.people,
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
+        launches: this.launches,
+        starter: this.workflows,
+        reminderDaysBefore: this.config.reminders.daysBefore,
+        isTransientStartError,
       }),
     });
     this.running = this.worker.run();
@@ -119,9 +131,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
-    await this.clientConnection?.close();
+    // Idempotent: a test may close the worker's context before the harness closes it again.
+    const [client, connection] = [this.clientConnection, this.connection];
+    this.clientConnection = undefined;
+    this.connection = undefined;
+    await client?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    await connection?.close();
   }
 }
