@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
 import { cycleRequest, ProcessStack } from '../support/process-stack';
 import { CYCLE_LAUNCH_WORKFLOW } from '@orientir/contracts';
-import { cycleWorkflowRuns, report } from './support/fault-counts';
+import { cycleWorkflowRuns, report, visibleCycleRuns } from './support/fault-counts';
 
 const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 const SCHOOLS = 2000;
@@ -129,15 +129,7 @@ describe('API SIGKILL', () => {
       600_000,
       250,
     );
-    const runs = await waitFor(
-      'all executions visible',
-      async () => {
-        const n = await cycleWorkflowRuns(temporal, cycleId);
-        return n >= SCHOOLS + EVENTS ? n : false;
-      },
-      120_000,
-      250,
-    );
+    const runs = await visibleCycleRuns(temporal, cycleId, SCHOOLS + EVENTS);
     report('API kill during launch', 'after restart', { ...done, runs });
     expect(done).toMatchObject({ total: SCHOOLS + EVENTS, failed: 0 });
     expect(done.started + done.existing).toBe(SCHOOLS + EVENTS);

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { SCHOOL_CYCLE_WORKFLOW } from '@orientir/contracts';
 import { waitFor } from '../../infra/stack/wait.util';
 import { cycleRequest, ProcessStack } from '../support/process-stack';
-import { cycleWorkflowRuns, report } from './support/fault-counts';
+import { cycleWorkflowRuns, report, visibleCycleRuns } from './support/fault-counts';
 
 const SCHOOLS = 1000;
 const EVENTS = 20;
@@ -83,15 +83,7 @@ describe('launch of 1,000 schools, worker SIGKILL', () => {
     );
     const launchSeconds = (Date.now() - t0) / 1000;
     // Visibility trails the starts a little: wait until it has them all, then check none is doubled.
-    const runs = await waitFor(
-      'every execution visible',
-      async () => {
-        const n = await cycleWorkflowRuns(temporal, cycleId);
-        return n >= SCHOOLS + EVENTS ? n : false;
-      },
-      120_000,
-      250,
-    );
+    const runs = await visibleCycleRuns(temporal, cycleId, SCHOOLS + EVENTS);
     const schoolRuns = await cycleWorkflowRuns(temporal, cycleId, SCHOOL_CYCLE_WORKFLOW);
     report('launch 1000, worker SIGKILL', 'after recovery', { ...done, runs, schoolRuns, launchSeconds });
     expect(done).toMatchObject({ total: SCHOOLS + EVENTS, failed: 0 });

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { CYCLE_LAUNCH_WORKFLOW } from '@orientir/contracts';
+import { waitFor } from '../../../infra/stack/wait.util';
 import type { ProcessStack } from '../../support/process-stack';
 
 export interface CycleCounts {
@@ -15,6 +16,22 @@ export interface CycleCounts {
 export async function cycleWorkflowRuns(temporal: Client, cycleId: string, type?: string): Promise<number> {
   const which = type ? `WorkflowType = "${type}"` : `WorkflowType != "${CYCLE_LAUNCH_WORKFLOW}"`;
   return (await temporal.workflow.count(`OrientirCycleId = "${cycleId}" AND ${which}`)).count;
+}
+
+/**
+ * Waits until visibility (which trails the starts a little) shows at least `expected` runs of the
+ * cycle's workflows, then answers how many there are: more than expected means one started twice.
+ */
+export function visibleCycleRuns(temporal: Client, cycleId: string, expected: number): Promise<number> {
+  return waitFor(
+    `${expected} executions visible`,
+    async () => {
+      const n = await cycleWorkflowRuns(temporal, cycleId);
+      return n >= expected ? n : false;
+    },
+    120_000,
+    250,
+  );
 }
 
 /** One cycle's footprint: executions in Temporal, rows in PostgreSQL, messages at the SMTP server. */
