@@ -90,5 +90,5 @@ describe('launch of 1,000 schools, worker SIGKILL', () => {
     expect(done.started + done.existing).toBe(SCHOOLS + EVENTS);
     expect(runs).toBe(SCHOOLS + EVENTS); // one execution per workflow ID: nothing started twice
     expect(schoolRuns).toBe(SCHOOLS);
-  });
+  }, 900_000);
 });
