@@ -4,8 +4,10 @@ import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
+import { createEventActivities } from './events/event.activities';
 import type {
   DigestPort,
+  EventTrackingPort,
   EventDirectoryPort,
   NotificationModeValue,
   OutboxLookupPort,
@@ -19,6 +21,7 @@ export interface ActivityDeps {
   /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
   publicUrl: string;
@@ -32,6 +35,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities {
   const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
+    ...createEventActivities({ events: deps.events }),
     ...createNotificationActivities({
       directory: deps.directory,
       outbox: deps.outbox,

@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CycleStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
+import { CycleStore, EventTrackingStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
 import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
@@ -26,6 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
+    private readonly events: EventTrackingStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,6 +62,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
         publicUrl: this.config.api.publicUrl,

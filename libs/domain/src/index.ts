@@ -6,3 +6,4 @@ export * from './schedule/roadmap-schedule.util';
 export * from './errors/domain.exception';
 export * from './directory/directory-key.util';
 export * from './names/municipality-name.util';
+export * from './events';

@@ -4,4 +4,6 @@
 export * from './school-stage/school-stage.machine';
 export * from './schedule/reminder-schedule.util';
 export type { SchoolStage } from './roadmap/roadmap.model';
+export * from './events/event-status.util';
+export * from './events/past-at-launch.util';
 export * from './calendar';

@@ -12,3 +12,4 @@ export * from './stores/directory.store';
 export * from './stores/notification.store';
 export * from './stores/stored-file.store';
 export * from './persistence.module';
+export * from './stores/event-tracking.store';

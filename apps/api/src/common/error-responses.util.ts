@@ -59,6 +59,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.MUNICIPALITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
 
   // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -6,8 +6,10 @@ import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
+import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
+import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -18,7 +20,9 @@ export const MIGRATIONS = [
   ProjectionAlerts1795376000000,
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
+  DirectoryActive1795400000001,
   StoredFiles1795430000000,
+  EventTracking1795440000000,
   MailDelivery1795450000000,
   Notifications1795460000000,
 ];
