@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { appCoreModules } from '@orientir/app-core';
+import { appCoreModules, temporalClientModule } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
-import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -20,11 +19,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ...appCoreModules(config),
-        TemporalClientModule.forRoot({
-          ...config.temporal,
-          tls: config.deployment.temporalTls,
-          apiKey: config.deployment.temporalApiKey,
-        }),
+        temporalClientModule(config),
         AuditModule,
         AuthModule,
         HealthModule,

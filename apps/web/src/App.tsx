@@ -18,6 +18,8 @@ const LaunchProgress = lazy(() => import('./pages/coordinator/LaunchProgress/Lau
 const Cycles = lazy(() => import('./pages/cycles/Cycles/Cycles'));
 const CycleDashboard = lazy(() => import('./pages/cycles/CycleDashboard/CycleDashboard'));
 const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
+const OurSchool = lazy(() => import('./pages/school/OurSchool/OurSchool'));
+const ReviewQueue = lazy(() => import('./pages/curator/ReviewQueue/ReviewQueue'));
 const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
@@ -53,6 +55,8 @@ export function App() {
               <Route path="/cycles/:cycleId" element={<CycleDashboard />} />
               <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
+              <Route path="/our-school" element={<OurSchool />} />
+              <Route path="/reviews" element={<ReviewQueue />} />
               <Route path="/directory" element={<Directory />} />
               <Route path="/mail-templates" element={<MailTemplates />} />
               <Route path="/audit" element={<AuditLog />} />

@@ -51,6 +51,8 @@ export interface SchoolProgressSnapshot {
   stage: SchoolPipelineState;
   round: number;
   lastRemarks: string | null;
+  /** When the current stage is due, ISO (null or absent: no date); the school list derives overdue from it. */
+  dueAt?: string | null;
   sequence: number;
   changedAt: string;
 }

@@ -11,6 +11,8 @@ import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
 import { NotificationStore } from './stores/notification.store';
 import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
+import { LaunchStore } from './stores/launch.store';
+import { SchoolListStore } from './stores/school-list.store';
 import { StoredFileStore } from './stores/stored-file.store';
 
 const STORES = [
@@ -23,6 +25,8 @@ const STORES = [
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
+  LaunchStore,
+  SchoolListStore,
   NotificationStore,
   StoredFileStore,
 ];

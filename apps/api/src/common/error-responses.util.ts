@@ -36,6 +36,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,

@@ -203,9 +203,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['CyclesController_getLaunch'];
     put?: never;
     post: operations['CyclesController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/schools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CyclesController_listSchools'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -949,7 +965,8 @@ export interface components {
       /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
       id: string;
-      launch?: components['schemas']['LaunchSummary'];
+      /** @description Only in the answer to a create: the launch just handed to its workflow (GET /cycles/:id/launch follows it) */
+      launch?: components['schemas']['LaunchView'];
       /** @description Owning municipality; null for a region-wide cycle */
       municipality: string | null;
       schools: components['schemas']['SchoolProgressView'][];
@@ -984,7 +1001,8 @@ export interface components {
       /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
       id: string;
-      launch?: components['schemas']['LaunchSummary'];
+      /** @description Only in the answer to a create: the launch just handed to its workflow (GET /cycles/:id/launch follows it) */
+      launch?: components['schemas']['LaunchView'];
       /** @description Owning municipality; null for a region-wide cycle */
       municipality: string | null;
       schools: components['schemas']['SchoolProgressView'][];
@@ -1273,9 +1291,48 @@ export interface components {
       /** @description Shown once; send as `Authorization: Bearer <token>` */
       token: string;
     };
-    LaunchSummary: {
+    LaunchFailureView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'school' | 'event';
+      /** @description The school, or «№ N. title» of the event */
+      name: string;
+      /** @description Why its workflow was not started (Russian) */
+      reason: string;
+    };
+    LaunchView: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      cycleId: string;
+      /** @description N: started by this launch plus already running */
+      done: number;
+      /** @description Already running, left alone */
       existing: number;
+      /** @description Not started; the first 100 are listed under failures */
+      failed: number;
+      failures: components['schemas']['LaunchFailureView'][];
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description Started by this launch (new, or failed/terminated ones started again) */
       started: number;
+      /**
+       * @description pending: stored, the launch workflow not yet begun; running; completed: every school and event workflow started, already running, or listed under failures; failed: the launch workflow itself ended early (relaunch)
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'completed' | 'failed';
+      /** @description M: school and event workflows the launch covers (0 until it has planned) */
+      total: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description The launch workflow (Temporal UI)
+       * @example cycle/…/launch/…
+       */
+      workflowId: string;
     };
     LinkSessionView: {
       /** @description Send it as X-CSRF-Token on every write */
@@ -1333,6 +1390,13 @@ export interface components {
       id: string;
       /** @description Set when signed in by a one-click link */
       link?: components['schemas']['LinkView'] | null;
+    };
+    MunicipalityCountView: {
+      municipality: string | null;
+      overdue: number;
+      schools: number;
+      /** @description Its schools per stage */
+      stages: components['schemas']['StageCountView'][];
     };
     MunicipalityView: {
       /** Format: uuid */
@@ -1548,6 +1612,49 @@ export interface components {
       /** @example МБОУ г. Иркутска СОШ № 1 */
       name: string;
     };
+    SchoolListItemView: {
+      /** @enum {string} */
+      category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      /** @description Curators assigned this cycle or granted the school */
+      curators: string[];
+      /**
+       * Format: uuid
+       * @description The directory school
+       */
+      directorySchoolId: string | null;
+      /**
+       * Format: date-time
+       * @description When the current stage is due
+       */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      municipality: string | null;
+      name: string;
+      /** @description Past the due date and not completed */
+      overdue: boolean;
+      /** @description Why the last projection was stored without its text */
+      projectionError: string | null;
+      /** @description Expertise round (1 at first; each return adds one); 0 before the workflow reports */
+      round: number;
+      /** @enum {string} */
+      stage:
+        'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed';
+      /** Format: date-time */
+      updatedAt: string | null;
+      workflowId: string;
+    };
+    SchoolListView: {
+      /** @description Matching schools per municipality, and per stage in it */
+      byMunicipality: components['schemas']['MunicipalityCountView'][];
+      /** @description Matching schools per stage */
+      byStage: components['schemas']['StageCountView'][];
+      items: components['schemas']['SchoolListItemView'][];
+      page: number;
+      pageSize: number;
+      /** @description Schools matching the filters (all pages) */
+      total: number;
+    };
     SchoolProgressView: {
       /** @description What the caller may do with the school now (POST …/stage decision); empty when nothing */
       actions: ('advance' | 'return')[];
@@ -1587,6 +1694,13 @@ export interface components {
       number: string;
       /** @example срок «По графику» не задает дат: назначьте их вручную */
       reason: string;
+    };
+    StageCountView: {
+      overdue: number;
+      schools: number;
+      /** @enum {string} */
+      stage:
+        'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed';
     };
     StoredFileView: {
       /**
@@ -3130,6 +3244,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Stored; `launch` (status pending) names the launch that now starts its workflows in the background */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3248,7 +3363,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
+      /** @description Error codes: SERVICE_UNAVAILABLE */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3264,7 +3379,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -3812,7 +3927,7 @@ export interface operations {
       };
     };
   };
-  CyclesController_launch: {
+  CyclesController_getLaunch: {
     parameters: {
       query?: never;
       header?: never;
@@ -3828,7 +3943,160 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CycleView'];
+          'application/json': components['schemas']['LaunchView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND, LAUNCH_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND' | 'LAUNCH_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CyclesController_launch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LaunchView'];
         };
       };
       /** @description Error codes: VALIDATION_FAILED */
@@ -3958,6 +4226,178 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CyclesController_listSchools: {
+    parameters: {
+      query?: {
+        /** @description Categories this cycle (repeatable) */
+        category?: ('shnor' | 'risk_zone' | 'shnsu' | 'other')[];
+        /** @description Curator names (repeatable); any of them */
+        curator?: string[];
+        direction?: 'asc' | 'desc';
+        /** @description Municipality names, exactly as the schools carry them (repeat the parameter for several) */
+        municipality?: string[];
+        /** @description true: only schools past their current stage’s due date; false: only those that are not */
+        overdue?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the school name, case-insensitive */
+        search?: string;
+        sort?: 'name' | 'municipality' | 'stage' | 'round' | 'dueAt' | 'updatedAt';
+        /** @description Current stages (repeatable) */
+        stage?: (
+          'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed'
+        )[];
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolListView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };

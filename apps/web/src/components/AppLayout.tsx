@@ -21,6 +21,8 @@ export function AppLayout() {
   const links = me.link
     ? []
     : [
+        ...(hasRole(me, 'school_team') ? [{ to: '/our-school', title: 'Наша школа' }] : []),
+        ...(hasRole(me, 'curator') ? [{ to: '/reviews', title: 'На экспертизе' }] : []),
         ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
         { to: '/cycles', title: 'Циклы' },
         ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/directory', title: 'Справочник' }] : []),
