@@ -12,6 +12,7 @@ import type {
   SchoolProgressSnapshot,
 } from '@orientir/contracts';
 import type { EventDefinitionInput } from './events/event-definition.util';
+import type { CalendarOverrides } from '@orientir/domain';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -34,6 +35,10 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { personId?: string; name: string; email: string }[];
   } | null>;
+}
+
+export interface CalendarPort {
+  overrides(): Promise<CalendarOverrides>;
 }
 
 /** What the launch activities read and write in PostgreSQL. */

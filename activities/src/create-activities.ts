@@ -7,6 +7,7 @@ import { createProjectionActivities } from './projections/projection.activities'
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
 import { createEventActivities } from './events/event.activities';
 import type {
+  CalendarPort,
   DigestPort,
   EventTrackingPort,
   EventDirectoryPort,
@@ -24,6 +25,7 @@ export interface ActivityDeps {
   /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  calendar: CalendarPort;
   events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
@@ -51,6 +53,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities & Cycle
       links,
       defaultMode: deps.defaultNotificationMode,
     }),
+    loadCalendarOverrides: () => deps.calendar.overrides(),
     ...createCycleLaunchActivities({
       launches: deps.launches,
       starter: deps.starter,

@@ -11,6 +11,8 @@ import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { MailHttpModule } from './mail/mail.module';
 
 @Module({})
 export class ApiModule {
@@ -28,6 +30,8 @@ export class ApiModule {
         DirectoryModule,
         NotificationsModule,
         FilesHttpModule,
+        CalendarModule,
+        MailHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -24,6 +24,8 @@ const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
+const Mail = lazy(() => import('./pages/coordinator/Mail/Mail'));
+const Calendar = lazy(() => import('./pages/coordinator/Calendar/Calendar'));
 const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
 
 function Home() {
@@ -60,6 +62,8 @@ export function App() {
               <Route path="/directory" element={<Directory />} />
               <Route path="/mail-templates" element={<MailTemplates />} />
               <Route path="/audit" element={<AuditLog />} />
+              <Route path="/mail" element={<Mail />} />
+              <Route path="/calendar" element={<Calendar />} />
               <Route path="/admin/users" element={<Users />} />
               <Route path="*" element={<NotFound />} />
             </Route>

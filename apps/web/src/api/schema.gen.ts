@@ -148,6 +148,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CalendarController_year'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/days/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['CalendarController_markDay'];
+    post?: never;
+    delete: operations['CalendarController_unmarkDay'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CalendarController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['CalendarController_resetYear'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles': {
     parameters: {
       query?: never;
@@ -564,6 +628,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/mail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MailController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications/opted-out': {
     parameters: {
       query?: never;
@@ -826,6 +906,39 @@ export interface components {
     AuditPage: {
       items: components['schemas']['AuditEntryView'][];
       total: number;
+    };
+    CalendarDayView: {
+      /** @example 2026-01-09 */
+      date: string;
+      note: string;
+      /**
+       * @description calendar: the year’s calendar; marked: marked by hand
+       * @enum {string}
+       */
+      origin: 'calendar' | 'marked';
+      /** @description Whether the day is a working day in effect */
+      working: boolean;
+    };
+    CalendarImportDto: {
+      /** @description The file as text: the xmlcalendar XML (`<calendar year="2027"><days><day d="01.01" t="1"/>…`, d is MM.DD), the open-data CSV (a row per year, a column per month) or a CSV of days (`2027-05-04;выходной;note`) */
+      content: string;
+      /** @example calendar-2027.xml */
+      fileName: string;
+    };
+    CalendarImportResult: {
+      years: components['schemas']['CalendarYearView'][];
+    };
+    CalendarYearView: {
+      /** @description Every day that differs from Monday–Friday working */
+      days: components['schemas']['CalendarDayView'][];
+      /** @description The year comes from a loaded file, not the shipped data */
+      loaded: boolean;
+      /** @description Only a draft decree is known for the shipped year */
+      provisional: boolean;
+      source: string;
+      /** @description Working days in effect (calendar and marked days) */
+      workingDays: number;
+      year: number;
     };
     /**
      * Orientir canonical roadmap
@@ -1379,6 +1492,49 @@ export interface components {
       content: string;
       contentType: string;
       filename: string;
+    };
+    MailMessageView: {
+      attempts: number;
+      createdAt: string;
+      /** Format: uuid */
+      cycleId: string | null;
+      cycleTitle: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example event-reminder */
+      kind: string;
+      /** @description Why the last attempt failed, in Russian */
+      lastError: string | null;
+      /** @description When a failed message is tried again */
+      nextAttemptAt: string | null;
+      recipient: string;
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+      subject: string;
+      undeliverableAt: string | null;
+    };
+    MailPage: {
+      /** @description Within the caller’s cycles (and the cycleId filter) */
+      counts: components['schemas']['MailStatusCounts'];
+      items: components['schemas']['MailMessageView'][];
+      total: number;
+    };
+    MailStatusCounts: {
+      failed: number;
+      pending: number;
+      sending: number;
+      sent: number;
+      undeliverable: number;
+    };
+    MarkCalendarDayDto: {
+      /**
+       * @description day_off: a non-working day (e.g. a regional holiday); working: a working day
+       * @enum {string}
+       */
+      kind: 'day_off' | 'working';
+      /** @example День Республики */
+      note?: string;
     };
     MessageView: {
       message: string;
@@ -3073,6 +3229,736 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'TOKEN_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CalendarController_year: {
+    parameters: {
+      query: {
+        /** @description Year 2000–2100 */
+        year: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description Error codes: INVALID_CALENDAR_DAY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CALENDAR_DAY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CalendarController_markDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description YYYY-MM-DD */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkCalendarDayDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description Error codes: INVALID_CALENDAR_DAY, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CALENDAR_DAY' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CalendarController_unmarkDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description YYYY-MM-DD */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description Error codes: INVALID_CALENDAR_DAY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CALENDAR_DAY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CalendarController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CalendarImportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarImportResult'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INVALID_CALENDAR_FILE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CALENDAR_FILE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CalendarController_resetYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearView'];
+        };
+      };
+      /** @description Error codes: INVALID_CALENDAR_DAY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CALENDAR_DAY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7618,6 +8504,162 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'TOO_MANY_REQUESTS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  MailController_list: {
+    parameters: {
+      query?: {
+        cycleId?: string;
+        limit?: number;
+        offset?: number;
+        status?: 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailPage'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND';
             /** @description Russian, for people */
             message: string;
           };
