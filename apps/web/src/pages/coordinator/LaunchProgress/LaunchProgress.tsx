@@ -7,6 +7,7 @@ import { unwrap } from '../../../api/errors';
 import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { t } from './i18n';
 import { launchProgress } from './launch-progress';
+import { UnmatchedExecutors } from './UnmatchedExecutors';
 
 /** After this long without news a process is listed as not responding, with a retry. */
 const STUCK_AFTER_MS = 30_000;
@@ -87,6 +88,11 @@ export default function LaunchProgress() {
           </Button>
         </section>
       )}
+      <UnmatchedExecutors
+        cycleId={cycleId}
+        unmatched={cycle.data.unmatchedExecutors}
+        withoutAddressee={cycle.data.executorsWithoutAddressee}
+      />
     </>
   );
 }

@@ -12,4 +12,13 @@ export const t = {
   retried: (started: number, existing: number) => `Запущено заново: ${started}, уже работали: ${existing}`,
   school: 'Школа',
   event: 'Мероприятие',
+  unmatchedTitle: 'Исполнители без адресата',
+  unmatchedHint:
+    'Свяжите исполнителя с организацией справочника: следующие напоминания уйдут ее сотрудникам, а название запомнится как другое написание.',
+  executor: 'Исполнитель',
+  organisation: 'Организация из справочника',
+  noOrganisation: 'не связан с организацией',
+  noAddressee: 'нет адресата',
+  link: 'Связать',
+  linkFailed: 'Не связано',
 } as const;
