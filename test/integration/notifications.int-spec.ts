@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { Client, Connection } from '@temporalio/client';
+import { digestScheduleId } from '@orientir/contracts';
+import { ensureDigestSchedule } from '@orientir/temporal';
 import { hashToken } from '@orientir/credentials';
 import { DigestService, LinkIssuer } from '@orientir/activities';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
@@ -213,6 +216,29 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     // Sunday: no digest at all.
     const sunday = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at: '2026-11-29T01:00:00.000Z' });
     expect(sunday).toEqual({ localDate: '2026-11-29', workingDay: false, sent: 0, skipped: 0 });
+  });
+});
+
+describe('the digest Schedule of a time zone', () => {
+  it('fires every day at 09:00 local time and is created idempotently', async () => {
+    const connection = await Connection.connect({ address: testEnv('temporalAddress') });
+    try {
+      const client = new Client({ connection });
+      const queue = `digest-schedule-${randomUUID()}`;
+      expect(await ensureDigestSchedule(client, queue, 'Asia/Irkutsk', { hour: 9, minute: 0 })).toBe('created');
+      expect(await ensureDigestSchedule(client, queue, 'Asia/Irkutsk', { hour: 9, minute: 0 })).toBe('updated');
+      const handle = client.schedule.getHandle(digestScheduleId(queue, 'Asia/Irkutsk'));
+      const described = await handle.describe();
+      expect(described.spec.timezone).toBe('Asia/Irkutsk');
+      const next = described.info.nextActionTimes;
+      expect(next.length).toBeGreaterThanOrEqual(3);
+      // 09:00 in Irkutsk is 01:00 UTC, one day apart.
+      for (const at of next) expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([1, 0]);
+      expect(next[1].getTime() - next[0].getTime()).toBe(DAY);
+      await handle.delete();
+    } finally {
+      await connection.close();
+    }
   });
 });
 

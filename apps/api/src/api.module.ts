@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { appCoreModules } from '@orientir/app-core';
+import { appCoreModules, temporalClientModule } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
-import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -12,6 +11,8 @@ import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { MailHttpModule } from './mail/mail.module';
 
 @Module({})
 export class ApiModule {
@@ -20,11 +21,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ...appCoreModules(config),
-        TemporalClientModule.forRoot({
-          ...config.temporal,
-          tls: config.deployment.temporalTls,
-          apiKey: config.deployment.temporalApiKey,
-        }),
+        temporalClientModule(config),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -33,6 +30,8 @@ export class ApiModule {
         DirectoryModule,
         NotificationsModule,
         FilesHttpModule,
+        CalendarModule,
+        MailHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { CalendarErrorCode } from '@orientir/domain';
 import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
@@ -15,7 +16,8 @@ export type ErrorCode =
   | RoadmapImportErrorCode
   | RequestErrorCode
   | DirectoryErrorCode
-  | FileErrorCode;
+  | FileErrorCode
+  | CalendarErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -36,6 +38,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,
@@ -52,6 +55,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [RoadmapImportErrorCode.EMPTY_TABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.NOT_A_ROADMAP]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.INVALID_CANONICAL]: HttpStatus.BAD_REQUEST,
+
+  [CalendarErrorCode.INVALID_CALENDAR_FILE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CalendarErrorCode.INVALID_CALENDAR_DAY]: HttpStatus.BAD_REQUEST,
 
   [DirectoryErrorCode.ORGANISATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,

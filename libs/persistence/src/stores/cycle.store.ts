@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { directoryKey, type DirectorySchoolCategory } from '@orientir/domain';
+import { cycleLaunchWorkflowId } from '@orientir/contracts';
 import { DirectoryStore } from './directory.store';
+import { LaunchStore } from './launch.store';
 import {
   CycleEntity,
   EventProgressEntity,
@@ -21,6 +23,8 @@ export interface NewCycle {
   events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
   /** Curators (people of another school) and the participating schools, by name, they curate in this cycle. */
   curators?: NewCurator[];
+  /** A launch stored pending in the same transaction, so a launch the API could not start is found and resumed. */
+  launchId?: string;
 }
 
 export interface NewCurator {
@@ -56,6 +60,7 @@ export class CycleStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryStore,
+    private readonly launches: LaunchStore,
   ) {}
 
   /**
@@ -109,6 +114,12 @@ export class CycleStore {
       }
       const saved = await manager.save(RoadmapEventEntity, events);
       await this.assignCurators(cycle.id, owner?.id ?? null, draft.curators ?? [], schools, manager);
+      if (draft.launchId) {
+        await this.launches.createPending(
+          { id: draft.launchId, cycleId: cycle.id, workflowId: cycleLaunchWorkflowId(cycle.id, draft.launchId) },
+          manager,
+        );
+      }
       return { cycle, schools, events: saved };
     });
   }
