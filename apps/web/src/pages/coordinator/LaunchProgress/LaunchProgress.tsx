@@ -91,11 +91,13 @@ export default function LaunchProgress() {
           </ul>
         </section>
       )}
-      <UnmatchedExecutors
-        cycleId={cycleId}
-        unmatched={cycle.data.unmatchedExecutors}
-        withoutAddressee={cycle.data.executorsWithoutAddressee}
-      />
+      {cycle.data && (
+        <UnmatchedExecutors
+          cycleId={cycleId}
+          unmatched={cycle.data.unmatchedExecutors}
+          withoutAddressee={cycle.data.executorsWithoutAddressee}
+        />
+      )}
     </>
   );
 }
