@@ -53,6 +53,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/directory/people-import/confirm': COORDINATORS,
   'PATCH /api/directory/schools/:id': COORDINATORS,
   'PATCH /api/directory/people/:id': COORDINATORS,
+  'POST /api/directory/executor-links': COORDINATORS,
   'POST /api/directory/executor-matches': COORDINATORS,
   'POST /api/directory/organisations/:id/aliases': COORDINATORS,
   'POST /api/directory/people/:id/invitation': COORDINATORS,
