@@ -12,6 +12,7 @@ import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { EventsModule } from './events/events.module';
 
 @Module({})
 export class ApiModule {
@@ -29,6 +30,7 @@ export class ApiModule {
         AuthModule,
         HealthModule,
         CyclesModule,
+        EventsModule,
         RoadmapsModule,
         DirectoryModule,
         NotificationsModule,

@@ -4,7 +4,13 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CycleStore, EventTrackingStore, MailOutboxStore, NotificationStore, ProgressStore } from '@orientir/persistence';
+import {
+  CycleStore,
+  EventTrackingStore,
+  MailOutboxStore,
+  NotificationStore,
+  ProgressStore,
+} from '@orientir/persistence';
 import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 

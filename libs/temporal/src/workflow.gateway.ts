@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { INITIAL_SCHOOL_STAGE } from '@orientir/domain/workflow';
 import {
@@ -11,6 +12,7 @@ import {
   eventWorkflowId,
   schoolWorkflowId,
   type CompleteStageRequest,
+  type RoadmapEventState,
   type RoadmapEventWorkflowInput,
   type SchoolCycleState,
   type SchoolCycleWorkflowInput,
@@ -23,6 +25,13 @@ export interface WorkflowGateway {
   startSchoolWorkflow(input: SchoolCycleWorkflowInput & { municipality: string | null }): Promise<StartOutcome>;
   startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<StartOutcome>;
   completeSchoolStage(cycleId: string, schoolId: string, request: CompleteStageRequest): Promise<SchoolCycleState>;
+  /** Sends one of the event workflow's Updates (record evidence, correct, schedule, close, judge). */
+  updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState>;
   checkHealth(): Promise<void>;
 }
 
@@ -71,6 +80,15 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
   ): Promise<SchoolCycleState> {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
     return handle.executeUpdate(completeStageUpdate, { args: [request] });
+  }
+
+  async updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState> {
+    return this.client.workflow.getHandle(eventWorkflowId(cycleId, eventId)).executeUpdate(update, { args: [request] });
   }
 
   async checkHealth(): Promise<void> {

@@ -9,13 +9,19 @@ import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
-import { normaliseMunicipality } from '@orientir/domain';
+import { normaliseMunicipality, type PastOccurrencePolicy, type RoadmapEventDetails } from '@orientir/domain';
 import { CycleLauncherService } from './cycle-launcher.service';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import type { CompleteStageDto } from './dto/complete-stage.dto';
+
+/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+export interface RoadmapEventExtras {
+  details: RoadmapEventDetails[];
+  pastPolicy: PastOccurrencePolicy;
+}
 
 /**
  * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
@@ -36,7 +42,7 @@ export class CyclesService {
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
-  async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
+  async create(dto: CreateCycleDto, actor: Actor, fromRoadmap?: RoadmapEventExtras): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
     await assertMayCreateCycle(dto, actor, this.directory);
@@ -61,6 +67,8 @@ export class CyclesService {
           email: x.email?.toLowerCase() ?? null,
           organisationId: x.organisationId ?? null,
         })),
+        ...(fromRoadmap?.details[i] ?? {}),
+        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),
