@@ -5,13 +5,20 @@ import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import {
+  CalendarStore,
   CycleStore,
   EventTrackingStore,
+  LaunchStore,
   MailOutboxStore,
   NotificationStore,
   ProgressStore,
 } from '@orientir/persistence';
-import { ensureDigestSchedule } from '@orientir/temporal';
+import {
+  WORKFLOW_GATEWAY,
+  ensureDigestSchedule,
+  isTransientStartError,
+  type WorkflowGateway,
+} from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -30,9 +37,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly calendar: CalendarStore,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
     private readonly events: EventTrackingStore,
+    private readonly launches: LaunchStore,
+    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,11 +78,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        calendar: this.calendar,
         events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
+        launches: this.launches,
+        starter: this.workflows,
+        reminderDaysBefore: this.config.reminders.daysBefore,
+        isTransientStartError,
       }),
     });
     this.running = this.worker.run();
@@ -116,9 +131,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
-    await this.clientConnection?.close();
+    // Idempotent: a test may close the worker's context before the harness closes it again.
+    const [client, connection] = [this.clientConnection, this.connection];
+    this.clientConnection = undefined;
+    this.connection = undefined;
+    await client?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    await connection?.close();
   }
 }

@@ -12,6 +12,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { CycleLaunchEntity } from './cycle-launch.entity';
 import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import {
@@ -36,9 +37,9 @@ export {
   RegionEntity,
 };
 
+export { RoadmapEntity, CycleLaunchEntity, StoredFileEntity };
 export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
 export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
-export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord, EventScheduleWindow } from './roadmap-event.entity';
 export { EventEvidenceEntity };
@@ -69,6 +70,7 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  CycleLaunchEntity,
   MagicLinkEntity,
   LinkSessionEntity,
   NotificationPreferenceEntity,

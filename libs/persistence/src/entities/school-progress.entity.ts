@@ -16,4 +16,8 @@ export class SchoolProgressEntity extends ProjectionRowColumns {
 
   @Column('text', { name: 'last_remarks', nullable: true })
   lastRemarks!: string | null;
+
+  /** When the current stage is due (null: no date); past it and not completed means overdue. */
+  @Column('timestamptz', { name: 'due_at', nullable: true })
+  dueAt!: Date | null;
 }

@@ -8,7 +8,9 @@ import {
   type RoadmapPeriod,
   type SchoolStage,
 } from '@orientir/domain';
+import { cycleLaunchWorkflowId } from '@orientir/contracts';
 import { DirectoryStore } from './directory.store';
+import { LaunchStore } from './launch.store';
 import {
   CycleEntity,
   EventProgressEntity,
@@ -41,6 +43,8 @@ export interface NewCycle {
   }[];
   /** Curators (people of another school) and the participating schools, by name, they curate in this cycle. */
   curators?: NewCurator[];
+  /** A launch stored pending in the same transaction, so a launch the API could not start is found and resumed. */
+  launchId?: string;
 }
 
 export interface NewCurator {
@@ -76,6 +80,7 @@ export class CycleStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryStore,
+    private readonly launches: LaunchStore,
   ) {}
 
   /**
@@ -129,6 +134,12 @@ export class CycleStore {
       }
       const saved = await manager.save(RoadmapEventEntity, events);
       await this.assignCurators(cycle.id, owner?.id ?? null, draft.curators ?? [], schools, manager);
+      if (draft.launchId) {
+        await this.launches.createPending(
+          { id: draft.launchId, cycleId: cycle.id, workflowId: cycleLaunchWorkflowId(cycle.id, draft.launchId) },
+          manager,
+        );
+      }
       return { cycle, schools, events: saved };
     });
   }

@@ -25,6 +25,7 @@ const SCHOOL_FIELDS = [
   'stage',
   'round',
   'lastRemarks',
+  'dueAt',
   'sequence',
   'changedAt',
   'projectionError',
@@ -68,6 +69,7 @@ export class ProgressStore {
   async upsertSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void> {
     await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
       ...snapshot,
+      dueAt: snapshot.dueAt ?? null,
       projectionError: null,
     });
   }
@@ -84,6 +86,7 @@ export class ProgressStore {
     await this.upsert<Projected<SchoolProgressSnapshot>>('school_progress', SCHOOL_FIELDS, {
       ...snapshot,
       lastRemarks: null,
+      dueAt: snapshot.dueAt ?? null,
       projectionError: problem,
     });
   }
