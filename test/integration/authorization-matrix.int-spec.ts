@@ -39,6 +39,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/cycles/:id/launch': COORDINATORS,
   'GET /api/cycles/:id/launch': EVERY_ROLE,
   'GET /api/cycles/:id/schools': EVERY_ROLE,
+  'POST /api/cycles/:id/schools': COORDINATORS,
   'POST /api/cycles/:id/schools/:schoolId/stage': ['admin', 'municipal_coordinator', 'curator', 'school_team'],
   'POST /api/roadmaps/import': COORDINATORS,
   'GET /api/roadmaps': [...COORDINATORS, 'supervisor'],
