@@ -1317,11 +1317,10 @@ export interface components {
       /** @description Municipality that owns the cycle (a municipal coordinator must name its own) */
       municipality?: string;
       /**
-       * @description Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders), or skip them and track the event from its next occurrence
-       * @default late
+       * @description Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence
        * @enum {string}
        */
-      pastEvents: 'late' | 'skip';
+      pastEvents?: 'late' | 'skip';
       /** @description The participating schools; the roadmap's by default */
       schools?: components['schemas']['SchoolDto'][];
       /**

@@ -166,9 +166,8 @@ export class CycleFromRoadmapDto {
 
   @ApiPropertyOptional({
     enum: ['late', 'skip'],
-    default: 'late',
     description:
-      'Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders), or skip them and track the event from its next occurrence',
+      'Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence',
   })
   @IsOptional()
   @IsIn(['late', 'skip'], { message: 'pastEvents: допустимые значения late или skip' })
