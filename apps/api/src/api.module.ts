@@ -11,6 +11,7 @@ import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { EventsModule } from './events/events.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { MailHttpModule } from './mail/mail.module';
 
@@ -26,6 +27,7 @@ export class ApiModule {
         AuthModule,
         HealthModule,
         CyclesModule,
+        EventsModule,
         RoadmapsModule,
         DirectoryModule,
         NotificationsModule,
