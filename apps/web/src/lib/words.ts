@@ -1,5 +1,10 @@
 // The words people see for stages and statuses (design.md §2), and their one colour each.
-import { SCHOOL_STAGES, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain/workflow';
+import {
+  EVENT_STATUS_TITLES_RU,
+  SCHOOL_STAGES,
+  SCHOOL_STAGE_TITLES_RU,
+  type EventStatusCode,
+} from '@orientir/domain/workflow';
 import type { Schemas } from '../api/client';
 
 export type SchoolStage = Schemas['CompleteStageDto']['stage'];
@@ -15,14 +20,13 @@ export function stageTitle(stage: string): string {
   return STAGE_TITLES[stage as SchoolState] ?? stage;
 }
 
-export type EventStatus = 'not_started' | 'scheduled' | 'open' | 'overdue' | 'closed';
+export type EventStatus = EventStatusCode | 'scheduled' | 'closed' | 'skipped';
 
 export const EVENT_STATUS_TITLES: Record<EventStatus, string> = {
-  not_started: 'Не начато',
+  ...EVENT_STATUS_TITLES_RU,
   scheduled: 'Не начато',
-  open: 'Открыто',
-  overdue: 'Просрочено',
   closed: 'Закрыто',
+  skipped: 'Пропущено при запуске',
 };
 
 export function eventStatusTitle(status: string): string {
@@ -36,8 +40,13 @@ export function eventTone(status: string): Tone {
   switch (status) {
     case 'open':
       return 'info';
+    case 'at_risk':
+    case 'awaiting_schedule':
+      return 'warning';
     case 'overdue':
+    case 'not_met':
       return 'danger';
+    case 'met':
     case 'closed':
       return 'success';
     default:
