@@ -3,12 +3,16 @@ import type { MailSender } from '@orientir/mail';
 import { NotificationService } from './notifications/notification.service';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
-import type { EventDirectoryPort, OutboxPort, ProgressPort } from './activity.ports';
+import { createSchoolYearActivities } from './school-year/school-year.activities';
+import type { EventDirectoryPort, OutboxPort, ProgressPort, SchoolYearPort } from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
   outbox: OutboxPort;
   directory: EventDirectoryPort;
+  schoolYear: SchoolYearPort;
+  /** Calendar days before a due date when people are reminded (REMINDER_DAYS_BEFORE). */
+  reminderDaysBefore: number[];
   mailSender: MailSender;
   publicUrl: string;
 }
@@ -19,5 +23,11 @@ export function createActivities(deps: ActivityDeps): OrientirActivities {
   return {
     ...createProjectionActivities({ progress: deps.progress }),
     ...createNotificationActivities({ directory: deps.directory, notifications, publicUrl: deps.publicUrl }),
+    ...createSchoolYearActivities({
+      schoolYear: deps.schoolYear,
+      notifications,
+      publicUrl: deps.publicUrl,
+      reminderDaysBefore: deps.reminderDaysBefore,
+    }),
   };
 }

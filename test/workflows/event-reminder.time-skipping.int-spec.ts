@@ -42,6 +42,12 @@ describe('roadmap event workflow timing (time-skipping)', () => {
         reminders.push(input);
         return { recipients: 1 };
       },
+      async loadSchoolYearSetup() {
+        throw new Error('not used by the event workflow');
+      },
+      async sendSchoolNotice() {
+        return { recipients: 0 };
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

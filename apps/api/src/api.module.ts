@@ -10,6 +10,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
+import { SchoolsModule } from './schools/schools.module';
 
 @Module({})
 export class ApiModule {
@@ -29,6 +30,7 @@ export class ApiModule {
         CyclesModule,
         RoadmapsModule,
         DirectoryModule,
+        SchoolsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_SENDER, type MailSender } from '@orientir/mail';
-import { CycleStore, MailOutboxStore, ProgressStore } from '@orientir/persistence';
+import { CycleStore, MailOutboxStore, ProgressStore, SchoolYearStore } from '@orientir/persistence';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -19,6 +19,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
     private readonly outbox: MailOutboxStore,
+    private readonly schoolYear: SchoolYearStore,
     @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
   ) {}
 
@@ -55,6 +56,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        schoolYear: this.schoolYear,
+        reminderDaysBefore: this.config.reminders.daysBefore,
         mailSender: this.mailSender,
         publicUrl: this.config.api.publicUrl,
       }),

@@ -1,6 +1,7 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
 import type { SchoolPipelineState } from '@orientir/domain/workflow';
+import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 
@@ -25,6 +26,39 @@ export interface SchoolProgressSnapshot {
   lastRemarks: string | null;
   sequence: number;
   changedAt: string;
+  /** Since the school year became real work: the current stage's due date and flags. */
+  dueAt?: string | null;
+  overdue?: boolean;
+  rework?: boolean;
+  curator?: PersonRef | null;
+  /** The whole state, for `GET /api/schools/:id` without asking Temporal. */
+  state?: SchoolYearState;
+  /** Timeline steps since the last projection; stored once each (by school and step). */
+  steps?: TimelineStep[];
+}
+
+export interface SchoolSetupInput {
+  cycleId: string;
+  schoolId: string;
+}
+
+/** A mail about one school (reminder, overdue escalation, late review, decision), sent through the outbox. */
+export interface SchoolNoticeInput {
+  workflowId: string;
+  cycleId: string;
+  schoolId: string;
+  kind: 'reminder' | 'overdue' | 'review_overdue' | 'returned' | 'approved' | 'for_review' | 'curator_changed';
+  audience: ('school_team' | 'curator' | 'coordinator')[];
+  /** With the workflow ID and the recipient, the idempotency key of the e-mail. */
+  key: string;
+  stage: SchoolPipelineState;
+  round: number;
+  dueAt: string | null;
+  documentKey: string | null;
+  remarks: string | null;
+  curator: PersonRef | null;
+  /** Experts of the documents on review (they are told along with the curator). */
+  experts: PersonRef[];
 }
 
 export interface EventReminderInput {
@@ -45,6 +79,9 @@ export interface OrientirActivities {
   projectEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+  /** The school's set-up for its year: directions, profile, curator, due dates, checkpoints, calendar. */
+  loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup>;
+  sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }>;
 }
 
 /**

@@ -9,4 +9,5 @@ export * from './stores/credential.store';
 export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
+export * from './stores/school-year.store';
 export * from './persistence.module';

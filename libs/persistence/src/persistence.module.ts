@@ -9,6 +9,7 @@ import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
 import { DirectoryStore } from './stores/directory.store';
+import { SchoolYearStore } from './stores/school-year.store';
 
 const STORES = [
   CycleStore,
@@ -19,6 +20,7 @@ const STORES = [
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
+  SchoolYearStore,
 ];
 
 @Module({})

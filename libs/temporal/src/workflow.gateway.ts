@@ -5,15 +5,16 @@ import {
   MunicipalityAttribute,
   ROADMAP_EVENT_WORKFLOW,
   SCHOOL_CYCLE_WORKFLOW,
+  SCHOOL_YEAR_UPDATES,
   SchoolIdAttribute,
   StageAttribute,
-  completeStageUpdate,
   eventWorkflowId,
   schoolWorkflowId,
-  type CompleteStageRequest,
   type RoadmapEventWorkflowInput,
-  type SchoolCycleState,
   type SchoolCycleWorkflowInput,
+  type SchoolYearActionType,
+  type SchoolYearRequest,
+  type SchoolYearState,
 } from '@orientir/contracts';
 
 export type StartOutcome = 'started' | 'existing';
@@ -22,7 +23,13 @@ export type StartOutcome = 'started' | 'existing';
 export interface WorkflowGateway {
   startSchoolWorkflow(input: SchoolCycleWorkflowInput & { municipality: string | null }): Promise<StartOutcome>;
   startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<StartOutcome>;
-  completeSchoolStage(cycleId: string, schoolId: string, request: CompleteStageRequest): Promise<SchoolCycleState>;
+  /** Sends one human action to the school's workflow; answers its new state, or fails with the workflow's reason. */
+  schoolAction<T extends SchoolYearActionType>(
+    cycleId: string,
+    schoolId: string,
+    type: T,
+    request: SchoolYearRequest<T>,
+  ): Promise<SchoolYearState>;
   checkHealth(): Promise<void>;
 }
 
@@ -64,13 +71,15 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
     );
   }
 
-  async completeSchoolStage(
+  async schoolAction<T extends SchoolYearActionType>(
     cycleId: string,
     schoolId: string,
-    request: CompleteStageRequest,
-  ): Promise<SchoolCycleState> {
+    type: T,
+    request: SchoolYearRequest<T>,
+  ): Promise<SchoolYearState> {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
-    return handle.executeUpdate(completeStageUpdate, { args: [request] });
+    const update = SCHOOL_YEAR_UPDATES[type] as unknown as typeof SCHOOL_YEAR_UPDATES.withdrawSchool;
+    return handle.executeUpdate(update, { args: [request as unknown as SchoolYearRequest<'withdrawSchool'>] });
   }
 
   async checkHealth(): Promise<void> {

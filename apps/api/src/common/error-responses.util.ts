@@ -5,10 +5,17 @@ import { CycleErrorCode } from '../cycles/cycle.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
 import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
+import { SchoolErrorCode } from '../schools/school.exception';
 
 /** Every code the API can answer with; adding a code without a status below fails type-checking. */
 export type ErrorCode =
-  AuthErrorCode | CycleErrorCode | RoadmapErrorCode | RoadmapImportErrorCode | RequestErrorCode | DirectoryErrorCode;
+  | AuthErrorCode
+  | CycleErrorCode
+  | RoadmapErrorCode
+  | RoadmapImportErrorCode
+  | RequestErrorCode
+  | DirectoryErrorCode
+  | SchoolErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -50,6 +57,14 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [SchoolErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.ACTION_REJECTED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.FILE_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SchoolErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.SETTINGS_LOCKED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.WORKFLOW_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 
   [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,

@@ -1,10 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal.model';
-import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CyclesService } from './cycles.service';
@@ -14,7 +12,6 @@ import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from './cycle.exception';
 
 const uuid = uuidParam('цикла');
-const schoolUuid = uuidParam('школы');
 
 @ApiTags('cycles')
 @Controller('cycles')
@@ -57,26 +54,5 @@ export class CyclesController {
   @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE, CycleErrorCode.WORKFLOW_UNAVAILABLE)
   launch(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.launch(id, actor);
-  }
-
-  /** Sent to the school's workflow only after the caller's role, school and stage were checked. */
-  @Post(':id/schools/:schoolId/stage')
-  @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SchoolStageView })
-  @ApiErrors(
-    CycleErrorCode.NOT_FOUND,
-    CycleErrorCode.SCHOOL_NOT_FOUND,
-    AuthErrorCode.OUT_OF_SCOPE,
-    CycleErrorCode.STAGE_REJECTED,
-    CycleErrorCode.WORKFLOW_UNAVAILABLE,
-  )
-  completeStage(
-    @Param('id', uuid) id: string,
-    @Param('schoolId', schoolUuid) schoolId: string,
-    @Body() dto: CompleteStageDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<SchoolCycleState> {
-    return this.cycles.completeStage(id, schoolId, dto, actor);
   }
 }

@@ -1,9 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { canActOnStage, cycleAccess, schoolMunicipality } from '@orientir/auth';
-import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
+import { Injectable } from '@nestjs/common';
+import { cycleAccess } from '@orientir/auth';
 import { CycleStore, UserStore } from '@orientir/persistence';
-import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
@@ -15,20 +12,16 @@ import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
-import type { CompleteStageDto } from './dto/complete-stage.dto';
 
 /**
- * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
+ * Cycle use cases: create, launch, read (a school's year: SchoolYearService). Input checks, access rules, starting
  * workflows and the view live beside it (cycle-input.validator, cycle-access.util, cycle-launcher.service,
  * cycle-view.mapper).
  */
 @Injectable()
 export class CyclesService {
-  private readonly logger = new Logger(CyclesService.name);
-
   constructor(
     private readonly store: CycleStore,
-    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
     private readonly users: UserStore,
@@ -137,59 +130,6 @@ export class CyclesService {
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     const curators = await this.users.curatorsOfSchools([...access.schoolIds]);
     return toCycleView(view, access, grants, curators);
-  }
-
-  /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
-  async completeStage(
-    cycleId: string,
-    schoolId: string,
-    dto: CompleteStageDto,
-    actor: Actor,
-  ): Promise<SchoolCycleState> {
-    const stored = await this.store.find(cycleId);
-    if (!stored) throw notFound(cycleId);
-    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
-    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const school = stored.schools.find((s) => s.id === schoolId);
-    const schoolNotFound = () =>
-      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
-    if (!school) throw schoolNotFound();
-    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
-    const municipality = schoolMunicipality(stored.cycle, school);
-    const audit = {
-      action: `school.stage.${dto.decision}`,
-      targetType: 'school',
-      targetId: schoolId,
-      municipality,
-      details: { cycleId, stage: dto.stage },
-    };
-    if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» этой школы`);
-    }
-    try {
-      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
-        stage: dto.stage,
-        decision: dto.decision,
-        remarks: dto.remarks?.trim(),
-      });
-      await this.audit.record(actor, { ...audit, outcome: 'success' });
-      return state;
-    } catch (error) {
-      await this.audit.record(actor, {
-        ...audit,
-        outcome: 'failure',
-        details: { ...audit.details, error: String(error) },
-      });
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new CycleException(
-          CycleErrorCode.STAGE_REJECTED,
-          error.cause?.message ?? 'Процесс школы отклонил действие',
-        );
-      }
-      this.logger.error(`completeStage for ${schoolWorkflowId(cycleId, schoolId)} failed: ${String(error)}`);
-      throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
-    }
   }
 }
 

@@ -11,6 +11,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { CycleSchoolSettingsEntity, SchoolTimelineEntity } from './school-year.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -34,6 +35,8 @@ export {
 };
 
 export { RoadmapEntity };
+export { CycleSchoolSettingsEntity, SchoolTimelineEntity };
+export type { CheckpointRhythm } from './school-year.entity';
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
 export type { OutboxStatus } from './mail-outbox.entity';
@@ -62,4 +65,6 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  SchoolTimelineEntity,
+  CycleSchoolSettingsEntity,
 ];

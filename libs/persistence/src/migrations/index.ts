@@ -4,6 +4,7 @@ import { AccessControl1795360000000 } from './1795360000000-access-control.migra
 import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
+import { SchoolYear1795420000000 } from './1795420000000-school-year.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ScopeKeys1795375000000,
   ProjectionAlerts1795376000000,
   Directory1795380000000,
+  SchoolYear1795420000000,
 ];
