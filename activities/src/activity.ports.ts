@@ -10,23 +10,6 @@ export interface ProgressPort {
   markSchoolProjectionFailed(snapshot: SchoolProgressSnapshot, problem: string): Promise<void>;
 }
 
-export interface OutboxRecord {
-  id: string;
-  status: 'pending' | 'sent';
-}
-
-export interface OutboxPort {
-  enqueue(message: {
-    idempotencyKey: string;
-    recipients: string[];
-    subject: string;
-    textBody: string;
-    htmlBody: string;
-  }): Promise<OutboxRecord>;
-  markAttempt(id: string, error: string | null): Promise<void>;
-  markSent(id: string, messageId: string): Promise<void>;
-}
-
 export interface EventDirectoryPort {
   findEventForReminder(eventId: string): Promise<{
     cycle: { id: string; title: string; timezone: string };
@@ -38,8 +21,56 @@ export interface EventDirectoryPort {
       executors: { name: string; organisationId?: string | null }[];
     };
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
-    recipients: { name: string; email: string }[];
+    recipients: { personId?: string; name: string; email: string }[];
   } | null>;
+}
+
+/** Whether a message with this key was ever recorded (the digest checks before issuing links). */
+export interface OutboxLookupPort {
+  has(idempotencyKey: string): Promise<boolean>;
+}
+
+/** Stores one-click links (the token arrives already hashed). */
+export interface MagicLinkPort {
+  createMagicLink(link: {
+    tokenHash: string;
+    personId: string;
+    purpose: 'event' | 'school' | 'unsubscribe';
+    cycleId: string | null;
+    eventId?: string | null;
+    schoolId?: string | null;
+    expiresAt: Date;
+  }): Promise<unknown>;
+}
+
+export type NotificationModeValue = 'digest' | 'instant' | 'off';
+
+/** What the digest and the reminders read: items per person, people's modes, whom to ask. */
+export interface DigestPort extends MagicLinkPort {
+  digestItems(
+    timezone: string,
+    dueBy: Date,
+  ): Promise<
+    {
+      personId: string;
+      kind: 'event' | 'review';
+      cycleId: string;
+      cycleTitle: string;
+      eventId: string | null;
+      eventNumber: string | null;
+      title: string;
+      deadline: Date | null;
+      status: string;
+      schoolId: string | null;
+      round: number | null;
+    }[]
+  >;
+  digestRecipients(
+    personIds: string[],
+    defaultMode: NotificationModeValue,
+  ): Promise<{ id: string; fullName: string; email: string; mode: NotificationModeValue }[]>;
+  modesOf(personIds: string[]): Promise<Map<string, NotificationModeValue>>;
+  coordinatorContact(cycleId: string): Promise<{ name: string; email: string | null; phone: string | null } | null>;
 }
 
 export interface Addressee {
@@ -51,6 +82,7 @@ export interface SchoolRecord {
   id: string;
   name: string;
   municipality: string | null;
+  municipalityId: string | null;
   directorySchoolId: string | null;
   flaggedDirections: string[] | null;
   emails: string[];
@@ -63,7 +95,7 @@ export interface SchoolYearPort {
     cycleId: string,
     schoolId: string,
   ): Promise<{
-    cycle: { id: string; title: string; timezone: string; municipality: string | null };
+    cycle: { id: string; title: string; timezone: string; municipality: string | null; municipalityId: string | null };
     school: SchoolRecord;
     settings: {
       riskDirections: { id: string; title: string }[] | null;
@@ -75,6 +107,6 @@ export interface SchoolYearPort {
     curator: PersonRef | null;
   } | null>;
   schoolTeamAddressees(school: SchoolRecord): Promise<Addressee[]>;
-  coordinatorAddressees(municipality: string | null): Promise<Addressee[]>;
+  coordinatorAddressees(municipalityId: string | null): Promise<Addressee[]>;
   personAddressee(person: PersonRef): Promise<Addressee | null>;
 }

@@ -1,31 +1,54 @@
 import type { OrientirActivities } from '@orientir/contracts';
-import type { MailSender } from '@orientir/mail';
-import { NotificationService } from './notifications/notification.service';
+import type { MailOutbox } from '@orientir/mail';
+import { DigestService } from './notifications/digest.service';
+import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createSchoolYearActivities } from './school-year/school-year.activities';
-import type { EventDirectoryPort, OutboxPort, ProgressPort, SchoolYearPort } from './activity.ports';
+import type {
+  DigestPort,
+  EventDirectoryPort,
+  NotificationModeValue,
+  OutboxLookupPort,
+  ProgressPort,
+  SchoolYearPort,
+} from './activity.ports';
 
 export interface ActivityDeps {
   progress: ProgressPort;
-  outbox: OutboxPort;
+  /** Mail leaves only through the outbox; the worker's dispatcher sends it. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
+  /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
+  outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  /** Links, preferences and the digest's reading of the read model. */
+  people: DigestPort;
+  /** The school year's set-up and addressees. */
   schoolYear: SchoolYearPort;
-  /** Calendar days before a due date when people are reminded (REMINDER_DAYS_BEFORE). */
+  /** Calendar days before a stage's due date when people are reminded (REMINDER_DAYS_BEFORE). */
   reminderDaysBefore: number[];
-  mailSender: MailSender;
   publicUrl: string;
+  /** What a person without a saved preference gets: one digest a working day, or each item at once. */
+  defaultNotificationMode: NotificationModeValue;
 }
 
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities {
-  const notifications = new NotificationService(deps.outbox, deps.mailSender, new URL(deps.publicUrl).hostname);
+  const links = new LinkIssuer(deps.people, deps.publicUrl);
+  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
-    ...createNotificationActivities({ directory: deps.directory, notifications, publicUrl: deps.publicUrl }),
+    ...createNotificationActivities({
+      directory: deps.directory,
+      outbox: deps.outbox,
+      digests,
+      people: deps.people,
+      links,
+      defaultMode: deps.defaultNotificationMode,
+    }),
     ...createSchoolYearActivities({
       schoolYear: deps.schoolYear,
-      notifications,
+      outbox: deps.outbox,
       publicUrl: deps.publicUrl,
       reminderDaysBefore: deps.reminderDaysBefore,
     }),

@@ -1,3 +1,4 @@
 export * from './create-activities';
 export * from './activity.ports';
-export { NotificationService } from './notifications/notification.service';
+export { DigestService, digestKey, DUE_SOON_WORKING_DAYS } from './notifications/digest.service';
+export { LinkIssuer } from './notifications/link-issuer';

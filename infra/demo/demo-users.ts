@@ -70,10 +70,13 @@ export async function launchDemoWithUsers(o: {
       await credentials.revokeApiToken(adminId, token.id);
     }
 
-    const stored = await new CycleStore(dataSource, new DirectoryStore(dataSource)).find(demo.cycleId);
+    const region = process.env.REGION?.trim() || 'Иркутская область';
+    const directory = new DirectoryStore(dataSource, region);
+    const stored = await new CycleStore(dataSource, directory).find(demo.cycleId);
     if (!stored) throw new Error(`demo cycle ${demo.cycleId} is not in the database`);
     const municipality =
       stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;
+    const municipalityId = (await directory.ensureMunicipality(municipality)).row.id;
     const [first, second] = stored.schools;
     const executor = stored.events.flatMap((e) => e.executors).find((x) => x.organisationId);
     const organisation = executor?.name ?? 'Муниципальный координатор';
@@ -86,14 +89,14 @@ export async function launchDemoWithUsers(o: {
         'regional_coordinator',
         'region',
         'Демо: региональный координатор',
-        [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }],
-        'Иркутская область',
+        [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: await directory.regionId() }],
+        region,
       ),
       await account(
         'municipal_coordinator',
         'municipality',
         'Демо: муниципальный координатор',
-        [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: municipality }],
+        [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: municipalityId }],
         municipality,
       ),
       await account(

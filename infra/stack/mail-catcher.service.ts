@@ -28,6 +28,7 @@ export interface CaughtMail {
   to: { address: string; name: string }[];
   from: { address: string; name: string }[];
   headers: Record<string, string>;
+  attachments?: { fileName?: string; generatedFileName?: string; contentType: string }[];
 }
 
 async function isMailDev(webUrl: string): Promise<boolean> {

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: infra.temporalAddress,
       API_PORT: String(settings.apiPort),
       PUBLIC_URL: publicUrl,
+      ORIENTIR_DATA_DIR: settings.dataDir,
     };
     const node = (name: string, main: string) =>
       spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], {

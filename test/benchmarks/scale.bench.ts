@@ -7,16 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { createTransport } from 'nodemailer';
-import { NotificationService } from '@orientir/activities';
 import { loadAppConfig } from '@orientir/config';
 import { CycleIdAttribute, SCHOOL_CYCLE_WORKFLOW, SchoolIdAttribute, StageAttribute } from '@orientir/contracts';
-import { NodemailerMailSender } from '@orientir/mail';
-import { MailOutboxStore, createDataSourceOptions } from '@orientir/persistence';
 import { waitFor } from '../../infra/stack/wait.util';
 import { cycleRequest, ProcessStack } from '../support/process-stack';
 import { summariseCpuProfile } from './cpu-profile.util';
+import { bounded, measureMailThroughput } from './mail-throughput.util';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -55,19 +51,6 @@ function median(samples: number[]): number {
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
-async function bounded<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next;
-        next += 1;
-        await task(i);
-      }
-    }),
-  );
 }
 
 function rssMiB(pid: number): number {
@@ -243,59 +226,28 @@ async function main(): Promise<void> {
     say(`[bench] worker RSS ${rss.toFixed(0)} MiB with ${open} open workflows`);
     await worker.stop();
 
-    // 4. Mail: the outbox path (enqueue → send → mark sent) vs a bare nodemailer loop, same pool and server.
-    const dataSource = new DataSource(createDataSourceOptions(stack.postgres.url, MAIL_CONCURRENCY));
-    await dataSource.initialize();
-    const sender = new NodemailerMailSender(stack.smtp.smtpUrl, 'Ориентир <bench@orientir.local>', {
-      poolSize: SMTP_POOL,
-    });
-    const notifications = new NotificationService(new MailOutboxStore(dataSource), sender, 'bench.orientir.local');
-    const bare = createTransport(stack.smtp.smtpUrl, { pool: true, maxConnections: SMTP_POOL } as Parameters<
-      typeof createTransport
-    >[1]);
-    try {
-      for (const size of SIZES) {
-        await stack.mail.clear();
-        const runId = `${size}-${Date.now()}`;
-        const text = 'Напоминаем о мероприятии дорожной карты: срок через 7 дней.';
-        const tOutbox = process.hrtime.bigint();
-        await bounded(size, MAIL_CONCURRENCY, (i) =>
-          notifications.deliver({
-            idempotencyKey: `bench/${runId}/${i}`,
-            to: `executor-${i}@bench.orientir.local`,
-            subject: `Напоминание ${i}`,
-            text,
-            html: `<p>${text}</p>`,
-          }),
-        );
-        const outboxRate = size / seconds(tOutbox);
-        const tBare = process.hrtime.bigint();
-        await bounded(size, MAIL_CONCURRENCY, (i) =>
-          bare.sendMail({
-            from: 'Ориентир <bench@orientir.local>',
-            to: `executor-${i}@bench.orientir.local`,
-            subject: `Напоминание ${i}`,
-            text,
-            html: `<p>${text}</p>`,
-          }),
-        );
-        const bareRate = size / seconds(tBare);
-        const ratio = outboxRate / bareRate;
-        rows.push({
-          measure: `mail: ${size} notices through the outbox, messages/s`,
-          size,
-          orientir: outboxRate.toFixed(0),
-          baseline: bareRate.toFixed(0),
-          ratio,
-          target: '≥ 0.7×',
-          met: ratio >= 0.7,
-        });
-        say(`[bench] mail ${size}: outbox ${outboxRate.toFixed(0)}/s vs bare nodemailer ${bareRate.toFixed(0)}/s`);
-      }
-    } finally {
-      sender.close();
-      bare.close();
-      await dataSource.destroy();
+    // 4. Mail: the outbox path (enqueue → dispatcher → pooled SMTP → sent) vs a bare nodemailer loop.
+    for (const size of SIZES) {
+      const r = await measureMailThroughput({
+        size,
+        databaseUrl: stack.postgres.url,
+        smtpUrl: stack.smtp.smtpUrl,
+        poolSize: SMTP_POOL,
+        concurrency: MAIL_CONCURRENCY,
+        clearMail: () => stack.mail.clear(),
+      });
+      rows.push({
+        measure: `mail: ${size} notices through the outbox, messages/s`,
+        size,
+        orientir: r.outboxPerSecond.toFixed(0),
+        baseline: r.barePerSecond.toFixed(0),
+        ratio: r.ratio,
+        target: '≥ 0.7×',
+        met: r.ratio >= 0.7,
+      });
+      say(
+        `[bench] mail ${size}: outbox ${r.outboxPerSecond.toFixed(0)}/s vs bare nodemailer ${r.barePerSecond.toFixed(0)}/s`,
+      );
     }
   } finally {
     await pool.end();

@@ -97,10 +97,16 @@ describe('the directory in Chromium', () => {
     await personRow.getByRole('cell', { name: 'приглашен' }).waitFor();
     const accounts = (await admin.get('/api/users').expect(200)).body as {
       email: string;
-      grants: { role: string; scopeKind: string; scopeValue: string | null }[];
+      grants: { role: string; scopeKind: string; scopeValue: string | null; scopeLabel?: string | null }[];
     }[];
+    // The grant names the directory municipality by id.
     expect(accounts.find((a) => a.email === PERSON_EMAIL)?.grants).toEqual([
-      { role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: MUNICIPALITY },
+      {
+        role: 'municipal_coordinator',
+        scopeKind: 'municipality',
+        scopeValue: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        scopeLabel: MUNICIPALITY,
+      },
     ]);
     await p.shot('invited');
 

@@ -1,5 +1,5 @@
-// Checks: with the SMTP server down, reminders wait in the outbox (attempts counted, nothing marked
-// sent); once it is back, Temporal's activity retries deliver each one exactly once.
+// Checks: with the SMTP server down, reminders wait in the outbox (failed, attempts counted, nothing
+// marked sent); once it is back, the worker's outbox dispatcher delivers each one exactly once.
 // Counted: outbox rows by status, e-mails at the server, per recipient.
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
@@ -39,7 +39,7 @@ describe('SMTP server down, then up', () => {
     );
     const attempted = () =>
       stack.count(
-        `SELECT count(*) AS n FROM mail_outbox WHERE attempts >= 1 AND status = 'pending' AND idempotency_key LIKE $1`,
+        `SELECT count(*) AS n FROM mail_outbox WHERE attempts >= 1 AND status = 'failed' AND idempotency_key LIKE $1`,
         [`cycle/${cycleId}/%`],
       );
     await waitFor('every reminder tried and failed', async () => (await attempted()) === EVENTS, 120_000, 250);

@@ -48,8 +48,17 @@ describe('authentication: login, sessions, API tokens, password reset, CLI', () 
     expect(cookies.orientir_csrf).not.toMatch(/HttpOnly/);
     expect(login.body.user).toMatchObject({
       email: account.email,
-      grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'г. Иркутск' }],
+      // The grant names the directory municipality by id; its name comes along to show.
+      grants: [
+        {
+          role: 'municipal_coordinator',
+          scopeKind: 'municipality',
+          scopeValue: account.grants[0].scopeValue,
+          scopeLabel: 'г. Иркутск',
+        },
+      ],
     });
+    expect(account.grants[0].scopeValue).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(login.body)).not.toMatch(/argon2|password|hash/i);
 
     const sessionToken = cookieValue(cookies.orientir_session);

@@ -293,6 +293,69 @@ describe('directory: participants import, executors matched to organisations, re
       expect(seen.schools.map((s) => s.name)).toEqual(['МБОУ «СОШ № 6»']);
     }
 
+    // A school-team account made on this year's row stores the directory school, so next year it is the same school.
+    const teamPassword = 'Командный-пароль-2024';
+    const team = await harness.admin
+      .post('/api/users')
+      .send({
+        email: 'team6@lesosibirsk.test',
+        displayName: 'Команда СОШ № 6',
+        password: teamPassword,
+        grants: [{ role: 'school_team', scopeKind: 'school', scopeValue: school6?.id }],
+      })
+      .expect(201);
+    expect(team.body.grants).toEqual([
+      {
+        role: 'school_team',
+        scopeKind: 'school',
+        scopeValue: school6?.directorySchoolId,
+        scopeLabel: 'МБОУ «СОШ № 6»',
+      },
+    ]);
+    const teamClient = await sessionClient(harness.apps, {
+      userId: team.body.id as string,
+      email: 'team6@lesosibirsk.test',
+      password: teamPassword,
+      grants: [],
+    });
+    for (const cycle of [cycleThisYear, cycleNextYear]) {
+      const seen = (await teamClient.get(`/api/cycles/${cycle.id}`).expect(200)).body as CycleBody;
+      expect(seen.schools.map((s) => [s.name, s.directorySchoolId])).toEqual([
+        ['МБОУ «СОШ № 6»', school6?.directorySchoolId],
+      ]);
+    }
+    // A municipal coordinator's grant names the municipality by id: it covers both years' cycles.
+    const lesosibirsk = (
+      (await harness.admin.get('/api/directory/municipalities').expect(200)).body as { id: string; name: string }[]
+    ).find((m) => m.name === MUNICIPALITY);
+    const coordinator = await harness.admin
+      .post('/api/users')
+      .send({
+        email: 'coordinator@lesosibirsk.test',
+        displayName: 'Координатор',
+        password: teamPassword,
+        grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: lesosibirsk?.id }],
+      })
+      .expect(201);
+    const coordinatorClient = await sessionClient(harness.apps, {
+      userId: coordinator.body.id as string,
+      email: 'coordinator@lesosibirsk.test',
+      password: teamPassword,
+      grants: [],
+    });
+    const listed = (await coordinatorClient.get('/api/cycles').expect(200)).body as { id: string }[];
+    expect(listed.map((c) => c.id)).toEqual(expect.arrayContaining([cycleThisYear.id, cycleNextYear.id]));
+    // A grant naming nothing in the directory is refused, naming the field.
+    const refused = await harness.admin
+      .post('/api/users')
+      .send({
+        email: 'ghost@lesosibirsk.test',
+        displayName: 'Призрак',
+        grants: [{ role: 'curator', scopeKind: 'school', scopeValue: '00000000-0000-4000-8000-000000000001' }],
+      })
+      .expect(400);
+    expect(refused.body.details).toEqual([expect.stringMatching(/^grants\[0\]\.scopeValue: школа .* не найден/)]);
+
     // Deactivation ends the session at once.
     await harness.admin.post(`/api/users/${invitation.body.userId}/deactivation`).expect(204);
     await curator.get(`/api/cycles/${cycleNextYear.id}`).expect(401);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type RoleGrant } from '@orientir/auth';
 import { hashPassword } from '@orientir/credentials';
-import { UserStore } from '@orientir/persistence';
+import { DirectoryStore, UserStore } from '@orientir/persistence';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { OrientirApps } from './orientir-apps';
 
@@ -54,13 +54,31 @@ export async function createAccount(
   password = `пароль-${randomUUID()}`,
 ): Promise<TestAccount> {
   const email = `${grants[0]?.role ?? 'user'}-${randomUUID()}@test.orientir.local`;
+  const stored = await directoryGrants(apps, grants);
   const { user } = await apps.api.get(UserStore).create({
     email,
     displayName: `Тест ${grants.map((g) => g.role).join(', ')}`,
     passwordHash: await hashPassword(password),
-    grants,
+    grants: stored,
   });
-  return { userId: user.id, email: user.email, password, grants };
+  return { userId: user.id, email: user.email, password, grants: stored };
+}
+
+/**
+ * Grants as the API stores them: names of a region or municipality and a cycle's school row become
+ * directory ids. Straight into the database, like an old grant: a value naming nothing stays as it is.
+ */
+export async function directoryGrants(apps: OrientirApps, grants: RoleGrant[]): Promise<RoleGrant[]> {
+  const directory = apps.api.get(DirectoryStore);
+  const stored: RoleGrant[] = [];
+  for (const g of grants) {
+    const id =
+      g.scopeKind === 'global' || !g.scopeValue
+        ? null
+        : await directory.grantScopeId(g.scopeKind, g.scopeValue, { addMunicipality: true });
+    stored.push(id ? { ...g, scopeValue: id } : g);
+  }
+  return stored;
 }
 
 /** A browser-like caller: the session cookie and the CSRF token the page would echo. */

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -36,6 +38,10 @@ export async function startOrientirApps(overrides: Record<string, string> = {}):
     // A queue per test file: a worker of another file never picks up these workflows.
     TEMPORAL_TASK_QUEUE: `it-${process.pid}-${Date.now()}`,
     PUBLIC_URL: 'http://orientir.test',
+    // Tests that count reminder letters get each item at once; the digest tests set their own.
+    NOTIFY_DEFAULT_MODE: 'instant',
+    // Uploads of this test process, out of the repository's data folder.
+    FILES_DIR: path.join(os.tmpdir(), `orientir-test-files-${process.pid}`),
     ...overrides,
   });
   await runMigrations(config.database.url);

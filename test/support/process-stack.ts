@@ -159,6 +159,9 @@ export class ProcessStack {
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       API_PORT: String(this.ports.api),
       PUBLIC_URL: 'http://orientir.test',
+      // Tests that count reminder letters get each item at once; the digest tests set their own.
+      NOTIFY_DEFAULT_MODE: 'instant',
+      FILES_DIR: path.join(this.dir, 'files'),
       ...this.options.appEnv,
     };
   }

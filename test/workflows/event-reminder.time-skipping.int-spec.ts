@@ -48,6 +48,12 @@ describe('roadmap event workflow timing (time-skipping)', () => {
       async sendSchoolNotice() {
         return { recipients: 0 };
       },
+      async enqueueMail() {
+        throw new Error('not used by the event workflow');
+      },
+      async sendDailyDigests() {
+        throw new Error('no digest in this test');
+      },
     };
     const taskQueue = `time-skipping-${Date.now()}`;
     const worker = await Worker.create({

@@ -9,7 +9,7 @@ export const COORDINATOR: SchoolActor = {
   userId: '00000000-0000-4000-8000-0000000000c1',
   personId: null,
   name: 'Координатор Иркутска',
-  grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'г. Иркутск' }],
+  grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'm-irkutsk' }],
 };
 export const TEAM: SchoolActor = {
   userId: '00000000-0000-4000-8000-0000000000a1',
@@ -33,7 +33,7 @@ export const STRANGER: SchoolActor = {
   userId: '00000000-0000-4000-8000-0000000000f1',
   personId: null,
   name: 'Чужой координатор',
-  grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'г. Ангарск' }],
+  grants: [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: 'm-angarsk' }],
 };
 
 export const personOf = (a: SchoolActor) => ({ userId: a.userId, personId: a.personId, name: a.name });
@@ -47,6 +47,7 @@ export function schoolSetup(start: number, schoolId = 's-1'): SchoolYearSetup {
     schoolName: 'МБОУ СОШ № 1',
     directorySchoolId: 'ds-1',
     municipality: 'г. Иркутск',
+    municipalityId: 'm-irkutsk',
     timezone: 'Asia/Irkutsk',
     riskDirections: DEFAULT_RISK_DIRECTIONS.map((d) => ({ ...d })),
     flaggedDirections: null,
@@ -65,6 +66,6 @@ export function schoolSetup(start: number, schoolId = 's-1'): SchoolYearSetup {
     ],
     reviewWorkingDays: 10,
     reminderDaysBefore: [7, 1],
-    calendar: { utcOffsetMinutes: 480, holidays: [], workingWeekends: [] },
+    calendar: { utcOffsetMinutes: 480, overrides: {} },
   };
 }

@@ -50,6 +50,12 @@ describe('school year workflow (time-skipping)', () => {
         notices.push(input);
         return { recipients: 1 };
       },
+      async sendDailyDigests() {
+        return { people: 0, letters: 0 } as never;
+      },
+      async enqueueMail() {
+        throw new Error('the school workflow sends notices through sendSchoolNotice');
+      },
     };
     worker = await Worker.create({
       connection: env.nativeConnection,

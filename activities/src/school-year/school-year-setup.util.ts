@@ -4,7 +4,8 @@ import {
   endOfLocalDay,
   SCHOOL_YEAR_STAGES,
   type SchoolYearStage,
-  type WorkingCalendar,
+  type CalendarOverrides,
+  type SchoolCalendar,
 } from '@orientir/domain';
 import type { MonitoringCheckpointPlan, SchoolYearSetup } from '@orientir/contracts';
 
@@ -19,11 +20,12 @@ export const DEFAULT_STAGE_DAYS: Record<SchoolYearStage, number> = {
 };
 
 export interface SetupFacts {
-  cycle: { id: string; timezone: string; municipality: string | null };
+  cycle: { id: string; timezone: string; municipality: string | null; municipalityId: string | null };
   school: {
     id: string;
     name: string;
     municipality: string | null;
+    municipalityId: string | null;
     directorySchoolId: string | null;
     flaggedDirections: string[] | null;
   };
@@ -40,9 +42,8 @@ export interface SetupFacts {
 export interface SetupOptions {
   now: Date;
   reminderDaysBefore: number[];
-  /** Days off and transferred working days of the production calendar (empty: weekends only). */
-  holidays?: string[];
-  workingWeekends?: string[];
+  /** The region's or cycle's changes to the shipped production calendar. */
+  calendarOverrides?: CalendarOverrides;
 }
 
 /**
@@ -60,17 +61,14 @@ export function buildSchoolYearSetup(facts: SetupFacts, options: SetupOptions): 
       return [stage, endOfLocalDay(date, zone).toISOString()];
     }),
   ) as Record<SchoolYearStage, string>;
-  const calendar: WorkingCalendar = {
-    utcOffsetMinutes: start.offset,
-    holidays: options.holidays ?? [],
-    workingWeekends: options.workingWeekends ?? [],
-  };
+  const calendar: SchoolCalendar = { utcOffsetMinutes: start.offset, overrides: options.calendarOverrides ?? {} };
   return {
     cycleId: facts.cycle.id,
     schoolId: facts.school.id,
     schoolName: facts.school.name,
     directorySchoolId: facts.school.directorySchoolId,
     municipality: facts.school.municipality ?? facts.cycle.municipality,
+    municipalityId: facts.school.municipalityId ?? facts.cycle.municipalityId,
     timezone: zone,
     riskDirections: facts.settings?.riskDirections ?? DEFAULT_RISK_DIRECTIONS.map((d) => ({ ...d })),
     flaggedDirections: facts.school.flaggedDirections,

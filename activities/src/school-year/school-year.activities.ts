@@ -1,14 +1,14 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
 import type { SchoolNoticeInput, SchoolSetupInput, SchoolYearSetup } from '@orientir/contracts';
-import { renderSchoolNotice } from '@orientir/mail';
+import { renderSchoolNotice, type MailOutbox } from '@orientir/mail';
 import type { SchoolYearPort } from '../activity.ports';
-import type { NotificationService } from '../notifications/notification.service';
 import { buildSchoolYearSetup } from './school-year-setup.util';
 
 export interface SchoolYearActivityDeps {
   schoolYear: SchoolYearPort;
-  notifications: NotificationService;
+  /** Mail only queues; the worker's dispatcher sends it, so no school workflow waits on SMTP. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
   publicUrl: string;
   reminderDaysBefore: number[];
 }
@@ -16,7 +16,7 @@ export interface SchoolYearActivityDeps {
 /** Thin adapters: the school workflow's set-up from PostgreSQL, and its notices through the outbox. */
 export function createSchoolYearActivities({
   schoolYear,
-  notifications,
+  outbox,
   publicUrl,
   reminderDaysBefore,
 }: SchoolYearActivityDeps) {
@@ -48,7 +48,7 @@ export function createSchoolYearActivities({
         if (audience === 'school_team') recipients.push(...(await schoolYear.schoolTeamAddressees(facts.school)));
         if (audience === 'coordinator') {
           recipients.push(
-            ...(await schoolYear.coordinatorAddressees(facts.school.municipality ?? facts.cycle.municipality)),
+            ...(await schoolYear.coordinatorAddressees(facts.school.municipalityId ?? facts.cycle.municipalityId)),
           );
         }
         if (audience === 'curator') {
@@ -79,9 +79,11 @@ export function createSchoolYearActivities({
           remarks: input.remarks,
           actionUrl: `${publicUrl}/cycles/${input.cycleId}/schools/${input.schoolId}`,
         });
-        await notifications.deliver({
-          idempotencyKey: `${input.workflowId}/${input.key}/${email}`,
+        await outbox.enqueue({
           to: email,
+          kind: `school-${input.kind.replace(/_/g, '-')}`,
+          dedupeKey: `${input.workflowId}/${input.key}/${email}`,
+          cycleId: input.cycleId,
           ...mail,
         });
       }

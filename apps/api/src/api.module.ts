@@ -11,6 +11,8 @@ import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { SchoolsModule } from './schools/schools.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { FilesHttpModule } from './files/files.module';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +33,8 @@ export class ApiModule {
         RoadmapsModule,
         DirectoryModule,
         SchoolsModule,
+        NotificationsModule,
+        FilesHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

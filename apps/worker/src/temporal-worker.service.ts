@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { MAIL_SENDER, type MailSender } from '@orientir/mail';
-import { CycleStore, MailOutboxStore, ProgressStore, SchoolYearStore } from '@orientir/persistence';
+import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
+import { CycleStore, MailOutboxStore, NotificationStore, ProgressStore, SchoolYearStore } from '@orientir/persistence';
+import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -13,14 +15,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private scheduleTimer?: NodeJS.Timeout;
+  private clientConnection?: Connection;
+  private readonly scheduledZones = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
-    private readonly outbox: MailOutboxStore,
+    @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly outboxRows: MailOutboxStore,
+    private readonly people: NotificationStore,
     private readonly schoolYear: SchoolYearStore,
-    @Inject(MAIL_SENDER) private readonly mailSender: MailSender,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,10 +62,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        outboxLookup: this.outboxRows,
+        people: this.people,
         schoolYear: this.schoolYear,
         reminderDaysBefore: this.config.reminders.daysBefore,
-        mailSender: this.mailSender,
         publicUrl: this.config.api.publicUrl,
+        defaultNotificationMode: this.config.notifications.defaultMode,
       }),
     });
     this.running = this.worker.run();
@@ -68,6 +76,32 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       process.exitCode = 1;
     });
     this.logger.log(`Polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+    await this.ensureDigestSchedules();
+    // A cycle in a new time zone gets its Schedule within minutes, without a restart.
+    this.scheduleTimer = setInterval(() => void this.ensureDigestSchedules(), 5 * 60_000);
+    this.scheduleTimer.unref();
+  }
+
+  /** One digest Schedule per time zone that has cycles (idempotent; logs, never stops the worker). */
+  private async ensureDigestSchedules(): Promise<void> {
+    try {
+      const { address, namespace, taskQueue } = this.config.temporal;
+      const { temporalTls, temporalApiKey } = this.config.deployment;
+      this.clientConnection ??= await Connection.connect({
+        address,
+        tls: temporalTls ?? undefined,
+        apiKey: temporalApiKey ?? undefined,
+      });
+      const client = new Client({ connection: this.clientConnection, namespace });
+      const at = { hour: this.config.notifications.digestHour, minute: this.config.notifications.digestMinute };
+      for (const zone of await this.people.cycleTimezones()) {
+        if (this.scheduledZones.has(zone)) continue;
+        await ensureDigestSchedule(client, taskQueue, zone, at);
+        this.scheduledZones.add(zone);
+      }
+    } catch (error) {
+      this.logger.error(`Digest schedules not ensured: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** The worker's state (INITIALIZED until created, RUNNING while it polls); read by tests and the stack. */
@@ -76,6 +110,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.scheduleTimer) clearInterval(this.scheduleTimer);
+    await this.clientConnection?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { appCoreModules } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
+import { OutboxDispatcherService } from './outbox-dispatcher.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -9,7 +10,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: appCoreModules(config),
-      providers: [TemporalWorkerService],
+      providers: [TemporalWorkerService, OutboxDispatcherService],
       exports: [TemporalWorkerService],
     };
   }

@@ -1,13 +1,26 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@orientir/config';
-import { MailModule } from '@orientir/mail';
-import { PersistenceModule } from '@orientir/persistence';
+import { FilesModule } from '@orientir/files';
+import { MAIL_OUTBOX, MailModule, MailOutbox } from '@orientir/mail';
+import { MailOutboxStore, PersistenceModule } from '@orientir/persistence';
 
-/** What both processes (API and worker) stand on: the validated config, PostgreSQL and mail, all global. */
+/** The outbox service over its table, for whichever process queues mail. */
+@Global()
+@Module({
+  providers: [
+    { provide: MAIL_OUTBOX, useFactory: (store: MailOutboxStore) => new MailOutbox(store), inject: [MailOutboxStore] },
+  ],
+  exports: [MAIL_OUTBOX],
+})
+class MailOutboxModule {}
+
+/** What both processes (API and worker) stand on: the validated config, PostgreSQL, mail and file storage, all global. */
 export function appCoreModules(config: AppConfig): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
-    PersistenceModule.forRoot(config.database),
+    PersistenceModule.forRoot({ ...config.database, region: config.region }),
     MailModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, ...config.deployment.smtp }),
+    { module: MailOutboxModule },
+    FilesModule.forRoot(config.files),
   ];
 }

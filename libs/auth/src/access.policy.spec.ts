@@ -10,11 +10,16 @@ import {
 } from './access.policy';
 import type { RoleGrant } from './roles';
 
+// Grants and facts carry directory ids: municipalities, schools, organisations, the region.
+const IRK = 'm-irkutsk';
+const UI = 'm-ust-ilimsk';
+const REGION = 'region-irkutsk';
+
 const irkutskCycle: CycleFacts = {
-  municipality: 'г. Иркутск',
+  municipalityId: IRK,
   schools: [
-    { id: 's1', municipality: null, directorySchoolId: 'ds1' },
-    { id: 's2', municipality: 'г. Иркутск', directorySchoolId: 'ds2' },
+    { id: 's1', municipalityId: null, directorySchoolId: 'ds1' },
+    { id: 's2', municipalityId: IRK, directorySchoolId: 'ds2' },
   ],
   events: [
     { id: 'e1', executors: [{ name: 'МКУ «ИМЦРО»', organisationId: 'org-imcro' }] },
@@ -23,10 +28,10 @@ const irkutskCycle: CycleFacts = {
 };
 
 const regionalCycle: CycleFacts = {
-  municipality: null,
+  municipalityId: null,
   schools: [
-    { id: 'r1', municipality: 'г. Иркутск' },
-    { id: 'r2', municipality: 'Усть-Илимский район' },
+    { id: 'r1', municipalityId: IRK, directorySchoolId: 'dr1' },
+    { id: 'r2', municipalityId: UI, directorySchoolId: 'dr2' },
   ],
   events: [{ id: 're1', executors: [] }],
 };
@@ -40,32 +45,34 @@ const ids = (set: Set<string>) => [...set].sort();
 
 describe('cycleAccess', () => {
   it('gives the admin and the regional coordinator everything', () => {
-    for (const grant of [g('admin', 'global'), g('regional_coordinator', 'region', 'Иркутская область')]) {
+    for (const grant of [g('admin', 'global'), g('regional_coordinator', 'region', REGION)]) {
       const access = cycleAccess([grant], irkutskCycle);
       expect(access).toMatchObject({ manage: true, read: true });
       expect(ids(access.schoolIds)).toEqual(['s1', 's2']);
     }
   });
 
-  it('lets a municipal coordinator manage its own municipality only (names compared folded)', () => {
-    expect(cycleAccess([g('municipal_coordinator', 'municipality', ' Г. ИРКУТСК ')], irkutskCycle)).toMatchObject({
+  it('lets a municipal coordinator manage its own municipality only, by directory id, never by name', () => {
+    expect(cycleAccess([g('municipal_coordinator', 'municipality', 'г. Иркутск')], irkutskCycle).read).toBe(false);
+    expect(cycleAccess([g('municipal_coordinator', 'municipality', IRK)], irkutskCycle)).toMatchObject({
       manage: true,
       read: true,
     });
-    const other = cycleAccess([g('municipal_coordinator', 'municipality', 'Усть-Илимский район')], irkutskCycle);
+    const other = cycleAccess([g('municipal_coordinator', 'municipality', UI)], irkutskCycle);
     expect(other).toMatchObject({ manage: false, read: false });
     expect(other.schoolIds.size + other.eventIds.size).toBe(0);
   });
 
   it('shows a municipal coordinator only its schools of a region-wide cycle, without managing it', () => {
-    const access = cycleAccess([g('municipal_coordinator', 'municipality', 'Усть-Илимский район')], regionalCycle);
+    const access = cycleAccess([g('municipal_coordinator', 'municipality', UI)], regionalCycle);
     expect(access).toMatchObject({ manage: false, read: true });
     expect(ids(access.schoolIds)).toEqual(['r2']);
   });
 
-  it('shows a school team and a curator only their schools', () => {
-    expect(ids(cycleAccess([g('school_team', 'school', 's2')], irkutskCycle).schoolIds)).toEqual(['s2']);
-    const curator = cycleAccess([g('curator', 'school', 's1'), g('curator', 'school', 'r2')], irkutskCycle);
+  it("shows a school team and a curator only their schools (by directory school, not by one cycle's row)", () => {
+    expect(ids(cycleAccess([g('school_team', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
+    expect(cycleAccess([g('school_team', 'school', 's2')], irkutskCycle).read).toBe(false);
+    const curator = cycleAccess([g('curator', 'school', 'ds1'), g('curator', 'school', 'dr2')], irkutskCycle);
     expect(curator).toMatchObject({ manage: false, read: true });
     expect(ids(curator.schoolIds)).toEqual(['s1']);
     expect(cycleAccess([g('school_team', 'school', 'elsewhere')], irkutskCycle).read).toBe(false);
@@ -83,7 +90,7 @@ describe('cycleAccess', () => {
   it('a school grant on the directory school holds in every cycle the school joins', () => {
     const nextYear: CycleFacts = {
       ...irkutskCycle,
-      schools: [{ id: 'n1', municipality: null, directorySchoolId: 'ds2' }],
+      schools: [{ id: 'n1', municipalityId: null, directorySchoolId: 'ds2' }],
     };
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], nextYear).schoolIds)).toEqual(['n1']);
@@ -92,15 +99,15 @@ describe('cycleAccess', () => {
 
   it('lets a supervisor read within its scope and never manage', () => {
     expect(cycleAccess([g('supervisor', 'global')], irkutskCycle)).toMatchObject({ manage: false, read: true });
-    expect(cycleAccess([g('supervisor', 'municipality', 'Усть-Илимский район')], irkutskCycle).read).toBe(false);
+    expect(cycleAccess([g('supervisor', 'municipality', UI)], irkutskCycle).read).toBe(false);
   });
 });
 
 describe('canManageMunicipality', () => {
   it('keeps region-wide cycles to the region', () => {
-    expect(canManageMunicipality([g('municipal_coordinator', 'municipality', 'г. Иркутск')], null)).toBe(false);
-    expect(canManageMunicipality([g('regional_coordinator', 'region', 'Иркутская область')], null)).toBe(true);
-    expect(canManageMunicipality([g('supervisor', 'global')], 'г. Иркутск')).toBe(false);
+    expect(canManageMunicipality([g('municipal_coordinator', 'municipality', IRK)], null)).toBe(false);
+    expect(canManageMunicipality([g('regional_coordinator', 'region', REGION)], null)).toBe(true);
+    expect(canManageMunicipality([g('supervisor', 'global')], IRK)).toBe(false);
   });
 });
 
@@ -108,16 +115,19 @@ describe('canActOnStage', () => {
   const school = irkutskCycle.schools[0];
 
   it('lets the school team submit its own work but not review it', () => {
-    const team = [g('school_team', 'school', 's1')];
+    const team = [g('school_team', 'school', 'ds1')];
     expect(canActOnStage(team, irkutskCycle, school, 'self_diagnosis')).toBe(true);
     expect(canActOnStage(team, irkutskCycle, school, 'expertise')).toBe(false);
-    expect(canActOnStage([g('school_team', 'school', 's2')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
+    expect(canActOnStage([g('school_team', 'school', 'ds2')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
   });
 
   it('lets a curator review only its schools', () => {
-    expect(canActOnStage([g('curator', 'school', 's1')], irkutskCycle, school, 'expertise')).toBe(true);
-    expect(canActOnStage([g('curator', 'school', 's2')], irkutskCycle, school, 'expertise')).toBe(false);
-    expect(canActOnStage([g('curator', 'school', 's1')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
+    expect(canActOnStage([g('curator', 'school', 'ds1')], irkutskCycle, school, 'expertise')).toBe(true);
+    expect(canActOnStage([g('curator', 'school', 'ds2')], irkutskCycle, school, 'expertise')).toBe(false);
+    expect(canActOnStage([g('curator', 'school', 'ds1')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
+    // The municipal coordinator of the cycle's municipality acts on a school that names none of its own.
+    expect(canActOnStage([g('municipal_coordinator', 'municipality', IRK)], irkutskCycle, school, 'report')).toBe(true);
+    expect(canActOnStage([g('municipal_coordinator', 'municipality', UI)], irkutskCycle, school, 'report')).toBe(false);
   });
 
   it('never lets a supervisor or an executor act', () => {
@@ -131,12 +141,12 @@ describe('canActOnStage', () => {
 
 describe('auditScope', () => {
   it('limits a municipal coordinator to its municipalities', () => {
-    expect(auditScope([g('municipal_coordinator', 'municipality', 'г. Иркутск')])).toEqual({
+    expect(auditScope([g('municipal_coordinator', 'municipality', IRK)])).toEqual({
       all: false,
-      municipalities: ['г. Иркутск'],
+      municipalityIds: [IRK],
     });
     expect(auditScope([g('admin', 'global')])).toEqual({ all: true });
-    expect(auditScope([g('school_team', 'school', 's1')])).toEqual({ all: false, municipalities: [] });
+    expect(auditScope([g('school_team', 'school', 'ds1')])).toEqual({ all: false, municipalityIds: [] });
   });
 });
 
@@ -147,16 +157,18 @@ describe('hardening: regions and roadmaps', () => {
     scopeValue,
   });
 
-  it('a regional grant counts only for the installation’s region, by any spelling', () => {
-    const mine = grant('regional_coordinator', 'region', '  ИРКУТСКАЯ  область ');
-    const other = grant('regional_coordinator', 'region', 'Марсианская область');
-    expect(effectiveGrants([mine, other], 'Иркутская область')).toEqual([mine]);
-    expect(canManageMunicipality(effectiveGrants([other], 'Иркутская область'), 'г. Иркутск')).toBe(false);
+  it('a regional grant counts only for the installation’s region (its directory id)', () => {
+    const mine = grant('regional_coordinator', 'region', REGION);
+    const other = grant('regional_coordinator', 'region', 'region-mars');
+    const named = grant('regional_coordinator', 'region', 'Иркутская область');
+    expect(effectiveGrants([mine, other, named], REGION)).toEqual([mine]);
+    expect(canManageMunicipality(effectiveGrants([other], REGION), IRK)).toBe(false);
   });
 
   it('scopes stored roadmaps by their owning municipality', () => {
-    const coordinator = [grant('municipal_coordinator', 'municipality', 'г. Иркутск')];
-    expect(roadmapAccess(coordinator, '  Г.  ИРКУТСК ')).toEqual({ read: true, manage: true });
+    const coordinator = [grant('municipal_coordinator', 'municipality', IRK)];
+    expect(roadmapAccess(coordinator, IRK)).toEqual({ read: true, manage: true });
+    expect(roadmapAccess(coordinator, 'г. Иркутск')).toEqual({ read: false, manage: false });
     expect(roadmapAccess(coordinator, 'г. Ангарск')).toEqual({ read: false, manage: false });
     expect(roadmapAccess(coordinator, null)).toEqual({ read: false, manage: false });
     expect(roadmapAccess([grant('supervisor', 'municipality', 'г. Ангарск')], 'г. Ангарск')).toEqual({
@@ -164,7 +176,7 @@ describe('hardening: regions and roadmaps', () => {
       manage: false,
     });
     expect(roadmapAccess([grant('supervisor', 'global')], 'г. Ангарск').read).toBe(true);
-    expect(roadmapOwner(coordinator, null)).toEqual({ owner: 'г. Иркутск', allowed: true });
+    expect(roadmapOwner(coordinator, null)).toEqual({ owner: IRK, allowed: true });
     expect(roadmapOwner(coordinator, 'г. Ангарск').allowed).toBe(false);
     expect(roadmapOwner([grant('admin', 'global')], null)).toEqual({ owner: null, allowed: true });
     expect(

@@ -1,14 +1,15 @@
 // Who may see and do what inside a cycle. Pure functions over grants and scope facts, so every
 // rule is unit-tested without a database and the API applies the same rules on every route.
-import { normaliseMunicipality, sameName, type SchoolStage } from '@orientir/domain';
+import type { SchoolStage } from '@orientir/domain';
 import type { Role, RoleGrant } from './roles';
 
 export interface SchoolFacts {
   /** The cycle's participation row. */
   id: string;
-  municipality: string | null;
+  /** The directory municipality of the school; null: the cycle's. */
+  municipalityId: string | null;
   /** The directory school; school grants name it, so they hold in every cycle the school joins. */
-  directorySchoolId?: string | null;
+  directorySchoolId: string | null;
 }
 
 export interface EventFacts {
@@ -17,14 +18,17 @@ export interface EventFacts {
   executors: { name: string; organisationId?: string | null }[];
 }
 
-/** A school grant covers the school in every cycle: it names the directory school (or, for old grants, one row). */
+/** A school grant covers the school in every cycle: it names the directory school. */
 function coversSchool(scopeValue: string | null, school: SchoolFacts): boolean {
-  return !!scopeValue && (scopeValue === school.directorySchoolId || scopeValue === school.id);
+  return !!scopeValue && scopeValue === school.directorySchoolId;
 }
 
-/** What a cycle tells about its scope. A cycle belongs to one municipality, or to the region when null. */
+/**
+ * What a cycle tells about its scope. A cycle belongs to one municipality (its directory id), or to
+ * the region when null. Grants name directory ids too, so nothing here compares names.
+ */
 export interface CycleFacts {
-  municipality: string | null;
+  municipalityId: string | null;
   schools: SchoolFacts[];
   events: EventFacts[];
 }
@@ -38,9 +42,9 @@ export interface CycleAccess {
   eventIds: Set<string>;
 }
 
-/** A school's municipality is its own, or the cycle's when the row names none. */
-export function schoolMunicipality(cycle: Pick<CycleFacts, 'municipality'>, school: SchoolFacts): string | null {
-  return normaliseMunicipality(school.municipality) ?? normaliseMunicipality(cycle.municipality);
+/** A school's municipality (directory id) is its own, or the cycle's when the row names none. */
+export function schoolMunicipality(cycle: Pick<CycleFacts, 'municipalityId'>, school: SchoolFacts): string | null {
+  return school.municipalityId ?? cycle.municipalityId;
 }
 
 export function hasAnyRole(grants: readonly RoleGrant[], roles: readonly Role[]): boolean {
@@ -48,11 +52,11 @@ export function hasAnyRole(grants: readonly RoleGrant[], roles: readonly Role[])
 }
 
 /**
- * The grants that count in this installation: a regional grant naming another region gives nothing
- * (it used to give everything). Applied once, when the caller is authenticated.
+ * The grants that count in this installation: a regional grant on another region (its directory id)
+ * gives nothing. Applied once, when the caller is authenticated.
  */
-export function effectiveGrants(grants: readonly RoleGrant[], region: string): RoleGrant[] {
-  return grants.filter((g) => g.scopeKind !== 'region' || sameName(g.scopeValue, region));
+export function effectiveGrants(grants: readonly RoleGrant[], regionId: string): RoleGrant[] {
+  return grants.filter((g) => g.scopeKind !== 'region' || g.scopeValue === regionId);
 }
 
 /**
@@ -73,18 +77,20 @@ function schoolGrants(grants: readonly RoleGrant[], roles: readonly Role[]): Rol
   return grants.filter((g) => roles.includes(g.role) && g.scopeKind === 'school' && g.scopeValue);
 }
 
-/** May this caller create or manage a cycle of this municipality (null: a region-wide cycle)? */
-export function canManageMunicipality(grants: readonly RoleGrant[], municipality: string | null): boolean {
-  if (grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g))) return true;
-  return (
-    municipality !== null && municipalities(grants, ['municipal_coordinator']).some((m) => sameName(m, municipality))
-  );
+/** Admin or regional coordinator: manages every municipality and region-wide cycles. */
+export function managesRegion(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
+}
+
+/** May this caller create or manage a cycle of this municipality (directory id; null: a region-wide cycle)? */
+export function canManageMunicipality(grants: readonly RoleGrant[], municipalityId: string | null): boolean {
+  if (managesRegion(grants)) return true;
+  return municipalityId !== null && municipalities(grants, ['municipal_coordinator']).includes(municipalityId);
 }
 
 export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): CycleAccess {
-  const manage = canManageMunicipality(grants, cycle.municipality);
-  const everything =
-    manage && grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
+  const manage = canManageMunicipality(grants, cycle.municipalityId);
+  const everything = manage && managesRegion(grants);
   const readsAll = everything || grants.some((g) => g.role === 'supervisor' && regionWide(g));
   const allSchools = cycle.schools.map((s) => s.id);
   const allEvents = cycle.events.map((e) => e.id);
@@ -96,12 +102,11 @@ export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): Cy
     cycle.schools
       .filter(
         (s) =>
-          ownSchools.some((g) => coversSchool(g.scopeValue, s)) ||
-          watched.some((m) => sameName(m, schoolMunicipality(cycle, s))),
+          ownSchools.some((g) => coversSchool(g.scopeValue, s)) || watched.includes(schoolMunicipality(cycle, s) ?? ''),
       )
       .map((s) => s.id),
   );
-  const coversCycle = watched.some((m) => sameName(m, cycle.municipality));
+  const coversCycle = cycle.municipalityId !== null && watched.includes(cycle.municipalityId);
   const organisations = grants
     .filter((g) => g.role === 'executor' && g.scopeKind === 'organisation')
     .map((g) => g.scopeValue)
@@ -136,7 +141,7 @@ export const STAGE_ACTORS: Record<SchoolStage, readonly Role[]> = {
 /** May the caller complete `stage` for this school? The workflow still rejects a stage the school is not in. */
 export function canActOnStage(
   grants: readonly RoleGrant[],
-  cycle: Pick<CycleFacts, 'municipality'>,
+  cycle: Pick<CycleFacts, 'municipalityId'>,
   school: SchoolFacts,
   stage: SchoolStage,
 ): boolean {
@@ -147,7 +152,7 @@ export function canActOnStage(
       case 'admin':
         return true;
       case 'municipal_coordinator':
-        return g.scopeKind === 'municipality' && sameName(g.scopeValue, schoolMunicipality(cycle, school));
+        return g.scopeKind === 'municipality' && !!g.scopeValue && g.scopeValue === schoolMunicipality(cycle, school);
       case 'curator':
       case 'school_team':
         return g.scopeKind === 'school' && coversSchool(g.scopeValue, school);
@@ -159,8 +164,8 @@ export function canActOnStage(
   });
 }
 
-/** Which audit rows a caller may read: all, or those of its municipalities. */
-export type AuditScope = { all: true } | { all: false; municipalities: string[] };
+/** Which audit rows a caller may read: all, or those of its municipalities (directory ids). */
+export type AuditScope = { all: true } | { all: false; municipalityIds: string[] };
 
 export function auditScope(grants: readonly RoleGrant[]): AuditScope {
   if (
@@ -170,26 +175,26 @@ export function auditScope(grants: readonly RoleGrant[]): AuditScope {
   ) {
     return { all: true };
   }
-  return { all: false, municipalities: municipalities(grants, ['municipal_coordinator', 'supervisor']) };
+  return { all: false, municipalityIds: municipalities(grants, ['municipal_coordinator', 'supervisor']) };
 }
 
-/** Who may read and manage a stored roadmap owned by `municipality` (null: a regional roadmap). */
+/** Who may read and manage a stored roadmap owned by `municipalityId` (null: a regional roadmap). */
 export function roadmapAccess(
   grants: readonly RoleGrant[],
-  municipality: string | null,
+  municipalityId: string | null,
 ): { read: boolean; manage: boolean } {
-  const manage = canManageMunicipality(grants, municipality);
+  const manage = canManageMunicipality(grants, municipalityId);
   const read =
     manage ||
     grants.some((g) => g.role === 'supervisor' && regionWide(g)) ||
-    (municipality !== null &&
-      municipalities(grants, ['municipal_coordinator', 'supervisor']).some((m) => sameName(m, municipality)));
+    (municipalityId !== null &&
+      municipalities(grants, ['municipal_coordinator', 'supervisor']).includes(municipalityId));
   return { read, manage };
 }
 
 /**
- * The municipality a new roadmap belongs to: the one named, else the caller's only municipality,
- * else none (regional). Null `owner` with `allowed: false` means the caller must name one.
+ * The municipality (directory id) a new roadmap belongs to: the one named, else the caller's only
+ * municipality, else none (regional). Null `owner` with `allowed: false` means the caller must name one.
  */
 export function roadmapOwner(
   grants: readonly RoleGrant[],

@@ -14,8 +14,9 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * region → municipality → school, plus the executor's own objects.
- * `global` carries no value; `school` (a directory school), `organisation` (a directory organisation)
- * and `event` carry ids; `region` and `municipality` carry names.
+ * `global` carries no value; every other kind carries the id of a directory entity (region,
+ * municipality, directory school, organisation) or of an event, so an account survives renames and
+ * holds in every cycle those entities join.
  */
 export const SCOPE_KINDS = ['global', 'region', 'municipality', 'school', 'organisation', 'event'] as const;
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigValidationError, loadAppConfig } from './app-config';
 
 const valid = { DATABASE_URL: 'postgres://u:secret@localhost:5432/db', SMTP_URL: 'smtp://localhost:1025' };
@@ -61,5 +62,21 @@ describe('loadAppConfig: secrets and proxies', () => {
   it('serves one region, Irkutsk by default', () => {
     expect(loadAppConfig(valid).region).toBe('Иркутская область');
     expect(loadAppConfig({ ...valid, REGION: ' Красноярский край ' }).region).toBe('Красноярский край');
+  });
+});
+
+describe('loadAppConfig: file storage folder', () => {
+  it('keeps uploads under the data folder unless FILES_DIR names another writable folder', () => {
+    expect(loadAppConfig(valid).files.dir).toBe(path.resolve('.data/files'));
+    expect(loadAppConfig({ ...valid, ORIENTIR_DATA_DIR: '/tmp/orientir-data' }).files.dir).toBe(
+      '/tmp/orientir-data/files',
+    );
+    // A folder that does not exist yet is fine when it can be created.
+    expect(loadAppConfig({ ...valid, FILES_DIR: '/tmp/orientir-new/a/b' }).files.dir).toBe('/tmp/orientir-new/a/b');
+  });
+
+  it('refuses a FILES_DIR that is a file or cannot be created', () => {
+    expect(() => loadAppConfig({ ...valid, FILES_DIR: '/etc/hostname' })).toThrow(/FILES_DIR: must be a folder/);
+    expect(() => loadAppConfig({ ...valid, FILES_DIR: '/etc/hostname/files' })).toThrow(/FILES_DIR/);
   });
 });

@@ -1,5 +1,7 @@
 // Configuration of the API and the worker, validated once at start-up into a typed object.
+import fs from 'node:fs';
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
 import { DEPLOYMENT_SECRETS, deploymentSchema, toDeploymentConfig, type DeploymentConfig } from './deployment-config';
@@ -20,6 +22,13 @@ const url = (protocols: string[]) =>
     );
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** A folder the process can write to, or can create (its nearest existing parent is writable). */
+const writableFolder = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(canWriteFolder, 'must be a folder this process can create or write to');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,6 +56,17 @@ const schema = z.object({
     .transform(trustProxy),
   /** The region this installation serves; a regional grant counts only when it names this region. */
   REGION: z.string().trim().min(1).default('Иркутская область'),
+  /** Mail for a person without a saved preference: one digest a working day, or each item at once. */
+  NOTIFY_DEFAULT_MODE: z.enum(['digest', 'instant']).default('digest'),
+  /** Local time the daily digest goes out in every time zone, HH:MM. */
+  DIGEST_SEND_TIME: z
+    .string()
+    .default('09:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a local time HH:MM, e.g. 09:00'),
+  /** The data folder (the start command's too); uploads go to its `files` unless FILES_DIR says otherwise. */
+  ORIENTIR_DATA_DIR: z.string().trim().min(1).default('.data'),
+  /** Uploaded files, content-addressed by sha256. */
+  FILES_DIR: writableFolder.optional(),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,1')
@@ -66,7 +86,10 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   mail: { smtpUrl: string; from: string };
   reminders: { daysBefore: number[] };
+  notifications: { defaultMode: 'digest' | 'instant'; digestHour: number; digestMinute: number };
   region: string;
+  /** Where the local-disk file storage keeps uploads (an absolute path). */
+  files: { dir: string };
   /** Multi-machine settings (Temporal TLS, SMTP pool, concurrency, sticky cache): deployment-config.ts. */
   deployment: DeploymentConfig;
 }
@@ -111,7 +134,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { daysBefore: e.REMINDER_DAYS_BEFORE },
+    notifications: {
+      defaultMode: e.NOTIFY_DEFAULT_MODE,
+      digestHour: Number(e.DIGEST_SEND_TIME.slice(0, 2)),
+      digestMinute: Number(e.DIGEST_SEND_TIME.slice(3, 5)),
+    },
     region: e.REGION,
+    files: { dir: path.resolve(e.FILES_DIR ?? path.join(e.ORIENTIR_DATA_DIR, 'files')) },
     deployment: toDeploymentConfig(deployment.data),
   };
 }
@@ -152,6 +181,22 @@ function isProxyEntry(entry: string): boolean {
   const version = isIP(address);
   if (!version) return false;
   return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+function canWriteFolder(folder: string): boolean {
+  let current = path.resolve(folder);
+  for (;;) {
+    try {
+      if (!fs.statSync(current).isDirectory()) return false;
+      fs.accessSync(current, fs.constants.W_OK | fs.constants.X_OK);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      const parent = path.dirname(current);
+      if (parent === current) return false;
+      current = parent;
+    }
+  }
 }
 
 /** For process entry points: print every problem and stop with a non-zero code. */

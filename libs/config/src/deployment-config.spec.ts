@@ -34,7 +34,7 @@ describe('deployment settings', () => {
     expect(loadAppConfig(valid).deployment).toEqual({
       temporalTls: null,
       temporalApiKey: null,
-      smtp: { poolSize: 5, ratePerSecond: 0 },
+      smtp: { poolSize: 5, ratePerSecond: 0, dispatchConcurrency: 5, retryHours: 72 },
       launch: { concurrency: 32 },
       worker: { maxCachedWorkflows: 1000, maxConcurrentWorkflowTasks: 40, maxConcurrentActivities: 50 },
     });
@@ -56,7 +56,7 @@ describe('deployment settings', () => {
     expect(deployment.temporalTls?.serverRootCACertificate?.toString()).toContain('ca.pem');
     expect(deployment.temporalTls?.clientCertPair?.crt.toString()).toContain('client.pem');
     expect(deployment.temporalTls?.clientCertPair?.key.toString()).toContain('client.key');
-    expect(deployment.smtp).toEqual({ poolSize: 10, ratePerSecond: 14 });
+    expect(deployment.smtp).toEqual({ poolSize: 10, ratePerSecond: 14, dispatchConcurrency: 10, retryHours: 72 });
     expect(deployment.launch.concurrency).toBe(64);
     expect(deployment.worker.maxCachedWorkflows).toBe(500);
   });

@@ -29,6 +29,10 @@ export const deploymentSchema = z
     TEMPORAL_API_KEY: z.string().trim().min(1).optional(),
     SMTP_POOL_SIZE: positiveInt(50).default(5),
     SMTP_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** Messages the outbox dispatcher has at the SMTP server at once; by default the pool size. */
+    MAIL_DISPATCH_CONCURRENCY: positiveInt(200).optional(),
+    /** How long a transiently failing message is retried before it is marked undeliverable. */
+    MAIL_RETRY_HOURS: positiveInt(24 * 14).default(72),
     LAUNCH_CONCURRENCY: positiveInt(256).default(32),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
     WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: positiveInt(1000).default(40),
@@ -67,7 +71,7 @@ export interface DeploymentConfig {
   /** null: plain gRPC (the dev server). */
   temporalTls: TemporalTlsConfig | null;
   temporalApiKey: string | null;
-  smtp: { poolSize: number; ratePerSecond: number };
+  smtp: { poolSize: number; ratePerSecond: number; dispatchConcurrency: number; retryHours: number };
   launch: { concurrency: number };
   worker: { maxCachedWorkflows: number; maxConcurrentWorkflowTasks: number; maxConcurrentActivities: number };
 }
@@ -90,7 +94,12 @@ export function toDeploymentConfig(e: z.infer<typeof deploymentSchema>): Deploym
         }
       : null,
     temporalApiKey: e.TEMPORAL_API_KEY ?? null,
-    smtp: { poolSize: e.SMTP_POOL_SIZE, ratePerSecond: e.SMTP_RATE_LIMIT_PER_SECOND },
+    smtp: {
+      poolSize: e.SMTP_POOL_SIZE,
+      ratePerSecond: e.SMTP_RATE_LIMIT_PER_SECOND,
+      dispatchConcurrency: e.MAIL_DISPATCH_CONCURRENCY ?? e.SMTP_POOL_SIZE,
+      retryHours: e.MAIL_RETRY_HOURS,
+    },
     launch: { concurrency: e.LAUNCH_CONCURRENCY },
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,

@@ -2,6 +2,7 @@
 // activities/ implements it over services.
 import type { SchoolPipelineState } from '@orientir/domain/workflow';
 import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
+import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
 export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
 
@@ -82,6 +83,8 @@ export interface OrientirActivities {
   /** The school's set-up for its year: directions, profile, curator, due dates, checkpoints, calendar. */
   loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup>;
   sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }>;
+  sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
+  enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
 }
 
 /**
@@ -89,3 +92,36 @@ export interface OrientirActivities {
  * has recorded an alert on the cycle and fails without retrying; the workflow carries on.
  */
 export const BAD_PROJECTION_DATA = 'BadProjectionData';
+
+/** An attachment of a queued e-mail (e.g. the deadline as an .ics). */
+export interface MailAttachmentInput {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text, or base64 with `encoding: 'base64'`. */
+  content: string;
+  encoding?: 'base64';
+}
+
+/**
+ * One e-mail for the outbox. The activity only queues it (idempotent per `dedupeKey`) and returns;
+ * the worker's dispatcher sends it, so a mail server outage or a refused address never blocks a workflow.
+ */
+export interface EnqueueMailInput {
+  to: string;
+  /** event-reminder, overdue, escalation, digest, …: shown to the coordinator. */
+  kind: string;
+  /** Deterministic, e.g. `${workflowId}/overdue/${email}`: the same key queues one message, ever. */
+  dedupeKey: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachmentInput[];
+  cycleId?: string | null;
+}
+
+export interface EnqueueMailResult {
+  outboxId: string;
+  /** pending, or already sent/undeliverable when the key was queued before. */
+  status: string;
+}

@@ -4,3 +4,4 @@ export * from './search-attributes';
 export * from './activities.contract';
 export * from './roadmap-event.contract';
 export * from './school-cycle.contract';
+export * from './daily-digest.contract';

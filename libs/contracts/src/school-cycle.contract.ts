@@ -1,7 +1,7 @@
 // Contract of the school-year workflow (one per school per cycle), shared by the API, the worker and
 // the workflow: its input, the state every Update answers with, the Update names and their requests.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { SchoolPipelineState, SchoolStage, SchoolYearStage, WorkingCalendar } from '@orientir/domain/workflow';
+import type { SchoolPipelineState, SchoolStage, SchoolYearStage, SchoolCalendar } from '@orientir/domain/workflow';
 
 export const SCHOOL_CYCLE_WORKFLOW = 'schoolCycleWorkflow';
 
@@ -67,7 +67,9 @@ export interface SchoolYearSetup {
   schoolId: string;
   schoolName: string;
   directorySchoolId: string | null;
+  /** The school's municipality (name for people, directory id for the coordinator check). */
   municipality: string | null;
+  municipalityId: string | null;
   timezone: string;
   riskDirections: RiskDirection[];
   /** Flagged direction ids when the profile was imported before launch; null: the coordinator enters it. */
@@ -80,7 +82,7 @@ export interface SchoolYearSetup {
   reviewWorkingDays: number;
   /** Calendar days before a due date when the school team is reminded (e.g. [7, 1]). */
   reminderDaysBefore: number[];
-  calendar: WorkingCalendar;
+  calendar: SchoolCalendar;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Prefixes tell a leaked secret's kind at a glance (and let secret scanners find them). */
-export type TokenKind = 'session' | 'api' | 'reset' | 'csrf';
+export type TokenKind = 'session' | 'api' | 'reset' | 'csrf' | 'link' | 'link_session';
 
-const PREFIX: Record<TokenKind, string> = { session: 'ors_', api: 'ort_', reset: 'orr_', csrf: 'orc_' };
+/** `link`: a one-click link mailed to one person for one item; `link_session`: the session it opens. */
+const PREFIX: Record<TokenKind, string> = {
+  session: 'ors_',
+  api: 'ort_',
+  reset: 'orr_',
+  csrf: 'orc_',
+  link: 'orm_',
+  link_session: 'orl_',
+};
 
 export interface IssuedToken {
   /** Shown to its owner once; never stored. */

@@ -7,3 +7,4 @@ export * from './school-year/working-days.util';
 export * from './school-year/risk-directions';
 export * from './names/municipality-name.util';
 export type { SchoolStage } from './roadmap/roadmap.model';
+export * from './calendar';

@@ -1,8 +1,16 @@
 export * from './mail-sender.port';
 export * from './nodemailer-mail.sender';
 export * from './mail.module';
+export * from './templates/letter.model';
 export * from './templates/event-reminder.template';
+export * from './templates/daily-digest.template';
 export * from './templates/password-reset.template';
-export { escapeHtml, formatRussianDate } from './templates/html.util';
+export { escapeHtml } from './templates/html.util';
+export { formatDeadline, formatRussianDate, localIsoDate, localParts, zoneNameRu } from './templates/mail-format.util';
 export * from './templates/invitation.template';
 export * from './templates/school-notice.template';
+export * from './templates/template-previews';
+export * from './outbox/outbox-dispatcher';
+export * from './outbox/mail-outbox.service';
+export { classifySmtpFailure, addressProblem, type DeliveryFailure } from './outbox/smtp-failure.util';
+export { RateLimiter } from './outbox/rate-limiter.util';

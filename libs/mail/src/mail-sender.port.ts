@@ -1,3 +1,11 @@
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text (e.g. an .ics) or base64 with `encoding: 'base64'`. */
+  content: string;
+  encoding?: 'base64';
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
@@ -5,11 +13,20 @@ export interface MailMessage {
   html: string;
   /** Stable Message-ID so a receiver can drop a duplicate if a send is ever retried. */
   messageId?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
-/** The only way Orientir sends mail; nodemailer stays behind it. */
+export interface SentMail {
+  messageId: string;
+  /** Recipients the server refused while accepting others (empty for one recipient: it throws). */
+  rejected?: string[];
+}
+
+/** The only way Orientir talks SMTP; nodemailer stays behind it. */
 export interface MailSender {
-  send(message: MailMessage): Promise<{ messageId: string }>;
+  send(message: MailMessage): Promise<SentMail>;
   /** Checks the SMTP server answers (health). */
   verify(): Promise<void>;
   close(): void;

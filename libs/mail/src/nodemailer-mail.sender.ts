@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { MailMessage, MailSender } from './mail-sender.port';
+import type { MailMessage, MailSender, SentMail } from './mail-sender.port';
 
 export class NodemailerMailSender implements MailSender {
   private readonly transport: Transporter;
@@ -22,7 +22,7 @@ export class NodemailerMailSender implements MailSender {
     } as Parameters<typeof createTransport>[1]);
   }
 
-  async send(message: MailMessage): Promise<{ messageId: string }> {
+  async send(message: MailMessage): Promise<SentMail> {
     const info = await this.transport.sendMail({
       from: this.from,
       to: message.to,
@@ -30,8 +30,10 @@ export class NodemailerMailSender implements MailSender {
       text: message.text,
       html: message.html,
       messageId: message.messageId,
+      headers: message.headers,
+      attachments: message.attachments?.map((a) => ({ ...a })),
     });
-    return { messageId: String(info.messageId) };
+    return { messageId: String(info.messageId), rejected: (info.rejected ?? []).map(String) };
   }
 
   async verify(): Promise<void> {

@@ -10,4 +10,6 @@ export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
 export * from './stores/school-year.store';
+export * from './stores/notification.store';
+export * from './stores/stored-file.store';
 export * from './persistence.module';

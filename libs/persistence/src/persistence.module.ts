@@ -8,8 +8,10 @@ import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
-import { DirectoryStore } from './stores/directory.store';
 import { SchoolYearStore } from './stores/school-year.store';
+import { NotificationStore } from './stores/notification.store';
+import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
+import { StoredFileStore } from './stores/stored-file.store';
 
 const STORES = [
   CycleStore,
@@ -21,16 +23,19 @@ const STORES = [
   AuditLogStore,
   DirectoryStore,
   SchoolYearStore,
+  NotificationStore,
+  StoredFileStore,
 ];
 
 @Module({})
 export class PersistenceModule {
-  static forRoot(options: { url: string; poolSize: number }): DynamicModule {
+  /** `region`: the name of the region this installation serves (config REGION); its directory row is found or made by it. */
+  static forRoot(options: { url: string; poolSize: number; region: string }): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       imports: [TypeOrmModule.forRoot(createDataSourceOptions(options.url, options.poolSize))],
-      providers: STORES,
+      providers: [...STORES, { provide: DIRECTORY_REGION, useValue: options.region }],
       exports: STORES,
     };
   }

@@ -1,5 +1,7 @@
 // Public surface of the roadmap import library. Nothing else in src/ is imported from outside.
-export { parseRoadmap, parseSchools, parseCurators } from './roadmap.importer';
+export { parseRoadmap, parseSchools, parseCurators, parsePeople } from './roadmap.importer';
+export type { ParsedSchool } from './participants/school-table.parser';
+export type { ParsedPerson, PersonRowProblem, PeopleTableResult } from './participants/people-table.parser';
 export type { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';
 export { DEFAULT_MAX_FILE_SIZE_BYTES, DEFAULT_TIMEZONE } from './roadmap-import.options';
 export { assertFileSize } from './readers/document.reader';

@@ -1,8 +1,10 @@
 // The library's entry points: read what the coordinator has and understand it.
 
-import { CanonicalRoadmap, RoadmapCurator, RoadmapSchool, RoadmapWarning } from '@orientir/domain';
+import { CanonicalRoadmap, RoadmapCurator, RoadmapWarning } from '@orientir/domain';
 import { assembleRoadmap, collectParticipants } from './assemble/roadmap.assembler';
 import { readInput } from './readers/document.reader';
+import { collectPeople, type PeopleTableResult } from './participants/people-table.parser';
+import type { ParsedSchool } from './participants/school-table.parser';
 import { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';
 
 export async function parseRoadmap(input: RoadmapInput, options: RoadmapImportOptions = {}): Promise<CanonicalRoadmap> {
@@ -21,7 +23,7 @@ export async function parseRoadmap(input: RoadmapInput, options: RoadmapImportOp
 export async function parseSchools(
   input: RoadmapInput,
   options: Pick<RoadmapImportOptions, 'maxFileSizeBytes'> = {},
-): Promise<{ schools: RoadmapSchool[]; warnings: RoadmapWarning[] }> {
+): Promise<{ schools: ParsedSchool[]; warnings: RoadmapWarning[] }> {
   const read = await readInput(input, options.maxFileSizeBytes);
   if (read.kind === 'canonical') return { schools: read.roadmap.schools, warnings: [] };
   const { schools, schoolWarnings } = collectParticipants(read.document);
@@ -36,4 +38,19 @@ export async function parseCurators(
   if (read.kind === 'canonical') return { curators: read.roadmap.curators, warnings: [] };
   const { curators, curatorWarnings } = collectParticipants(read.document);
   return { curators, warnings: curatorWarnings };
+}
+
+/** People with their organisations from an XLSX or CSV table; every bad cell named by row and column. */
+export async function parsePeople(
+  input: RoadmapInput,
+  options: Pick<RoadmapImportOptions, 'maxFileSizeBytes'> = {},
+): Promise<PeopleTableResult> {
+  const read = await readInput(input, options.maxFileSizeBytes);
+  if (read.kind === 'canonical') {
+    return {
+      people: [],
+      problems: [{ row: 'файл', column: null, message: 'это дорожная карта, а не таблица людей' }],
+    };
+  }
+  return collectPeople(read.document);
 }

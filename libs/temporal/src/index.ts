@@ -2,3 +2,4 @@
 // see @orientir/workflow-bundle.
 export * from './workflow.gateway';
 export * from './temporal-client.module';
+export * from './digest-schedules';

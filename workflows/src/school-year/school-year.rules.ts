@@ -2,8 +2,7 @@
 // workflow only wires Updates, timers and activities to it (entity-workflow style), so the rules are
 // unit-tested without Temporal. Deterministic: time comes in as an argument, never from a clock.
 import {
-  addWorkingDays,
-  sameName,
+  workingDaysLater,
   SCHOOL_STAGE_TITLES_RU,
   type SchoolPipelineState,
   type SchoolYearStage,
@@ -597,7 +596,8 @@ export class SchoolYear {
         (g.role === 'regional_coordinator' && (g.scopeKind === 'region' || g.scopeKind === 'global')) ||
         (g.role === 'municipal_coordinator' &&
           g.scopeKind === 'municipality' &&
-          sameName(g.scopeValue, this.setup.municipality)),
+          !!this.setup.municipalityId &&
+          g.scopeValue === this.setup.municipalityId),
     );
   }
 
@@ -716,7 +716,7 @@ export class SchoolYear {
   }
 
   private reviewDue(now: number): number {
-    return addWorkingDays(now, this.setup.reviewWorkingDays, this.setup.calendar);
+    return workingDaysLater(now, this.setup.reviewWorkingDays, this.setup.calendar);
   }
 
   private directionTitle(id: string): string {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { auditScope } from '@orientir/auth';
-import { AuditLogStore, type AuditOutcome } from '@orientir/persistence';
+import { AuditLogStore, DirectoryStore, type AuditOutcome } from '@orientir/persistence';
 import type { Actor, Principal } from '../auth/principal.model';
 import { requirePrincipal } from '../auth/principal.model';
 import type { AuditQueryDto } from './dto/audit-query.dto';
@@ -21,7 +21,15 @@ export interface AuditEvent {
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
-  constructor(private readonly store: AuditLogStore) {}
+  constructor(
+    private readonly store: AuditLogStore,
+    private readonly directory: DirectoryStore,
+  ) {}
+
+  private async municipalityNames(ids: string[]): Promise<string[]> {
+    const found = await Promise.all(ids.map((id) => this.directory.findMunicipalityById(id)));
+    return found.flatMap((m) => (m ? [m.name] : []));
+  }
 
   /**
    * Appends one row. A failing write is logged, not thrown: the action it records has already
@@ -30,7 +38,11 @@ export class AuditService {
   async record(actor: Actor, event: AuditEvent): Promise<void> {
     try {
       await this.store.append({
-        actorUserId: actor.principal?.userId ?? null,
+        // A link holder without an account has no user id (principal.userId is the person's id then).
+        actorUserId:
+          actor.principal?.via === 'link' && actor.principal.userId === actor.principal.link?.personId
+            ? null
+            : (actor.principal?.userId ?? null),
         actorEmail: actor.principal?.email ?? event.actorEmail?.trim().toLowerCase() ?? null,
         action: event.action,
         targetType: event.targetType ?? null,
@@ -52,8 +64,10 @@ export class AuditService {
   async list(query: AuditQueryDto, actor: Actor): Promise<AuditPage> {
     const principal: Principal = requirePrincipal(actor);
     const scope = auditScope(principal.grants);
+    // Rows keep the municipality's name (what was true when they were written); grants name ids.
+    const municipalities = scope.all ? null : await this.municipalityNames(scope.municipalityIds);
     const { total, items } = await this.store.query({
-      municipalities: scope.all ? null : scope.municipalities,
+      municipalities,
       action: query.action,
       targetType: query.targetType,
       targetId: query.targetId,

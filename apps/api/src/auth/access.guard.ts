@@ -4,6 +4,7 @@ import { hasAnyRole, ROLE_TITLES_RU } from '@orientir/auth';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService } from './auth.service';
+import { LINK_SCOPE_RULE, linkScopeProblem, type LinkScopeRule } from './link-scope.util';
 import type { AuthenticatedRequest } from './principal.model';
 
 /**
@@ -30,6 +31,11 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.auth.authenticate(request);
     request.principal = principal;
+    if (principal.link) {
+      const linkRule = this.reflector.get<LinkScopeRule | undefined>(LINK_SCOPE_RULE, context.getHandler());
+      const problem = linkScopeProblem(principal.link, linkRule, request.params as Record<string, string | undefined>);
+      if (problem) throw new AuthException(AuthErrorCode.LINK_OUT_OF_SCOPE, problem);
+    }
     if (!hasAnyRole(principal.grants, rule.roles)) {
       throw new AuthException(
         AuthErrorCode.ROLE_NOT_ALLOWED,

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { sameName, tidyName } from '@orientir/domain';
-import { grantProblem, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { Injectable } from '@nestjs/common';
+import { passwordProblem } from '@orientir/auth';
 import { hashPassword } from '@orientir/credentials';
-import { EmailTakenError, UserStore } from '@orientir/persistence';
+import { DirectoryStore, EmailTakenError, UserStore } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import type { CreateUserDto, GrantDto, UpdateUserDto } from './dto/create-user.dto';
+import type { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
+import { labelGrants, resolveGrants } from './grant-scope.util';
 import type { MeView } from './dto/me.view';
 import type { Actor } from './principal.model';
 
@@ -16,11 +15,12 @@ export class AccountsService {
   constructor(
     private readonly users: UserStore,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: DirectoryStore,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor): Promise<MeView> {
-    const grants = checkedGrants(dto.grants, this.config.region);
+    // An administrator names any municipality; one new to the directory joins the region.
+    const grants = await resolveGrants(dto.grants, this.directory, { addMunicipality: true });
     const weak = dto.password === undefined ? null : passwordProblem(dto.password);
     if (weak) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, 'Пароль не подходит', [`password: ${weak}`]);
     const taken = () =>
@@ -46,21 +46,31 @@ export class AccountsService {
       targetId: user.id,
       details: { grants: saved },
     });
-    return { id: user.id, email: user.email, displayName: user.displayName, grants: saved };
+    return { id: user.id, email: user.email, displayName: user.displayName, grants: await this.labelled(saved) };
   }
 
   async list(): Promise<MeView[]> {
-    return (await this.users.list()).map(({ user, grants }) => ({
+    const accounts = await this.users.list();
+    const labelled = await labelGrants(
+      accounts.flatMap((a) => a.grants),
+      this.directory,
+    );
+    let next = 0;
+    return accounts.map(({ user, grants }) => ({
       id: user.id,
       email: user.email,
       displayName: user.displayName,
-      grants,
+      grants: labelled.slice(next, (next += grants.length)),
     }));
+  }
+
+  private labelled(grants: Parameters<typeof labelGrants>[0]) {
+    return labelGrants(grants, this.directory);
   }
 
   /** Replaces the grants (and the name) of an account; the change is audited with before and after. */
   async update(userId: string, dto: UpdateUserDto, actor: Actor): Promise<MeView> {
-    const grants = checkedGrants(dto.grants, this.config.region);
+    const grants = await resolveGrants(dto.grants, this.directory, { addMunicipality: true });
     const before = await this.users.findWithGrants(userId);
     const updated = before && (await this.users.update(userId, { displayName: dto.displayName?.trim(), grants }));
     if (!updated) throw new AuthException(AuthErrorCode.USER_NOT_FOUND, `Учетная запись ${userId} не найдена`);
@@ -72,28 +82,11 @@ export class AccountsService {
       details: { before: before.grants, after: updated.grants },
     });
     const { user } = updated;
-    return { id: user.id, email: user.email, displayName: user.displayName, grants: updated.grants };
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      grants: await this.labelled(updated.grants),
+    };
   }
-}
-
-/** Grants as stored (empty scope value is none), or one error naming every bad grant by index. */
-function checkedGrants(dto: GrantDto[], region: string): RoleGrant[] {
-  const grants: RoleGrant[] = dto.map((g) => ({
-    role: g.role,
-    scopeKind: g.scopeKind,
-    // Names are stored in the one tidy form, so every later comparison sees one spelling.
-    scopeValue: (g.scopeValue && tidyName(g.scopeValue)) || null,
-  }));
-  const problems = grants.flatMap((g, i) => {
-    const problem = grantProblem(g) ?? regionProblem(g, region);
-    return problem ? [`grants[${i}]: ${problem}`] : [];
-  });
-  if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
-  return grants;
-}
-
-/** An installation serves one region: a regional grant must name it, or it would count for nothing. */
-function regionProblem(grant: RoleGrant, region: string): string | null {
-  if (grant.scopeKind !== 'region' || sameName(grant.scopeValue, region)) return null;
-  return `регион «${grant.scopeValue ?? ''}» не обслуживается этой установкой (обслуживается «${region}»)`;
 }

@@ -13,6 +13,7 @@ import type { Actor } from './principal.model';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthErrorCode } from './auth.exception';
+import { LinkScoped } from './link-scope.util';
 
 const uuid = uuidParam('токена');
 
@@ -40,6 +41,7 @@ export class AuthController {
 
   @Post('logout')
   @Allow(...ANY_ROLE)
+  @LinkScoped()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -56,8 +58,9 @@ export class AuthController {
 
   @Get('me')
   @Allow(...ANY_ROLE)
+  @LinkScoped()
   @ApiOkResponse({ type: MeView })
-  me(@CurrentActor() actor: Actor): MeView {
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
   }
 

@@ -13,6 +13,8 @@ export enum AuthErrorCode {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
+  LINK_OUT_OF_SCOPE = 'LINK_OUT_OF_SCOPE',
+  INVALID_LINK = 'INVALID_LINK',
 }
 
 /** Authentication and authorization failures. */

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@orientir/config';
 import type { MailSender } from '@orientir/mail';
-import type { CredentialStore, UserStore } from '@orientir/persistence';
+import type { CredentialStore, DirectoryStore, NotificationStore, UserStore } from '@orientir/persistence';
 import type { AuditService } from '../audit/audit.service';
 import { AuthService } from './auth.service';
 
@@ -17,7 +17,10 @@ function serviceWith(lookup: () => Promise<unknown>, send: () => Promise<unknown
   const audit = { record: async () => undefined } as unknown as AuditService;
   const mail = { send: () => (calls.push('mail'), send()), verify: async () => undefined } as unknown as MailSender;
   const config = { api: { publicUrl: 'https://orientir.example' } } as AppConfig;
-  return { service: new AuthService(users, credentials, audit, mail, config), calls };
+  return {
+    service: new AuthService(users, credentials, audit, {} as DirectoryStore, mail, config, {} as NotificationStore),
+    calls,
+  };
 }
 
 describe('password reset request', () => {

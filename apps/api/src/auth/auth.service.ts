@@ -4,7 +4,15 @@ import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { effectiveGrants, passwordProblem } from '@orientir/auth';
 import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
-import { CredentialStore, UserStore, type UserWithGrants } from '@orientir/persistence';
+import {
+  CredentialStore,
+  DirectoryStore,
+  NotificationStore,
+  UserStore,
+  type LiveMagicLink,
+  type UserWithGrants,
+} from '@orientir/persistence';
+import { labelGrants } from './grant-scope.util';
 import { AuditService } from '../audit/audit.service';
 import { CSRF_HEADER, SESSION_COOKIE, clearSessionCookies, setSessionCookies } from './auth-cookies.util';
 import { AuthErrorCode, AuthException, unauthenticated } from './auth.exception';
@@ -12,7 +20,7 @@ import type { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/
 import type { LoginDto } from './dto/login.dto';
 import type { LoginView, MeView, MessageView } from './dto/me.view';
 import type { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
-import { requirePrincipal, type Actor, type Principal } from './principal.model';
+import { requirePrincipal, type Actor, type LinkScope, type Principal } from './principal.model';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const RESET_TTL_MINUTES = 60;
@@ -38,8 +46,10 @@ export class AuthService implements BeforeApplicationShutdown {
     private readonly users: UserStore,
     private readonly credentials: CredentialStore,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryStore,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: NotificationStore,
   ) {}
 
   /**
@@ -57,19 +67,22 @@ export class AuthService implements BeforeApplicationShutdown {
       return this.principalOf(used.userId, 'token', used.id);
     }
     const cookie: unknown = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    if (typeof cookie === 'string' && tokenKindOf(cookie) === 'link_session') {
+      const opened = await this.links.findActiveLinkSession(hashToken(cookie));
+      if (!opened || opened.link.purpose === 'unsubscribe') throw unauthenticated();
+      checkCsrf(request, opened.csrfHash);
+      return linkPrincipal(opened.link, opened.id);
+    }
     if (typeof cookie !== 'string' || tokenKindOf(cookie) !== 'session') throw unauthenticated();
     const session = await this.credentials.findActiveSession(hashToken(cookie));
     if (!session) throw unauthenticated();
-    if (!SAFE_METHODS.has(request.method)) {
-      const csrf = request.get(CSRF_HEADER);
-      if (!csrf || !sameHash(hashToken(csrf), session.csrfHash)) {
-        throw new AuthException(
-          AuthErrorCode.CSRF_FAILED,
-          'Запрос отклонен: нет действительного CSRF-токена (заголовок X-CSRF-Token)',
-        );
-      }
-    }
+    checkCsrf(request, session.csrfHash);
     return this.principalOf(session.userId, 'session', session.id);
+  }
+
+  /** The principal of a link session just opened (the redeem answer names it). */
+  authenticateLinkSession(linkSessionId: string, link: LiveMagicLink): Promise<Principal> {
+    return Promise.resolve(linkPrincipal(link, linkSessionId));
   }
 
   async login(dto: LoginDto, actor: Actor, res: Response): Promise<LoginView> {
@@ -94,7 +107,7 @@ export class AuthService implements BeforeApplicationShutdown {
       { ...actor, principal },
       { action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id },
     );
-    return { user: toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
+    return { user: await this.toMe(principal), csrfToken: issued.csrfToken, expiresAt: issued.expiresAt.toISOString() };
   }
 
   /** Also the way tests and tools get a session without the rate-limited login. */
@@ -116,6 +129,7 @@ export class AuthService implements BeforeApplicationShutdown {
   async logout(actor: Actor, res: Response): Promise<void> {
     const principal = requirePrincipal(actor);
     if (principal.via === 'session') await this.credentials.revokeSession(principal.credentialId);
+    if (principal.via === 'link') await this.links.revokeLinkSession(principal.credentialId);
     clearSessionCookies(res, this.secureCookies);
     await this.audit.record(actor, {
       action: 'auth.logout',
@@ -125,8 +139,28 @@ export class AuthService implements BeforeApplicationShutdown {
     });
   }
 
-  me(actor: Actor): MeView {
-    return toMe(requirePrincipal(actor));
+  me(actor: Actor): Promise<MeView> {
+    return this.toMe(requirePrincipal(actor));
+  }
+
+  private async toMe(p: Principal): Promise<MeView> {
+    return {
+      id: p.userId,
+      email: p.email,
+      displayName: p.displayName,
+      grants: await labelGrants(p.grants, this.directory),
+      link: p.link
+        ? {
+            purpose: p.link.purpose,
+            holderName: p.link.holderName,
+            itemLabel: p.link.itemLabel,
+            cycleId: p.link.cycleId,
+            eventId: p.link.eventId,
+            schoolId: p.link.schoolId,
+            expiresAt: p.link.expiresAt.toISOString(),
+          }
+        : null,
+    };
   }
 
   async createApiToken(dto: CreateApiTokenDto, actor: Actor): Promise<IssuedApiTokenView> {
@@ -274,7 +308,7 @@ export class AuthService implements BeforeApplicationShutdown {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: effectiveGrants(found.grants, this.config.region),
+      grants: effectiveGrants(found.grants, await this.directory.regionId()),
       via,
       credentialId,
     };
@@ -291,8 +325,61 @@ export class AuthService implements BeforeApplicationShutdown {
   }
 }
 
-function toMe(p: Principal): MeView {
-  return { id: p.userId, email: p.email, displayName: p.displayName, grants: p.grants };
+/** Another site can make the browser send the cookie on a write, but cannot read the CSRF token. */
+function checkCsrf(request: Request, csrfHash: string): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const csrf = request.get(CSRF_HEADER);
+  if (!csrf || !sameHash(hashToken(csrf), csrfHash)) {
+    throw new AuthException(
+      AuthErrorCode.CSRF_FAILED,
+      'Запрос отклонен: нет действительного CSRF-токена (заголовок X-CSRF-Token)',
+    );
+  }
+}
+
+/** What a one-click link lets its holder do: the person's account grants do not apply, only the item. */
+export function linkScopeOf(link: LiveMagicLink): LinkScope {
+  if (link.purpose === 'unsubscribe' || !link.cycle) throw new Error(`link ${link.id} opens no item`);
+  const itemLabel =
+    link.purpose === 'event' && link.event
+      ? `мероприятие № ${link.event.number} «${link.event.title}»`
+      : `школу «${link.school?.name ?? ''}» (экспертиза)`;
+  return {
+    linkId: link.id,
+    purpose: link.purpose,
+    personId: link.person.id,
+    holderName: link.person.fullName,
+    cycleId: link.cycle.id,
+    eventId: link.event?.id ?? null,
+    schoolId: link.school?.id ?? null,
+    itemLabel,
+    expiresAt: link.expiresAt,
+  };
+}
+
+function linkPrincipal(link: LiveMagicLink, linkSessionId: string): Principal {
+  const scope = linkScopeOf(link);
+  // The existing scope rules then show exactly one item: an executor grant on the event, or a
+  // curator grant on the school (by its directory id, as grants name schools).
+  const grants =
+    scope.purpose === 'event'
+      ? [{ role: 'executor' as const, scopeKind: 'event' as const, scopeValue: scope.eventId }]
+      : [
+          {
+            role: 'curator' as const,
+            scopeKind: 'school' as const,
+            scopeValue: link.school?.directorySchoolId ?? scope.schoolId,
+          },
+        ];
+  return {
+    userId: link.person.userId ?? link.person.id,
+    email: link.person.email ?? '',
+    displayName: link.person.fullName,
+    grants,
+    via: 'link',
+    credentialId: linkSessionId,
+    link: scope,
+  };
 }
 
 function toTokenView(t: {

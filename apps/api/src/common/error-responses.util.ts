@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
@@ -15,7 +16,8 @@ export type ErrorCode =
   | RoadmapImportErrorCode
   | RequestErrorCode
   | DirectoryErrorCode
-  | SchoolErrorCode;
+  | SchoolErrorCode
+  | FileErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -31,6 +33,8 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.INVALID_GRANT]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [AuthErrorCode.TOKEN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [AuthErrorCode.LINK_OUT_OF_SCOPE]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.INVALID_LINK]: HttpStatus.BAD_REQUEST,
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
@@ -57,6 +61,14 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.MUNICIPALITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
+
+  // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
+  [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [FileErrorCode.EMPTY_UPLOAD]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FileErrorCode.FILE_NOT_FOUND]: HttpStatus.NOT_FOUND,
 
   [SchoolErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [SchoolErrorCode.ACTION_REJECTED]: HttpStatus.CONFLICT,
@@ -83,6 +95,7 @@ export const AUDITED_DENIALS: ReadonlySet<ErrorCode> = new Set([
   AuthErrorCode.ROLE_NOT_ALLOWED,
   AuthErrorCode.OUT_OF_SCOPE,
   AuthErrorCode.CSRF_FAILED,
+  AuthErrorCode.LINK_OUT_OF_SCOPE,
 ]);
 
 export function statusOf(code: string): HttpStatus {

@@ -77,6 +77,8 @@ export function errorCodesOf(route: DiscoveredRoute): ErrorCode[] {
   else if (!rule.public) {
     codes.add(AuthErrorCode.UNAUTHENTICATED);
     codes.add(AuthErrorCode.ROLE_NOT_ALLOWED);
+    // A session opened by a one-click link is refused everywhere but its one item.
+    codes.add(AuthErrorCode.LINK_OUT_OF_SCOPE);
     if (!SAFE_METHODS.has(route.method)) codes.add(AuthErrorCode.CSRF_FAILED);
   }
   if (route.guards.includes(ThrottlerGuard)) codes.add(RequestErrorCode.TOO_MANY_REQUESTS);

@@ -6,7 +6,7 @@ import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
 
 /** What the access policy needs to know about a stored cycle. */
 export function cycleFacts({ cycle, schools, events }: StoredCycle) {
-  return { municipality: cycle.municipality, schools, events };
+  return { municipalityId: cycle.municipalityId, schools, events };
 }
 
 /** The decisions the caller may send for the school's current stage (return only from expertise). */
@@ -72,7 +72,7 @@ export function toCycleView(
         updatedAt: p?.changedAt.toISOString() ?? null,
         projectionError: p?.projectionError ?? null,
         actions: stageActions(grants, cycle, s, p?.stage),
-        curators: curators.get(s.id) ?? [],
+        curators: (s.directorySchoolId && curators.get(s.directorySchoolId)) || [],
       };
     }),
     unmatchedExecutors: namesWith('unmatched'),

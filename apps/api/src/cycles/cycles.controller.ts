@@ -10,6 +10,7 @@ import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from './cycle.exception';
+import { LinkScoped } from '../auth/link-scope.util';
 
 const uuid = uuidParam('цикла');
 
@@ -42,6 +43,7 @@ export class CyclesController {
   /** Every role may ask; the answer holds only the schools and events within the caller's scope. */
   @Get(':id')
   @Allow(...ROLES)
+  @LinkScoped({ cycle: 'id' })
   @ApiOkResponse({ type: CycleView })
   @ApiErrors(CycleErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CycleView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { cycleAccess } from '@orientir/auth';
-import { CycleStore, UserStore } from '@orientir/persistence';
+import { CycleStore, DirectoryStore, UserStore } from '@orientir/persistence';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
@@ -25,13 +25,14 @@ export class CyclesService {
     private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
     private readonly users: UserStore,
+    private readonly directory: DirectoryStore,
   ) {}
 
   /** Stores the cycle (all or nothing), then launches its workflows. */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
-    assertMayCreateCycle(dto, actor);
+    await assertMayCreateCycle(dto, actor, this.directory);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
@@ -128,7 +129,10 @@ export class CyclesService {
     const grants = requirePrincipal(actor).grants;
     const access = cycleAccess(grants, cycleFacts(view));
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const curators = await this.users.curatorsOfSchools([...access.schoolIds]);
+    // Curator grants name directory schools: the same curators show in every cycle the school joins.
+    const curators = await this.users.curatorsOfSchools(
+      view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
+    );
     return toCycleView(view, access, grants, curators);
   }
 }

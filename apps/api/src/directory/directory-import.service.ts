@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { canManageMunicipality } from '@orientir/auth';
+import { managesRegion } from '@orientir/auth';
 import { directoryKey, nameKey } from '@orientir/domain';
-import { CycleStore, DirectoryStore } from '@orientir/persistence';
+import { CycleStore, DirectoryConflictError, DirectoryStore } from '@orientir/persistence';
 import { parseCurators, parseSchools } from '@orientir/roadmap-import';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { validationFailed } from '../common/request.exception';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
+import { mayManageNamedMunicipality } from './directory-scope.util';
 import type {
   ConfirmDirectoryImportDto,
   DirectoryImportPreview,
@@ -63,6 +64,10 @@ export class DirectoryImportService {
       municipality: municipality?.trim() || undefined,
       schools: schools.map((s) => ({
         name: s.name,
+        shortName: s.shortName,
+        officialCode: s.officialCode,
+        director: s.director,
+        address: s.address,
         municipality: s.municipality ?? undefined,
         category: s.category,
         emails: s.emails,
@@ -75,7 +80,7 @@ export class DirectoryImportService {
         schools: c.schools,
       })),
     };
-    problems.push(...this.rowProblems(draft, actor));
+    problems.push(...(await this.rowProblems(draft, actor)));
     const statuses = await this.statuses(draft);
     return {
       fileName,
@@ -87,7 +92,7 @@ export class DirectoryImportService {
   }
 
   async confirm(dto: ConfirmDirectoryImportDto, actor: Actor): Promise<DirectoryImportResult> {
-    const problems = this.rowProblems(dto, actor);
+    const problems = await this.rowProblems(dto, actor);
     if (problems.some((p) => p.message.startsWith(OUT_OF_SCOPE))) {
       throw outOfScope(
         'строки другого муниципалитета',
@@ -106,8 +111,10 @@ export class DirectoryImportService {
     }
     const created = zero();
     const matched = zero();
-    const count = (kind: keyof ImportCounts, wasCreated: boolean): void => {
+    const updated = zero();
+    const count = (kind: keyof ImportCounts, wasCreated: boolean, wasUpdated = false): void => {
       (wasCreated ? created : matched)[kind] += 1;
+      if (wasUpdated) updated[kind] += 1;
     };
     await this.directory.transaction(async (m) => {
       const municipalities = new Map<string, string>();
@@ -125,11 +132,29 @@ export class DirectoryImportService {
       const schoolIds = new Map<string, string>();
       for (const s of dto.schools) {
         const place = await municipalityId(s.municipality);
-        const school = await this.directory.ensureSchool(
-          { municipalityId: place, fullName: s.name, email: s.emails[0] },
-          m,
-        );
-        count('schools', school.created);
+        // The table is the newer truth: a known school takes the fields it fills (re-import updates).
+        const school = await this.directory
+          .ensureSchool(
+            {
+              municipalityId: place,
+              fullName: s.name,
+              shortName: s.shortName,
+              officialCode: s.officialCode,
+              director: s.director,
+              email: s.emails[0],
+              address: s.address,
+            },
+            m,
+            { overwrite: true },
+          )
+          .catch((error: unknown) => {
+            if (error instanceof DirectoryConflictError)
+              throw new DirectoryException(DirectoryErrorCode.DIRECTORY_VALUE_TAKEN, 'Таблица не сохранена', [
+                `школа «${s.name}»: код «${s.officialCode ?? ''}» уже у другой школы справочника`,
+              ]);
+            throw error;
+          });
+        count('schools', school.created, school.updated);
         schoolIds.set(directoryKey(s.name), school.row.id);
         const organisation = await this.directory.ensureOrganisation(place, school.row.fullName, m, school.row.id);
         for (const email of s.emails) {
@@ -168,21 +193,21 @@ export class DirectoryImportService {
       outcome: 'success',
       targetType: 'directory',
       municipality: dto.municipality ?? null,
-      details: { created, matched, cycleId: dto.cycleId ?? null },
+      details: { created, matched, updated, cycleId: dto.cycleId ?? null },
     });
-    return { created, matched };
+    return { created, matched, updated };
   }
 
   /** Rows the caller may not store (another municipality) or that cannot be stored (no municipality). */
-  private rowProblems(
+  private async rowProblems(
     dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>,
     actor: Actor,
-  ): ImportProblem[] {
+  ): Promise<ImportProblem[]> {
     const grants = requirePrincipal(actor).grants;
     const problems: ImportProblem[] = [];
-    const regional = canManageMunicipality(grants, null);
+    const regional = managesRegion(grants);
     const inFile = new Set(dto.schools.map((s) => directoryKey(s.name)));
-    dto.schools.forEach((s, i) => {
+    for (const [i, s] of dto.schools.entries()) {
       const where = `школа ${i + 1} «${s.name}»`;
       const place = s.municipality?.trim() || dto.municipality?.trim() || null;
       if (!place && !regional)
@@ -190,9 +215,9 @@ export class DirectoryImportService {
           row: where,
           message: 'не указан муниципалитет (столбец «Муниципалитет» или поле municipality)',
         });
-      else if (!canManageMunicipality(grants, place))
+      else if (!(await mayManageNamedMunicipality(grants, place, this.directory)))
         problems.push({ row: where, message: `${OUT_OF_SCOPE}: «${place ?? ''}»` });
-    });
+    }
     dto.curators.forEach((c, i) => {
       if (!c.email)
         problems.push({
@@ -212,14 +237,25 @@ export class DirectoryImportService {
   }
 
   private async statuses(dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>) {
-    const schools: ('new' | 'known')[] = [];
+    const schools: ('new' | 'changed' | 'known')[] = [];
     for (const s of dto.schools) {
       const place = s.municipality?.trim() || dto.municipality?.trim();
       const municipality = place ? await this.directory.findMunicipality(place) : null;
       const known =
         (!place || municipality) &&
-        (await this.directory.findSchool({ municipalityId: municipality?.id ?? null, fullName: s.name }));
-      schools.push(known ? 'known' : 'new');
+        (await this.directory.findSchool({
+          municipalityId: municipality?.id ?? null,
+          fullName: s.name,
+          officialCode: s.officialCode,
+        }));
+      // A re-import that fills a field differently updates the school; the preview says so.
+      const given = { ...s, email: s.emails[0]?.toLowerCase() };
+      const changed =
+        known &&
+        (['shortName', 'officialCode', 'director', 'email', 'address'] as const).some(
+          (field) => !!given[field]?.trim() && given[field]?.trim() !== known[field],
+        );
+      schools.push(!known ? 'new' : changed ? 'changed' : 'known');
     }
     const curators: ('new' | 'known')[] = [];
     for (const c of dto.curators)

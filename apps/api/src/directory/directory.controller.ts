@@ -5,6 +5,7 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  Patch,
   Post,
   Put,
   UploadedFiles,
@@ -32,10 +33,16 @@ import { DirectoryImportService } from './directory-import.service';
 import { DirectoryService } from './directory.service';
 import {
   ConfirmDirectoryImportDto,
+  ConfirmPeopleImportDto,
   DirectoryImportOptionsDto,
   DirectoryImportPreview,
   DirectoryImportResult,
+  PeopleImportPreview,
+  PeopleImportResult,
 } from './dto/directory-import.dto';
+import { UpdateDirectorySchoolDto, UpdatePersonDto } from './dto/directory-edit.dto';
+import { DirectoryEditService } from './directory-edit.service';
+import { PeopleImportService } from './people-import.service';
 import {
   AliasDto,
   DirectorySchoolView,
@@ -60,6 +67,8 @@ export class DirectoryController {
     private readonly directory: DirectoryService,
     private readonly imports: DirectoryImportService,
     private readonly people: PeopleService,
+    private readonly edits: DirectoryEditService,
+    private readonly peopleImports: PeopleImportService,
   ) {}
 
   @Get('municipalities')
@@ -123,6 +132,78 @@ export class DirectoryController {
   @ApiErrors(DirectoryErrorCode.INVALID_IMPORT_ROWS, AuthErrorCode.OUT_OF_SCOPE)
   confirmImport(@Body() dto: ConfirmDirectoryImportDto, @CurrentActor() actor: Actor): Promise<DirectoryImportResult> {
     return this.imports.confirm(dto, actor);
+  }
+
+  @Post('people-import')
+  @Allow(...MANAGERS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'XLSX or CSV with the columns ФИО, Должность, E-mail, Телефон, Организация',
+        },
+        municipality: {
+          type: 'string',
+          maxLength: 300,
+          description: "The organisations' municipality; omitted: the caller's only one (regional callers: none)",
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: PeopleImportPreview, description: 'Stores nothing' })
+  @ApiErrors(...Object.values(RoadmapImportErrorCode), AuthErrorCode.OUT_OF_SCOPE)
+  @UseInterceptors(RoadmapUploadInterceptor)
+  previewPeopleImport(
+    @UploadedFiles() files: UploadedDocuments | undefined,
+    @Body() options: DirectoryImportOptionsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PeopleImportPreview> {
+    return this.peopleImports.preview(files?.file?.[0], options.municipality, actor);
+  }
+
+  @Post('people-import/confirm')
+  @Allow(...MANAGERS)
+  @ApiCreatedResponse({ type: PeopleImportResult, description: 'All rows stored, or none' })
+  @ApiErrors(AuthErrorCode.OUT_OF_SCOPE)
+  confirmPeopleImport(@Body() dto: ConfirmPeopleImportDto, @CurrentActor() actor: Actor): Promise<PeopleImportResult> {
+    return this.peopleImports.confirm(dto, actor);
+  }
+
+  @Patch('schools/:id')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: DirectorySchoolView })
+  @ApiErrors(
+    DirectoryErrorCode.SCHOOL_NOT_FOUND,
+    DirectoryErrorCode.MUNICIPALITY_NOT_FOUND,
+    DirectoryErrorCode.DIRECTORY_VALUE_TAKEN,
+  )
+  updateSchool(
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateDirectorySchoolDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DirectorySchoolView> {
+    return this.edits.updateSchool(id, dto, actor);
+  }
+
+  @Patch('people/:id')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: PersonView })
+  @ApiErrors(
+    DirectoryErrorCode.PERSON_NOT_FOUND,
+    DirectoryErrorCode.ORGANISATION_NOT_FOUND,
+    DirectoryErrorCode.DIRECTORY_VALUE_TAKEN,
+  )
+  updatePerson(
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdatePersonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PersonView> {
+    return this.edits.updatePerson(id, dto, actor);
   }
 
   @Post('executor-matches')

@@ -11,6 +11,10 @@ export enum DirectoryErrorCode {
   INVALID_IMPORT_ROWS = 'INVALID_IMPORT_ROWS',
   /** An invitation needs an e-mail address. */
   PERSON_WITHOUT_EMAIL = 'PERSON_WITHOUT_EMAIL',
+  SCHOOL_NOT_FOUND = 'DIRECTORY_SCHOOL_NOT_FOUND',
+  MUNICIPALITY_NOT_FOUND = 'MUNICIPALITY_NOT_FOUND',
+  /** An edit gives a school or person a value (code, name, e-mail) another entry already holds. */
+  DIRECTORY_VALUE_TAKEN = 'DIRECTORY_VALUE_TAKEN',
 }
 
 export class DirectoryException extends DomainException<DirectoryErrorCode> {}

@@ -3,10 +3,12 @@ import { AccountStatesController, DirectoryController } from './directory.contro
 import { DirectoryImportService } from './directory-import.service';
 import { DirectoryService } from './directory.service';
 import { PeopleService } from './people.service';
+import { DirectoryEditService } from './directory-edit.service';
+import { PeopleImportService } from './people-import.service';
 
 @Module({
   controllers: [DirectoryController, AccountStatesController],
-  providers: [DirectoryService, DirectoryImportService, PeopleService],
+  providers: [DirectoryService, DirectoryImportService, PeopleService, DirectoryEditService, PeopleImportService],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

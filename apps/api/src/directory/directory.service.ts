@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryStore, type PersonEntity } from '@orientir/persistence';
+import { DirectoryStore, type DirectorySchoolEntity, type PersonEntity } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
@@ -29,16 +29,7 @@ export class DirectoryService {
   }
 
   async schools(actor: Actor): Promise<DirectorySchoolView[]> {
-    return (await this.directory.listSchools(await this.scope(actor))).map((s) => ({
-      id: s.id,
-      municipalityId: s.municipalityId,
-      fullName: s.fullName,
-      shortName: s.shortName,
-      officialCode: s.officialCode,
-      director: s.director,
-      email: s.email,
-      address: s.address,
-    }));
+    return (await this.directory.listSchools(await this.scope(actor))).map(toSchoolView);
   }
 
   async organisations(actor: Actor): Promise<OrganisationView[]> {
@@ -152,7 +143,7 @@ export class DirectoryService {
   }
 
   scope(actor: Actor): Promise<string[] | null> {
-    return managedMunicipalityIds(requirePrincipal(actor).grants, this.directory);
+    return Promise.resolve(managedMunicipalityIds(requirePrincipal(actor).grants));
   }
 }
 
@@ -170,5 +161,21 @@ export function toPersonView(p: PersonEntity, account: PersonView['account']): P
     organisationId: p.organisationId,
     userId: p.userId,
     account,
+    isContact: p.isContact,
+    active: p.active,
+  };
+}
+
+export function toSchoolView(s: DirectorySchoolEntity): DirectorySchoolView {
+  return {
+    id: s.id,
+    municipalityId: s.municipalityId,
+    fullName: s.fullName,
+    shortName: s.shortName,
+    officialCode: s.officialCode,
+    director: s.director,
+    email: s.email,
+    address: s.address,
+    active: s.active,
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { grantProblem, type RoleGrant } from '@orientir/auth';
+import type { RoleGrant } from '@orientir/auth';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { issueToken } from '@orientir/credentials';
 import { MAIL_SENDER, renderInvitation, type MailSender } from '@orientir/mail';
@@ -7,6 +7,7 @@ import { CredentialStore, DirectoryStore, UserStore } from '@orientir/persistenc
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { resolveGrants } from '../auth/grant-scope.util';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { DirectoryService } from './directory.service';
 import type { GrantDto } from '../auth/dto/create-user.dto';
@@ -109,39 +110,32 @@ export class PeopleService {
     return after;
   }
 
-  /** Well-formed, and within what the caller manages: a municipal coordinator grants only its own municipality's entries. */
+  /**
+   * Directory entries that exist, within what the caller manages: a municipal coordinator grants
+   * only its own municipality's entries (and adds no municipality to the directory).
+   */
   private async checkedGrants(dtos: GrantDto[], actor: Actor): Promise<RoleGrant[]> {
-    const grants: RoleGrant[] = dtos.map((g) => ({
-      role: g.role,
-      scopeKind: g.scopeKind,
-      scopeValue: g.scopeValue?.trim() || null,
-    }));
-    const problems: string[] = [];
     const scope = await this.scope.scope(actor);
+    const grants = await resolveGrants(dtos, this.directory, { addMunicipality: scope === null });
+    const problems: string[] = [];
     for (const [i, g] of grants.entries()) {
-      const problem = grantProblem(g);
-      if (problem) {
-        problems.push(`grants[${i}]: ${problem}`);
-        continue;
-      }
       const municipality = await this.municipalityOf(g);
-      if (municipality === undefined) problems.push(`grants[${i}]: «${g.scopeValue ?? ''}» нет в справочнике`);
-      else if (scope !== null && (municipality === null || !scope.includes(municipality))) {
-        problems.push(`grants[${i}]: вне вашей области ответственности`);
+      if (scope !== null && (!municipality || !scope.includes(municipality))) {
+        problems.push(`grants[${i}].scopeValue: вне вашей области ответственности`);
       }
     }
     if (problems.length) throw new AuthException(AuthErrorCode.INVALID_GRANT, 'Роли назначены неверно', problems);
     return grants;
   }
 
-  /** The municipality a grant's scope lies in; null: region-wide; undefined: names no directory entry. */
+  /** The municipality (directory id) a grant's scope lies in; null: region-wide; undefined: names no directory entry. */
   private async municipalityOf(g: RoleGrant): Promise<string | null | undefined> {
     switch (g.scopeKind) {
       case 'global':
       case 'region':
         return null;
       case 'municipality':
-        return (await this.directory.findMunicipality(g.scopeValue ?? ''))?.id;
+        return (await this.directory.findMunicipalityById(g.scopeValue ?? ''))?.id;
       case 'school':
         return (await this.directory.findSchoolById(g.scopeValue ?? ''))?.municipalityId;
       case 'organisation':

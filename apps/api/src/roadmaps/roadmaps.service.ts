@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { roadmapAccess, roadmapOwner } from '@orientir/auth';
+import { managesRegion, roadmapAccess, roadmapOwner } from '@orientir/auth';
 import {
   normaliseMunicipality,
   planCycleFromRoadmap,
   scheduleRoadmapEvents,
   type CanonicalRoadmap,
 } from '@orientir/domain';
-import { RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
+import { DirectoryStore, RoadmapStore, type RoadmapEntity } from '@orientir/persistence';
 import { exportRoadmap, importCanonical } from '@orientir/roadmap-import';
 import { RoadmapParserService } from './roadmap-parser.service';
 import { storedRoadmapProblems } from './stored-roadmap.validator';
@@ -47,6 +47,7 @@ export class RoadmapsService {
     private readonly audit: AuditService,
     private readonly parser: RoadmapParserService,
     private readonly directory: DirectoryService,
+    private readonly places: DirectoryStore,
   ) {}
 
   /** Parses the document and returns what was understood; stores nothing. */
@@ -77,16 +78,30 @@ export class RoadmapsService {
     query: { fileName?: string; municipality?: string },
     actor: Actor,
   ): Promise<StoredRoadmap> {
-    const owner = roadmapOwner(requirePrincipal(actor).grants, normaliseMunicipality(query.municipality));
+    const grants = requirePrincipal(actor).grants;
+    const named = normaliseMunicipality(query.municipality);
+    // Grants name directory ids: the named municipality is looked up (a regional caller may add a new one).
+    const namedId = named
+      ? managesRegion(grants)
+        ? (await this.places.ensureMunicipality(named)).row.id
+        : ((await this.places.findMunicipality(named))?.id ?? null)
+      : null;
+    if (named && !namedId) throw outOfScope(`муниципалитет «${named}»`);
+    const owner = roadmapOwner(grants, namedId);
     if (!owner.allowed) {
       throw outOfScope(
-        owner.owner ? `муниципалитет «${owner.owner}»` : 'региональная дорожная карта (укажите параметр municipality)',
+        named ? `муниципалитет «${named}»` : 'региональная дорожная карта (укажите параметр municipality)',
       );
     }
+    const ownerRow = owner.owner ? await this.places.findMunicipalityById(owner.owner) : null;
     const roadmap = importCanonical(JSON.stringify(body ?? null));
     const problems = storedRoadmapProblems(roadmap);
     if (problems.length) throw validationFailed('Дорожная карта содержит ошибки', capProblems(problems));
-    const saved = await this.store.save(roadmap, query.fileName ?? null, owner.owner);
+    const saved = await this.store.save(
+      roadmap,
+      query.fileName ?? null,
+      ownerRow && { id: ownerRow.id, name: ownerRow.name },
+    );
     await this.audit.record(actor, {
       action: 'roadmap.create',
       outcome: 'success',
@@ -102,8 +117,8 @@ export class RoadmapsService {
   async list(actor: Actor): Promise<RoadmapSummary[]> {
     const grants = requirePrincipal(actor).grants;
     return (await this.store.list())
-      .filter((r) => roadmapAccess(grants, r.municipality).read)
-      .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      .filter((r) => roadmapAccess(grants, r.municipalityId).read)
+      .map(({ municipalityId: _, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 
   /** With its executors matched to directory organisations: unmatched ones stay listed until someone links them. */
@@ -126,7 +141,7 @@ export class RoadmapsService {
    */
   async createCycle(id: string, dto: CycleFromRoadmapDto, actor: Actor): Promise<CycleFromRoadmapView> {
     const stored = await this.find(id, actor);
-    if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipality).manage) {
+    if (!roadmapAccess(requirePrincipal(actor).grants, stored.municipalityId).manage) {
       throw outOfScope('создание цикла по этой дорожной карте');
     }
     const roadmap = { ...stored.document, timezone: dto.timezone ?? stored.document.timezone };
@@ -179,7 +194,7 @@ export class RoadmapsService {
     const found = await this.store.find(id);
     const notFound = () => new RoadmapException(RoadmapErrorCode.NOT_FOUND, `Дорожная карта ${id} не найдена`);
     if (!found) throw notFound();
-    if (!roadmapAccess(requirePrincipal(actor).grants, found.municipality).read) throw hiddenOutOfScope(notFound());
+    if (!roadmapAccess(requirePrincipal(actor).grants, found.municipalityId).read) throw hiddenOutOfScope(notFound());
     return found;
   }
 }

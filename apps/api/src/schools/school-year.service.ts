@@ -50,7 +50,7 @@ export class SchoolYearService {
       cycleId: cycle.id,
       schoolName: school.name,
       cycleTitle: cycle.title,
-      municipality: schoolMunicipality(cycle, school),
+      municipality: school.municipality ?? cycle.municipality,
       timezone: cycle.timezone,
       state: progress?.state ?? null,
       capacities: {
@@ -100,7 +100,7 @@ export class SchoolYearService {
       action: `school.${type}`,
       targetType: 'school',
       targetId: schoolId,
-      municipality: schoolMunicipality(cycle, school),
+      municipality: school.municipality ?? cycle.municipality,
       details: { cycleId: cycle.id },
     };
     if (fileIds.length) {
@@ -234,7 +234,7 @@ export class SchoolYearService {
     const notFound = () => new SchoolException(SchoolErrorCode.NOT_FOUND, `Цикл ${cycleId} не найден`);
     if (!found) throw notFound();
     const grants = requirePrincipal(actor).grants;
-    const access = cycleAccess(grants, { municipality: found.municipality, schools: [], events: [] });
+    const access = cycleAccess(grants, { municipalityId: found.municipalityId, schools: [], events: [] });
     if (!access.read && !access.manage) throw hiddenOutOfScope(notFound());
     if (write && !access.manage) throw outOfScope('настройки года школ этого цикла');
   }
@@ -245,7 +245,7 @@ export class SchoolYearService {
     const notFound = () => new SchoolException(SchoolErrorCode.NOT_FOUND, `Школа ${schoolId} не найдена`);
     if (!found) throw notFound();
     const access = cycleAccess(requirePrincipal(actor).grants, {
-      municipality: found.cycle.municipality,
+      municipalityId: found.cycle.municipalityId,
       schools: [found.school],
       events: [],
     });

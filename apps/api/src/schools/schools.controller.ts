@@ -25,6 +25,7 @@ import { SchoolTimelineView, SchoolYearStateView, SchoolYearView } from './dto/s
 import { SchoolYearService } from './school-year.service';
 import { SchoolErrorCode } from './school.exception';
 import { AuthErrorCode } from '../auth/auth.exception';
+import { LinkScoped } from '../auth/link-scope.util';
 
 const schoolUuid = uuidParam('школы');
 const cycleUuid = uuidParam('цикла');
@@ -48,6 +49,7 @@ export class SchoolsController {
   constructor(private readonly schools: SchoolYearService) {}
 
   @Get(':id')
+  @LinkScoped({ school: 'id' })
   @Allow(...ROLES)
   @ApiOperation({ summary: "The school's year: stage, due date, documents, rounds, checkpoints, report (read model)" })
   @ApiOkResponse({ type: SchoolYearView })
@@ -57,6 +59,7 @@ export class SchoolsController {
   }
 
   @Get(':id/timeline')
+  @LinkScoped({ school: 'id' })
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Every step of the year with who, when, what, remarks, files and round' })
   @ApiOkResponse({ type: SchoolTimelineView })
@@ -80,6 +83,7 @@ export class SchoolsController {
   }
 
   @Post(':id/self-diagnosis')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('school_team')
   @ApiOperation({ summary: 'School team: one answer per flagged direction (stage «Самодиагностика»)' })
@@ -94,6 +98,7 @@ export class SchoolsController {
   }
 
   @Post(':id/documents')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('school_team')
   @ApiOperation({
@@ -117,6 +122,7 @@ export class SchoolsController {
   }
 
   @Post(':id/documents/:key/review')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('curator', ...COORDINATORS)
   @ApiOperation({ summary: "The school's curator or the document's expert: approve, or return with remarks" })
@@ -149,6 +155,7 @@ export class SchoolsController {
   }
 
   @Post(':id/checkpoints/:checkpointId')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('school_team')
   @ApiOperation({ summary: 'School team: indicator values with evidence for a monitoring checkpoint' })
@@ -171,6 +178,7 @@ export class SchoolsController {
   }
 
   @Post(':id/checkpoints/:checkpointId/review')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('curator', ...COORDINATORS)
   @ApiOperation({ summary: "The school's curator: confirm the checkpoint's values, or return them with remarks" })
@@ -190,6 +198,7 @@ export class SchoolsController {
   }
 
   @Post(':id/report')
+  @LinkScoped({ school: 'id' })
   @HttpCode(HttpStatus.OK)
   @Allow('school_team')
   @ApiOperation({ summary: 'School team: the final report (stage «Отчет»)' })

@@ -164,6 +164,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{cycleId}/schools/{schoolId}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FilesController_list'];
+    put?: never;
+    post: operations['FilesController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{id}': {
     parameters: {
       query?: never;
@@ -340,6 +356,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/people-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_previewPeopleImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people-import/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_confirmPeopleImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['DirectoryController_updatePerson'];
+    trace?: never;
+  };
   '/api/directory/people/{id}/invitation': {
     parameters: {
       query?: never;
@@ -364,6 +428,54 @@ export interface paths {
       cookie?: never;
     };
     get: operations['DirectoryController_schools'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/schools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['DirectoryController_updateSchool'];
+    trace?: never;
+  };
+  '/api/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FilesController_describe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FilesController_content'];
     put?: never;
     post?: never;
     delete?: never;
@@ -414,6 +526,86 @@ export interface paths {
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/links/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/opted-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_optedOut'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_preference'];
+    put: operations['NotificationsController_setPreference'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationsController_templates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationsController_unsubscribe'];
     delete?: never;
     options?: never;
     head?: never;
@@ -940,6 +1132,14 @@ export interface components {
       municipality?: string;
       schools: components['schemas']['ImportSchoolRow'][];
     };
+    ConfirmPeopleImportDto: {
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      people: components['schemas']['ImportPersonRow'][];
+    };
     CreateApiTokenDto: {
       /** @default 90 */
       expiresInDays: number;
@@ -1094,8 +1294,12 @@ export interface components {
       created: components['schemas']['ImportCounts'];
       /** @description Entries it found already known */
       matched: components['schemas']['ImportCounts'];
+      /** @description Of the known entries, those whose fields the import changed */
+      updated: components['schemas']['ImportCounts'];
     };
     DirectorySchoolView: {
+      /** @description false: deactivated (closed or merged), kept with its history */
+      active: boolean;
       address: string | null;
       director: string | null;
       email: string | null;
@@ -1304,7 +1508,7 @@ export interface components {
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
       /**
-       * @description Empty for global; a school or event id; a municipality, region or organisation name
+       * @description Empty for global; otherwise the directory id of the region, municipality, school (a cycle's school row id stands for its directory school) or organisation, or an event id. A region or municipality may be given by name; it is stored as the directory id.
        * @example г. Иркутск
        */
       scopeValue?: string;
@@ -1321,6 +1525,9 @@ export interface components {
         | 'supervisor';
       /** @enum {string} */
       scopeKind: 'global' | 'region' | 'municipality' | 'school' | 'organisation' | 'event';
+      /** @description The name of what the grant scopes, to show */
+      scopeLabel?: string | null;
+      /** @description The directory id of the region, municipality, school or organisation (or an event id); null for global */
       scopeValue: string | null;
     };
     HealthStatusView: {
@@ -1343,9 +1550,31 @@ export interface components {
       /** @description Schools curated (names) */
       schools: string[];
       /** @enum {string} */
-      status?: 'new' | 'known';
+      status?: 'new' | 'changed' | 'known';
       /** @description The curator's own school or organisation */
       workplace?: string | null;
+    };
+    ImportPersonRow: {
+      /** Format: email */
+      email?: string | null;
+      /** @example Смирнов Петр Ильич */
+      fullName: string;
+      /** @example МБУ «МИМЦ» */
+      organisation: string;
+      /**
+       * @description Preview only: the organisation is in the directory, or will be added
+       * @enum {string}
+       */
+      organisationStatus?: 'known' | 'new';
+      phone?: string | null;
+      position?: string | null;
+      /** @description Where the row is in the file (line, or sheet!row) */
+      row?: string;
+      /**
+       * @description Preview only: a new person, a known one whose fields the import changes, or known as is
+       * @enum {string}
+       */
+      status?: 'new' | 'changed' | 'known';
     };
     ImportProblem: {
       /** @description Why, in Russian */
@@ -1354,11 +1583,13 @@ export interface components {
       row: string;
     };
     ImportSchoolRow: {
+      address?: string;
       /**
        * @description The category in the cycle it is imported for
        * @enum {string}
        */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      director?: string;
       emails: string[];
       /**
        * @description Omitted: the import's municipality
@@ -1368,10 +1599,17 @@ export interface components {
       /** @example МБОУ «СОШ № 1» */
       name: string;
       /**
+       * @description ИНН (10 or 12 digits) or the ФИС ФРДО / ФИОКО code
+       * @example 2454012345
+       */
+      officialCode?: string;
+      /** @example СШ № 1 */
+      shortName?: string;
+      /**
        * @description Preview only: already in the directory or new
        * @enum {string}
        */
-      status?: 'new' | 'known';
+      status?: 'new' | 'changed' | 'known';
     };
     IndicatorValueDto: {
       /** @description A confirmed risk direction (its anti-risk programme) */
@@ -1413,6 +1651,32 @@ export interface components {
       existing: number;
       started: number;
     };
+    LinkSessionView: {
+      /** @description Send it as X-CSRF-Token on every write */
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+      link: components['schemas']['LinkView'];
+      /** @description The page of the item, e.g. /cycles/…/events/… */
+      redirectTo: string;
+      user: components['schemas']['MeView'];
+    };
+    LinkView: {
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The person the link was mailed to */
+      holderName: string;
+      /** @description The item, e.g. «мероприятие № 7 «…»» */
+      itemLabel: string;
+      /** @enum {string} */
+      purpose: 'event' | 'school';
+      /** Format: uuid */
+      schoolId: string | null;
+    };
     LoginDto: {
       /**
        * Format: email
@@ -1428,6 +1692,11 @@ export interface components {
       expiresAt: string;
       user: components['schemas']['MeView'];
     };
+    MailAttachmentView: {
+      content: string;
+      contentType: string;
+      filename: string;
+    };
     MessageView: {
       message: string;
     };
@@ -1436,11 +1705,24 @@ export interface components {
       email: string;
       grants: components['schemas']['GrantView'][];
       id: string;
+      /** @description Set when signed in by a one-click link */
+      link?: components['schemas']['LinkView'] | null;
     };
     MunicipalityView: {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    OptedOutPersonView: {
+      /** @enum {string} */
+      changedVia: 'unsubscribe' | 'page' | 'coordinator';
+      email: string | null;
+      fullName: string;
+      organisationName: string | null;
+      /** Format: uuid */
+      personId: string;
+      /** Format: date-time */
+      since: string;
     };
     OrganisationView: {
       /** Format: uuid */
@@ -1467,6 +1749,24 @@ export interface components {
        */
       email: string;
     };
+    PeopleImportCounts: {
+      organisations: number;
+      people: number;
+    };
+    PeopleImportPreview: {
+      fileName: string;
+      municipality: string | null;
+      people: components['schemas']['ImportPersonRow'][];
+      /** @description Rows left out, each cell named with its reason */
+      problems: components['schemas']['PersonImportProblem'][];
+    };
+    PeopleImportResult: {
+      created: components['schemas']['PeopleImportCounts'];
+      /** @description Known entries left as they were */
+      unchanged: components['schemas']['PeopleImportCounts'];
+      /** @description Known entries whose fields the import changed */
+      updated: components['schemas']['PeopleImportCounts'];
+    };
     PersonChoiceDto: {
       /**
        * Format: uuid
@@ -1479,6 +1779,14 @@ export interface components {
        */
       userId?: string;
     };
+    PersonImportProblem: {
+      /** @description The column header as written in the file */
+      column: string | null;
+      /** @description Why, in Russian */
+      message: string;
+      /** @description The row of the file, e.g. «строка 5» or «Лист1!5» */
+      row: string;
+    };
     PersonRefView: {
       name: string;
       /** Format: uuid */
@@ -1489,10 +1797,14 @@ export interface components {
     PersonView: {
       /** @enum {string} */
       account: 'none' | 'invited' | 'active' | 'deactivated';
+      /** @description false: left the organisation; kept, gets no reminders */
+      active: boolean;
       email: string | null;
       fullName: string;
       /** Format: uuid */
       id: string;
+      /** @description Gets the organisation's reminders unless an event names its own people */
+      isContact: boolean;
       /** Format: uuid */
       organisationId: string | null;
       phone: string | null;
@@ -1502,6 +1814,17 @@ export interface components {
        * @description The account, when the person has one
        */
       userId: string | null;
+    };
+    PreferenceView: {
+      /** @description Whose preference it is */
+      holderName: string;
+      message: string;
+      /** @enum {string} */
+      mode: 'digest' | 'instant' | 'off';
+    };
+    RedeemLinkDto: {
+      /** @description The token of the one-click link (orm_…) */
+      token: string;
     };
     ReviewCheckpointDto: {
       /** @enum {string} */
@@ -1787,6 +2110,13 @@ export interface components {
       /** @description One answer per flagged direction */
       answers: components['schemas']['SelfDiagnosisAnswerDto'][];
     };
+    SetPreferenceDto: {
+      /**
+       * @description digest: one letter a working day; instant: each item at once; off: only what is critical
+       * @enum {string}
+       */
+      mode: 'digest' | 'instant' | 'off';
+    };
     SkippedEventView: {
       /** @example 12 */
       number: string;
@@ -1806,6 +2136,34 @@ export interface components {
       risk_profile?: string;
       /** Format: date-time */
       self_diagnosis?: string;
+    };
+    StoredFileView: {
+      /**
+       * @description Detected from the bytes
+       * @example application/pdf
+       */
+      contentType: string;
+      /** @description Where the bytes are: GET it (add ?disposition=inline to view in place) */
+      contentUrl: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The name the file was uploaded with
+       * @example Концепция развития.pdf
+       */
+      name: string;
+      /** Format: uuid */
+      ownerId: string;
+      /** @example school */
+      ownerKind: string;
+      purpose: string | null;
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** Format: uuid */
+      uploadedBy: string | null;
     };
     StoredRoadmap: {
       createdAt: string;
@@ -1830,6 +2188,16 @@ export interface components {
       fileId: string;
       fileName?: string | null;
       summary?: string | null;
+    };
+    TemplatePreviewView: {
+      attachments: components['schemas']['MailAttachmentView'][];
+      html: string;
+      /** @enum {string} */
+      id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+      subject: string;
+      text: string;
+      title: string;
+      when: string;
     };
     TimelineActorView: {
       name: string;
@@ -1888,6 +2256,49 @@ export interface components {
         | 'completed'
         | 'withdrawn';
       step: number;
+    };
+    UpdateDirectorySchoolDto: {
+      /** @description false deactivates the school (kept with its history), true restores it */
+      active?: boolean;
+      address?: string | null;
+      director?: string | null;
+      /** Format: email */
+      email?: string | null;
+      /** @example МБОУ «Средняя школа № 6» */
+      fullName?: string;
+      /**
+       * Format: uuid
+       * @description Move the school to another municipality (within your scope)
+       */
+      municipalityId?: string;
+      /**
+       * @description ИНН (10 or 12 digits) or the ФИС ФРДО / ФИОКО code; unique across the directory
+       * @example 2454012345
+       */
+      officialCode?: string | null;
+      /** @example СШ № 6 */
+      shortName?: string | null;
+    };
+    UpdatePersonDto: {
+      /** @description false: left the organisation (kept, gets no reminders); true restores */
+      active?: boolean;
+      /**
+       * Format: email
+       * @description Unique across the directory
+       */
+      email?: string | null;
+      /** @example Смирнов Петр Ильич */
+      fullName?: string;
+      /** @description Gets the organisation's reminders unless an event names its own people */
+      isContact?: boolean;
+      /**
+       * Format: uuid
+       * @description Move the person to another organisation (within your scope)
+       */
+      organisationId?: string;
+      /** @example +7 (39145) 5-12-34 */
+      phone?: string | null;
+      position?: string | null;
     };
     UpdateUserDto: {
       /** @example Иванова Ирина Ивановна */
@@ -1984,7 +2395,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2000,7 +2411,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2245,7 +2656,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2261,7 +2672,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2351,7 +2762,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2367,7 +2778,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2458,7 +2869,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2474,7 +2885,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2831,7 +3242,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2847,7 +3258,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -2964,7 +3375,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2980,7 +3391,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3137,7 +3548,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3153,7 +3564,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3266,7 +3677,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3282,7 +3693,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3399,7 +3810,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3415,7 +3826,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3489,6 +3900,393 @@ export interface operations {
       };
     };
   };
+  FilesController_list: {
+    parameters: {
+      query?: {
+        purpose?: string;
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+        schoolId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileView'][];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND, SCHOOL_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND' | 'SCHOOL_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  FilesController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        schoolId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description PDF, DOCX, XLSX or ODT, at most 20971520 bytes
+           */
+          file: string;
+          purpose?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND, SCHOOL_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND' | 'SCHOOL_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_TOO_LARGE' | 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNSUPPORTED_FILE_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNSUPPORTED_FILE_TYPE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: EMPTY_UPLOAD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'EMPTY_UPLOAD';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   CyclesController_get: {
     parameters: {
       query?: never;
@@ -3552,7 +4350,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3568,7 +4366,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3705,7 +4503,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3721,7 +4519,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -3858,7 +4656,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3874,7 +4672,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4015,7 +4813,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4031,7 +4829,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4215,7 +5013,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4231,7 +5029,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4393,7 +5191,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4409,7 +5207,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4556,7 +5354,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4572,7 +5370,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4755,7 +5553,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4771,7 +5569,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -4906,7 +5704,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4922,7 +5720,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5013,7 +5811,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5029,7 +5827,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5148,7 +5946,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5164,7 +5962,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5321,7 +6119,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5337,7 +6135,572 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_previewPeopleImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description XLSX or CSV with the columns ФИО, Должность, E-mail, Телефон, Организация
+           */
+          file: string;
+          /** @description The organisations' municipality; omitted: the caller's only one (regional callers: none) */
+          municipality?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Stores nothing */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleImportPreview'];
+        };
+      };
+      /** @description Error codes: INVALID_CANONICAL, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CANONICAL' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_TOO_LARGE, PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_TOO_LARGE' | 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: BINARY_FILE, UNSUPPORTED_FORMAT */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'BINARY_FILE' | 'UNSUPPORTED_FORMAT';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CORRUPTED_FILE, EMPTY_FILE, EMPTY_TABLE, NOT_A_ROADMAP */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CORRUPTED_FILE' | 'EMPTY_FILE' | 'EMPTY_TABLE' | 'NOT_A_ROADMAP';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_confirmPeopleImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPeopleImportDto'];
+      };
+    };
+    responses: {
+      /** @description All rows stored, or none */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleImportResult'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_updatePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ORGANISATION_NOT_FOUND, PERSON_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ORGANISATION_NOT_FOUND' | 'PERSON_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_VALUE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_VALUE_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };
@@ -5456,7 +6819,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5472,7 +6835,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5651,7 +7014,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5667,7 +7030,522 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_updateSchool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDirectorySchoolDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectorySchoolView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_SCHOOL_NOT_FOUND, MUNICIPALITY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_SCHOOL_NOT_FOUND' | 'MUNICIPALITY_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_VALUE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_VALUE_TAKEN';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  FilesController_describe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  FilesController_content: {
+    parameters: {
+      query?: {
+        disposition?: 'attachment' | 'inline';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/jpeg': string;
+          'image/png': string;
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_NOT_FOUND';
             /** @description Russian, for people */
             message: string;
           };
@@ -5866,7 +7744,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5882,7 +7760,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -5997,6 +7875,644 @@ export interface operations {
       };
     };
   };
+  NotificationsController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedeemLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Sets the session and CSRF cookies of a link session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkSessionView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: TOO_MANY_REQUESTS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'TOO_MANY_REQUESTS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_optedOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OptedOutPersonView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_preference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_setPreference: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPreferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_templates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePreviewView'][];
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationsController_unsubscribe: {
+    parameters: {
+      query: {
+        /** @description The token of the unsubscribe link from the letter (orm_…) */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
+      };
+      /** @description Error codes: INVALID_LINK, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_LINK' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   RoadmapsController_list: {
     parameters: {
       query?: never;
@@ -6036,7 +8552,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6052,7 +8568,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6175,7 +8691,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6191,7 +8707,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6328,7 +8844,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6344,7 +8860,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6485,7 +9001,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6501,7 +9017,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6685,7 +9201,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6701,7 +9217,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -6851,7 +9367,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6867,7 +9383,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7048,7 +9564,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7064,7 +9580,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7206,7 +9722,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7222,7 +9738,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7430,7 +9946,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7446,7 +9962,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7631,7 +10147,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7647,7 +10163,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -7832,7 +10348,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7848,7 +10364,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8033,7 +10549,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8049,7 +10565,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8258,7 +10774,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8274,7 +10790,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8461,7 +10977,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8477,7 +10993,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8662,7 +11178,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8678,7 +11194,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -8885,7 +11401,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8901,7 +11417,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9086,7 +11602,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9102,7 +11618,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9287,7 +11803,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9303,7 +11819,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9484,7 +12000,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9500,7 +12016,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9641,7 +12157,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9657,7 +12173,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9814,7 +12330,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROLE_NOT_ALLOWED */
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9830,7 +12346,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROLE_NOT_ALLOWED';
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -9947,7 +12463,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9963,7 +12479,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -10126,7 +12642,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10142,7 +12658,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -10299,7 +12815,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10315,7 +12831,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -10451,7 +12967,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10467,7 +12983,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };
@@ -10608,7 +13124,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: CSRF_FAILED, ROLE_NOT_ALLOWED */
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10624,7 +13140,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'CSRF_FAILED' | 'ROLE_NOT_ALLOWED';
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
             /** @description Russian, for people */
             message: string;
           };

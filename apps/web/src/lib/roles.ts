@@ -14,7 +14,7 @@ export const SCOPE_TITLES: Record<ScopeKind, string> = {
   global: 'вся система',
   region: 'регион',
   municipality: 'муниципалитет',
-  school: 'школа (id)',
+  school: 'школа',
   organisation: 'организация',
   event: 'мероприятие (id)',
 };
@@ -22,7 +22,16 @@ export const SCOPE_TITLES: Record<ScopeKind, string> = {
 /** Which scopes each role takes: the API's own rule, so the form offers only what it accepts. */
 export { SCOPES_OF_ROLE };
 
-export function grantText(g: { role: RoleName; scopeKind: ScopeKind; scopeValue?: string | null }): string {
-  const scope = g.scopeKind === 'global' ? SCOPE_TITLES.global : `${SCOPE_TITLES[g.scopeKind]}: ${g.scopeValue ?? ''}`;
+/** A grant for people: the name of what it scopes (scopeLabel) when the API sent one, else the id. */
+export function grantText(g: {
+  role: RoleName;
+  scopeKind: ScopeKind;
+  scopeValue?: string | null;
+  scopeLabel?: string | null;
+}): string {
+  const scope =
+    g.scopeKind === 'global'
+      ? SCOPE_TITLES.global
+      : `${SCOPE_TITLES[g.scopeKind]}: ${g.scopeLabel ?? g.scopeValue ?? ''}`;
   return `${ROLE_TITLES[g.role]} (${scope})`;
 }

@@ -1,27 +1,26 @@
-import { addWorkingDays, isWorkingDay, WEEKENDS_ONLY, type WorkingCalendar } from './working-days.util';
+import { workingDaysLater, type SchoolCalendar } from './working-days.util';
 
-const irkutsk: WorkingCalendar = { utcOffsetMinutes: 480, holidays: ['2026-11-04'], workingWeekends: [] };
+const utc: SchoolCalendar = { utcOffsetMinutes: 0, overrides: {} };
+const irkutsk: SchoolCalendar = { utcOffsetMinutes: 480, overrides: {} };
+const iso = (ms: number) => new Date(ms).toISOString();
 
-describe('addWorkingDays', () => {
+describe('workingDaysLater', () => {
   it('skips weekends: Friday + 1 working day is the end of Monday', () => {
-    const friday = Date.parse('2026-11-20T10:00:00Z');
-    expect(new Date(addWorkingDays(friday, 1, WEEKENDS_ONLY)).toISOString()).toBe('2026-11-23T23:59:59.999Z');
+    expect(iso(workingDaysLater(Date.parse('2026-11-20T10:00:00Z'), 1, utc))).toBe('2026-11-23T23:59:59.999Z');
   });
 
-  it('counts in the cycle zone and skips its holidays', () => {
-    // 2026-11-02 20:00 UTC is already Tuesday 3 November in Irkutsk; 4 November is a holiday.
-    const due = addWorkingDays(Date.parse('2026-11-02T20:00:00Z'), 2, irkutsk);
-    expect(new Date(due).toISOString()).toBe('2026-11-05T15:59:59.999Z'); // end of Thu 5 Nov local
+  it('counts in the cycle zone and skips public holidays (4 November)', () => {
+    // 2026-11-02 20:00 UTC is already Tuesday 3 November in Irkutsk; Wednesday 4 November is a holiday,
+    // so the two working days are Thursday 5 and Friday 6.
+    expect(iso(workingDaysLater(Date.parse('2026-11-02T20:00:00Z'), 2, irkutsk))).toBe('2026-11-06T15:59:59.999Z');
   });
 
-  it('ten working days are two calendar weeks', () => {
-    const monday = Date.parse('2026-11-09T08:00:00Z');
-    expect(new Date(addWorkingDays(monday, 10, WEEKENDS_ONLY)).toISOString()).toBe('2026-11-23T23:59:59.999Z');
+  it('ten working days are two calendar weeks without holidays', () => {
+    expect(iso(workingDaysLater(Date.parse('2026-11-09T08:00:00Z'), 10, utc))).toBe('2026-11-23T23:59:59.999Z');
   });
 
-  it('honours a transferred working Saturday', () => {
-    const saturday = Date.parse('2026-11-14T12:00:00Z');
-    expect(isWorkingDay(saturday, WEEKENDS_ONLY)).toBe(false);
-    expect(isWorkingDay(saturday, { ...WEEKENDS_ONLY, workingWeekends: ['2026-11-14'] })).toBe(true);
+  it("honours a cycle's extra day off", () => {
+    const cal: SchoolCalendar = { utcOffsetMinutes: 0, overrides: { extraDaysOff: ['2026-11-23'] } };
+    expect(iso(workingDaysLater(Date.parse('2026-11-20T10:00:00Z'), 1, cal))).toBe('2026-11-24T23:59:59.999Z');
   });
 });

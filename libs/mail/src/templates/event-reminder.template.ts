@@ -1,4 +1,18 @@
-import { escapeHtml, formatRussianDate } from './html.util';
+import { deadlineCalendar } from './deadline-calendar.util';
+import { html, letterHtml } from './html.util';
+import type { CoordinatorContact, Expectation, RenderedMail } from './letter.model';
+import {
+  askHtml,
+  askLine,
+  buttonHtml,
+  expectationHtml,
+  expectationLines,
+  footerHtml,
+  footerLines,
+} from './letter-parts.util';
+import { formatDeadline, formatRussianDate } from './mail-format.util';
+
+export type { RenderedMail } from './letter.model';
 
 export interface EventReminderModel {
   recipientName: string;
@@ -6,37 +20,61 @@ export interface EventReminderModel {
   eventTitle: string;
   cycleTitle: string;
   deadline: Date;
+  /** The recipient's (the cycle's) time zone: every date in the letter is in it. */
   timezone: string;
+  /** A one-click link scoped to this event, or the event page. */
   actionUrl: string;
+  expectation?: Expectation | null;
+  coordinator?: CoordinatorContact | null;
+  unsubscribeUrl?: string;
+  /** Stable across resends, so a calendar updates the entry instead of adding another. */
+  calendarUid?: string;
 }
 
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** A reminder to an event's executor: what, by when, and where to see it (no evidence upload exists yet). */
+/** A reminder to an event's executor: what is expected, by when (local), whom to ask, one button, an .ics. */
 export function renderEventReminder(m: EventReminderModel): RenderedMail {
   const due = formatRussianDate(m.deadline, m.timezone);
+  const dueFull = formatDeadline(m.deadline, m.timezone);
   const subject = `Напоминание: мероприятие № ${m.eventNumber} — срок ${due}`;
   const text = [
     `Здравствуйте, ${m.recipientName}!`,
     '',
     `Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:`,
     `№ ${m.eventNumber}. ${m.eventTitle}`,
-    `Срок исполнения: ${due}`,
+    ...expectationLines(m.expectation),
+    `Срок исполнения: ${dueFull}`,
     '',
-    `Открыть мероприятие в «Ориентире»: ${m.actionUrl}`,
+    `Открыть мероприятие в «Ориентире» (вход по ссылке, без пароля): ${m.actionUrl}`,
     '',
-    'Это письмо отправлено автоматически системой «Ориентир».',
+    askLine(m.coordinator),
+    'Срок добавлен во вложение (файл .ics) — откройте его, чтобы внести в календарь.',
+    ...footerLines(m.unsubscribeUrl),
   ].join('\n');
-  const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif">
-<p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
-<p>Напоминаем о мероприятии дорожной карты «${escapeHtml(m.cycleTitle)}»:</p>
-<p><b>№ ${escapeHtml(m.eventNumber)}. ${escapeHtml(m.eventTitle)}</b><br>Срок исполнения: <b>${escapeHtml(due)}</b></p>
-<p><a href="${escapeHtml(m.actionUrl)}">Открыть мероприятие в «Ориентире»</a></p>
-<p style="color:#777">Это письмо отправлено автоматически системой «Ориентир».</p>
-</body></html>`;
-  return { subject, text, html };
+  const body = html`<p>Здравствуйте, ${m.recipientName}!</p>
+    <p>Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:</p>
+    <p>
+      <b>№ ${m.eventNumber}. ${m.eventTitle}</b>${expectationHtml(m.expectation)}<br />Срок исполнения:
+      <b>${dueFull}</b>
+    </p>
+    <p>${buttonHtml(m.actionUrl, 'Открыть мероприятие')}</p>
+    <p style="color:#6b7280;font-size:13px">Кнопка открывает только это мероприятие, вход без пароля.</p>
+    ${askHtml(m.coordinator)}
+    <p style="font-size:13px">Срок добавлен во вложение (файл .ics) — откройте его, чтобы внести в календарь.</p>`;
+  return {
+    subject,
+    text,
+    html: letterHtml(body, footerHtml(m.unsubscribeUrl)),
+    attachments: [
+      deadlineCalendar([
+        {
+          uid: m.calendarUid ?? `event-${m.eventNumber}-${m.deadline.getTime()}@orientir`,
+          title: `Срок: мероприятие № ${m.eventNumber}`,
+          description: [`${m.eventTitle}`, ...expectationLines(m.expectation)].join('\n'),
+          deadline: m.deadline,
+          timezone: m.timezone,
+          url: m.actionUrl,
+        },
+      ]),
+    ],
+  };
 }

@@ -1,4 +1,4 @@
-import type { RenderedMail } from './event-reminder.template';
+import type { RenderedMail } from './letter.model';
 import { escapeHtml } from './html.util';
 
 export interface PasswordResetModel {

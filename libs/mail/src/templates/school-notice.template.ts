@@ -1,4 +1,5 @@
-import { escapeHtml, formatRussianDate } from './html.util';
+import { escapeHtml } from './html.util';
+import { formatRussianDate } from './mail-format.util';
 import type { RenderedMail } from './event-reminder.template';
 
 export type SchoolNoticeKind =

@@ -78,6 +78,10 @@ export class DirectorySchoolEntity {
   @Column('text', { nullable: true })
   address!: string | null;
 
+  /** A closed or merged school is deactivated, never deleted: its cycles keep pointing at it. */
+  @Column('boolean', { default: true })
+  active!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -156,6 +160,10 @@ export class PersonEntity {
   /** Contact people get an organisation's reminders unless an event names its own assignees. */
   @Column('boolean', { name: 'is_contact', default: true })
   isContact!: boolean;
+
+  /** Someone who left: kept for history, gets no reminders. */
+  @Column('boolean', { default: true })
+  active!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -12,6 +12,8 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
 import { CycleSchoolSettingsEntity, SchoolTimelineEntity } from './school-year.entity';
+import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
+import { StoredFileEntity } from './stored-file.entity';
 import {
   CuratorAssignmentEntity,
   DirectorySchoolEntity,
@@ -34,12 +36,14 @@ export {
   RegionEntity,
 };
 
-export { RoadmapEntity };
 export { CycleSchoolSettingsEntity, SchoolTimelineEntity };
 export type { CheckpointRhythm } from './school-year.entity';
+export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
+export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
+export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord } from './roadmap-event.entity';
-export type { OutboxStatus } from './mail-outbox.entity';
+export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
 export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
 export type { AuditOutcome } from './audit-log.entity';
 
@@ -67,4 +71,8 @@ export const ENTITIES = [
   EventAssigneeEntity,
   SchoolTimelineEntity,
   CycleSchoolSettingsEntity,
+  MagicLinkEntity,
+  LinkSessionEntity,
+  NotificationPreferenceEntity,
+  StoredFileEntity,
 ];

@@ -1,8 +1,21 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'sent';
+/**
+ * pending: waiting for its first attempt · sending: leased by a dispatcher · sent: accepted by the
+ * SMTP server · failed: a transient failure, retried at `nextAttemptAt` · undeliverable: refused for
+ * good (5xx, bad address) or out of retry time; never retried.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
-/** Every e-mail goes through here first, keyed so a retried activity never sends twice. */
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text (e.g. an .ics) or base64 with `encoding: 'base64'`. */
+  content: string;
+  encoding?: 'base64';
+}
+
+/** Every e-mail goes through here, keyed so a retried activity never sends twice; the dispatcher sends it. */
 @Entity('mail_outbox')
 export class MailOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -10,6 +23,12 @@ export class MailOutboxEntity {
 
   @Column('text', { name: 'idempotency_key', unique: true })
   idempotencyKey!: string;
+
+  @Column('text', { default: 'other' })
+  kind!: string;
+
+  @Column('uuid', { name: 'cycle_id', nullable: true })
+  cycleId!: string | null;
 
   @Column('text', { array: true })
   recipients!: string[];
@@ -23,11 +42,23 @@ export class MailOutboxEntity {
   @Column('text', { name: 'html_body' })
   htmlBody!: string;
 
+  @Column('jsonb', { default: {} })
+  headers!: Record<string, string>;
+
+  @Column('jsonb', { default: [] })
+  attachments!: OutboxAttachment[];
+
   @Column('text', { default: 'pending' })
   status!: OutboxStatus;
 
   @Column('int', { default: 0 })
   attempts!: number;
+
+  @Column('timestamptz', { name: 'next_attempt_at', default: () => 'now()' })
+  nextAttemptAt!: Date;
+
+  @Column('timestamptz', { name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
 
   @Column('text', { name: 'message_id', nullable: true })
   messageId!: string | null;
@@ -40,4 +71,7 @@ export class MailOutboxEntity {
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
+
+  @Column('timestamptz', { name: 'undeliverable_at', nullable: true })
+  undeliverableAt!: Date | null;
 }

@@ -23,6 +23,10 @@ export class RoadmapEntity {
   @Column('text', { nullable: true })
   municipality!: string | null;
 
+  /** The owning municipality in the directory; access checks compare it with grants. */
+  @Column('uuid', { name: 'municipality_id', nullable: true })
+  municipalityId!: string | null;
+
   @Column('text', { name: 'source_file_name', nullable: true })
   sourceFileName!: string | null;
 

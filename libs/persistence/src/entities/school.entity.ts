@@ -25,6 +25,10 @@ export class SchoolEntity {
   @Column('text', { nullable: true })
   municipality!: string | null;
 
+  /** The school's directory municipality (its own, else the cycle's): what access checks compare. */
+  @Column('uuid', { name: 'municipality_id', nullable: true })
+  municipalityId!: string | null;
+
   /** The directory school this participation row is; it carries the school across cycles. */
   @Column('uuid', { name: 'directory_school_id', nullable: true })
   directorySchoolId!: string | null;

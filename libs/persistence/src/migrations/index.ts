@@ -5,6 +5,11 @@ import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
 import { SchoolYear1795420000000 } from './1795420000000-school-year.migration';
+import { Notifications1795460000000 } from './1795460000000-notifications.migration';
+import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
+import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
+import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
+import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -14,5 +19,10 @@ export const MIGRATIONS = [
   ScopeKeys1795375000000,
   ProjectionAlerts1795376000000,
   Directory1795380000000,
+  DirectoryGrantIds1795400000000,
+  DirectoryActive1795400000001,
   SchoolYear1795420000000,
+  StoredFiles1795430000000,
+  MailDelivery1795450000000,
+  Notifications1795460000000,
 ];

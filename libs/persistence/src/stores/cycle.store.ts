@@ -48,7 +48,7 @@ export interface EventForReminder {
   cycle: CycleEntity;
   event: RoadmapEventEntity;
   /** From the directory: the event's assignees, else its executor organisations' contact people. */
-  recipients: { name: string; email: string }[];
+  recipients: { personId: string; name: string; email: string }[];
 }
 
 @Injectable()
@@ -96,7 +96,9 @@ export class CycleStore {
         for (const email of s.emails) {
           await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
         }
-        rows.push(manager.create(SchoolEntity, { ...s, cycleId: cycle.id, directorySchoolId: school.id }));
+        rows.push(
+          manager.create(SchoolEntity, { ...s, cycleId: cycle.id, municipalityId, directorySchoolId: school.id }),
+        );
       }
       const schools = await manager.save(SchoolEntity, rows);
       const events: RoadmapEventEntity[] = [];
@@ -175,6 +177,14 @@ export class CycleStore {
     ]);
     if (!cycle) return null;
     return { cycle, schools, events };
+  }
+
+  /** The cycle a participation row belongs to (null when there is no such school). */
+  async cycleIdOfSchool(schoolId: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(SchoolEntity)
+      .findOne({ select: { id: true, cycleId: true }, where: { id: schoolId } });
+    return row?.cycleId ?? null;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   directoryKey,
@@ -39,34 +39,155 @@ export type OrganisationMatch =
   | { kind: 'fuzzy'; organisation: OrganisationEntity; similarity: number }
   | { kind: 'none' };
 
-/** Whether a find-or-create found the row or made it; imports count both. */
+/** Whether a find-or-create found the row or made it (and, for a found row, changed it); imports count these. */
 export interface Ensured<T> {
   row: T;
   created: boolean;
+  updated?: boolean;
 }
+
+export type SchoolPatch = Partial<
+  Pick<
+    DirectorySchoolEntity,
+    'municipalityId' | 'fullName' | 'shortName' | 'officialCode' | 'director' | 'email' | 'address' | 'active'
+  >
+>;
+
+export type PersonPatch = Partial<
+  Pick<PersonEntity, 'fullName' | 'position' | 'email' | 'phone' | 'organisationId' | 'isContact' | 'active'>
+>;
+
+/** An edit the database refused because another entry already holds the value; names the field. */
+export class DirectoryConflictError extends Error {
+  constructor(readonly field: 'fullName' | 'officialCode' | 'email') {
+    super(`directory conflict on ${field}`);
+  }
+}
+
+const CONFLICT_FIELDS: Record<string, DirectoryConflictError['field']> = {
+  directory_schools_name_uq: 'fullName',
+  directory_schools_code_uq: 'officialCode',
+  // A renamed school renames its organisation, which may collide with another organisation's name.
+  organisations_name_uq: 'fullName',
+  people_email_key: 'email',
+};
+
+/** A unique violation as the field it concerns; anything else is rethrown. */
+function conflictOf(error: unknown): never {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.driverError?.code ?? e.code;
+  const field = CONFLICT_FIELDS[e.driverError?.constraint ?? e.constraint ?? ''];
+  if (code === '23505' && field) throw new DirectoryConflictError(field);
+  throw error;
+}
+
+/** Injection token: the name of the region the installation serves (config REGION). */
+export const DIRECTORY_REGION = 'ORIENTIR_DIRECTORY_REGION';
+
+/** The region when none is configured; the same default as libs/config. */
+const DEFAULT_REGION = 'Иркутская область';
 
 /** Reads and writes the directory. Every "ensure" is find-or-create on the entry's key, so a repeated import adds nothing. */
 @Injectable()
 export class DirectoryStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private regionIdCache: string | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(DIRECTORY_REGION) readonly regionName: string = DEFAULT_REGION,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  /** The installation's region (one per installation); created on first use. */
+  /**
+   * The installation's region: the directory row named like config REGION (any spelling), made on
+   * first use. Its municipalities belong to it; regional grants name its id.
+   */
   async regionId(m: EntityManager = this.dataSource.manager): Promise<string> {
-    const [row] = (await m.query(`SELECT id FROM regions ORDER BY created_at LIMIT 1`)) as { id: string }[];
-    if (row) return row.id;
-    const [created] = (await m.query(`INSERT INTO regions (name) VALUES ('Регион') RETURNING id`)) as { id: string }[];
+    if (this.regionIdCache) return this.regionIdCache;
+    const id = (await this.findRegion(this.regionName, m)) ?? (await this.createRegion(this.regionName, m));
+    this.regionIdCache = id;
+    return id;
+  }
+
+  /** A region by name (folded like municipality names); undefined when the directory has none. */
+  async findRegion(name: string, m: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows = (await m.query(`SELECT id, name FROM regions ORDER BY created_at`)) as { id: string; name: string }[];
+    return rows.find((r) => nameKey(r.name) === nameKey(name))?.id;
+  }
+
+  private async createRegion(name: string, m: EntityManager): Promise<string> {
+    const [created] = (await m.query(`INSERT INTO regions (name) VALUES ($1) RETURNING id`, [tidyName(name)])) as {
+      id: string;
+    }[];
     return created.id;
   }
 
+  /**
+   * The directory id a grant's scope names, or undefined when it names nothing. An id must be of an
+   * existing entry of its kind; a region or municipality may also be given by name (a municipality
+   * named for the first time joins the region when `addMunicipality`); a cycle's school row stands
+   * for its directory school, so the grant holds in every later cycle.
+   */
+  async grantScopeId(
+    kind: string,
+    value: string,
+    options: { addMunicipality: boolean },
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const id = UUID.test(value) ? value.toLowerCase() : null;
+    const exists = async (table: string) =>
+      !!id && ((await m.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])) as unknown[]).length > 0;
+    switch (kind) {
+      case 'region':
+        return (await exists('regions')) ? (id as string) : this.findRegion(value, m);
+      case 'municipality':
+        if (await exists('municipalities')) return id as string;
+        if (id) return undefined;
+        return options.addMunicipality
+          ? (await this.ensureMunicipality(value, m)).row.id
+          : (await this.findMunicipality(value, m))?.id;
+      case 'school': {
+        if (await exists('directory_schools')) return id as string;
+        if (!id) return undefined;
+        const [row] = (await m.query(`SELECT directory_school_id AS id FROM schools WHERE id = $1`, [id])) as {
+          id: string | null;
+        }[];
+        return row?.id ?? undefined;
+      }
+      case 'organisation':
+        return (await exists('organisations')) ? (id as string) : undefined;
+      case 'event':
+        return (await exists('roadmap_events')) ? (id as string) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Human names of grant scopes (region, municipality, school, organisation, event), keyed by id. */
+  async scopeLabels(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (!wanted.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id::text, name AS label FROM regions WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM municipalities WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, coalesce(short_name, full_name) FROM directory_schools WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM organisations WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, number || '. ' || title FROM roadmap_events WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    )) as { id: string; label: string }[];
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+
+  /** Within the installation's region, by the one municipality-name rule (nameKey). */
   async findMunicipality(name: string, m: EntityManager = this.dataSource.manager): Promise<MunicipalityEntity | null> {
-    return m.getRepository(MunicipalityEntity).findOneBy({ nameKey: nameKey(name) });
+    return m.getRepository(MunicipalityEntity).findOneBy({ regionId: await this.regionId(m), nameKey: nameKey(name) });
   }
 
   findMunicipalityById(id: string): Promise<MunicipalityEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(MunicipalityEntity).findOneBy({ id });
   }
 
@@ -101,21 +222,26 @@ export class DirectoryStore {
     return rows[0] ? repo.findOneByOrFail({ id: rows[0].id }) : null;
   }
 
-  /** Finds or creates; a found school gets the fields it lacked, never loses one it had. */
+  /**
+   * Finds or creates. A found school gets the fields it lacked and never loses one it had; with
+   * `overwrite` (a directory import: the table is the newer truth) every field the draft fills replaces the stored one.
+   */
   async ensureSchool(
     draft: SchoolDraft,
     m: EntityManager = this.dataSource.manager,
+    options: { overwrite?: boolean } = {},
   ): Promise<Ensured<DirectorySchoolEntity>> {
     const repo = m.getRepository(DirectorySchoolEntity);
     const found = await this.findSchool(draft, m);
     if (found) {
       const patch: Partial<DirectorySchoolEntity> = {};
       for (const field of ['shortName', 'officialCode', 'director', 'email', 'address'] as const) {
-        const value = draft[field]?.trim();
-        if (value && !found[field]) patch[field] = field === 'email' ? value.toLowerCase() : value;
+        const raw = draft[field]?.trim();
+        const value = raw && field === 'email' ? raw.toLowerCase() : raw;
+        if (value && (options.overwrite ? found[field] !== value : !found[field])) patch[field] = value;
       }
-      if (Object.keys(patch).length) await repo.update({ id: found.id }, patch);
-      return { row: { ...found, ...patch }, created: false };
+      if (Object.keys(patch).length) await repo.update({ id: found.id }, patch).catch(conflictOf);
+      return { row: { ...found, ...patch }, created: false, updated: Object.keys(patch).length > 0 };
     }
     const row = await repo.save(
       repo.create({
@@ -222,8 +348,15 @@ export class DirectoryStore {
     return 'added';
   }
 
-  /** By e-mail when there is one, else by name within the organisation. */
-  async ensurePerson(draft: PersonDraft, m: EntityManager = this.dataSource.manager): Promise<Ensured<PersonEntity>> {
+  /**
+   * By e-mail when there is one, else by name within the organisation. A found person gets what it
+   * lacked; with `overwrite` (a people import) every field the draft fills replaces the stored one.
+   */
+  async ensurePerson(
+    draft: PersonDraft,
+    m: EntityManager = this.dataSource.manager,
+    options: { overwrite?: boolean } = {},
+  ): Promise<Ensured<PersonEntity>> {
     const repo = m.getRepository(PersonEntity);
     const email = draft.email?.trim().toLowerCase() || null;
     const [byKey] = (await m.query(
@@ -235,11 +368,18 @@ export class DirectoryStore {
     const found = byKey ? await repo.findOneByOrFail({ id: byKey.id }) : null;
     if (found) {
       const patch: Partial<PersonEntity> = {};
-      if (!found.position && draft.position?.trim()) patch.position = draft.position.trim();
-      if (!found.phone && draft.phone?.trim()) patch.phone = draft.phone.trim();
-      if (!found.organisationId && draft.organisationId) patch.organisationId = draft.organisationId;
+      const given = {
+        fullName: options.overwrite ? draft.fullName.trim() || null : null,
+        position: draft.position?.trim() || null,
+        phone: draft.phone?.trim() || null,
+        organisationId: draft.organisationId,
+      };
+      for (const field of ['fullName', 'position', 'phone', 'organisationId'] as const) {
+        const value = given[field];
+        if (value && (options.overwrite ? found[field] !== value : !found[field])) patch[field] = value;
+      }
       if (Object.keys(patch).length) await repo.update({ id: found.id }, patch);
-      return { row: { ...found, ...patch }, created: false };
+      return { row: { ...found, ...patch }, created: false, updated: Object.keys(patch).length > 0 };
     }
     const userId = email
       ? (((await m.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[])[0]?.id ?? null)
@@ -275,19 +415,22 @@ export class DirectoryStore {
    * Who gets an event's reminders: the people the coordinator assigned to it, else the contact
    * people of its executor organisations; only those with an e-mail.
    */
-  async reminderRecipients(eventId: string, organisationIds: string[]): Promise<{ name: string; email: string }[]> {
+  async reminderRecipients(
+    eventId: string,
+    organisationIds: string[],
+  ): Promise<{ personId: string; name: string; email: string }[]> {
     const assigned = (await this.dataSource.query(
-      `SELECT p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
-        WHERE a.event_id = $1 AND p.email IS NOT NULL ORDER BY p.email`,
+      `SELECT p.id AS "personId", p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
+        WHERE a.event_id = $1 AND p.active AND p.email IS NOT NULL ORDER BY p.email`,
       [eventId],
-    )) as { name: string; email: string }[];
+    )) as { personId: string; name: string; email: string }[];
     if (assigned.length) return assigned;
     if (!organisationIds.length) return [];
     return (await this.dataSource.query(
-      `SELECT full_name AS name, email FROM people
-        WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND email IS NOT NULL ORDER BY email`,
+      `SELECT id AS "personId", full_name AS name, email FROM people
+        WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND active AND email IS NOT NULL ORDER BY email`,
       [organisationIds],
-    )) as { name: string; email: string }[];
+    )) as { personId: string; name: string; email: string }[];
   }
 
   /** Organisations (of these) that have no contact person with an e-mail: «нет адресата». */
@@ -295,14 +438,16 @@ export class DirectoryStore {
     if (!organisationIds.length) return new Set();
     const rows = (await this.dataSource.query(
       `SELECT o.id FROM organisations o WHERE o.id = ANY($1::uuid[]) AND NOT EXISTS (
-         SELECT 1 FROM people p WHERE p.organisation_id = o.id AND p.is_contact AND p.email IS NOT NULL)`,
+         SELECT 1 FROM people p WHERE p.organisation_id = o.id AND p.is_contact AND p.active AND p.email IS NOT NULL)`,
       [organisationIds],
     )) as { id: string }[];
     return new Set(rows.map((r) => r.id));
   }
 
-  listMunicipalities(): Promise<MunicipalityEntity[]> {
-    return this.dataSource.getRepository(MunicipalityEntity).find({ order: { name: 'ASC' } });
+  async listMunicipalities(): Promise<MunicipalityEntity[]> {
+    return this.dataSource
+      .getRepository(MunicipalityEntity)
+      .find({ where: { regionId: await this.regionId() }, order: { name: 'ASC' } });
   }
 
   listSchools(municipalityIds: string[] | null): Promise<DirectorySchoolEntity[]> {
@@ -384,6 +529,38 @@ export class DirectoryStore {
     }[];
     const found = new Set(rows.map((r) => r.id));
     return personIds.filter((id) => !found.has(id));
+  }
+
+  /**
+   * Edits a school; a new full name renames its organisation too (the school's staff belong to it).
+   * A value another school holds answers DirectoryConflictError naming the field.
+   */
+  async updateSchool(id: string, patch: SchoolPatch): Promise<DirectorySchoolEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(DirectorySchoolEntity);
+      const changes: Partial<DirectorySchoolEntity> = { ...patch };
+      if (patch.fullName !== undefined) changes.nameKey = directoryKey(patch.fullName);
+      if (Object.keys(changes).length) await repo.update({ id }, changes).catch(conflictOf);
+      const row = await repo.findOneByOrFail({ id });
+      if (patch.fullName !== undefined || patch.municipalityId !== undefined) {
+        await m
+          .query(`UPDATE organisations SET name = $1, name_key = $2, municipality_id = $3 WHERE school_id = $4`, [
+            row.fullName,
+            row.nameKey,
+            row.municipalityId,
+            id,
+          ])
+          .catch(conflictOf);
+      }
+      return row;
+    });
+  }
+
+  /** Edits a person; an e-mail another person holds answers DirectoryConflictError('email'). */
+  async updatePerson(id: string, patch: PersonPatch): Promise<PersonEntity> {
+    const repo = this.dataSource.getRepository(PersonEntity);
+    if (Object.keys(patch).length) await repo.update({ id }, patch).catch(conflictOf);
+    return repo.findOneByOrFail({ id });
   }
 
   async linkPersonToUser(personId: string, userId: string): Promise<void> {

@@ -10,6 +10,7 @@ export interface RoadmapSummaryRow {
   timezone: string;
   sourceFileName: string | null;
   municipality: string | null;
+  municipalityId: string | null;
   createdAt: Date;
   events: number;
   schools: number;
@@ -22,7 +23,7 @@ export class RoadmapStore {
   async save(
     document: CanonicalRoadmap,
     sourceFileName: string | null,
-    municipality: string | null,
+    owner: { id: string; name: string } | null,
   ): Promise<RoadmapEntity> {
     const repo = this.dataSource.getRepository(RoadmapEntity);
     return repo.save(
@@ -32,7 +33,8 @@ export class RoadmapStore {
         timezone: document.timezone,
         document,
         sourceFileName,
-        municipality,
+        municipality: owner?.name ?? null,
+        municipalityId: owner?.id ?? null,
       }),
     );
   }
@@ -49,6 +51,7 @@ export class RoadmapStore {
       .select(['r.id AS id', 'r.title AS title', 'r.year AS year', 'r.timezone AS timezone'])
       .addSelect('r.source_file_name', 'sourceFileName')
       .addSelect('r.municipality', 'municipality')
+      .addSelect('r.municipality_id', 'municipalityId')
       .addSelect('r.created_at', 'createdAt')
       .addSelect("jsonb_array_length(r.document->'events')", 'events')
       .addSelect("jsonb_array_length(r.document->'schools')", 'schools')

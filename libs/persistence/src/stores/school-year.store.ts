@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sameName } from '@orientir/domain';
 import type { PersonRef } from '@orientir/contracts';
 import {
   CycleEntity,
@@ -148,14 +147,16 @@ export class SchoolYearStore {
     return unique([...out, ...users]);
   }
 
-  /** Municipal coordinators of the school's municipality (names compared folded). */
-  async coordinatorAddressees(municipality: string | null): Promise<Addressee[]> {
-    if (!municipality) return [];
-    const rows = await this.dataSource.query<(Addressee & { scope: string })[]>(
-      `SELECT u.display_name AS name, u.email, g.scope_value AS scope FROM role_grants g JOIN users u ON u.id = g.user_id
-        WHERE g.role = 'municipal_coordinator' AND g.scope_kind = 'municipality' AND u.is_active`,
+  /** Municipal coordinators of the school's municipality (grants name the directory municipality). */
+  async coordinatorAddressees(municipalityId: string | null): Promise<Addressee[]> {
+    if (!municipalityId) return [];
+    const rows = await this.dataSource.query<Addressee[]>(
+      `SELECT u.display_name AS name, u.email FROM role_grants g JOIN users u ON u.id = g.user_id
+        WHERE g.role = 'municipal_coordinator' AND g.scope_kind = 'municipality' AND u.is_active
+          AND g.scope_value = $1`,
+      [municipalityId],
     );
-    return unique(rows.filter((r) => sameName(r.scope, municipality)).map(({ name, email }) => ({ name, email })));
+    return unique(rows);
   }
 
   /** A person's address: the directory person's e-mail, else the account's. */

@@ -107,6 +107,7 @@ export class UserStore {
   }
 
   /** Display names of the active curators granted each school, by school id. */
+  /** Names of the active curators granted each directory school, keyed by its id. */
   async curatorsOfSchools(schoolIds: readonly string[]): Promise<Map<string, string[]>> {
     const bySchool = new Map<string, string[]>();
     if (!schoolIds.length) return bySchool;

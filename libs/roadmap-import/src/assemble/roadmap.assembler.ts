@@ -6,12 +6,11 @@ import {
   CanonicalRoadmap,
   RoadmapCurator,
   RoadmapEvent,
-  RoadmapSchool,
   RoadmapWarning,
 } from '@orientir/domain';
 import { extractSchoolLists } from '../participants/school-list.extractor';
 import { parseCuratorTable } from '../participants/curator-table.parser';
-import { parseSchoolTable } from '../participants/school-table.parser';
+import { parseSchoolTable, roadmapSchool, type ParsedSchool } from '../participants/school-table.parser';
 import { RawDocument, RawTable } from '../readers/raw-table.model';
 import { RoadmapImportErrorCode, RoadmapImportException } from '../roadmap-import.exception';
 import { DEFAULT_TIMEZONE, RoadmapImportOptions } from '../roadmap-import.options';
@@ -64,7 +63,7 @@ export function assembleRoadmap(
     timezone: options.timezone ?? DEFAULT_TIMEZONE,
     events,
     executorEntities: buildExecutorEntities(events.flatMap((event) => event.executors)),
-    schools: participants.schools,
+    schools: participants.schools.map(roadmapSchool),
     curators: participants.curators,
     warnings: [...warnings, ...participants.schoolWarnings, ...participants.curatorWarnings],
   };
@@ -93,14 +92,14 @@ function chooseEventTables(segments: TableSegment[]): { eventTables: TableSegmen
 }
 
 export interface Participants {
-  schools: RoadmapSchool[];
+  schools: ParsedSchool[];
   curators: RoadmapCurator[];
   schoolWarnings: RoadmapWarning[];
   curatorWarnings: RoadmapWarning[];
 }
 
 export function collectParticipants(document: RawDocument, segments = classifyTables(document)): Participants {
-  const schools: RoadmapSchool[] = [];
+  const schools: ParsedSchool[] = [];
   const curators: RoadmapCurator[] = [];
   const schoolWarnings: RoadmapWarning[] = [];
   const curatorWarnings: RoadmapWarning[] = [];

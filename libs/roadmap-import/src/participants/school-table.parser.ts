@@ -6,9 +6,23 @@ import { matchSchoolColumn } from '../table/header.matcher';
 import { flatCell, readParticipantTable, splitEmails } from './participant-table.util';
 import { detectSchoolCategory } from './school-category.util';
 
+/** A school as a directory table describes it: the roadmap's fields and, where the table has them, the directory's. */
+export interface ParsedSchool extends RoadmapSchool {
+  shortName?: string;
+  /** ИНН or the ФИС ФРДО / ФИОКО code. */
+  officialCode?: string;
+  director?: string;
+  address?: string;
+}
+
 export interface SchoolTableResult {
-  schools: RoadmapSchool[];
+  schools: ParsedSchool[];
   warnings: RoadmapWarning[];
+}
+
+/** The roadmap's view of a parsed school: the canonical model has no directory fields. */
+export function roadmapSchool({ name, category, municipality, emails }: ParsedSchool): RoadmapSchool {
+  return { name, category, municipality, emails };
 }
 
 export function parseSchoolTable(table: RawTable, headerIndex: number): SchoolTableResult {
@@ -18,7 +32,7 @@ export function parseSchoolTable(table: RawTable, headerIndex: number): SchoolTa
   });
   // A sheet or a heading row may name the category for all its schools ("Зона риска").
   let groupCategory: SchoolCategory | null = detectSchoolCategory(table.name ?? '');
-  const schools: RoadmapSchool[] = [];
+  const schools: ParsedSchool[] = [];
   for (const row of rows) {
     if (row.merged) {
       groupCategory = detectSchoolCategory(row.cells[0]) ?? groupCategory;
@@ -40,11 +54,17 @@ export function parseSchoolTable(table: RawTable, headerIndex: number): SchoolTa
       });
     }
     const municipality = cell(indexOf.municipality);
+    const details: Omit<ParsedSchool, keyof RoadmapSchool> = {};
+    for (const field of ['shortName', 'officialCode', 'director', 'address'] as const) {
+      const value = cell(indexOf[field]);
+      if (value) details[field] = value;
+    }
     schools.push({
       name,
       category,
       municipality: municipality === '' ? null : municipality,
       emails: splitEmails(cell(indexOf.email)),
+      ...details,
     });
   }
   return { schools, warnings };

@@ -3,7 +3,9 @@
 // so headers are normalised and matched by word stems, never by exact strings.
 
 export type EventColumn = 'number' | 'title' | 'period' | 'executors' | 'indicator' | 'reportForm' | 'executionNote';
-export type SchoolColumn = 'schoolName' | 'category' | 'municipality' | 'email';
+export type SchoolColumn =
+  'schoolName' | 'shortName' | 'officialCode' | 'director' | 'address' | 'category' | 'municipality' | 'email';
+export type PersonColumn = 'fullName' | 'position' | 'email' | 'phone' | 'organisation';
 export type CuratorColumn = 'curatorName' | 'position' | 'workplace' | 'email' | 'curatorSchools';
 
 interface StemRule<C extends string> {
@@ -34,8 +36,21 @@ const EVENT_RULES: StemRule<EventColumn>[] = [
   },
 ];
 
+const EMAIL = /^(e-?mail|email|эл\S* почт|электронн\S*( адрес| почт)?|адрес электронн|почта)/;
+
 const SCHOOL_RULES: StemRule<SchoolColumn>[] = [
-  { column: 'email', pattern: /^(e-?mail|email|эл\S* почт|электронн\S*( адрес| почт)?|адрес электронн|почта)/ },
+  { column: 'email', pattern: EMAIL },
+  { column: 'address', pattern: /^(адрес|юридическ\S* адрес|фактическ\S* адрес|местонахождени|место нахождени)/ },
+  {
+    column: 'shortName',
+    pattern: /^(кратк\S* (наименовани|название)|сокращенн\S* (наименовани|название))/,
+  },
+  {
+    column: 'officialCode',
+    pattern:
+      /^(инн|код( (оо|оу|фис|фиоко|организаци|школ|по фис|в фис))?$|код (фис|фиоко)|фис фрдо|фиоко|идентификатор)/,
+  },
+  { column: 'director', pattern: /^(директор|руководител|фио (директор|руководител))/ },
   { column: 'category', pattern: /^(категори|статус|тип оо|группа|признак)/ },
   {
     column: 'municipality',
@@ -44,7 +59,7 @@ const SCHOOL_RULES: StemRule<SchoolColumn>[] = [
   {
     column: 'schoolName',
     pattern:
-      /^(наименовани\S*( оо| оу| школ| образовательн| общеобразовательн| организаци)?|школ|оо$|оу$|образовательн\S* организац|общеобразовательн\S* организац|организаци)/,
+      /^((полн\S* )?наименовани\S*( оо| оу| школ| образовательн| общеобразовательн| организаци)?|школ|оо$|оу$|образовательн\S* организац|общеобразовательн\S* организац|организаци)/,
   },
 ];
 
@@ -53,7 +68,7 @@ const CURATOR_RULES: StemRule<CuratorColumn>[] = [
     column: 'curatorSchools',
     pattern: /^(закреплен|курируем|подшефн|шнор|сопровождаем|наименовани\S* (оо|шнор|школ))/,
   },
-  { column: 'email', pattern: SCHOOL_RULES[0].pattern },
+  { column: 'email', pattern: EMAIL },
   { column: 'position', pattern: /^(должност)/ },
   { column: 'workplace', pattern: /^(место работы|организаци|оо куратора|школа куратора)/ },
   { column: 'curatorName', pattern: /^(фио|ф\.и\.о|ф и о|куратор|фамилия)/ },
@@ -86,6 +101,22 @@ export function matchSchoolColumn(header: string): SchoolColumn | null {
 
 export function matchCuratorColumn(header: string): CuratorColumn | null {
   return matchRule(CURATOR_RULES, header);
+}
+
+/** A people table: staff of organisations (ФИО, должность, e-mail, телефон, организация). */
+const PERSON_RULES: StemRule<PersonColumn>[] = [
+  { column: 'email', pattern: EMAIL },
+  { column: 'phone', pattern: /^(телефон|тел$|тел\.|контактн\S* телефон|номер телефон|моб)/ },
+  { column: 'position', pattern: /^(должност)/ },
+  {
+    column: 'organisation',
+    pattern: /^(организаци|место работы|наименовани\S* организаци|учреждени|оо$|школа$|ведомств)/,
+  },
+  { column: 'fullName', pattern: /^(фио|ф\.и\.о|ф и о|фамилия|сотрудник|имя)/ },
+];
+
+export function matchPersonColumn(header: string): PersonColumn | null {
+  return matchRule(PERSON_RULES, header);
 }
 
 export interface ColumnMap<C extends string> {

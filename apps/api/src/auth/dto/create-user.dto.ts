@@ -26,7 +26,11 @@ export class GrantDto {
 
   @ApiPropertyOptional({
     example: 'г. Иркутск',
-    description: 'Empty for global; a school or event id; a municipality, region or organisation name',
+    maxLength: 300,
+    description:
+      "Empty for global; otherwise the directory id of the region, municipality, school (a cycle's school row id " +
+      'stands for its directory school) or organisation, or an event id. A region or municipality may be given by ' +
+      'name; it is stored as the directory id.',
   })
   @IsOptional()
   @IsString({ message: RU.string })

@@ -9,13 +9,15 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { OFFICIAL_CODE_PATTERN } from './directory-edit.dto';
 import { SCHOOL_CATEGORIES, type DirectorySchoolCategory } from '@orientir/domain';
 import { RU } from '../../common/russian-messages.util';
 
-export const ROW_STATUSES = ['new', 'known'] as const;
+export const ROW_STATUSES = ['new', 'changed', 'known'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 export class ImportSchoolRow {
@@ -30,6 +32,37 @@ export class ImportSchoolRow {
   @IsString({ message: RU.string })
   @MaxLength(300, { message: RU.maxLength })
   municipality?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, example: 'СШ № 1' })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  shortName?: string;
+
+  @ApiPropertyOptional({
+    pattern: OFFICIAL_CODE_PATTERN.source,
+    description: 'ИНН (10 or 12 digits) or the ФИС ФРДО / ФИОКО code',
+    example: '2454012345',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @Matches(OFFICIAL_CODE_PATTERN, {
+    message:
+      'поле «$property»: ИНН (10 или 12 цифр) или код ФИС ФРДО / ФИОКО — от 3 до 40 цифр, латинских букв и дефисов (получено «$value»)',
+  })
+  officialCode?: string;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  director?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(1000, { message: RU.maxLength })
+  address?: string;
 
   @ApiProperty({ enum: SCHOOL_CATEGORIES, description: 'The category in the cycle it is imported for' })
   @IsIn(SCHOOL_CATEGORIES, { message: RU.enumOf(SCHOOL_CATEGORIES) })
@@ -141,4 +174,100 @@ export class ImportCounts {
 export class DirectoryImportResult {
   @ApiProperty({ type: ImportCounts, description: 'Entries the import created' }) created!: ImportCounts;
   @ApiProperty({ type: ImportCounts, description: 'Entries it found already known' }) matched!: ImportCounts;
+  @ApiProperty({ type: ImportCounts, description: 'Of the known entries, those whose fields the import changed' })
+  updated!: ImportCounts;
+}
+
+export const PERSON_ROW_STATUSES = ['new', 'changed', 'known'] as const;
+
+/** One person of a people table; `organisation` is a name, matched within the import's municipality. */
+export class ImportPersonRow {
+  @ApiPropertyOptional({ description: 'Where the row is in the file (line, or sheet!row)', maxLength: 100 })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(100, { message: RU.maxLength })
+  row?: string;
+
+  @ApiProperty({ example: 'Смирнов Петр Ильич', maxLength: 300 })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(300, { message: RU.maxLength })
+  fullName!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 300 })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  position?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email', maxLength: 320 })
+  @IsOptional()
+  @IsEmail({}, { message: RU.email })
+  @MaxLength(320, { message: RU.maxLength })
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 40 })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(40, { message: RU.maxLength })
+  phone?: string | null;
+
+  @ApiProperty({ example: 'МБУ «МИМЦ»', maxLength: 500 })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  organisation!: string;
+
+  @ApiPropertyOptional({
+    enum: PERSON_ROW_STATUSES,
+    description: 'Preview only: a new person, a known one whose fields the import changes, or known as is',
+  })
+  @IsOptional()
+  @IsIn(PERSON_ROW_STATUSES, { message: RU.enumOf(PERSON_ROW_STATUSES) })
+  status?: (typeof PERSON_ROW_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    enum: ['known', 'new'],
+    description: 'Preview only: the organisation is in the directory, or will be added',
+  })
+  @IsOptional()
+  @IsIn(['known', 'new'], { message: RU.enumOf(['known', 'new']) })
+  organisationStatus?: 'known' | 'new';
+}
+
+export class PersonImportProblem {
+  @ApiProperty({ description: 'The row of the file, e.g. «строка 5» or «Лист1!5»' }) row!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The column header as written in the file' })
+  column!: string | null;
+  @ApiProperty({ description: 'Why, in Russian' }) message!: string;
+}
+
+export class PeopleImportPreview {
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ nullable: true, type: String }) municipality!: string | null;
+  @ApiProperty({ type: [ImportPersonRow] }) people!: ImportPersonRow[];
+  @ApiProperty({ type: [PersonImportProblem], description: 'Rows left out, each cell named with its reason' })
+  problems!: PersonImportProblem[];
+}
+
+export class ConfirmPeopleImportDto extends DirectoryImportOptionsDto {
+  @ApiProperty({ type: [ImportPersonRow] })
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(5000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => ImportPersonRow)
+  people!: ImportPersonRow[];
+}
+
+export class PeopleImportCounts {
+  @ApiProperty() people!: number;
+  @ApiProperty() organisations!: number;
+}
+
+export class PeopleImportResult {
+  @ApiProperty({ type: PeopleImportCounts }) created!: PeopleImportCounts;
+  @ApiProperty({ type: PeopleImportCounts, description: 'Known entries whose fields the import changed' })
+  updated!: PeopleImportCounts;
+  @ApiProperty({ type: PeopleImportCounts, description: 'Known entries left as they were' })
+  unchanged!: PeopleImportCounts;
 }

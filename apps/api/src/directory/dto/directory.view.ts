@@ -30,6 +30,7 @@ export class DirectorySchoolView {
   @ApiProperty({ nullable: true, type: String }) director!: string | null;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ description: 'false: deactivated (closed or merged), kept with its history' }) active!: boolean;
 }
 
 export class OrganisationView {
@@ -51,6 +52,9 @@ export class PersonView {
   userId!: string | null;
   @ApiProperty({ enum: ['none', 'invited', 'active', 'deactivated'] }) account!:
     'none' | 'invited' | 'active' | 'deactivated';
+  @ApiProperty({ description: "Gets the organisation's reminders unless an event names its own people" })
+  isContact!: boolean;
+  @ApiProperty({ description: 'false: left the organisation; kept, gets no reminders' }) active!: boolean;
 }
 
 /** `municipality`: where the roadmap applies; omitted: regional. */

@@ -43,7 +43,7 @@ export function InvitePanel(props: {
   const valuesOf = (kind: ScopeKind): Option[] | null => {
     if (kind === 'organisation') return props.organisations.map((o) => ({ value: o.id, content: o.name }));
     if (kind === 'school') return props.schools.map((s) => ({ value: s.id, content: s.fullName }));
-    if (kind === 'municipality') return (municipalities.data ?? []).map((m) => ({ value: m.name, content: m.name }));
+    if (kind === 'municipality') return (municipalities.data ?? []).map((m) => ({ value: m.id, content: m.name }));
     return null;
   };
   const firstValue = (kind: ScopeKind) =>

@@ -1,0 +1,5 @@
+export * from './production-calendar.data';
+export * from './working-calendar';
+export * from './zone-offset.util';
+export * from './working-day-schedule.util';
+export { isoDateOfEpochDay, epochDayOf } from './calendar-date.util';

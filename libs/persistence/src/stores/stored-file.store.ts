@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { StoredFileEntity } from '../entities/stored-file.entity';
+
+export type NewStoredFile = Omit<StoredFileEntity, 'id' | 'createdAt'>;
+
+@Injectable()
+export class StoredFileStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(StoredFileEntity);
+  }
+
+  insert(file: NewStoredFile): Promise<StoredFileEntity> {
+    return this.repo.save(this.repo.create(file));
+  }
+
+  find(id: string): Promise<StoredFileEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Oldest first: the order the owner uploaded them in (versions of a document read top to bottom). */
+  listByOwner(ownerKind: string, ownerId: string, purpose?: string): Promise<StoredFileEntity[]> {
+    return this.repo.find({
+      where: { ownerKind, ownerId, ...(purpose !== undefined ? { purpose } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** How many uploads carry these bytes (the storage keeps them once). */
+  countBySha256(sha256: string): Promise<number> {
+    return this.repo.countBy({ sha256 });
+  }
+}
