@@ -183,6 +183,8 @@ export interface SchoolYearState {
   rework: boolean;
   /** Due instant of the current stage (ISO), after any extension; null when it has none. */
   dueAt: string | null;
+  /** When the current due date was set (stage entered or deadline extended): reminders before it are not sent. */
+  dueSetAt: string | null;
   overdue: boolean;
   /** The curator and municipal coordinator were told the stage is overdue. */
   escalated: boolean;

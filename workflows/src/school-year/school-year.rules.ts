@@ -72,6 +72,7 @@ export class SchoolYear {
       round: 1,
       rework: false,
       dueAt: setup.dueDates.risk_profile,
+      dueSetAt: iso(now),
       overdue: false,
       escalated: false,
       curator: setup.curator,
@@ -315,6 +316,7 @@ export class SchoolYear {
       case 'extendDeadline': {
         const previous = s.dueAt;
         s.dueAt = new Date(Date.parse(action.dueAt)).toISOString();
+        s.dueSetAt = iso(now);
         s.overdue = false;
         s.escalated = false;
         this.remindersSent = [];
@@ -351,9 +353,12 @@ export class SchoolYear {
         timers.push({ at: due, kind: 'overdue', ref: 'stage' });
         if (this.waitingOn()) {
           const days = [...new Set(this.setup.reminderDaysBefore.filter((d) => d > 0))].sort((a, b) => b - a);
+          // A reminder whose moment had passed when the due date was set is not sent (the stage is shorter).
+          const setAt = s.dueSetAt ? Date.parse(s.dueSetAt) : 0;
           days.forEach((d, index) => {
-            if (!this.remindersSent.includes(index))
-              timers.push({ at: due - d * DAY_MS, kind: 'reminder', ref: `${index}` });
+            const at = due - d * DAY_MS;
+            if (at >= setAt && !this.remindersSent.includes(index))
+              timers.push({ at, kind: 'reminder', ref: `${index}` });
           });
         }
       }
@@ -673,6 +678,7 @@ export class SchoolYear {
     const from = s.stage;
     s.stage = stage;
     s.dueAt = stage === 'completed' || stage === 'withdrawn' ? null : this.setup.dueDates[stage];
+    s.dueSetAt = iso(now);
     s.overdue = false;
     s.escalated = false;
     if (stage === 'monitoring' || stage === 'report') {

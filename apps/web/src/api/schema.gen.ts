@@ -2051,6 +2051,8 @@ export interface components {
       documents: components['schemas']['ConceptDocumentView'][];
       /** Format: date-time */
       dueAt: string | null;
+      /** Format: date-time */
+      dueSetAt: string | null;
       escalated: boolean;
       flaggedDirections: string[];
       lastRemarks: string | null;

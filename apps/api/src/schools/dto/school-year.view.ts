@@ -142,6 +142,7 @@ export class SchoolYearStateView implements SchoolYearState {
   @ApiProperty({ description: 'Expertise round (1 until the first resubmission)' }) round!: number;
   @ApiProperty({ description: 'Something is back with the school («На доработке»)' }) rework!: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueSetAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() escalated!: boolean;
   @ApiProperty({ type: PersonRefView, nullable: true }) curator!: PersonRefView | null;
