@@ -1,6 +1,14 @@
 // What activities need from infrastructure, as small interfaces. The persistence and mail
 // libs satisfy them structurally; tests can pass anything with the same shape.
-import type { EventProgressSnapshot, PersonRef, SchoolProgressSnapshot } from '@orientir/contracts';
+import type {
+  PersonRef,
+  EventProgressSnapshot,
+  EvidenceCorrection,
+  EvidenceInput,
+  EvidenceRemoval,
+  SchoolProgressSnapshot,
+} from '@orientir/contracts';
+import type { EventDefinitionInput } from './events/event-definition.util';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -23,6 +31,21 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { personId?: string; name: string; email: string }[];
   } | null>;
+}
+
+/** The event store as the event activities use it (EventTrackingStore satisfies it). */
+export interface EventTrackingPort {
+  definitionSource(cycleId: string, eventId: string): Promise<EventDefinitionInput | null>;
+  insertEvidence(input: {
+    cycleId: string;
+    eventId: string;
+    occurrenceIndex: number;
+    evidence: EvidenceInput;
+    recordedAt: string;
+  }): Promise<void>;
+  amendEvidence(eventId: string, correction: EvidenceCorrection, at: string): Promise<void>;
+  markEvidenceRemoved(eventId: string, removal: EvidenceRemoval, at: string): Promise<void>;
+  schoolsAtStages(cycleId: string, stages: readonly string[]): Promise<string[]>;
 }
 
 /** Whether a message with this key was ever recorded (the digest checks before issuing links). */

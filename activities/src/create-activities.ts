@@ -5,8 +5,10 @@ import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createSchoolYearActivities } from './school-year/school-year.activities';
+import { createEventActivities } from './events/event.activities';
 import type {
   DigestPort,
+  EventTrackingPort,
   EventDirectoryPort,
   NotificationModeValue,
   OutboxLookupPort,
@@ -21,6 +23,7 @@ export interface ActivityDeps {
   /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
   /** The school year's set-up and addressees. */
@@ -38,6 +41,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities {
   const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
   return {
     ...createProjectionActivities({ progress: deps.progress }),
+    ...createEventActivities({ events: deps.events }),
     ...createNotificationActivities({
       directory: deps.directory,
       outbox: deps.outbox,

@@ -32,7 +32,7 @@ describe('activity idempotency on PostgreSQL', () => {
       changedAt: new Date().toISOString(),
     };
     await progress.upsertEventProgress({ ...base, status: 'open', remindersSent: 2, sequence: 3 });
-    await progress.upsertEventProgress({ ...base, status: 'scheduled', remindersSent: 0, sequence: 1 });
+    await progress.upsertEventProgress({ ...base, status: 'not_started', remindersSent: 0, sequence: 1 });
     await progress.upsertEventProgress({ ...base, status: 'open', remindersSent: 2, sequence: 3 });
     const rows = await harness.db.query(
       'SELECT status, reminders_sent, sequence FROM event_progress WHERE event_id = $1',

@@ -22,7 +22,7 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
   let personId: string;
   const email = `ivanova-${randomUUID()}@example.ru`;
 
-  async function createCycle(executorEmail: string, title: string) {
+  async function createCycle(executorEmail: string, title: string, organisation: string) {
     const now = Date.now();
     const created = await harness.admin
       .post('/api/cycles')
@@ -39,14 +39,14 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
             title: 'Самодиагностика ШНОР',
             opensAt: new Date(now - 10 * DAY).toISOString(),
             deadline: new Date(now - DAY).toISOString(),
-            executors: [{ name: `МКУ «ИМЦРО» ${title}`, email: executorEmail }],
+            executors: [{ name: organisation, email: executorEmail }],
           },
           {
             number: '7',
             title: 'Методический десант',
             opensAt: new Date(now - DAY).toISOString(),
             deadline: new Date(now + 3 * DAY).toISOString(),
-            executors: [{ name: `МКУ «ИМЦРО» ${title}`, email: executorEmail }],
+            executors: [{ name: organisation, email: executorEmail }],
           },
         ],
       })
@@ -55,11 +55,17 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
   }
 
   beforeAll(async () => {
-    const cycle = await createCycle(email, `Карта ${randomUUID().slice(0, 6)}`);
+    const cycle = await createCycle(email, `Карта ${randomUUID().slice(0, 6)}`, 'Ресурсный центр «Ориентир-тест»');
     cycleId = cycle.id;
     events = cycle.events;
     schoolId = cycle.schools[0].id;
-    otherCycleId = (await createCycle(`other-${randomUUID()}@example.ru`, `Другая ${randomUUID().slice(0, 6)}`)).id;
+    otherCycleId = (
+      await createCycle(
+        `other-${randomUUID()}@example.ru`,
+        `Другая ${randomUUID().slice(0, 6)}`,
+        'Служба сопровождения школ',
+      )
+    ).id;
     const rows = await harness.db.query<{ id: string }>(`SELECT id FROM people WHERE email = $1`, [email]);
     personId = rows.rows[0].id;
   });

@@ -56,6 +56,15 @@ describe('school year workflow (time-skipping)', () => {
       async enqueueMail() {
         throw new Error('the school workflow sends notices through sendSchoolNotice');
       },
+      async loadEventDefinition() {
+        throw new Error('no event workflow in this test');
+      },
+      async storeEvidence() {},
+      async amendEvidence() {},
+      async removeEvidence() {},
+      async measureStageCoverage() {
+        return [];
+      },
     };
     worker = await Worker.create({
       connection: env.nativeConnection,

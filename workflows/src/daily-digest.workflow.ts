@@ -12,7 +12,6 @@ const { sendDailyDigests } = proxyActivities<OrientirActivities>({
  * skips non-working days and sends at most one digest per person and day.
  */
 export async function dailyDigestWorkflow(input: DailyDigestWorkflowInput): Promise<DailyDigestResult> {
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the typed API needs a key object; this reads one value
   const planned = workflowInfo().searchAttributes?.TemporalScheduledStartTime?.[0];
   const at = planned instanceof Date ? planned : new Date(Date.now());
   return sendDailyDigests({ timezone: input.timezone, at: at.toISOString() });

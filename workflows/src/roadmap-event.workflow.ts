@@ -1,74 +1,204 @@
-import { proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { planReminders } from '@orientir/domain/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  closeEventUpdate,
+  correctEvidenceUpdate,
+  judgeEventUpdate,
+  recordEvidenceUpdate,
+  removeEvidenceUpdate,
   roadmapEventStateQuery,
-  type EventStatus,
+  scheduleEventUpdate,
   type OrientirActivities,
   type RoadmapEventState,
   type RoadmapEventWorkflowInput,
 } from '@orientir/contracts';
 import { projected } from './projection-failure.util';
+import { RoadmapEventTracker, toOccurrenceRecords } from './roadmap-event.state';
 
-const { projectEventProgress, sendEventReminder } = proxyActivities<OrientirActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+const { projectEventProgress, sendEventReminder, loadEventDefinition, measureStageCoverage } =
+  proxyActivities<OrientirActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+  });
+const evidenceStore = proxyActivities<OrientirActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 
 /**
- * One roadmap event for one cycle: opens on time, reminds its executors before the
- * deadline and marks itself overdue after it. Evidence recording arrives in a later issue.
+ * One roadmap event for one cycle, tracked occurrence by occurrence: opens each window on time,
+ * reminds its executors of what is not met yet, takes evidence and the coordinator's corrections
+ * through validated Updates, and projects the status (met, at risk, overdue…) into PostgreSQL.
  */
 export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Promise<RoadmapEventState> {
   const { workflowId } = workflowInfo();
-  const opensAt = Date.parse(input.opensAt);
-  const deadline = Date.parse(input.deadline);
-  const reminders = planReminders({ opensAt, deadline, daysBefore: input.reminderDaysBefore });
-
-  const state: RoadmapEventState = { status: 'scheduled', remindersSent: 0, nextReminderAt: null };
+  const definition = await loadEventDefinition({
+    cycleId: input.cycleId,
+    eventId: input.eventId,
+    reminderDaysBefore: input.reminderDaysBefore,
+  });
+  const tracker = new RoadmapEventTracker(definition, Date.now(), input.reminderDaysBefore);
   let sequence = 0;
-  setHandler(roadmapEventStateQuery, () => ({ ...state }));
+  let dirty = true;
+  let busy = false;
 
-  const project = async (status: EventStatus): Promise<void> => {
-    state.status = status;
+  const view = (): RoadmapEventState => {
+    const summary = tracker.evaluate(Date.now());
+    return {
+      status: summary.status,
+      remindersSent: tracker.remindersSent,
+      nextReminderAt: nextReminderIso(),
+      progressPercent: summary.progressPercent,
+      occurrences: toOccurrenceRecords(summary),
+      evidenceIds: tracker.evidenceIds(),
+    };
+  };
+  const nextReminderIso = (): string | null => {
+    const next = tracker.pendingReminders(Date.now())[0];
+    return next ? new Date(next.dueAt).toISOString() : null;
+  };
+  const project = async (): Promise<void> => {
+    const now = Date.now();
+    const summary = tracker.evaluate(now);
     sequence += 1;
     const snapshot = {
       cycleId: input.cycleId,
       eventId: input.eventId,
       workflowId,
-      status,
-      remindersSent: state.remindersSent,
+      status: summary.status,
+      remindersSent: tracker.remindersSent,
+      progressPercent: summary.progressPercent,
+      occurrences: toOccurrenceRecords(summary),
+      occurrencesMet: summary.occurrencesMet,
+      occurrencesTracked: summary.occurrencesTracked,
+      control: tracker.controlRecord(),
       sequence,
-      changedAt: new Date(Date.now()).toISOString(),
+      changedAt: new Date(now).toISOString(),
     };
     await projected(() => projectEventProgress(snapshot));
   };
+  /** Handlers that await activities run one at a time, so two records never interleave. */
+  const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
+    await condition(() => !busy);
+    busy = true;
+    try {
+      return await run();
+    } finally {
+      busy = false;
+      dirty = true;
+    }
+  };
+  const reject = (problem: string | null): void => {
+    if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true, type: 'EventUpdateRejected' });
+  };
 
-  await project('scheduled');
-  await sleepUntil(opensAt);
-  await project('open');
+  setHandler(roadmapEventStateQuery, view);
+  setHandler(
+    recordEvidenceUpdate,
+    (evidence) =>
+      exclusive(async () => {
+        if (tracker.evidenceIds().includes(evidence.evidenceId)) return view();
+        // Checked again under the lock: the state may have moved since the validator ran.
+        reject(tracker.evidenceProblem(evidence, Date.now()));
+        const occurrence = tracker.occurrenceFor(evidence, Date.now());
+        if (!occurrence) return view();
+        await evidenceStore.storeEvidence({
+          cycleId: input.cycleId,
+          eventId: input.eventId,
+          occurrenceIndex: occurrence.index,
+          evidence,
+          recordedAt: new Date(Date.now()).toISOString(),
+        });
+        tracker.addEvidence(evidence, occurrence.index);
+        return view();
+      }),
+    { validator: (evidence) => reject(tracker.evidenceProblem(evidence, Date.now())) },
+  );
+  setHandler(
+    correctEvidenceUpdate,
+    (correction) =>
+      exclusive(async () => {
+        await evidenceStore.amendEvidence({
+          eventId: input.eventId,
+          correction,
+          at: new Date(Date.now()).toISOString(),
+        });
+        tracker.correct(correction);
+        return view();
+      }),
+    { validator: (correction) => reject(tracker.correctionProblem(correction)) },
+  );
+  setHandler(
+    removeEvidenceUpdate,
+    (removal) =>
+      exclusive(async () => {
+        await evidenceStore.removeEvidence({ eventId: input.eventId, removal, at: new Date(Date.now()).toISOString() });
+        tracker.remove(removal);
+        return view();
+      }),
+    { validator: (removal) => reject(tracker.removalProblem(removal)) },
+  );
+  setHandler(
+    scheduleEventUpdate,
+    (request) =>
+      exclusive(async () => {
+        tracker.schedule(request);
+        return view();
+      }),
+    { validator: (request) => reject(tracker.scheduleProblem(request)) },
+  );
+  setHandler(
+    closeEventUpdate,
+    (request) =>
+      exclusive(async () => {
+        tracker.close(request, Date.now());
+        return view();
+      }),
+    { validator: (request) => reject(tracker.closeProblem(request)) },
+  );
+  setHandler(
+    judgeEventUpdate,
+    (request) =>
+      exclusive(async () => {
+        tracker.judge(request);
+        return view();
+      }),
+    { validator: (request) => reject(tracker.verdictProblem(request)) },
+  );
 
-  for (const reminder of reminders) {
-    state.nextReminderAt = new Date(reminder.dueAt).toISOString();
-    await sleepUntil(reminder.dueAt);
-    await sendEventReminder({
-      cycleId: input.cycleId,
-      eventId: input.eventId,
-      reminderIndex: reminder.index,
-      workflowId,
-      sentAt: new Date(Date.now()).toISOString(),
-    });
-    state.remindersSent += 1;
-    await project('open');
+  let lastStatus = '';
+  let lastRefresh = -Infinity;
+  while (true) {
+    const now = Date.now();
+    const stage = definition.pipelineStage;
+    if (stage && tracker.needsPipelineCoverage(now) && now - lastRefresh >= 12 * 60 * 60 * 1000) {
+      lastRefresh = now;
+      const covered = await measureStageCoverage({ cycleId: input.cycleId, stage });
+      if (tracker.setPipelineCoverage(covered)) dirty = true;
+    }
+    for (const reminder of tracker.pendingReminders(now).filter((r) => r.dueAt <= now)) {
+      await sendEventReminder({
+        cycleId: input.cycleId,
+        eventId: input.eventId,
+        reminderIndex: reminder.index,
+        workflowId,
+        sentAt: new Date(Date.now()).toISOString(),
+      });
+      tracker.markSent(reminder);
+      dirty = true;
+    }
+    const status = tracker.evaluate(Date.now()).status;
+    if (dirty || status !== lastStatus) {
+      dirty = false;
+      lastStatus = status;
+      await project();
+    }
+    if (tracker.finished(Date.now())) {
+      await condition(() => !busy);
+      if (dirty) await project();
+      return view();
+    }
+    const wake = tracker.nextWake(Date.now());
+    if (wake === null) await condition(() => dirty);
+    else await condition(() => dirty, Math.max(1, wake - Date.now()));
   }
-  state.nextReminderAt = null;
-
-  await sleepUntil(deadline);
-  await project('overdue');
-  return { ...state };
-}
-
-/** Durable sleep to an absolute instant (workflow time); no-op if it has passed. */
-async function sleepUntil(instant: number): Promise<void> {
-  const ms = instant - Date.now();
-  if (ms > 0) await sleep(ms);
 }

@@ -8,6 +8,7 @@ import { PageLoader } from './components/PageState';
 const SignIn = lazy(() => import('./pages/auth/SignIn/SignIn'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword/ForgotPassword'));
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword/ResetPassword'));
+const MagicLink = lazy(() => import('./pages/auth/MagicLink/MagicLink'));
 const Roadmaps = lazy(() => import('./pages/coordinator/Roadmaps/Roadmaps'));
 const RoadmapUpload = lazy(() => import('./pages/coordinator/RoadmapUpload/RoadmapUpload'));
 const CycleLaunch = lazy(() => import('./pages/coordinator/CycleLaunch/CycleLaunch'));
@@ -15,6 +16,8 @@ const LaunchProgress = lazy(() => import('./pages/coordinator/LaunchProgress/Lau
 const Cycles = lazy(() => import('./pages/cycles/Cycles/Cycles'));
 const CycleDashboard = lazy(() => import('./pages/cycles/CycleDashboard/CycleDashboard'));
 const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
+const OurSchool = lazy(() => import('./pages/school/OurSchool/OurSchool'));
+const ReviewQueue = lazy(() => import('./pages/curator/ReviewQueue/ReviewQueue'));
 const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
@@ -36,6 +39,8 @@ export function App() {
           <Route path="/reset-password" element={<ResetPassword />} />
           {/* The invitation's single-use link sets the first password the same way a reset does. */}
           <Route path="/set-password" element={<ResetPassword />} />
+          {/* One-click links from letters: a session for exactly one item. */}
+          <Route path="/m/:token" element={<MagicLink />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<Home />} />
@@ -47,6 +52,8 @@ export function App() {
               <Route path="/cycles/:cycleId" element={<CycleDashboard />} />
               <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
+              <Route path="/our-school" element={<OurSchool />} />
+              <Route path="/reviews" element={<ReviewQueue />} />
               <Route path="/directory" element={<Directory />} />
               <Route path="/audit" element={<AuditLog />} />
               <Route path="/admin/users" element={<Users />} />

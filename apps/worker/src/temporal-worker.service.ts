@@ -4,7 +4,14 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
-import { CycleStore, MailOutboxStore, NotificationStore, ProgressStore, SchoolYearStore } from '@orientir/persistence';
+import {
+  CycleStore,
+  EventTrackingStore,
+  MailOutboxStore,
+  NotificationStore,
+  ProgressStore,
+  SchoolYearStore,
+} from '@orientir/persistence';
 import { ensureDigestSchedule } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
@@ -27,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
     private readonly schoolYear: SchoolYearStore,
+    private readonly events: EventTrackingStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,6 +70,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
         schoolYear: this.schoolYear,

@@ -1,10 +1,32 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
-import type { SchoolPipelineState } from '@orientir/domain/workflow';
 import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
+import type { EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
+import type { EventDefinition, EvidenceCorrection, EvidenceInput, EvidenceRemoval } from './roadmap-event.contract';
 import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
-export type EventStatus = 'scheduled' | 'open' | 'overdue' | 'closed';
+export type EventStatus = EventStatusCode;
+
+/** One occurrence in the read model (ISO instants). */
+export interface OccurrenceProgressRecord {
+  index: number;
+  label: string;
+  opensAt: string;
+  deadline: string;
+  status: EventStatusCode | 'skipped';
+  achieved: number;
+  target: number;
+  coveredSchools: number;
+  evidenceCount: number;
+}
+
+/** The coordinator's decisions, as the read model shows them. */
+export interface EventControlRecord {
+  cancelledReason?: string;
+  closedEarlyAt?: string;
+  closedEarlyReason?: string;
+  verdicts?: { occurrenceIndex: number; met: boolean; comment: string }[];
+}
 
 export interface EventProgressSnapshot {
   cycleId: string;
@@ -12,6 +34,11 @@ export interface EventProgressSnapshot {
   workflowId: string;
   status: EventStatus;
   remindersSent: number;
+  progressPercent?: number;
+  occurrences?: OccurrenceProgressRecord[];
+  occurrencesMet?: number;
+  occurrencesTracked?: number;
+  control?: EventControlRecord;
   /** Monotonic per workflow: a late retry never overwrites a newer snapshot. */
   sequence: number;
   /** Workflow time of the change, ISO. */
@@ -76,8 +103,31 @@ export interface EventReminderResult {
   recipients: number;
 }
 
+export interface StageCoverageInput {
+  cycleId: string;
+  stage: SchoolStage;
+}
+
 export interface OrientirActivities {
   projectEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
+  /** Reads the stored event and resolves its occurrences in the cycle's zone; non-retryable if it is gone. */
+  loadEventDefinition(input: {
+    cycleId: string;
+    eventId: string;
+    reminderDaysBefore: number[];
+  }): Promise<EventDefinition>;
+  /** Idempotent by evidence id: the row is written once, with the occurrence the workflow chose. */
+  storeEvidence(input: {
+    cycleId: string;
+    eventId: string;
+    occurrenceIndex: number;
+    evidence: EvidenceInput;
+    recordedAt: string;
+  }): Promise<void>;
+  amendEvidence(input: { eventId: string; correction: EvidenceCorrection; at: string }): Promise<void>;
+  removeEvidence(input: { eventId: string; removal: EvidenceRemoval; at: string }): Promise<void>;
+  /** The cycle schools whose workflow has done `stage` (from the school read model). */
+  measureStageCoverage(input: StageCoverageInput): Promise<string[]>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
   /** The school's set-up for its year: directions, profile, curator, due dates, checkpoints, calendar. */

@@ -5,3 +5,4 @@ export * from './schedule/event-window.util';
 export * from './schedule/roadmap-schedule.util';
 export * from './errors/domain.exception';
 export * from './directory/directory-key.util';
+export * from './events';

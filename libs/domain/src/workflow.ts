@@ -7,4 +7,6 @@ export * from './school-year/working-days.util';
 export * from './school-year/risk-directions';
 export * from './names/municipality-name.util';
 export type { SchoolStage } from './roadmap/roadmap.model';
+export * from './events/event-status.util';
+export * from './events/past-at-launch.util';
 export * from './calendar';

@@ -13,3 +13,4 @@ export * from './stores/school-year.store';
 export * from './stores/notification.store';
 export * from './stores/stored-file.store';
 export * from './persistence.module';
+export * from './stores/event-tracking.store';

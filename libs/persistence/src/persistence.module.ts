@@ -4,6 +4,7 @@ import { createDataSourceOptions } from './data-source';
 import { CycleStore } from './stores/cycle.store';
 import { MailOutboxStore } from './stores/mail-outbox.store';
 import { ProgressStore } from './stores/progress.store';
+import { EventTrackingStore } from './stores/event-tracking.store';
 import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
@@ -16,6 +17,7 @@ import { StoredFileStore } from './stores/stored-file.store';
 const STORES = [
   CycleStore,
   ProgressStore,
+  EventTrackingStore,
   MailOutboxStore,
   RoadmapStore,
   UserStore,

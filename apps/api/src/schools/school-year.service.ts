@@ -104,10 +104,7 @@ export class SchoolYearService {
       details: { cycleId: cycle.id },
     };
     if (fileIds.length) {
-      const missing = await this.files.missing([...new Set(fileIds)], {
-        schoolId,
-        directorySchoolId: school.directorySchoolId,
-      });
+      const missing = await this.files.missing([...new Set(fileIds)], { schoolId });
       if (missing.length) {
         throw new SchoolException(
           SchoolErrorCode.FILE_NOT_FOUND,

@@ -25,8 +25,12 @@ export function hasRole(me: Me, ...roles: Role[]): boolean {
 
 export const MANAGER_ROLES: Role[] = ['admin', 'regional_coordinator', 'municipal_coordinator'];
 
+/** Where a person starts: coordinators at their roadmaps, a school team at its school, a curator at its queue. */
 export function homePathFor(me: Me): string {
-  return hasRole(me, ...MANAGER_ROLES) ? '/roadmaps' : '/cycles';
+  if (hasRole(me, ...MANAGER_ROLES)) return '/roadmaps';
+  if (hasRole(me, 'school_team')) return '/our-school';
+  if (hasRole(me, 'curator')) return '/reviews';
+  return '/cycles';
 }
 
 /** Where to come back after signing in: only paths inside the app. */

@@ -17,13 +17,18 @@ export function AppLayout() {
       void navigate('/login', { replace: true });
     },
   });
-  const links = [
-    ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
-    { to: '/cycles', title: 'Циклы' },
-    ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/directory', title: 'Справочник' }] : []),
-    ...(hasRole(me, ...MANAGER_ROLES, 'supervisor') ? [{ to: '/audit', title: 'Журнал действий' }] : []),
-    ...(hasRole(me, 'admin') ? [{ to: '/admin/users', title: 'Пользователи' }] : []),
-  ];
+  // A session from a one-click link opens one item only: no sections to go to.
+  const links = me.link
+    ? []
+    : [
+        ...(hasRole(me, 'school_team') ? [{ to: '/our-school', title: 'Наша школа' }] : []),
+        ...(hasRole(me, 'curator') ? [{ to: '/reviews', title: 'На экспертизе' }] : []),
+        ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
+        { to: '/cycles', title: 'Циклы' },
+        ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/directory', title: 'Справочник' }] : []),
+        ...(hasRole(me, ...MANAGER_ROLES, 'supervisor') ? [{ to: '/audit', title: 'Журнал действий' }] : []),
+        ...(hasRole(me, 'admin') ? [{ to: '/admin/users', title: 'Пользователи' }] : []),
+      ];
   const roles = [...new Set(me.grants.map((g) => ROLE_TITLES[g.role]))].join(', ');
   return (
     <div className="app">
@@ -54,6 +59,14 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        {me.link && (
+          <div className="panel" data-testid="link-banner" role="note">
+            <Text variant="body-2">
+              Ссылка для {me.link.holderName}: открывает только {me.link.itemLabel}. Вход без пароля действует до{' '}
+              {new Date(me.link.expiresAt).toLocaleString('ru-RU', { dateStyle: 'long', timeStyle: 'short' })}.
+            </Text>
+          </div>
+        )}
         <Outlet />
       </main>
     </div>

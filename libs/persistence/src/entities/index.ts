@@ -2,6 +2,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { CycleEntity } from './cycle.entity';
 import { EventProgressEntity } from './event-progress.entity';
+import { EventEvidenceEntity } from './event-evidence.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { RoleGrantEntity } from './role-grant.entity';
@@ -42,7 +43,8 @@ export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
 export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
 export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
-export type { EventExecutorRecord } from './roadmap-event.entity';
+export type { EventExecutorRecord, EventScheduleWindow } from './roadmap-event.entity';
+export { EventEvidenceEntity };
 export type { OutboxAttachment, OutboxStatus } from './mail-outbox.entity';
 export { ApiTokenEntity, AuditLogEntity, PasswordResetEntity, RoleGrantEntity, SessionEntity, UserEntity };
 export type { AuditOutcome } from './audit-log.entity';
@@ -52,6 +54,7 @@ export const ENTITIES = [
   SchoolEntity,
   RoadmapEventEntity,
   EventProgressEntity,
+  EventEvidenceEntity,
   SchoolProgressEntity,
   MailOutboxEntity,
   UserEntity,

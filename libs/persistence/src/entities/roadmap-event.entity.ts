@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { PastOccurrencePolicy, RoadmapIndicator, RoadmapPeriod, SchoolStage } from '@orientir/domain';
 import { CycleEntity } from './cycle.entity';
 
 export interface EventExecutorRecord {
@@ -35,4 +36,35 @@ export class RoadmapEventEntity {
 
   @Column('jsonb', { default: () => "'[]'" })
   executors!: EventExecutorRecord[];
+
+  @Column('text', { nullable: true })
+  section!: string | null;
+
+  /** The period the importer parsed; null for events sent as plain dates (one window opensAt..deadline). */
+  @Column('jsonb', { nullable: true })
+  period!: RoadmapPeriod | null;
+
+  /** The parsed indicator; null: at least one evidence record meets the event. */
+  @Column('jsonb', { nullable: true })
+  indicator!: RoadmapIndicator | null;
+
+  @Column('text', { name: 'report_form', nullable: true })
+  reportForm!: string | null;
+
+  /** The school pipeline stage the event tracks («100% ШНОР провели самодиагностику»). */
+  @Column('text', { nullable: true })
+  stage!: SchoolStage | null;
+
+  /** The coordinator's choice at launch for occurrences already past: track as late or skip. */
+  @Column('text', { name: 'past_policy', default: 'late' })
+  pastPolicy!: PastOccurrencePolicy;
+
+  /** Windows a coordinator set by hand (a «По графику» event dated, a period moved), ISO instants. */
+  @Column('jsonb', { nullable: true })
+  schedule!: EventScheduleWindow[] | null;
+}
+
+export interface EventScheduleWindow {
+  opensAt: string;
+  deadline: string;
 }

@@ -10,6 +10,7 @@ import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-
 import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
+import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   DirectoryActive1795400000001,
   SchoolYear1795420000000,
   StoredFiles1795430000000,
+  EventTracking1795440000000,
   MailDelivery1795450000000,
   Notifications1795460000000,
 ];

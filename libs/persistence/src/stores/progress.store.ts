@@ -9,6 +9,11 @@ const EVENT_FIELDS = [
   'workflowId',
   'status',
   'remindersSent',
+  'progressPercent',
+  'occurrences',
+  'occurrencesMet',
+  'occurrencesTracked',
+  'control',
   'sequence',
   'changedAt',
   'projectionError',
@@ -50,6 +55,23 @@ function schoolRow(snapshot: SchoolProgressSnapshot, projectionError: string | n
   };
 }
 
+/** The event snapshot as its row: every column present, jsonb columns as JSON text (pg sends arrays as SQL arrays). */
+type EventRow = Omit<Required<EventProgressSnapshot>, 'occurrences' | 'control'> & {
+  occurrences: string;
+  control: string;
+};
+
+function eventRow(s: EventProgressSnapshot): EventRow {
+  return {
+    ...s,
+    progressPercent: s.progressPercent ?? 0,
+    occurrences: JSON.stringify(s.occurrences ?? []),
+    occurrencesMet: s.occurrencesMet ?? 0,
+    occurrencesTracked: s.occurrencesTracked ?? 0,
+    control: JSON.stringify(s.control ?? {}),
+  };
+}
+
 /** Why a projection was stored without its free text; null when it went through whole. */
 type Projected<T> = T & { projectionError: string | null };
 
@@ -62,8 +84,8 @@ export class ProgressStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void> {
-    await this.upsert<Projected<EventProgressSnapshot>>('event_progress', EVENT_FIELDS, {
-      ...snapshot,
+    await this.upsert<Projected<EventRow>>('event_progress', EVENT_FIELDS, {
+      ...eventRow(snapshot),
       projectionError: null,
     });
   }
@@ -109,8 +131,8 @@ export class ProgressStore {
 
   /** The snapshot without what the database refused, and why: the cycle view shows it as an alert. */
   async markEventProjectionFailed(snapshot: EventProgressSnapshot, problem: string): Promise<void> {
-    await this.upsert<Projected<EventProgressSnapshot>>('event_progress', EVENT_FIELDS, {
-      ...snapshot,
+    await this.upsert<Projected<EventRow>>('event_progress', EVENT_FIELDS, {
+      ...eventRow({ ...snapshot, control: {} }),
       projectionError: problem,
     });
   }

@@ -15,10 +15,12 @@ import { t } from './i18n';
 import {
   confirmedExecutors,
   datesPayload,
+  mayChooseOrganisation,
   pastEvents,
   schoolsFromRoadmap,
   undatedEvents,
   undecided,
+  type ExecutorChoices,
   type ExecutorMatch,
   type FuzzyAnswers,
   type SchoolDraft,
@@ -38,12 +40,23 @@ export default function CycleLaunch() {
   });
   const [title, setTitle] = useState('');
   const [municipality, setMunicipality] = useState(
-    me.grants.find((g) => g.role === 'municipal_coordinator')?.scopeValue ?? '',
+    // Grants name the municipality by id; the form takes its name.
+    me.grants.find((g) => g.role === 'municipal_coordinator')?.scopeLabel ?? '',
   );
   const [timezone, setTimezone] = useState('');
   const [schools, setSchools] = useState<SchoolDraft[]>([]);
   const [decisions, setDecisions] = useState<Record<string, UndatedDecision | undefined>>({});
   const [answers, setAnswers] = useState<FuzzyAnswers>({});
+  const [choices, setChoices] = useState<ExecutorChoices>({});
+  const organisations = useQuery({
+    queryKey: ['directory', 'organisations'],
+    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
+  });
+  const organisationOptions = [
+    { value: '', content: t.noChoice },
+    ...(organisations.data ?? []).map((o) => ({ value: o.id, content: o.name })),
+  ];
+  const organisationName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
 
   useEffect(() => {
     if (!roadmap.data) return;
@@ -67,7 +80,7 @@ export default function CycleLaunch() {
               municipality: s.municipality?.trim() || undefined,
             })),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
-            executors: confirmedExecutors(roadmap.data!.executors ?? [], answers),
+            executors: confirmedExecutors(roadmap.data!.executors ?? [], answers, choices),
           },
         }),
       ),
@@ -242,34 +255,58 @@ export default function CycleLaunch() {
               {
                 id: 'organisation',
                 name: t.organisation,
-                template: (m) => <ExecutorMatchCell m={m} answer={answers[m.name]} />,
+                template: (m) => (
+                  <ExecutorMatchCell
+                    m={m}
+                    answer={answers[m.name]}
+                    chosen={mayChooseOrganisation(m, answers) ? organisationName.get(choices[m.name] ?? '') : undefined}
+                  />
+                ),
               },
               {
                 id: 'confirm',
                 name: '',
                 width: 420,
-                template: (m) =>
-                  m.match === 'fuzzy' && m.question ? (
-                    <div role="group" aria-label={m.question}>
-                      <div>{m.question}</div>
-                      <div className="confirm-buttons">
-                        <Button
-                          size="s"
-                          view={answers[m.name] === true ? 'action' : 'outlined'}
-                          onClick={() => setAnswers((a) => ({ ...a, [m.name]: true }))}
-                        >
-                          {t.yes}
-                        </Button>
-                        <Button
-                          size="s"
-                          view={answers[m.name] === false ? 'outlined-danger' : 'outlined'}
-                          onClick={() => setAnswers((a) => ({ ...a, [m.name]: false }))}
-                        >
-                          {t.no}
-                        </Button>
+                template: (m) => (
+                  <>
+                    {m.match === 'fuzzy' && m.question && (
+                      <div role="group" aria-label={m.question}>
+                        <div>{m.question}</div>
+                        <div className="confirm-buttons">
+                          <Button
+                            size="s"
+                            view={answers[m.name] === true ? 'action' : 'outlined'}
+                            onClick={() => setAnswers((a) => ({ ...a, [m.name]: true }))}
+                          >
+                            {t.yes}
+                          </Button>
+                          <Button
+                            size="s"
+                            view={answers[m.name] === false ? 'outlined-danger' : 'outlined'}
+                            onClick={() => setAnswers((a) => ({ ...a, [m.name]: false }))}
+                          >
+                            {t.no}
+                          </Button>
+                        </div>
                       </div>
-                    </div>
-                  ) : null,
+                    )}
+                    {mayChooseOrganisation(m, answers) && (
+                      <div className="field">
+                        <span className="muted">{t.chooseHint}</span>
+                        <Select
+                          size="s"
+                          width="max"
+                          filterable
+                          aria-label={`${t.chooseOrganisation}: ${m.name}`}
+                          placeholder={t.chooseOrganisation}
+                          options={organisationOptions}
+                          value={[choices[m.name] ?? '']}
+                          onUpdate={([id]) => setChoices((c) => ({ ...c, [m.name]: id || undefined }))}
+                        />
+                      </div>
+                    )}
+                  </>
+                ),
               },
             ]}
           />
@@ -386,16 +423,33 @@ const MATCH_WORDS: Record<ExecutorMatch['match'], string> = {
   none: t.matchNone,
 };
 
-function ExecutorMatchCell({ m, answer }: { m: ExecutorMatch; answer: boolean | undefined }) {
+function ExecutorMatchCell({
+  m,
+  answer,
+  chosen,
+}: {
+  m: ExecutorMatch;
+  answer: boolean | undefined;
+  /** The organisation picked by hand after «Нет» or for an unmatched name. */
+  chosen: string | undefined;
+}) {
   const linked = m.match !== 'fuzzy' || answer === true;
+  if (chosen) {
+    return (
+      <>
+        <div>{chosen}</div>
+        <div className="muted">{t.chosen}</div>
+      </>
+    );
+  }
   return (
     <>
-      <div>{m.organisationName ?? '—'}</div>
+      <div>{m.match === 'fuzzy' && answer === false ? '—' : (m.organisationName ?? '—')}</div>
       <div className="muted">
         {MATCH_WORDS[m.match]}
         {m.match === 'fuzzy' && answer === true && `, ${t.confirmed}`}
         {m.match === 'fuzzy' && answer === false && `, ${t.rejected}`}
-        {((linked && m.addressee === 'no_addressee') || m.match === 'none') && (
+        {((linked && m.addressee === 'no_addressee') || m.match === 'none' || answer === false) && (
           <>
             {' · '}
             <Label theme="warning">{t.noAddressee}</Label>

@@ -65,5 +65,14 @@ describe('launch plan', () => {
       { name: 'ОО', organisationId: 'o1' },
     ]);
     expect(confirmedExecutors(matches, {})).toEqual([]);
+    // After «Нет» another organisation may be picked; so may one for a name nothing matched. A pick
+    // for a guess answered «Да» or not answered, or for an exact match, is ignored.
+    expect(confirmedExecutors(matches, { ОО: true, УО: false }, { ОО: 'x1', УО: 'o9', ИМЦ: 'x2', ГМС: 'o8' })).toEqual([
+      { name: 'ОО', organisationId: 'o1' },
+      { name: 'УО', organisationId: 'o9' },
+      { name: 'ГМС', organisationId: 'o8' },
+    ]);
+    expect(confirmedExecutors(matches, {}, { УО: 'o9' })).toEqual([]);
+    expect(confirmedExecutors(matches, { УО: false }, { УО: undefined })).toEqual([]);
   });
 });

@@ -60,12 +60,27 @@ export type ExecutorMatch = Schemas['ExecutorMatchView'];
 /** For a fuzzy match: true once the coordinator answered «Да», false for «Нет»; undefined while unanswered. */
 export type FuzzyAnswers = Record<string, boolean | undefined>;
 
-/** The executors confirmed in the preview, sent with the launch (the API remembers each as an alias). */
+/** After «Нет» (or for a name with no match): the directory organisation picked instead; none: «нет адресата». */
+export type ExecutorChoices = Record<string, string | undefined>;
+
+/** Whether the coordinator may pick an organisation for this executor: a guess rejected, or no match at all. */
+export function mayChooseOrganisation(m: ExecutorMatch, answers: FuzzyAnswers): boolean {
+  return m.match === 'none' || (m.match === 'fuzzy' && answers[m.name] === false);
+}
+
+/**
+ * The executors linked in the preview, sent with the launch (the API remembers each spelling as an
+ * alias): a fuzzy guess answered «Да», or the organisation picked after «Нет» or for an unmatched name.
+ */
 export function confirmedExecutors(
   matches: readonly ExecutorMatch[],
   answers: FuzzyAnswers,
+  choices: ExecutorChoices = {},
 ): { name: string; organisationId: string }[] {
-  return matches
-    .filter((m) => m.match === 'fuzzy' && m.organisationId && answers[m.name] === true)
-    .map((m) => ({ name: m.name, organisationId: m.organisationId! }));
+  return matches.flatMap((m) => {
+    if (m.match === 'fuzzy' && m.organisationId && answers[m.name] === true)
+      return [{ name: m.name, organisationId: m.organisationId }];
+    const chosen = choices[m.name];
+    return chosen && mayChooseOrganisation(m, answers) ? [{ name: m.name, organisationId: chosen }] : [];
+  });
 }

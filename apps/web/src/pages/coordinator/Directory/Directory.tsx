@@ -7,11 +7,17 @@ import { unwrap } from '../../../api/errors';
 import { FileInput } from '../../../components/FileInput';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { InvitePanel } from './InvitePanel';
+import { EditPanel } from './EditPanel';
+import { PeopleImport } from './PeopleImport';
 import { t } from './i18n';
 
 type Preview = Schemas['DirectoryImportPreview'];
 type Organisation = Schemas['OrganisationView'];
 type Person = Schemas['PersonView'];
+type School = Schemas['DirectorySchoolView'];
+
+const rowStatus = (status: string | undefined) =>
+  status === 'known' ? t.statusKnown : status === 'changed' ? t.statusChanged : t.statusNew;
 
 /** Browse the directory within the caller's scope, import participants with a preview, merge spellings, invite people. */
 export default function Directory() {
@@ -88,6 +94,34 @@ export default function Directory() {
     },
   });
   const organisationName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
+  const [editing, setEditing] = useState<{ school: School } | { person: Person } | null>(null);
+  const edit = useMutation({
+    mutationFn: (changes: Record<string, string | null | boolean>) =>
+      editing && 'school' in editing
+        ? unwrap(
+            api.PATCH('/api/directory/schools/{id}', { params: { path: { id: editing.school.id } }, body: changes }),
+          ).then((s) => s.fullName)
+        : unwrap(
+            api.PATCH('/api/directory/people/{id}', {
+              params: { path: { id: (editing as { person: Person }).person.id } },
+              body: changes,
+            }),
+          ).then((p) => p.fullName),
+    onSuccess: (name) => {
+      setDone(t.saved(name));
+      setEditing(null);
+      refresh();
+    },
+  });
+  const startEditing = (next: { school: School } | { person: Person }) => {
+    edit.reset();
+    setEditing(next);
+  };
+  const editButton = (label: string, onClick: () => void) => (
+    <Button size="s" view="outlined" aria-label={`${t.edit}: ${label}`} onClick={onClick}>
+      {t.edit}
+    </Button>
+  );
 
   return (
     <>
@@ -123,19 +157,19 @@ export default function Directory() {
             <Table
               data={preview.schools}
               getRowDescriptor={(s) => ({ id: s.name })}
+              wordWrap
               columns={[
                 { id: 'name', name: t.colName },
+                { id: 'shortName', name: t.colShortName, template: (s) => s.shortName ?? '—' },
+                { id: 'officialCode', name: t.colCode, template: (s) => s.officialCode ?? '—' },
                 {
                   id: 'municipality',
                   name: t.colMunicipality,
                   template: (s) => s.municipality ?? preview.municipality ?? '—',
                 },
                 { id: 'category', name: t.colCategory, template: (s) => t.categories[s.category] ?? s.category },
-                {
-                  id: 'status',
-                  name: t.colStatus,
-                  template: (s) => (s.status === 'known' ? t.statusKnown : t.statusNew),
-                },
+                { id: 'director', name: t.colDirector, template: (s) => s.director ?? '—' },
+                { id: 'status', name: t.colStatus, template: (s) => rowStatus(s.status) },
               ]}
             />
             <Table
@@ -146,11 +180,7 @@ export default function Directory() {
                 { id: 'workplace', name: t.organisations, template: (c) => c.workplace ?? '—' },
                 { id: 'email', name: t.colEmail, template: (c) => c.email ?? '—' },
                 { id: 'schools', name: t.colSchools, template: (c) => c.schools.join('; ') || '—' },
-                {
-                  id: 'status',
-                  name: t.colStatus,
-                  template: (c) => (c.status === 'known' ? t.statusKnown : t.statusNew),
-                },
+                { id: 'status', name: t.colStatus, template: (c) => rowStatus(c.status) },
               ]}
             />
             {preview.problems.length > 0 && (
@@ -177,6 +207,7 @@ export default function Directory() {
           </>
         )}
       </section>
+      <PeopleImport onSaved={refresh} />
       {schools.isPending || organisations.isPending || people.isPending ? (
         <PageLoader />
       ) : schools.error || organisations.error || people.error ? (
@@ -192,13 +223,43 @@ export default function Directory() {
         <>
           <section className="panel table-wrap" aria-label={t.schools}>
             <h2 className="g-text g-text_variant_subheader-3">{t.schools}</h2>
+            {editing && 'school' in editing && (
+              <EditPanel
+                key={editing.school.id}
+                title={`${t.editSchool}: ${editing.school.fullName}`}
+                active={editing.school.active}
+                pending={edit.isPending}
+                error={edit.error}
+                onSave={(changes) => edit.mutate(changes)}
+                onCancel={() => setEditing(null)}
+                fields={[
+                  { key: 'fullName', label: t.colName, value: editing.school.fullName, required: true },
+                  { key: 'shortName', label: t.colShortName, value: editing.school.shortName },
+                  { key: 'officialCode', label: t.colCode, value: editing.school.officialCode },
+                  { key: 'director', label: t.colDirector, value: editing.school.director },
+                  { key: 'email', label: t.colEmail, value: editing.school.email },
+                  { key: 'address', label: t.colAddress, value: editing.school.address },
+                ]}
+              />
+            )}
             <Table
               data={schools.data}
               getRowDescriptor={(s) => ({ id: s.id })}
               wordWrap
               columns={[
                 { id: 'fullName', name: t.colName },
+                { id: 'shortName', name: t.colShortName, template: (s) => s.shortName ?? '—' },
+                { id: 'officialCode', name: t.colCode, template: (s) => s.officialCode ?? '—' },
+                { id: 'director', name: t.colDirector, template: (s) => s.director ?? '—' },
                 { id: 'email', name: t.colEmail, template: (s) => s.email ?? '—' },
+                { id: 'address', name: t.colAddress, template: (s) => s.address ?? '—' },
+                { id: 'active', name: t.colActive, template: (s) => t.activeStates[String(s.active)] },
+                {
+                  id: 'edit',
+                  name: '',
+                  width: 120,
+                  template: (s) => editButton(s.fullName, () => startEditing({ school: s })),
+                },
               ]}
             />
           </section>
@@ -240,6 +301,30 @@ export default function Directory() {
           </section>
           <section className="panel table-wrap" aria-label={t.people}>
             <h2 className="g-text g-text_variant_subheader-3">{t.people}</h2>
+            {editing && 'person' in editing && (
+              <EditPanel
+                key={editing.person.id}
+                title={`${t.editPerson}: ${editing.person.fullName}`}
+                active={editing.person.active}
+                pending={edit.isPending}
+                error={edit.error}
+                onSave={(changes) => edit.mutate(changes)}
+                onCancel={() => setEditing(null)}
+                fields={[
+                  { key: 'fullName', label: t.colFullName, value: editing.person.fullName, required: true },
+                  { key: 'position', label: t.colPosition, value: editing.person.position },
+                  { key: 'email', label: t.colEmail, value: editing.person.email },
+                  { key: 'phone', label: t.colPhone, value: editing.person.phone },
+                  {
+                    key: 'organisationId',
+                    label: t.colOrganisation,
+                    value: editing.person.organisationId,
+                    required: true,
+                    options: (organisations.data ?? []).map((o) => ({ value: o.id, content: o.name })),
+                  },
+                ]}
+              />
+            )}
             {inviting && (
               <InvitePanel
                 key={inviting.id}
@@ -257,15 +342,23 @@ export default function Directory() {
               getRowDescriptor={(p) => ({ id: p.id })}
               wordWrap
               columns={[
-                { id: 'fullName', name: t.colName },
+                { id: 'fullName', name: t.colFullName },
                 { id: 'position', name: t.colPosition, template: (p) => p.position ?? '—' },
                 {
                   id: 'organisation',
-                  name: t.organisations,
+                  name: t.colOrganisation,
                   template: (p) => organisationName.get(p.organisationId ?? '') ?? '—',
                 },
                 { id: 'email', name: t.colEmail, template: (p) => p.email ?? '—' },
+                { id: 'phone', name: t.colPhone, template: (p) => p.phone ?? '—' },
+                { id: 'active', name: t.colActive, template: (p) => t.personActiveStates[String(p.active)] },
                 { id: 'account', name: t.colAccount, template: (p) => t.accounts[p.account] ?? p.account },
+                {
+                  id: 'edit',
+                  name: '',
+                  width: 120,
+                  template: (p) => editButton(p.fullName, () => startEditing({ person: p })),
+                },
                 {
                   id: 'invite',
                   name: '',

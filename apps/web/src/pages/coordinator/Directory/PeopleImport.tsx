@@ -1,0 +1,120 @@
+import { Button, Table, TextInput } from '@gravity-ui/uikit';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import { FileInput } from '../../../components/FileInput';
+import { InlineError } from '../../../components/PageState';
+import { t } from './i18n';
+
+type Preview = Schemas['PeopleImportPreview'];
+
+/** People (ФИО, должность, e-mail, телефон, организация) from a table: a preview with each bad cell named, then one save. */
+export function PeopleImport(props: { onSaved: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [municipality, setMunicipality] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const load = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      if (file) form.append('file', file);
+      if (municipality.trim()) form.append('municipality', municipality.trim());
+      return unwrap(api.POST('/api/directory/people-import', { body: {} as never, bodySerializer: () => form }));
+    },
+    onSuccess: (result) => {
+      setPreview(result);
+      setDone(null);
+    },
+  });
+  const confirm = useMutation({
+    mutationFn: (p: Preview) =>
+      unwrap(
+        api.POST('/api/directory/people-import/confirm', {
+          body: { municipality: p.municipality ?? undefined, people: p.people },
+        }),
+      ),
+    onSuccess: (r) => {
+      setDone(t.peopleImported(r.created.people, r.updated.people, r.unchanged.people));
+      setPreview(null);
+      props.onSaved();
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="people-import-title">
+      <h2 id="people-import-title" className="g-text g-text_variant_subheader-3">
+        {t.peopleImportTitle}
+      </h2>
+      <p className="muted">{t.peopleImportHint}</p>
+      <div className="form-grid">
+        <div className="field">
+          <span className="field__label" aria-hidden>
+            {t.file}
+          </span>
+          <FileInput id="people-file" label={t.peopleFile} accept=".xlsx,.csv" file={file} onChange={setFile} />
+        </div>
+        <div className="field">
+          <label htmlFor="people-municipality">{t.peopleMunicipality}</label>
+          <TextInput id="people-municipality" value={municipality} onUpdate={setMunicipality} />
+        </div>
+      </div>
+      <div className="actions">
+        <Button view="action" disabled={!file} loading={load.isPending} onClick={() => load.mutate()}>
+          {t.preview}
+        </Button>
+      </div>
+      <InlineError error={load.error} />
+      {done && <p role="status">{done}</p>}
+      {preview && (
+        <>
+          <Table
+            data={preview.people}
+            getRowDescriptor={(p) => ({ id: `${p.row ?? ''}:${p.fullName}` })}
+            wordWrap
+            columns={[
+              { id: 'row', name: t.colRow, template: (p) => p.row ?? '—' },
+              { id: 'fullName', name: t.colFullName },
+              { id: 'position', name: t.colPosition, template: (p) => p.position ?? '—' },
+              { id: 'email', name: t.colEmail, template: (p) => p.email ?? '—' },
+              { id: 'phone', name: t.colPhone, template: (p) => p.phone ?? '—' },
+              {
+                id: 'organisation',
+                name: t.colOrganisation,
+                template: (p) =>
+                  p.organisationStatus === 'new' ? `${p.organisation} (${t.organisationNew})` : p.organisation,
+              },
+              { id: 'status', name: t.colStatus, template: (p) => t.personStatuses[p.status ?? 'new'] },
+            ]}
+          />
+          {preview.problems.length > 0 && (
+            <>
+              <h3 className="g-text g-text_variant_subheader-2">{t.problems}</h3>
+              <ul aria-label={t.problems}>
+                {preview.problems.map((p) => (
+                  <li key={`${p.row}:${p.column ?? ''}:${p.message}`}>
+                    {p.row}
+                    {p.column ? `, ${t.column} «${p.column}»` : ''}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <InlineError error={confirm.error} title={t.failed} />
+          <div className="actions">
+            <Button
+              view="action"
+              disabled={preview.people.length === 0}
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate(preview)}
+            >
+              {t.confirmPeople(preview.people.length)}
+            </Button>
+            <Button view="flat" onClick={() => setPreview(null)}>
+              {t.cancel}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
