@@ -44,27 +44,28 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
 
   const { workflowId } = workflowInfo();
   const carried = input.carried;
-  const setup = carried?.setup ?? (await loadSchoolYearSetup({ cycleId: input.cycleId, schoolId: input.schoolId }));
-  let year: SchoolYear;
+  let year: SchoolYear | null = null;
   const pendingSteps: TimelineStep[] = [];
-  if (carried) {
-    year = SchoolYear.resume(setup, carried.state, carried.remindersSent);
-    pendingSteps.push(...carried.pendingSteps);
-  } else {
-    const started = SchoolYear.start(setup, Date.now());
-    year = started.year;
-    pendingSteps.push(...started.steps);
-  }
   let sequence = carried?.sequence ?? 0;
   const notices: SchoolNotice[] = [];
   /** Set by every handled action, so the loop re-plans its timers and checks the history size. */
   let changed = false;
   const lock = new Lock();
+  /** Handlers exist from the first task; until the set-up is read, actions are refused with a reason. */
+  const ready = (): SchoolYear => {
+    if (!year) {
+      throw ApplicationFailure.create({
+        message: 'Процесс школы еще запускается: повторите действие через минуту',
+        nonRetryable: true,
+      });
+    }
+    return year;
+  };
 
   /** Writes the state and the new timeline steps; a retried or late write never overwrites a newer one. */
   const project = async (): Promise<void> => {
     sequence += 1;
-    const state = year.view();
+    const state = ready().view();
     const steps = pendingSteps.splice(0);
     upsertSearchAttributes([{ key: StageAttribute, value: state.stage }]);
     await projected(() =>
@@ -87,7 +88,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
     );
   };
 
-  setHandler(schoolCycleStateQuery, () => year.view());
+  setHandler(schoolCycleStateQuery, () => ready().view());
   for (const type of Object.keys(SCHOOL_YEAR_UPDATES) as SchoolYearActionType[]) {
     setHandler(
       SCHOOL_YEAR_UPDATES[type],
@@ -95,34 +96,45 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
         lock.run(async () => {
           const action = { ...request, type } as SchoolYearAction;
           // Checked again: another action may have moved the state since the validator ran.
-          const problem = year.problem(action, Date.now());
+          const problem = ready().problem(action, Date.now());
           if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
-          const outcome = year.apply(action, Date.now());
+          const outcome = ready().apply(action, Date.now());
           pendingSteps.push(...outcome.steps);
           notices.push(...outcome.notices);
           changed = true;
           await project();
-          return year.view();
+          return ready().view();
         }),
       {
         validator: (request: Omit<SchoolYearAction, 'type'>) => {
-          const problem = year.problem({ ...request, type } as SchoolYearAction, Date.now());
+          const problem = ready().problem({ ...request, type } as SchoolYearAction, Date.now());
           if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
         },
       },
     );
   }
 
+  const setup = carried?.setup ?? (await loadSchoolYearSetup({ cycleId: input.cycleId, schoolId: input.schoolId }));
+  if (carried) {
+    year = SchoolYear.resume(setup, carried.state, carried.remindersSent);
+    pendingSteps.push(...carried.pendingSteps);
+  } else {
+    const started = SchoolYear.start(setup, Date.now());
+    year = started.year;
+    pendingSteps.push(...started.steps);
+  }
+
+  const school = year;
   if (!carried || pendingSteps.length) await lock.run(project);
 
-  while (!year.finished) {
-    const timer = year.nextTimer();
+  while (!school.finished) {
+    const timer = school.nextTimer();
     const wait = timer ? Math.max(1, timer.at - Date.now()) : undefined;
-    const woken = () => changed || notices.length > 0 || year.finished;
+    const woken = () => changed || notices.length > 0 || school.finished;
     if (!woken()) await (wait === undefined ? condition(woken) : condition(woken, wait));
     changed = false;
     await lock.run(async () => {
-      const fired = year.fireDue(Date.now());
+      const fired = school.fireDue(Date.now());
       if (fired.steps.length) {
         pendingSteps.push(...fired.steps);
         await project();
@@ -130,7 +142,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
       notices.push(...fired.notices);
       await sendNotices(notices.splice(0));
     });
-    if (!year.finished && shouldContinueAsNew(input)) {
+    if (!school.finished && shouldContinueAsNew(input)) {
       await condition(allHandlersFinished);
       // Whatever arrived while handlers drained is carried too.
       await continueAsNew<typeof schoolCycleWorkflow>({
@@ -139,20 +151,20 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
         historyLimit: input.historyLimit,
         carried: {
           setup,
-          state: year.view(),
+          state: school.view(),
           sequence,
           pendingSteps: pendingSteps.splice(0),
-          remindersSent: [...year.remindersSent],
+          remindersSent: [...school.remindersSent],
         },
       });
     }
   }
   await condition(allHandlersFinished);
   await sendNotices(notices.splice(0));
-  return year.view();
+  return school.view();
 
   async function sendNotices(batch: SchoolNotice[]): Promise<void> {
-    const state = year.state;
+    const state = school.state;
     const experts = state.documents.flatMap((d) => (d.expert && d.status === 'submitted' ? [d.expert] : []));
     for (const notice of batch) {
       await sendSchoolNotice({

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
-        activities: recordingActivities(),
+        activities: recordingActivities(env),
         ...(await prebuiltWorkflowBundle()),
       });
       const recorder: ReplayRecorder = {

@@ -107,6 +107,7 @@ export class SchoolYearSettingsDto {
   @ApiProperty({
     type: [String],
     format: 'date',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     maxItems: 24,
     description: 'Local dates, used with the `dates` rhythm',
   })
