@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         async save(point, handle) {
           const history = await handle.fetchHistory();
           const file = path.join(OUT, `${scenario.name}--${point}.json`);
+          // protobufjs JSON (longs as strings, bytes as base64): History.fromObject reads it back.
           await fs.writeFile(file, JSON.stringify(history), 'utf8');
           process.stdout.write(`recorded ${path.relative(ROOT, file)} (${history.events?.length ?? 0} events)\n`);
         },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
@@ -24,7 +24,9 @@ describe('workflow replay against recorded histories', () => {
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {
-    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
+    const history = temporal.api.history.v1.History.fromObject(
+      JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')),
+    );
     const workflowId = `replay-${file}`;
     const result = await Worker.runReplayHistory({ ...(await prebuiltWorkflowBundle()) }, history, workflowId);
     expect(result).toBeUndefined();
