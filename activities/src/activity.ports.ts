@@ -6,9 +6,14 @@ import type {
   EvidenceCorrection,
   EvidenceInput,
   EvidenceRemoval,
+  LaunchBatch,
+  LaunchProgressSnapshot,
+  RoadmapEventWorkflowInput,
+  SchoolCycleWorkflowInput,
   SchoolProgressSnapshot,
 } from '@orientir/contracts';
 import type { EventDefinitionInput } from './events/event-definition.util';
+import type { CalendarOverrides } from '@orientir/domain';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -31,6 +36,35 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { personId?: string; name: string; email: string }[];
   } | null>;
+}
+
+export interface CalendarPort {
+  overrides(): Promise<CalendarOverrides>;
+}
+
+/** What the launch activities read and write in PostgreSQL. */
+export interface LaunchStorePort {
+  /** Ids of the cycle's schools and events, each list in id order. */
+  launchTargetIds(cycleId: string): Promise<{ schools: string[]; events: string[] }>;
+  launchSchools(
+    cycleId: string,
+    batch: LaunchBatch,
+  ): Promise<{ id: string; name: string; municipality: string | null }[]>;
+  launchEvents(
+    cycleId: string,
+    batch: LaunchBatch,
+  ): Promise<{ id: string; number: string; title: string; opensAt: Date; deadline: Date }[]>;
+  /** Sets the projection rows of workflows started anew back to sequence 0, so their first snapshot lands. */
+  resetProjections(kind: LaunchBatch['kind'], ids: string[]): Promise<void>;
+  recordLaunchProgress(snapshot: LaunchProgressSnapshot): Promise<void>;
+}
+
+/** Starts the school and event workflows by deterministic ID (libs/temporal's gateway fits it). */
+export interface WorkflowStarterPort {
+  startSchoolWorkflow(
+    input: SchoolCycleWorkflowInput & { municipality: string | null },
+  ): Promise<'started' | 'existing'>;
+  startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<'started' | 'existing'>;
 }
 
 /** The event store as the event activities use it (EventTrackingStore satisfies it). */
@@ -86,6 +120,9 @@ export interface DigestPort extends MagicLinkPort {
       status: string;
       schoolId: string | null;
       round: number | null;
+      /** The roadmap's indicator text and report form: what is expected. */
+      indicator?: string | null;
+      reportForm?: string | null;
     }[]
   >;
   digestRecipients(
@@ -94,6 +131,8 @@ export interface DigestPort extends MagicLinkPort {
   ): Promise<{ id: string; fullName: string; email: string; mode: NotificationModeValue }[]>;
   modesOf(personIds: string[]): Promise<Map<string, NotificationModeValue>>;
   coordinatorContact(cycleId: string): Promise<{ name: string; email: string | null; phone: string | null } | null>;
+  /** What an event expects, for the reminder. */
+  expectationOf(eventId: string): Promise<{ indicator: string | null; reportForm: string | null }>;
 }
 
 export interface Addressee {

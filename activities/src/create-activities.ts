@@ -1,19 +1,23 @@
-import type { OrientirActivities } from '@orientir/contracts';
+import type { CycleLaunchActivities, OrientirActivities } from '@orientir/contracts';
 import type { MailOutbox } from '@orientir/mail';
 import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createSchoolYearActivities } from './school-year/school-year.activities';
+import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
 import { createEventActivities } from './events/event.activities';
 import type {
+  CalendarPort,
   DigestPort,
   EventTrackingPort,
   EventDirectoryPort,
+  LaunchStorePort,
   NotificationModeValue,
   OutboxLookupPort,
   ProgressPort,
   SchoolYearPort,
+  WorkflowStarterPort,
 } from './activity.ports';
 
 export interface ActivityDeps {
@@ -23,6 +27,7 @@ export interface ActivityDeps {
   /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  calendar: CalendarPort;
   events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
@@ -33,12 +38,22 @@ export interface ActivityDeps {
   publicUrl: string;
   /** What a person without a saved preference gets: one digest a working day, or each item at once. */
   defaultNotificationMode: NotificationModeValue;
+  launches: LaunchStorePort;
+  starter: WorkflowStarterPort;
+  isTransientStartError(error: unknown): boolean;
 }
 
 /** Every activity the worker registers, built from injected services. */
-export function createActivities(deps: ActivityDeps): OrientirActivities {
+export function createActivities(deps: ActivityDeps): OrientirActivities & CycleLaunchActivities {
   const links = new LinkIssuer(deps.people, deps.publicUrl);
-  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
+  const digests = new DigestService(
+    deps.people,
+    deps.outboxLookup,
+    deps.outbox,
+    links,
+    deps.defaultNotificationMode,
+    deps.calendar,
+  );
   return {
     ...createProjectionActivities({ progress: deps.progress }),
     ...createEventActivities({ events: deps.events }),
@@ -55,6 +70,13 @@ export function createActivities(deps: ActivityDeps): OrientirActivities {
       outbox: deps.outbox,
       publicUrl: deps.publicUrl,
       reminderDaysBefore: deps.reminderDaysBefore,
+    }),
+    loadCalendarOverrides: () => deps.calendar.overrides(),
+    ...createCycleLaunchActivities({
+      launches: deps.launches,
+      starter: deps.starter,
+      reminderDaysBefore: deps.reminderDaysBefore,
+      isTransient: deps.isTransientStartError,
     }),
   };
 }

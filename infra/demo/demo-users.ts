@@ -3,7 +3,14 @@
 import { DataSource } from 'typeorm';
 import { ROLE_TITLES_RU, type Role, type RoleGrant } from '@orientir/auth';
 import { hashPassword, issueToken, randomPassword } from '@orientir/credentials';
-import { CredentialStore, CycleStore, DirectoryStore, UserStore, createDataSourceOptions } from '@orientir/persistence';
+import {
+  CredentialStore,
+  CycleStore,
+  DirectoryStore,
+  LaunchStore,
+  UserStore,
+  createDataSourceOptions,
+} from '@orientir/persistence';
 import { launchDemoCycle } from './demo-launcher';
 
 export const DEMO_MUNICIPALITY = 'г. Иркутск';
@@ -72,7 +79,7 @@ export async function launchDemoWithUsers(o: {
 
     const region = process.env.REGION?.trim() || 'Иркутская область';
     const directory = new DirectoryStore(dataSource, region);
-    const stored = await new CycleStore(dataSource, directory).find(demo.cycleId);
+    const stored = await new CycleStore(dataSource, directory, new LaunchStore(dataSource)).find(demo.cycleId);
     if (!stored) throw new Error(`demo cycle ${demo.cycleId} is not in the database`);
     const municipality =
       stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;

@@ -5,6 +5,7 @@ import { CredentialStore } from '@orientir/persistence';
 import { ADMIN, ApiClient, clientWith, createAccount, sessionClient } from '../support/auth-clients';
 import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
 import { eventually } from '../support/poll.util';
+import { launchCompleted } from '../support/launch.util';
 import { testEnv } from '../setup/test-infrastructure';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -304,8 +305,9 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     const launched = await request(apps.api.getHttpServer())
       .post(`/api/cycles/${cycleA.id}/launch`)
       .set('Authorization', `Bearer ${issued.token}`)
-      .expect(201);
-    expect(launched.body.launch).toEqual({ started: 0, existing: 4 });
+      .expect(202);
+    const relaunch = await launchCompleted(admin, cycleA.id, launched.body.id);
+    expect(relaunch).toMatchObject({ started: 0, existing: 4 });
     await request(apps.api.getHttpServer())
       .post(`/api/cycles/${cycleB.id}/launch`)
       .set('Authorization', `Bearer ${issued.token}`)

@@ -39,7 +39,7 @@ const KEYWORD: Record<string, (s: Schema, c: unknown[], each: boolean) => boolea
   isIso8601: (s) => s.format === 'date-time',
   isUUID: (s, _c, each) => (each ? s.items : s)?.format === 'uuid',
   isUuid: (s, _c, each) => (each ? s.items : s)?.format === 'uuid',
-  isIn: (s, [values]) => JSON.stringify(s.enum) === JSON.stringify(values),
+  isIn: (s, [values], each) => JSON.stringify((each ? s.items : s)?.enum) === JSON.stringify(values),
   isArray: (s) => s.type === 'array',
   arrayNotEmpty: (s) => Number(s.minItems) >= 1,
   arrayMaxSize: (s, [n]) => s.maxItems === n,

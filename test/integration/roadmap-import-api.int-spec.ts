@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { useHarness } from '../support/test-harness';
+import { launchCompleted } from '../support/launch.util';
 
 const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 
@@ -69,7 +70,8 @@ describe('roadmap import over HTTP: preview → confirm → export → cycle', (
     const dated = edited.events.filter((e: { period: { start: string | null } }) => e.period.start).length;
     expect(cycle.body.events).toHaveLength(dated);
     expect(cycle.body.skippedEvents).toHaveLength(23 - dated);
-    expect(cycle.body.launch.started).toBe(dated + cycle.body.schools.length);
+    const launch = await launchCompleted(harness.admin, cycle.body.id, cycle.body.launch.id);
+    expect(launch.started).toBe(dated + cycle.body.schools.length);
     expect(cycle.body.events.find((e: { number: string }) => e.number === '1').title).toContain('(исправлено)');
   });
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
 import { useHarness } from '../support/test-harness';
 import { eventually } from '../support/poll.util';
+import { launchCompleted } from '../support/launch.util';
 import { testEnv } from '../setup/test-infrastructure';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,7 +36,14 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
 
     const created = await harness.admin.post('/api/cycles').send(payload).expect(201);
     const cycleId: string = created.body.id;
-    expect(created.body.launch).toEqual({ started: 2, existing: 0 });
+    // Answered at once: the launch is pending; its workflow starts both workflows afterwards.
+    expect(created.body.launch).toMatchObject({
+      status: 'pending',
+      done: 0,
+      workflowId: expect.stringMatching(/^cycle\//),
+    });
+    const launched = await launchCompleted(harness.admin, cycleId, created.body.launch.id);
+    expect(launched).toMatchObject({ total: 2, done: 2, started: 2, existing: 0, failed: 0, failures: [] });
     expect(created.body.events[0].workflowId).toBe(`cycle/${cycleId}/event/${created.body.events[0].id}`);
     expect(created.body.schools[0].workflowId).toBe(`cycle/${cycleId}/school/${created.body.schools[0].id}`);
 
@@ -68,8 +76,13 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
     expect(outbox.rows).toEqual([{ status: 'sent', recipients: [executorEmail] }]);
 
     // Launching again starts nothing twice.
-    const relaunch = await harness.admin.post(`/api/cycles/${cycleId}/launch`).expect(201);
-    expect(relaunch.body.launch).toEqual({ started: 0, existing: 2 });
+    const relaunch = await harness.admin.post(`/api/cycles/${cycleId}/launch`).expect(202);
+    expect(relaunch.body.id).not.toBe(launched.id);
+    expect(await launchCompleted(harness.admin, cycleId, relaunch.body.id)).toMatchObject({
+      total: 2,
+      started: 0,
+      existing: 2,
+    });
     const sameMail = (await mail().list()).filter((m) => m.to.some((t) => t.address === executorEmail));
     expect(sameMail).toHaveLength(1);
   });

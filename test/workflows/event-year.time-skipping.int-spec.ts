@@ -93,6 +93,9 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
     async sendSchoolNotice() {
       return { recipients: 0 };
     },
+    async loadCalendarOverrides() {
+      return {};
+    },
     async measureStageCoverage({ stage }) {
       const done = new Set(stagesDoneAfter(stage));
       return [...schoolStage].filter(([, s]) => done.has(s)).map(([id]) => id);

@@ -65,6 +65,9 @@ describe('school year workflow (time-skipping)', () => {
       async measureStageCoverage() {
         return [];
       },
+      async loadCalendarOverrides() {
+        return {};
+      },
     };
     worker = await Worker.create({
       connection: env.nativeConnection,

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { appCoreModules } from '@orientir/app-core';
+import { appCoreModules, temporalClientModule } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
-import { TemporalClientModule } from '@orientir/temporal';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -13,6 +12,8 @@ import { DirectoryModule } from './directory/directory.module';
 import { SchoolsModule } from './schools/schools.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { MailHttpModule } from './mail/mail.module';
 
 @Module({})
 export class ApiModule {
@@ -21,11 +22,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ...appCoreModules(config),
-        TemporalClientModule.forRoot({
-          ...config.temporal,
-          tls: config.deployment.temporalTls,
-          apiKey: config.deployment.temporalApiKey,
-        }),
+        temporalClientModule(config),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -35,6 +32,8 @@ export class ApiModule {
         SchoolsModule,
         NotificationsModule,
         FilesHttpModule,
+        CalendarModule,
+        MailHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -5,14 +5,21 @@ import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import {
+  CalendarStore,
   CycleStore,
   EventTrackingStore,
+  LaunchStore,
   MailOutboxStore,
   NotificationStore,
   ProgressStore,
   SchoolYearStore,
 } from '@orientir/persistence';
-import { ensureDigestSchedule } from '@orientir/temporal';
+import {
+  WORKFLOW_GATEWAY,
+  ensureDigestSchedule,
+  isTransientStartError,
+  type WorkflowGateway,
+} from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -31,10 +38,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly calendar: CalendarStore,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
     private readonly schoolYear: SchoolYearStore,
     private readonly events: EventTrackingStore,
+    private readonly launches: LaunchStore,
+    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +80,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        calendar: this.calendar,
         events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
@@ -77,6 +88,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         reminderDaysBefore: this.config.reminders.daysBefore,
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
+        launches: this.launches,
+        starter: this.workflows,
+        isTransientStartError,
       }),
     });
     this.running = this.worker.run();
@@ -120,9 +134,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
-    await this.clientConnection?.close();
+    // Idempotent: a test may close the worker's context before the harness closes it again.
+    const [client, connection] = [this.clientConnection, this.connection];
+    this.clientConnection = undefined;
+    this.connection = undefined;
+    await client?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    await connection?.close();
   }
 }

@@ -3,6 +3,7 @@ import { ConfigModule, type AppConfig } from '@orientir/config';
 import { FilesModule } from '@orientir/files';
 import { MAIL_OUTBOX, MailModule, MailOutbox } from '@orientir/mail';
 import { MailOutboxStore, PersistenceModule } from '@orientir/persistence';
+import { TemporalClientModule } from '@orientir/temporal';
 
 /** The outbox service over its table, for whichever process queues mail. */
 @Global()
@@ -23,4 +24,13 @@ export function appCoreModules(config: AppConfig): DynamicModule[] {
     { module: MailOutboxModule },
     FilesModule.forRoot(config.files),
   ];
+}
+
+/** The Temporal client (WorkflowGateway) as configured: the API talks to workflows, the worker's launch activities start them. */
+export function temporalClientModule(config: AppConfig): DynamicModule {
+  return TemporalClientModule.forRoot({
+    ...config.temporal,
+    tls: config.deployment.temporalTls,
+    apiKey: config.deployment.temporalApiKey,
+  });
 }

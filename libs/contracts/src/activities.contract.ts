@@ -1,7 +1,7 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
 import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
-import type { EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
+import type { CalendarOverrides, EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
 import type { EventDefinition, EvidenceCorrection, EvidenceInput, EvidenceRemoval } from './roadmap-event.contract';
 import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
@@ -52,10 +52,11 @@ export interface SchoolProgressSnapshot {
   stage: SchoolPipelineState;
   round: number;
   lastRemarks: string | null;
+  /** When the current stage is due, ISO (null or absent: no date); the school list derives overdue from it. */
+  dueAt?: string | null;
   sequence: number;
   changedAt: string;
-  /** Since the school year became real work: the current stage's due date and flags. */
-  dueAt?: string | null;
+  /** Since the school year became real work: the stage's flags. */
   overdue?: boolean;
   rework?: boolean;
   curator?: PersonRef | null;
@@ -135,6 +136,11 @@ export interface OrientirActivities {
   sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }>;
   sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
+  /**
+   * The installation's production-calendar changes (loaded years, marked days), for
+   * `new WorkingCalendar(overrides)`: fetched by an activity so a replay sees the recorded answer.
+   */
+  loadCalendarOverrides(): Promise<CalendarOverrides>;
 }
 
 /**

@@ -4,4 +4,5 @@ export * from './search-attributes';
 export * from './activities.contract';
 export * from './roadmap-event.contract';
 export * from './school-cycle.contract';
+export * from './cycle-launch.contract';
 export * from './daily-digest.contract';

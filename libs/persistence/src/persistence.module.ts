@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSourceOptions } from './data-source';
 import { CycleStore } from './stores/cycle.store';
 import { MailOutboxStore } from './stores/mail-outbox.store';
+import { CalendarStore } from './stores/calendar.store';
 import { ProgressStore } from './stores/progress.store';
 import { EventTrackingStore } from './stores/event-tracking.store';
 import { AuditLogStore } from './stores/audit-log.store';
@@ -12,6 +13,8 @@ import { RoadmapStore } from './stores/roadmap.store';
 import { SchoolYearStore } from './stores/school-year.store';
 import { NotificationStore } from './stores/notification.store';
 import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
+import { LaunchStore } from './stores/launch.store';
+import { SchoolListStore } from './stores/school-list.store';
 import { StoredFileStore } from './stores/stored-file.store';
 
 const STORES = [
@@ -19,12 +22,15 @@ const STORES = [
   ProgressStore,
   EventTrackingStore,
   MailOutboxStore,
+  CalendarStore,
   RoadmapStore,
   UserStore,
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
   SchoolYearStore,
+  LaunchStore,
+  SchoolListStore,
   NotificationStore,
   StoredFileStore,
 ];

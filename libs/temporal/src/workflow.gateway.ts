@@ -1,20 +1,29 @@
-import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  isGrpcServiceError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { INITIAL_SCHOOL_STAGE } from '@orientir/domain/workflow';
 import {
   CycleIdAttribute,
   MunicipalityAttribute,
+  CYCLE_LAUNCH_WORKFLOW,
   ROADMAP_EVENT_WORKFLOW,
   SCHOOL_CYCLE_WORKFLOW,
-  SCHOOL_YEAR_UPDATES,
   SchoolIdAttribute,
   StageAttribute,
+  SCHOOL_YEAR_UPDATES,
+  cycleLaunchWorkflowId,
   eventWorkflowId,
   schoolWorkflowId,
+  type CycleLaunchWorkflowInput,
   type RoadmapEventWorkflowInput,
-  type SchoolCycleWorkflowInput,
   type SchoolYearActionType,
   type SchoolYearRequest,
   type SchoolYearState,
+  type SchoolCycleWorkflowInput,
 } from '@orientir/contracts';
 
 export type StartOutcome = 'started' | 'existing';
@@ -30,6 +39,10 @@ export interface WorkflowGateway {
     type: T,
     request: SchoolYearRequest<T>,
   ): Promise<SchoolYearState>;
+  /** Starts the launch workflow; a launch ID already started (by another API instance) counts as started. */
+  startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome>;
+  /** Whether the launch workflow runs, has closed, or was never started (its progress is in PostgreSQL). */
+  describeCycleLaunch(cycleId: string, launchId: string): Promise<'running' | 'closed' | 'missing'>;
   checkHealth(): Promise<void>;
 }
 
@@ -82,11 +95,37 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
     return handle.executeUpdate(update, { args: [request as unknown as SchoolYearRequest<'withdrawSchool'>] });
   }
 
+  async startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome> {
+    return this.startOnce(() =>
+      this.client.workflow.start(CYCLE_LAUNCH_WORKFLOW, {
+        taskQueue: this.taskQueue,
+        workflowId: cycleLaunchWorkflowId(input.cycleId, input.launchId),
+        args: [input],
+        typedSearchAttributes: [{ key: CycleIdAttribute, value: input.cycleId }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      }),
+    );
+  }
+
+  async describeCycleLaunch(cycleId: string, launchId: string): Promise<'running' | 'closed' | 'missing'> {
+    try {
+      const description = await this.client.workflow.getHandle(cycleLaunchWorkflowId(cycleId, launchId)).describe();
+      return description.status.name === 'RUNNING' ? 'running' : 'closed';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return 'missing';
+      throw error;
+    }
+  }
+
   async checkHealth(): Promise<void> {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  /** An ID already in use, running or closed, is never started again (conflict policy FAIL + reject duplicates). */
+  /**
+   * A running ID is never started again (conflict policy FAIL); a closed one only if it failed, was
+   * terminated, cancelled or timed out (ALLOW_DUPLICATE_FAILED_ONLY): that is what a relaunch restarts.
+   */
   private async startOnce(start: () => Promise<WorkflowHandle>): Promise<StartOutcome> {
     try {
       await start();
@@ -98,4 +137,19 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
   }
 }
 
-const ONCE = { workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE' } as const;
+const ONCE = { workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' } as const;
+
+// gRPC status codes a retry may cure: CANCELLED 1, UNKNOWN 2, DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8,
+// ABORTED 10, INTERNAL 13, UNAVAILABLE 14.
+const TRANSIENT_GRPC_CODES = new Set([1, 2, 4, 8, 10, 13, 14]);
+
+/**
+ * A start error a retry may cure (server unreachable or overloaded): the launch retries its batch.
+ * Anything else (a refused argument, a bug) is that workflow's own failure, reported with its reason.
+ */
+export function isTransientStartError(error: unknown): boolean {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    if (candidate && isGrpcServiceError(candidate)) return TRANSIENT_GRPC_CODES.has(candidate.code);
+  }
+  return false;
+}

@@ -41,23 +41,35 @@ describe('request edge: body size, depth, control characters, Russian errors', (
     await harness.admin.post('/api/cycles').set('Content-Type', 'application/json').send(deep).expect(400);
   });
 
-  it('takes a cycle of 3,000 schools (the body limit fits real payloads) and refuses an oversized body in Russian', async () => {
-    // Year out of range, so the 3,000 schools are validated but no workflow starts.
-    const big = await harness.admin
-      .post('/api/cycles')
-      .send(cycleBody(3000, { year: 1900 }))
-      .expect(400);
+  it('takes a cycle of 3,000 schools × 60 events in one request (16 MB on the cycle routes) and refuses an oversized body in Russian', async () => {
+    // Year out of range, so the 3,000 schools are validated but nothing is stored or launched.
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      number: `${i + 1}`,
+      title: `Мероприятие дорожной карты № ${i + 1}: ${'методическое сопровождение ШНОР '.repeat(20)}`,
+      opensAt: '2026-05-01T00:00:00+08:00',
+      deadline: '2026-05-31T23:59:59+08:00',
+      executors: [{ name: 'МКУ «ИМЦРО»' }, { name: 'Отдел образования' }],
+    }));
+    const body = cycleBody(3000, { year: 1900, events });
+    expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(800 * 1024);
+    const big = await harness.admin.post('/api/cycles').send(body).expect(400);
     expect(big.body.details).toEqual(['year: поле «year» вне допустимого диапазона (получено 1900)']);
 
     const huge = await harness.admin
       .post('/api/cycles')
-      .send(cycleBody(1, { title: 'я'.repeat(5 * 1024 * 1024) }))
+      .send(cycleBody(1, { title: 'я'.repeat(9 * 1024 * 1024) }))
       .expect(413);
     expect(huge.body).toEqual({
       error: 'PAYLOAD_TOO_LARGE',
-      message: 'Тело запроса слишком большое: допустимо не более 4 МБ',
+      message: 'Тело запроса слишком большое: допустимо не более 16 МБ',
       details: [],
     });
+    // Every other route keeps 4 MB.
+    const elsewhere = await harness.admin
+      .post('/api/roadmaps')
+      .send({ title: 'я'.repeat(3 * 1024 * 1024) })
+      .expect(413);
+    expect(elsewhere.body.message).toBe('Тело запроса слишком большое: допустимо не более 4 МБ');
   });
 
   it('says broken JSON, unknown fields, nested-list and type errors in Russian', async () => {

@@ -73,6 +73,7 @@ export function recordingActivities(env: TestWorkflowEnvironment): OrientirActiv
     measureStageCoverage: async () => [],
     loadSchoolYearSetup: async ({ schoolId }) => schoolSetup(await env.currentTimeMs(), schoolId),
     sendSchoolNotice: async () => ({ recipients: 1 }),
+    loadCalendarOverrides: async () => ({}),
   };
 }
 

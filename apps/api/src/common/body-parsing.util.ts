@@ -8,9 +8,17 @@ import { RequestErrorCode, RequestException, validationFailed } from './request.
  */
 export const JSON_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The routes that create a cycle take one request for a whole region's launch: 3,000 schools with
+ * names, e-mails and curators and 60 events with their executors come to about 3 MB, and names may be
+ * long, so these two routes (only) accept up to 16 MB.
+ */
+export const CYCLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+const CYCLE_ROUTES = [/^\/api\/cycles\/?$/, /^\/api\/roadmaps\/[^/]+\/cycles\/?$/];
+
 class TooDeepError extends Error {}
 
-function translate(error: unknown): RequestException {
+function translate(error: unknown, limit: number): RequestException {
   if (error instanceof TooDeepError) {
     return validationFailed(`Слишком глубокая вложенность JSON: допустимо не более ${MAX_JSON_DEPTH} уровней`);
   }
@@ -18,7 +26,7 @@ function translate(error: unknown): RequestException {
     case 'entity.too.large':
       return new RequestException(
         RequestErrorCode.PAYLOAD_TOO_LARGE,
-        `Тело запроса слишком большое: допустимо не более ${JSON_BODY_LIMIT_BYTES / (1024 * 1024)} МБ`,
+        `Тело запроса слишком большое: допустимо не более ${limit / (1024 * 1024)} МБ`,
       );
     case 'charset.unsupported':
     case 'encoding.unsupported':
@@ -34,9 +42,9 @@ function translate(error: unknown): RequestException {
 }
 
 /** Wraps a body-parser so its English errors become the API's Russian ones. */
-function translated(parser: RequestHandler): (req: Request, res: Response, next: NextFunction) => void {
+function translated(parser: RequestHandler, limit: number): (req: Request, res: Response, next: NextFunction) => void {
   return (req, res, next) => {
-    void parser(req, res, (error?: unknown) => next(error ? translate(error) : undefined));
+    void parser(req, res, (error?: unknown) => next(error ? translate(error, limit) : undefined));
   };
 }
 
@@ -45,11 +53,19 @@ const verifyDepth = (_req: unknown, _res: unknown, body: Buffer) => {
 };
 
 // Named like Nest's own parsers, so Nest does not register its 100 KB defaults after these.
-const json = translated(express.json({ limit: JSON_BODY_LIMIT_BYTES, verify: verifyDepth }));
-const urlencoded = translated(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT_BYTES }));
+const json = translated(express.json({ limit: JSON_BODY_LIMIT_BYTES, verify: verifyDepth }), JSON_BODY_LIMIT_BYTES);
+const cycleJson = translated(
+  express.json({ limit: CYCLE_BODY_LIMIT_BYTES, verify: verifyDepth }),
+  CYCLE_BODY_LIMIT_BYTES,
+);
+const urlencoded = translated(
+  express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT_BYTES }),
+  JSON_BODY_LIMIT_BYTES,
+);
 
 export function jsonParser(req: Request, res: Response, next: NextFunction): void {
-  json(req, res, next);
+  if (req.method === 'POST' && CYCLE_ROUTES.some((route) => route.test(req.path))) cycleJson(req, res, next);
+  else json(req, res, next);
 }
 
 export function urlencodedParser(req: Request, res: Response, next: NextFunction): void {

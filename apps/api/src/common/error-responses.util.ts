@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { CalendarErrorCode } from '@orientir/domain';
 import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
@@ -17,7 +18,8 @@ export type ErrorCode =
   | RequestErrorCode
   | DirectoryErrorCode
   | SchoolErrorCode
-  | FileErrorCode;
+  | FileErrorCode
+  | CalendarErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -38,6 +40,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,
@@ -55,6 +58,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [RoadmapImportErrorCode.NOT_A_ROADMAP]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.INVALID_CANONICAL]: HttpStatus.BAD_REQUEST,
 
+  [CalendarErrorCode.INVALID_CALENDAR_FILE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CalendarErrorCode.INVALID_CALENDAR_DAY]: HttpStatus.BAD_REQUEST,
+
   [DirectoryErrorCode.ORGANISATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.EVENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
@@ -64,6 +70,8 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.MUNICIPALITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
+  [DirectoryErrorCode.CYCLE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.EXECUTOR_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

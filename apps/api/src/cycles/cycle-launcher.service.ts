@@ -1,59 +1,137 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import type { StoredCycle } from '@orientir/persistence';
-import { WORKFLOW_GATEWAY, type StartOutcome, type WorkflowGateway } from '@orientir/temporal';
+import { cycleLaunchWorkflowId, type CycleLaunchWorkflowInput } from '@orientir/contracts';
+import { LaunchStore, type CycleLaunchEntity } from '@orientir/persistence';
+import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import { CycleErrorCode, CycleException } from './cycle.exception';
-import type { LaunchSummary } from './dto/cycle-view.dto';
-import { runBounded } from '../common/run-bounded.util';
+import type { LaunchView } from './dto/launch-view.dto';
 
-/** Starts a stored cycle's workflows (one per school, one per event); starting twice starts nothing twice. */
+/** Targets per batch activity: small enough that a retried batch redoes little, large enough to keep history short. */
+const BATCH_SIZE = 50;
+/** Batches in flight at once; LAUNCH_CONCURRENCY starts are spread over them. */
+const PARALLEL_BATCHES = 4;
+/** How often pending launches (stored, workflow not started: the API died, Temporal was down) are picked up. */
+const RESUME_EVERY_MS = 15_000;
+
+/**
+ * Hands a stored cycle's launch to the durable cycle-launch workflow. The request that stores the
+ * cycle also stores a pending launch row (one transaction); starting the workflow is one call, and
+ * if that call never happens (the API died, Temporal was down) the resumer here starts it later.
+ */
 @Injectable()
-export class CycleLauncherService {
+export class CycleLauncherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CycleLauncherService.name);
+  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly launches: LaunchStore,
   ) {}
 
-  /**
-   * LAUNCH_CONCURRENCY starts in flight at a time: each start is one round trip to Temporal, so
-   * one by one a 3,000-school cycle waits 3,000 round trips (docs/performance.md).
-   */
-  async start({ cycle, schools, events }: StoredCycle): Promise<LaunchSummary> {
-    const starts: (() => Promise<StartOutcome>)[] = [
-      ...schools.map(
-        (school) => () =>
-          this.workflows.startSchoolWorkflow({
-            cycleId: cycle.id,
-            schoolId: school.id,
-            municipality: school.municipality,
-          }),
-      ),
-      ...events.map(
-        (event) => () =>
-          this.workflows.startEventWorkflow({
-            cycleId: cycle.id,
-            eventId: event.id,
-            opensAt: event.opensAt.toISOString(),
-            deadline: event.deadline.toISOString(),
-            reminderDaysBefore: this.config.reminders.daysBefore,
-          }),
-      ),
-    ];
-    let outcomes: StartOutcome[];
+  /** A fresh launch id for a cycle about to be stored. */
+  newLaunchId(): string {
+    return randomUUID();
+  }
+
+  onApplicationBootstrap(): void {
+    void this.resumePending(0);
+    this.timer = setInterval(() => void this.resumePending(RESUME_EVERY_MS / 1000), RESUME_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Starts the launch workflow; if Temporal cannot be reached the launch stays pending and is resumed later. */
+  async begin(launch: CycleLaunchEntity): Promise<CycleLaunchEntity> {
     try {
-      outcomes = await runBounded(starts, this.config.deployment.launch.concurrency);
+      await this.workflows.startCycleLaunch(this.workflowInput(launch));
     } catch (error) {
-      this.logger.error(`Launching cycle ${cycle.id} failed: ${String(error)}`);
+      this.logger.warn(`Launch ${launch.id} of cycle ${launch.cycleId} stays pending: ${String(error)}`);
+    }
+    return launch;
+  }
+
+  /**
+   * A relaunch: the running launch if there is one (nothing is ever launched twice at once), else a
+   * new launch that starts what is missing and restarts failed or terminated workflows.
+   */
+  async relaunch(cycleId: string): Promise<{ launch: CycleLaunchEntity; created: boolean }> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const active = await this.launches.findActive(cycleId);
+      if (active) {
+        const state = await this.describe(active);
+        if (state === 'running') return { launch: active, created: false };
+        if (state === 'missing' && active.status === 'pending')
+          return { launch: await this.begin(active), created: false };
+        // Its workflow ended without recording the end (terminated, failed): free the cycle for a new launch.
+        await this.launches.markFailed(active.id);
+      }
+      const id = this.newLaunchId();
+      const created = await this.launches.createPending({
+        id,
+        cycleId,
+        workflowId: cycleLaunchWorkflowId(cycleId, id),
+      });
+      if (created) return { launch: await this.begin(created), created: true };
+      // Another request created one between our read and insert: answer with that one.
+    }
+    throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Запуск цикла сейчас недоступен, повторите позже');
+  }
+
+  private async describe(launch: CycleLaunchEntity): Promise<'running' | 'closed' | 'missing'> {
+    try {
+      return await this.workflows.describeCycleLaunch(launch.cycleId, launch.id);
+    } catch (error) {
+      this.logger.error(`Describing launch ${launch.id} failed: ${String(error)}`);
       throw new CycleException(
         CycleErrorCode.WORKFLOW_UNAVAILABLE,
-        `Цикл «${cycle.title}» сохранен, но запустить процессы не удалось: сервер Temporal недоступен. Повторите запуск: POST /api/cycles/${cycle.id}/launch`,
+        'Сервер процессов (Temporal) недоступен: состояние запуска не проверить, повторите позже',
       );
     }
+  }
+
+  private async resumePending(olderThanSeconds: number): Promise<void> {
+    try {
+      for (const launch of await this.launches.findPendingOlderThan(olderThanSeconds)) {
+        const outcome = await this.workflows.startCycleLaunch(this.workflowInput(launch));
+        if (outcome === 'started') this.logger.log(`Resumed launch ${launch.id} of cycle ${launch.cycleId}`);
+      }
+    } catch (error) {
+      this.logger.warn(`Resuming pending launches failed (retried in ${RESUME_EVERY_MS / 1000} s): ${String(error)}`);
+    }
+  }
+
+  private workflowInput(launch: CycleLaunchEntity): CycleLaunchWorkflowInput {
+    const concurrency = this.config.deployment.launch.concurrency;
+    const parallelBatches = Math.min(PARALLEL_BATCHES, concurrency);
     return {
-      started: outcomes.filter((o) => o === 'started').length,
-      existing: outcomes.filter((o) => o === 'existing').length,
+      cycleId: launch.cycleId,
+      launchId: launch.id,
+      parallelBatches,
+      startsPerBatch: Math.ceil(concurrency / parallelBatches),
+      batchSize: BATCH_SIZE,
     };
   }
+}
+
+export function toLaunchView(l: CycleLaunchEntity): LaunchView {
+  return {
+    id: l.id,
+    cycleId: l.cycleId,
+    workflowId: l.workflowId,
+    status: l.status,
+    total: l.total,
+    done: l.started + l.existing,
+    started: l.started,
+    existing: l.existing,
+    failed: l.failed,
+    failures: l.failures,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    finishedAt: l.finishedAt?.toISOString() ?? null,
+  };
 }

@@ -9,6 +9,8 @@ export enum CycleErrorCode {
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
   STAGE_REJECTED = 'STAGE_REJECTED',
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
+  /** The cycle was never launched (stored before launches were recorded). */
+  LAUNCH_NOT_FOUND = 'LAUNCH_NOT_FOUND',
 }
 
 export class CycleException extends DomainException<CycleErrorCode> {}

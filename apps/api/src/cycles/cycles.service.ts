@@ -1,34 +1,48 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { cycleAccess } from '@orientir/auth';
-import { CycleStore, DirectoryStore, UserStore } from '@orientir/persistence';
+import { schoolWorkflowId } from '@orientir/contracts';
+import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
+import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
-import { normaliseMunicipality } from '@orientir/domain';
-import { CycleLauncherService } from './cycle-launcher.service';
+import { directoryKey, normaliseMunicipality } from '@orientir/domain';
+import { CycleLauncherService, toLaunchView } from './cycle-launcher.service';
+import type { LaunchView } from './dto/launch-view.dto';
+import type { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
+import type { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
+import { toSchoolListView } from './school-list.mapper';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 
 /**
- * Cycle use cases: create, launch, read (a school's year: SchoolYearService). Input checks, access rules, starting
+ * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
  * workflows and the view live beside it (cycle-input.validator, cycle-access.util, cycle-launcher.service,
  * cycle-view.mapper).
  */
 @Injectable()
 export class CyclesService {
+  private readonly logger = new Logger(CyclesService.name);
+
   constructor(
     private readonly store: CycleStore,
+    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
     private readonly launcher: CycleLauncherService,
     private readonly audit: AuditService,
     private readonly users: UserStore,
     private readonly directory: DirectoryStore,
+    private readonly launches: LaunchStore,
+    private readonly schoolList: SchoolListStore,
   ) {}
 
-  /** Stores the cycle (all or nothing), then launches its workflows. */
+  /**
+   * Stores the cycle with a pending launch (all or nothing) and hands the launch to its workflow; answers
+   * at once, before any school or event workflow has started (progress: GET /cycles/:id/launch).
+   */
   async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
@@ -62,6 +76,7 @@ export class CyclesService {
         email: c.email?.toLowerCase() ?? null,
         schools: c.schools,
       })),
+      launchId: this.launcher.newLaunchId(),
     });
     await this.audit.record(actor, {
       action: 'cycle.create',
@@ -70,27 +85,44 @@ export class CyclesService {
       targetId: stored.cycle.id,
       municipality: stored.cycle.municipality,
     });
-    const launch = await this.launcher.start(stored);
+    const pending = await this.launches.findLatest(stored.cycle.id);
+    const launch = pending ? toLaunchView(await this.launcher.begin(pending)) : undefined;
     return { ...(await this.get(stored.cycle.id, actor)), launch };
   }
 
-  /** Idempotent: workflows that already exist are left alone. */
-  async launch(cycleId: string, actor: Actor): Promise<CycleView> {
+  /**
+   * A relaunch: starts what is missing and restarts failed or terminated workflows, never a second
+   * copy of a running one; while a launch runs, answers that launch.
+   */
+  async launch(cycleId: string, actor: Actor): Promise<LaunchView> {
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
     const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     if (!access.manage) throw outOfScope('запуск этого цикла');
-    const launch = await this.launcher.start(stored);
+    const { launch, created } = await this.launcher.relaunch(cycleId);
     await this.audit.record(actor, {
       action: 'cycle.launch',
       outcome: 'success',
       targetType: 'cycle',
       targetId: cycleId,
       municipality: stored.cycle.municipality,
-      details: { ...launch },
+      details: { launchId: launch.id, created },
     });
-    return { ...(await this.get(cycleId, actor)), launch };
+    return toLaunchView(launch);
+  }
+
+  /** The cycle's newest launch and how far it got, from PostgreSQL. */
+  async getLaunch(cycleId: string, actor: Actor): Promise<LaunchView> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    if (!cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored)).read)
+      throw hiddenOutOfScope(notFound(cycleId));
+    const launch = await this.launches.findLatest(cycleId);
+    if (!launch) {
+      throw new CycleException(CycleErrorCode.LAUNCH_NOT_FOUND, `Цикл ${cycleId} еще не запускался`);
+    }
+    return toLaunchView(launch);
   }
 
   /** The cycles the caller may read, newest first, with counts within its scope. */
@@ -134,6 +166,95 @@ export class CyclesService {
       view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
     );
     return toCycleView(view, access, grants, curators);
+  }
+
+  /**
+   * A school joins a running cycle: stored (with its directory entry and curators), then its workflow is
+   * started by its deterministic ID. If Temporal cannot be reached the school stays stored and a relaunch
+   * starts it.
+   */
+  async addSchool(cycleId: string, dto: AddSchoolDto, actor: Actor): Promise<AddedSchoolView> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('состав этого цикла');
+    // The creation rule: nobody adds a school of a municipality outside their own scope.
+    await assertMayCreateCycle(
+      { municipality: stored.cycle.municipality ?? undefined, schools: [dto] } as CreateCycleDto,
+      actor,
+      this.directory,
+    );
+    const name = dto.name.trim();
+    if (stored.schools.some((s) => directoryKey(s.name) === directoryKey(name))) {
+      throw new CycleException(CycleErrorCode.DUPLICATE_ROW, `Школа «${name}» уже участвует в цикле`, [
+        `name: «${name}» уже есть в цикле`,
+      ]);
+    }
+    const school = await this.store.addSchool(
+      cycleId,
+      {
+        name,
+        category: dto.category,
+        municipality: normaliseMunicipality(dto.municipality) ?? null,
+        emails: dto.emails ?? [],
+      },
+      (dto.curators ?? []).map((c) => ({
+        name: c.name.trim(),
+        position: c.position?.trim() || null,
+        workplace: c.workplace?.trim() || null,
+        email: c.email?.toLowerCase() ?? null,
+        schools: [name],
+      })),
+    );
+    let started = true;
+    try {
+      await this.workflows.startSchoolWorkflow({ cycleId, schoolId: school.id, municipality: school.municipality });
+    } catch (error) {
+      this.logger.warn(`School ${school.id} added to cycle ${cycleId}, its workflow not started yet: ${String(error)}`);
+      started = false;
+    }
+    await this.audit.record(actor, {
+      action: 'cycle.school.add',
+      outcome: 'success',
+      targetType: 'school',
+      targetId: school.id,
+      municipality: school.municipality ?? stored.cycle.municipality,
+      details: { cycleId, name, started },
+    });
+    return {
+      id: school.id,
+      name: school.name,
+      category: school.category,
+      municipality: school.municipality,
+      directorySchoolId: school.directorySchoolId,
+      workflowId: schoolWorkflowId(cycleId, school.id),
+      started,
+    };
+  }
+
+  /** One page of the cycle's schools within the caller's scope, with counts per municipality and stage. */
+  async listSchools(cycleId: string, query: SchoolListQueryDto, actor: Actor): Promise<SchoolListView> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    const all = access.schoolIds.size === stored.schools.length;
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const found = await this.schoolList.list(cycleId, all ? null : [...access.schoolIds], {
+      municipality: query.municipality,
+      stage: query.stage,
+      category: query.category,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      curator: query.curator,
+      search: query.search,
+      sort: query.sort ?? 'name',
+      direction: query.direction ?? 'asc',
+      page,
+      pageSize,
+    });
+    return toSchoolListView(cycleId, found, page, pageSize);
   }
 }
 

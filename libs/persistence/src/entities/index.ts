@@ -13,6 +13,7 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
 import { CycleSchoolSettingsEntity, SchoolTimelineEntity } from './school-year.entity';
+import { CycleLaunchEntity } from './cycle-launch.entity';
 import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import {
@@ -39,9 +40,9 @@ export {
 
 export { CycleSchoolSettingsEntity, SchoolTimelineEntity };
 export type { CheckpointRhythm } from './school-year.entity';
+export { RoadmapEntity, CycleLaunchEntity, StoredFileEntity };
 export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
 export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
-export { RoadmapEntity, StoredFileEntity };
 export { CycleEntity, EventProgressEntity, MailOutboxEntity, RoadmapEventEntity, SchoolProgressEntity, SchoolEntity };
 export type { EventExecutorRecord, EventScheduleWindow } from './roadmap-event.entity';
 export { EventEvidenceEntity };
@@ -74,6 +75,7 @@ export const ENTITIES = [
   EventAssigneeEntity,
   SchoolTimelineEntity,
   CycleSchoolSettingsEntity,
+  CycleLaunchEntity,
   MagicLinkEntity,
   LinkSessionEntity,
   NotificationPreferenceEntity,

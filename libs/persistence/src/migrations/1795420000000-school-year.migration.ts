@@ -10,8 +10,9 @@ export class SchoolYear1795420000000 implements MigrationInterface {
   name = 'SchoolYear1795420000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // due_at came with the school list (SchoolListReadModel1795410100000); kept if present.
     await q.query(`ALTER TABLE school_progress
-      ADD COLUMN due_at timestamptz,
+      ADD COLUMN IF NOT EXISTS due_at timestamptz,
       ADD COLUMN overdue boolean NOT NULL DEFAULT false,
       ADD COLUMN rework boolean NOT NULL DEFAULT false,
       ADD COLUMN curator jsonb,
@@ -54,6 +55,6 @@ export class SchoolYear1795420000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS school_progress_cycle_overdue`);
     await q.query(`ALTER TABLE school_progress
       DROP COLUMN IF EXISTS state, DROP COLUMN IF EXISTS curator, DROP COLUMN IF EXISTS rework,
-      DROP COLUMN IF EXISTS overdue, DROP COLUMN IF EXISTS due_at`);
+      DROP COLUMN IF EXISTS overdue`);
   }
 }

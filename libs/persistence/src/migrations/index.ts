@@ -8,9 +8,12 @@ import { SchoolYear1795420000000 } from './1795420000000-school-year.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
+import { CycleLaunches1795410000000 } from './1795410000000-cycle-launches.migration';
+import { SchoolListReadModel1795410100000 } from './1795410100000-school-list-read-model.migration';
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
+import { ProductionCalendar1795451000000 } from './1795451000000-production-calendar.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,8 +26,11 @@ export const MIGRATIONS = [
   DirectoryGrantIds1795400000000,
   DirectoryActive1795400000001,
   SchoolYear1795420000000,
+  CycleLaunches1795410000000,
+  SchoolListReadModel1795410100000,
   StoredFiles1795430000000,
   EventTracking1795440000000,
   MailDelivery1795450000000,
+  ProductionCalendar1795451000000,
   Notifications1795460000000,
 ];

@@ -25,6 +25,7 @@ const SCHOOL_FIELDS = [
   'stage',
   'round',
   'lastRemarks',
+  'dueAt',
   'sequence',
   'changedAt',
   'projectionError',

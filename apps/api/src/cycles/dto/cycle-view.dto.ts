@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LaunchView } from './launch-view.dto';
 
 export class SchoolProgressView {
   @ApiProperty() id!: string;
@@ -61,11 +62,6 @@ export class CycleAlertView {
   @ApiProperty() message!: string;
 }
 
-export class LaunchSummary {
-  @ApiProperty() started!: number;
-  @ApiProperty() existing!: number;
-}
-
 export class CycleView {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -84,7 +80,13 @@ export class CycleView {
     description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
   })
   executorsWithoutAddressee!: string[];
-  @ApiProperty({ type: LaunchSummary, required: false }) launch?: LaunchSummary;
+  @ApiProperty({
+    type: LaunchView,
+    required: false,
+    description:
+      'Only in the answer to a create: the launch just handed to its workflow (GET /cycles/:id/launch follows it)',
+  })
+  launch?: LaunchView;
 }
 
 export class CycleSummaryView {

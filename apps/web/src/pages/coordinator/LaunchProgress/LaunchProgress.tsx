@@ -1,91 +1,102 @@
-import { Alert, Button, Progress } from '@gravity-ui/uikit';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Label, Progress } from '@gravity-ui/uikit';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { t } from './i18n';
 import { launchProgress } from './launch-progress';
+import { UnmatchedExecutors } from './UnmatchedExecutors';
 
-/** After this long without news a process is listed as not responding, with a retry. */
-const STUCK_AFTER_MS = 30_000;
+const STATUS_THEME = { pending: 'unknown', running: 'info', completed: 'success', failed: 'danger' } as const;
 
 export default function LaunchProgress() {
   const { cycleId = '' } = useParams();
   const navigate = useNavigate();
-  const [since, setSince] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  const queryClient = useQueryClient();
   const cycle = useQuery({
     queryKey: ['cycle', cycleId],
     queryFn: () => unwrap(api.GET('/api/cycles/{id}', { params: { path: { id: cycleId } } })),
-    refetchInterval: (q) => (q.state.data && launchProgress(q.state.data).pending.length === 0 ? false : 1000),
+  });
+  const launch = useQuery({
+    queryKey: ['cycle-launch', cycleId],
+    queryFn: () => unwrap(api.GET('/api/cycles/{id}/launch', { params: { path: { id: cycleId } } })),
+    refetchInterval: (q) => (q.state.data && !launchProgress(q.state.data).active ? false : 1000),
   });
   const retry = useMutation({
     mutationFn: () => unwrap(api.POST('/api/cycles/{id}/launch', { params: { path: { id: cycleId } } })),
-    onSuccess: () => {
-      setSince(Date.now());
-      void cycle.refetch();
+    onSuccess: (data) => {
+      queryClient.setQueryData(['cycle-launch', cycleId], data);
+      void launch.refetch();
     },
   });
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
 
-  if (cycle.isPending) return <PageLoader />;
-  if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
-  const p = launchProgress(cycle.data);
-  const complete = p.pending.length === 0;
-  const stuck = !complete && now - since > STUCK_AFTER_MS;
+  if (launch.isPending) return <PageLoader />;
+  if (launch.error) return <ErrorState error={launch.error} onRetry={() => void launch.refetch()} />;
+  const l = launch.data;
+  const p = launchProgress(l);
+  const finished = l.status === 'completed';
   return (
     <>
       <div className="page-title">
         <h1 className="g-text g-text_variant_header-2">
-          {t.title}: {cycle.data.title}
+          {t.title}
+          {cycle.data ? `: ${cycle.data.title}` : ''}
         </h1>
+        <Label theme={STATUS_THEME[l.status]} size="m">
+          {t.status[l.status]}
+        </Label>
       </div>
       <section className="panel progress-block" aria-live="polite">
-        <strong data-testid="launch-progress-text">{t.progress(p.reported, p.total)}</strong>
+        <strong data-testid="launch-progress-text">{l.total ? t.progress(p.done, p.total) : t.planning}</strong>
         <Progress
           value={p.percent}
           text={`${p.percent} %`}
-          theme={complete ? 'success' : stuck ? 'warning' : 'info'}
+          theme={finished ? (l.failed ? 'warning' : 'success') : l.status === 'failed' ? 'danger' : 'info'}
           size="m"
         />
-        <span className="muted">{t.hint}</span>
-        {complete && (
-          <>
-            <Alert theme="success" message={t.done} />
-            <div className="actions">
-              <Button view="action" size="l" onClick={() => void navigate(`/cycles/${cycleId}`)}>
-                {t.openDashboard}
-              </Button>
-            </div>
-          </>
-        )}
-        {retry.data && (
-          <Alert theme="info" message={t.retried(retry.data.launch?.started ?? 0, retry.data.launch?.existing ?? 0)} />
-        )}
+        <span className="muted">
+          {t.counts(l.started, l.existing)}. {t.hint}
+        </span>
+        {finished && !l.failed && <Alert theme="success" message={t.done} />}
+        {finished && l.failed > 0 && <Alert theme="warning" message={t.doneWithFailures(l.failed)} />}
+        {l.status === 'failed' && <Alert theme="danger" message={t.interrupted} />}
+        <div className="actions">
+          {finished && (
+            <Button view="action" size="l" onClick={() => void navigate(`/cycles/${cycleId}`)}>
+              {t.openDashboard}
+            </Button>
+          )}
+          {!p.active && (finished ? l.failed > 0 : true) && (
+            <Button view="outlined-action" size="l" loading={retry.isPending} onClick={() => retry.mutate()}>
+              {t.retry}
+            </Button>
+          )}
+        </div>
         <InlineError error={retry.error} title={t.retryFailed} />
       </section>
-      {stuck && (
-        <section className="panel">
+      {l.failures.length > 0 && (
+        <section className="panel" data-testid="launch-failures">
           <h2 className="g-text g-text_variant_subheader-3">
-            {t.stuckTitle}: {p.pending.length}
+            {t.failuresTitle}: {l.failed}
           </h2>
-          <p className="muted">{t.stuckHint}</p>
+          <p className="muted">{t.failuresHint}</p>
           <ul>
-            {p.pending.slice(0, 50).map((x) => (
-              <li key={x.id}>
-                {x.kind === 'school' ? t.school : t.event}: {x.name}
+            {l.failures.map((f) => (
+              <li key={`${f.kind}-${f.id}`}>
+                {f.kind === 'school' ? t.school : t.event} «{f.name}»: {f.reason}
               </li>
             ))}
+            {l.failed > l.failures.length && <li>{t.failuresMore(l.failed - l.failures.length)}</li>}
           </ul>
-          <Button view="action" loading={retry.isPending} onClick={() => retry.mutate()}>
-            {t.retry}
-          </Button>
         </section>
+      )}
+      {cycle.data && (
+        <UnmatchedExecutors
+          cycleId={cycleId}
+          unmatched={cycle.data.unmatchedExecutors}
+          withoutAddressee={cycle.data.executorsWithoutAddressee}
+        />
       )}
     </>
   );

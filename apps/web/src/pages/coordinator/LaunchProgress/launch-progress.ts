@@ -1,21 +1,18 @@
-// Launch progress derived from the read model: a workflow has started once it has projected its state.
+// Launch progress as the launch workflow records it (GET /api/cycles/:id/launch): N of M, failures.
 import type { Schemas } from '../../../api/client';
+
+export type Launch = Schemas['LaunchView'];
 
 export interface LaunchProgressState {
   total: number;
-  reported: number;
+  done: number;
   percent: number;
-  pending: { kind: 'school' | 'event'; id: string; name: string }[];
+  /** Still under way: the page keeps polling. */
+  active: boolean;
 }
 
-export function launchProgress(cycle: Schemas['CycleView']): LaunchProgressState {
-  const pending = [
-    ...cycle.schools.filter((s) => !s.updatedAt).map((s) => ({ kind: 'school' as const, id: s.id, name: s.name })),
-    ...cycle.events
-      .filter((e) => !e.updatedAt)
-      .map((e) => ({ kind: 'event' as const, id: e.id, name: `№ ${e.number}. ${e.title}` })),
-  ];
-  const total = cycle.schools.length + cycle.events.length;
-  const reported = total - pending.length;
-  return { total, reported, percent: total ? Math.floor((reported / total) * 100) : 100, pending };
+export function launchProgress(launch: Launch): LaunchProgressState {
+  const active = launch.status === 'pending' || launch.status === 'running';
+  const percent = launch.total ? Math.floor((launch.done / launch.total) * 100) : active ? 0 : 100;
+  return { total: launch.total, done: launch.done, percent, active };
 }
