@@ -29,7 +29,6 @@ const SCHOOL_FIELDS = [
   'sequence',
   'changedAt',
   'projectionError',
-  'dueAt',
   'overdue',
   'rework',
   'curator',
