@@ -12,6 +12,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { SchoolsModule } from './schools/schools.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { EventsModule } from './events/events.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { MailHttpModule } from './mail/mail.module';
 
@@ -27,6 +28,7 @@ export class ApiModule {
         AuthModule,
         HealthModule,
         CyclesModule,
+        EventsModule,
         RoadmapsModule,
         DirectoryModule,
         SchoolsModule,

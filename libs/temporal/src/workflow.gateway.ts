@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -18,6 +19,7 @@ import {
   cycleLaunchWorkflowId,
   eventWorkflowId,
   schoolWorkflowId,
+  type RoadmapEventState,
   type CycleLaunchWorkflowInput,
   type RoadmapEventWorkflowInput,
   type SchoolYearActionType,
@@ -39,6 +41,13 @@ export interface WorkflowGateway {
     type: T,
     request: SchoolYearRequest<T>,
   ): Promise<SchoolYearState>;
+  /** Sends one of the event workflow's Updates (record evidence, correct, schedule, close, judge). */
+  updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState>;
   /** Starts the launch workflow; a launch ID already started (by another API instance) counts as started. */
   startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome>;
   /** Whether the launch workflow runs, has closed, or was never started (its progress is in PostgreSQL). */
@@ -93,6 +102,15 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
     const update = SCHOOL_YEAR_UPDATES[type] as unknown as typeof SCHOOL_YEAR_UPDATES.withdrawSchool;
     return handle.executeUpdate(update, { args: [request as unknown as SchoolYearRequest<'withdrawSchool'>] });
+  }
+
+  async updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState> {
+    return this.client.workflow.getHandle(eventWorkflowId(cycleId, eventId)).executeUpdate(update, { args: [request] });
   }
 
   async startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome> {

@@ -4,6 +4,7 @@ import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
+import { EventErrorCode } from '../events/event.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
 import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
@@ -13,6 +14,7 @@ import { SchoolErrorCode } from '../schools/school.exception';
 export type ErrorCode =
   | AuthErrorCode
   | CycleErrorCode
+  | EventErrorCode
   | RoadmapErrorCode
   | RoadmapImportErrorCode
   | RequestErrorCode
@@ -39,6 +41,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.INVALID_LINK]: HttpStatus.BAD_REQUEST,
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.EVIDENCE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.REJECTED]: HttpStatus.CONFLICT,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,

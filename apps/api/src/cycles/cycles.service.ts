@@ -8,7 +8,12 @@ import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
-import { directoryKey, normaliseMunicipality } from '@orientir/domain';
+import {
+  directoryKey,
+  normaliseMunicipality,
+  type PastOccurrencePolicy,
+  type RoadmapEventDetails,
+} from '@orientir/domain';
 import { CycleLauncherService, toLaunchView } from './cycle-launcher.service';
 import type { LaunchView } from './dto/launch-view.dto';
 import type { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
@@ -18,6 +23,12 @@ import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
+
+/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+export interface RoadmapEventExtras {
+  details: RoadmapEventDetails[];
+  pastPolicy: PastOccurrencePolicy;
+}
 
 /**
  * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
@@ -43,7 +54,7 @@ export class CyclesService {
    * Stores the cycle with a pending launch (all or nothing) and hands the launch to its workflow; answers
    * at once, before any school or event workflow has started (progress: GET /cycles/:id/launch).
    */
-  async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
+  async create(dto: CreateCycleDto, actor: Actor, fromRoadmap?: RoadmapEventExtras): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
     await assertMayCreateCycle(dto, actor, this.directory);
@@ -68,6 +79,8 @@ export class CyclesService {
           email: x.email?.toLowerCase() ?? null,
           organisationId: x.organisationId ?? null,
         })),
+        ...(fromRoadmap?.details[i] ?? {}),
+        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),
