@@ -119,6 +119,9 @@ export interface DigestPort extends MagicLinkPort {
       status: string;
       schoolId: string | null;
       round: number | null;
+      /** The roadmap's indicator text and report form: what is expected. */
+      indicator?: string | null;
+      reportForm?: string | null;
     }[]
   >;
   digestRecipients(
@@ -127,4 +130,6 @@ export interface DigestPort extends MagicLinkPort {
   ): Promise<{ id: string; fullName: string; email: string; mode: NotificationModeValue }[]>;
   modesOf(personIds: string[]): Promise<Map<string, NotificationModeValue>>;
   coordinatorContact(cycleId: string): Promise<{ name: string; email: string | null; phone: string | null } | null>;
+  /** What an event expects, for the reminder. */
+  expectationOf(eventId: string): Promise<{ indicator: string | null; reportForm: string | null }>;
 }

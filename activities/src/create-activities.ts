@@ -41,7 +41,14 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities & CycleLaunchActivities {
   const links = new LinkIssuer(deps.people, deps.publicUrl);
-  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
+  const digests = new DigestService(
+    deps.people,
+    deps.outboxLookup,
+    deps.outbox,
+    links,
+    deps.defaultNotificationMode,
+    deps.calendar,
+  );
   return {
     ...createProjectionActivities({ progress: deps.progress }),
     ...createEventActivities({ events: deps.events }),

@@ -29,6 +29,7 @@ export function AppLayout() {
           ? [
               { to: '/directory', title: 'Справочник' },
               { to: '/mail', title: 'Почта' },
+              { to: '/mail-templates', title: 'Шаблоны писем' },
               { to: '/calendar', title: 'Календарь' },
             ]
           : []),

@@ -84,27 +84,7 @@ export class CycleStore {
         }),
       );
       const rows: SchoolEntity[] = [];
-      for (const s of draft.schools) {
-        const municipalityId = s.municipality
-          ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
-          : (owner?.id ?? null);
-        const { row: school } = await this.directory.ensureSchool(
-          { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
-          manager,
-        );
-        const organisation = await this.directory.ensureOrganisation(
-          municipalityId,
-          school.fullName,
-          manager,
-          school.id,
-        );
-        for (const email of s.emails) {
-          await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
-        }
-        rows.push(
-          manager.create(SchoolEntity, { ...s, cycleId: cycle.id, municipalityId, directorySchoolId: school.id }),
-        );
-      }
+      for (const s of draft.schools) rows.push(await this.schoolRow(cycle.id, owner?.id ?? null, s, manager));
       const schools = await manager.save(SchoolEntity, rows);
       const events: RoadmapEventEntity[] = [];
       for (const e of draft.events) {
@@ -122,6 +102,47 @@ export class CycleStore {
       }
       return { cycle, schools, events: saved };
     });
+  }
+
+  /**
+   * A school joins a running cycle: its row, linked to the directory like at creation, and its curators
+   * (all or nothing). A name the cycle already has is refused by the unique index (the caller maps it).
+   */
+  async addSchool(
+    cycleId: string,
+    school: NewCycle['schools'][number],
+    curators: NewCurator[] = [],
+  ): Promise<SchoolEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await manager.findOneByOrFail(CycleEntity, { id: cycleId });
+      const row = await manager.save(
+        SchoolEntity,
+        await this.schoolRow(cycle.id, cycle.municipalityId, school, manager),
+      );
+      await this.assignCurators(cycle.id, cycle.municipalityId, curators, [row], manager);
+      return row;
+    });
+  }
+
+  /** A cycle's school row linked to its directory school (found or made), with its e-mails as people. */
+  private async schoolRow(
+    cycleId: string,
+    ownerMunicipalityId: string | null,
+    s: NewCycle['schools'][number],
+    manager: EntityManager,
+  ): Promise<SchoolEntity> {
+    const municipalityId = s.municipality
+      ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
+      : ownerMunicipalityId;
+    const { row: school } = await this.directory.ensureSchool(
+      { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
+      manager,
+    );
+    const organisation = await this.directory.ensureOrganisation(municipalityId, school.fullName, manager, school.id);
+    for (const email of s.emails) {
+      await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
+    }
+    return manager.create(SchoolEntity, { ...s, cycleId, municipalityId, directorySchoolId: school.id });
   }
 
   private async linkExecutor(
