@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directoryKey, type DirectorySchoolCategory } from '@orientir/domain';
+import {
+  directoryKey,
+  type DirectorySchoolCategory,
+  type PastOccurrencePolicy,
+  type RoadmapIndicator,
+  type RoadmapPeriod,
+  type SchoolStage,
+} from '@orientir/domain';
 import { cycleLaunchWorkflowId } from '@orientir/contracts';
 import { DirectoryStore } from './directory.store';
 import { LaunchStore } from './launch.store';
@@ -20,7 +27,20 @@ export interface NewCycle {
   /** Owning municipality; null for a region-wide cycle. */
   municipality?: string | null;
   schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
-  events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
+  events: {
+    number: string;
+    title: string;
+    opensAt: Date;
+    deadline: Date;
+    executors: EventExecutorRecord[];
+    /** From the roadmap row; absent for events sent as plain dates. */
+    section?: string | null;
+    period?: RoadmapPeriod | null;
+    indicator?: RoadmapIndicator | null;
+    reportForm?: string | null;
+    stage?: SchoolStage | null;
+    pastPolicy?: PastOccurrencePolicy;
+  }[];
   /** Curators (people of another school) and the participating schools, by name, they curate in this cycle. */
   curators?: NewCurator[];
   /** A launch stored pending in the same transaction, so a launch the API could not start is found and resumed. */
