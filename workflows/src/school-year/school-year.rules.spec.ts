@@ -55,7 +55,7 @@ describe('SchoolYear rules', () => {
 
   it('checks the actor against the assignment: the coordinator of the school’s municipality, its team, its curator', () => {
     const { year } = SchoolYear.start(setup(), T0);
-    const profile = { type: 'setRiskProfile', flaggedDirections: ['low_motivation'] } as const;
+    const profile = { type: 'setRiskProfile' as const, flaggedDirections: ['low_motivation'] };
     expect(year.problem({ ...profile, actor: TEAM }, T0)).toMatch(/только координатору/);
     expect(year.problem({ ...profile, actor: OTHER_COORDINATOR }, T0)).toMatch(/только координатору/);
     expect(year.problem({ ...profile, actor: COORDINATOR }, T0)).toBeNull();
