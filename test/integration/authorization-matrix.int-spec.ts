@@ -18,6 +18,12 @@ const COORDINATORS: readonly Role[] = ['admin', 'regional_coordinator', 'municip
  */
 const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'GET /api/health': 'public',
+  'POST /api/links/redeem': 'public',
+  'POST /api/notifications/unsubscribe': 'public',
+  'GET /api/notifications/preference': 'public',
+  'PUT /api/notifications/preference': 'public',
+  'GET /api/notifications/opted-out': COORDINATORS,
+  'GET /api/notifications/templates': COORDINATORS,
   'GET /api/health/live': 'public',
   'GET /api/health/details': ['admin'],
   'POST /api/auth/login': 'public',
