@@ -12,6 +12,7 @@ import type {
   SchoolProgressSnapshot,
 } from '@orientir/contracts';
 import type { EventDefinitionInput } from './events/event-definition.util';
+import type { CalendarOverrides } from '@orientir/domain';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -34,6 +35,10 @@ export interface EventDirectoryPort {
     /** Resolved from the directory (assignees, else contact people of the executor organisations). */
     recipients: { personId?: string; name: string; email: string }[];
   } | null>;
+}
+
+export interface CalendarPort {
+  overrides(): Promise<CalendarOverrides>;
 }
 
 /** What the launch activities read and write in PostgreSQL. */
@@ -114,6 +119,9 @@ export interface DigestPort extends MagicLinkPort {
       status: string;
       schoolId: string | null;
       round: number | null;
+      /** The roadmap's indicator text and report form: what is expected. */
+      indicator?: string | null;
+      reportForm?: string | null;
     }[]
   >;
   digestRecipients(
@@ -122,4 +130,6 @@ export interface DigestPort extends MagicLinkPort {
   ): Promise<{ id: string; fullName: string; email: string; mode: NotificationModeValue }[]>;
   modesOf(personIds: string[]): Promise<Map<string, NotificationModeValue>>;
   coordinatorContact(cycleId: string): Promise<{ name: string; email: string | null; phone: string | null } | null>;
+  /** What an event expects, for the reminder. */
+  expectationOf(eventId: string): Promise<{ indicator: string | null; reportForm: string | null }>;
 }

@@ -7,6 +7,7 @@ import { createProjectionActivities } from './projections/projection.activities'
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
 import { createEventActivities } from './events/event.activities';
 import type {
+  CalendarPort,
   DigestPort,
   EventTrackingPort,
   EventDirectoryPort,
@@ -24,6 +25,7 @@ export interface ActivityDeps {
   /** Whether a dedupe key was queued before (the digest issues no links for a letter already queued). */
   outboxLookup: OutboxLookupPort;
   directory: EventDirectoryPort;
+  calendar: CalendarPort;
   events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
@@ -39,7 +41,14 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from injected services. */
 export function createActivities(deps: ActivityDeps): OrientirActivities & CycleLaunchActivities {
   const links = new LinkIssuer(deps.people, deps.publicUrl);
-  const digests = new DigestService(deps.people, deps.outboxLookup, deps.outbox, links, deps.defaultNotificationMode);
+  const digests = new DigestService(
+    deps.people,
+    deps.outboxLookup,
+    deps.outbox,
+    links,
+    deps.defaultNotificationMode,
+    deps.calendar,
+  );
   return {
     ...createProjectionActivities({ progress: deps.progress }),
     ...createEventActivities({ events: deps.events }),
@@ -51,6 +60,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities & Cycle
       links,
       defaultMode: deps.defaultNotificationMode,
     }),
+    loadCalendarOverrides: () => deps.calendar.overrides(),
     ...createCycleLaunchActivities({
       launches: deps.launches,
       starter: deps.starter,

@@ -20,6 +20,9 @@ const YENISEISK_CENTRE = 'МКУ «Управление образования �
 
 const CSV = 'text/csv';
 
+const MINUSINSK = 'г. Минусинск';
+const MINUSINSK_OFFICE = 'Отдел образования администрации г. Минусинска';
+
 /** A participants file: one school and the office's person (whom the roadmaps name as an executor). */
 async function participants(municipality: string, school: string, office: string, email: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -311,6 +314,58 @@ describe('the directory in Chromium', () => {
     });
     // The chosen organisation has a person with an e-mail: the executor is no longer «нет адресата».
     expect(alias).toMatchObject({ organisationName: YENISEISK_CENTRE, addressee: 'ok' });
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('an executor the cycle left unmatched is linked to an organisation on the launch page', async () => {
+    const password = 'Координатор-2026!';
+    const account = await createAccount(product.apps, ADMIN, password);
+    const admin = await sessionClient(product.apps, account);
+    const preview = (
+      await admin
+        .post('/api/directory/import')
+        .field('municipality', MINUSINSK)
+        .attach(
+          'file',
+          await participants(MINUSINSK, 'МБОУ «СОШ № 4»', MINUSINSK_OFFICE, 'oo@minusinsk.test'),
+          'участники.xlsx',
+        )
+        .expect(201)
+    ).body as { schools: unknown[]; curators: unknown[] };
+    await admin
+      .post('/api/directory/import/confirm')
+      .send({ municipality: MINUSINSK, schools: preview.schools, curators: preview.curators })
+      .expect(201);
+    const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
+    const stored = await admin
+      .post(`/api/roadmaps?municipality=${encodeURIComponent(MINUSINSK)}`)
+      .send(imported.body.roadmap)
+      .expect(201);
+    // Launched without answering the fuzzy question: «Отдел образования» stays unmatched on the cycle.
+    const cycle = (
+      await admin
+        .post(`/api/roadmaps/${stored.body.id as string}/cycles`)
+        .send({})
+        .expect(201)
+    ).body as {
+      id: string;
+      unmatchedExecutors: string[];
+    };
+    expect(cycle.unmatchedExecutors).toEqual(['Отдел образования']);
+
+    const p = await openPage(product, 'executor-link');
+    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycle.id}/launch`);
+    const row = p.page.getByRole('group', { name: 'Исполнитель: Отдел образования' });
+    await row.waitFor();
+    await row.getByRole('combobox', { name: 'Организация из справочника: Отдел образования' }).click();
+    await p.page.getByRole('option', { name: MINUSINSK_OFFICE }).click();
+    await p.shot('executor-to-link');
+    await row.getByRole('button', { name: 'Связать' }).click();
+    await row.waitFor({ state: 'detached' });
+    await p.shot('executor-linked');
+    const view = (await admin.get(`/api/cycles/${cycle.id}`).expect(200)).body as { unmatchedExecutors: string[] };
+    expect(view.unmatchedExecutors).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.close();
   });

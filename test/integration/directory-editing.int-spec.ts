@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DirectoryStore } from '@orientir/persistence';
+import { CycleStore, DirectoryStore } from '@orientir/persistence';
 import { clientWith, type ApiClient } from '../support/auth-clients';
 import { useHarness } from '../support/test-harness';
 
@@ -264,5 +264,62 @@ describe('directory: school details, people import, editing and deactivation', (
       shortName: { before: 'СОШ № 1', after: 'Школа № 1' },
       address: { before: 'ул. Ленина, 1', after: null },
     });
+  });
+
+  it("links an executor the cycle lists as unmatched to an organisation: its reminders go to that organisation's people", async () => {
+    const DAY = 24 * 3600 * 1000;
+    const created = (
+      await coordinator
+        .post('/api/cycles')
+        .send({
+          title: `Цикл ${tag}`,
+          year: new Date(Date.now() + 30 * DAY).getUTCFullYear(),
+          timezone: 'Asia/Krasnoyarsk',
+          municipality: M,
+          schools: [{ name: `МБОУ «СОШ № 2 ${tag}»`, category: 'shnor', emails: [] }],
+          events: [
+            {
+              number: '1',
+              title: 'Самодиагностика',
+              opensAt: new Date(Date.now() + 30 * DAY).toISOString(),
+              deadline: new Date(Date.now() + 60 * DAY).toISOString(),
+              executors: [{ name: 'Отдел образования' }],
+            },
+          ],
+        })
+        .expect(201)
+    ).body as { id: string; unmatchedExecutors: string[]; events: { id: string }[] };
+    // «Отдел образования» is only like the directory's «Отдел образования …»: unmatched until someone links it.
+    expect(created.unmatchedExecutors).toEqual(['Отдел образования']);
+    const office = (
+      (await coordinator.get('/api/directory/organisations').expect(200)).body as { id: string; name: string }[]
+    ).find((o) => o.name === `Отдел образования ${tag}`);
+    const link = { cycleId: created.id, name: 'Отдел образования', organisationId: office?.id };
+
+    await neighbour.post('/api/directory/executor-links').send(link).expect(404);
+    const unknown = await coordinator
+      .post('/api/directory/executor-links')
+      .send({ ...link, name: 'Нет такого' })
+      .expect(422);
+    expect(unknown.body.details).toEqual([expect.stringMatching(/^name: /)]);
+    const linked = (await coordinator.post('/api/directory/executor-links').send(link).expect(201)).body;
+    expect(linked).toEqual({ events: 1, alias: 'added' });
+
+    const view = (await coordinator.get(`/api/cycles/${created.id}`).expect(200)).body as {
+      unmatchedExecutors: string[];
+      events: { executorLinks: { organisationId: string | null; addressee: string }[] }[];
+    };
+    expect(view.unmatchedExecutors).toEqual([]);
+    expect(view.events[0].executorLinks).toEqual([
+      expect.objectContaining({ organisationId: office?.id, addressee: 'ok' }),
+    ]);
+    // The next reminder goes to the organisation's active people (Smirnov left, see above).
+    const reminder = await harness.apps.api.get(CycleStore).findEventForReminder(created.events[0].id);
+    expect(reminder?.recipients.map((r) => r.email)).toEqual([`orlova-${tag}@example.ru`]);
+    const audit = await harness.db.query(
+      `SELECT details FROM audit_log WHERE action = 'cycle.executor.link' AND target_id = $1`,
+      [created.id],
+    );
+    expect(audit.rows).toEqual([{ details: expect.objectContaining({ name: 'Отдел образования', events: 1 }) }]);
   });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { Client, Connection } from '@temporalio/client';
+import { digestScheduleId } from '@orientir/contracts';
+import { ensureDigestSchedule } from '@orientir/temporal';
 import { hashToken } from '@orientir/credentials';
 import { DigestService, LinkIssuer } from '@orientir/activities';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
@@ -181,6 +184,17 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     // The worker's dispatcher sends what is queued; the outbox of the worker wakes it.
     const queue = harness.apps.worker.get<MailOutbox>(MAIL_OUTBOX);
     const digests = new DigestService(store(), outbox, queue, issuer(), 'digest');
+    // What the roadmap import stores for an event: its indicator and report form.
+    await harness.db.query(`UPDATE roadmap_events SET indicator = $2::jsonb, report_form = 'Протокол' WHERE id = $1`, [
+      events.find((e) => e.number === '7')!.id,
+      JSON.stringify({
+        kind: 'count',
+        min: 5,
+        per: null,
+        unit: 'методических десантов',
+        text: 'Не менее 5 методических десантов',
+      }),
+    ]);
     // A working morning in Irkutsk: Thursday 2026-11-26 09:00 (UTC+8), whatever today is.
     const at = nextWorkingMorning();
     const first = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at });
@@ -204,6 +218,8 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     expect(full.text).toContain('Просрочено:');
     expect(full.text).toContain('№ 3. Самодиагностика ШНОР');
     expect(full.text).toContain('№ 7. Методический десант');
+    expect(full.text).toContain('Что ожидается (показатель): Не менее 5 методических десантов');
+    expect(full.text).toContain('Форма отчета: Протокол');
     expect(full.text.match(/http:\/\/orientir\.test\/m\/orm_\S+/g)).toHaveLength(2);
     expect(full.headers['list-unsubscribe']).toMatch(
       /^<http:\/\/orientir\.test\/api\/notifications\/unsubscribe\?token=orm_/,
@@ -213,6 +229,29 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     // Sunday: no digest at all.
     const sunday = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at: '2026-11-29T01:00:00.000Z' });
     expect(sunday).toEqual({ localDate: '2026-11-29', workingDay: false, sent: 0, skipped: 0 });
+  });
+});
+
+describe('the digest Schedule of a time zone', () => {
+  it('fires every day at 09:00 local time and is created idempotently', async () => {
+    const connection = await Connection.connect({ address: testEnv('temporalAddress') });
+    try {
+      const client = new Client({ connection });
+      const queue = `digest-schedule-${randomUUID()}`;
+      expect(await ensureDigestSchedule(client, queue, 'Asia/Irkutsk', { hour: 9, minute: 0 })).toBe('created');
+      expect(await ensureDigestSchedule(client, queue, 'Asia/Irkutsk', { hour: 9, minute: 0 })).toBe('updated');
+      const handle = client.schedule.getHandle(digestScheduleId(queue, 'Asia/Irkutsk'));
+      const described = await handle.describe();
+      expect(described.spec.timezone).toBe('Asia/Irkutsk');
+      const next = described.info.nextActionTimes;
+      expect(next.length).toBeGreaterThanOrEqual(3);
+      // 09:00 in Irkutsk is 01:00 UTC, one day apart.
+      for (const at of next) expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([1, 0]);
+      expect(next[1].getTime() - next[0].getTime()).toBe(DAY);
+      await handle.delete();
+    } finally {
+      await connection.close();
+    }
   });
 });
 

@@ -80,6 +80,9 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
       throw new Error('not used by event workflows');
     },
     async removeEvidence() {},
+    async loadCalendarOverrides() {
+      return {};
+    },
     async measureStageCoverage({ stage }) {
       const done = new Set(stagesDoneAfter(stage));
       return [...schoolStage].filter(([, s]) => done.has(s)).map(([id]) => id);

@@ -11,6 +11,9 @@ import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { EventsModule } from './events/events.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { MailHttpModule } from './mail/mail.module';
 
 @Module({})
 export class ApiModule {
@@ -24,10 +27,13 @@ export class ApiModule {
         AuthModule,
         HealthModule,
         CyclesModule,
+        EventsModule,
         RoadmapsModule,
         DirectoryModule,
         NotificationsModule,
         FilesHttpModule,
+        CalendarModule,
+        MailHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

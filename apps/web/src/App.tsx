@@ -9,6 +9,8 @@ const SignIn = lazy(() => import('./pages/auth/SignIn/SignIn'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword/ForgotPassword'));
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword/ResetPassword'));
 const MagicLink = lazy(() => import('./pages/auth/MagicLink/MagicLink'));
+const Unsubscribe = lazy(() => import('./pages/auth/Unsubscribe/Unsubscribe'));
+const MailTemplates = lazy(() => import('./pages/coordinator/MailTemplates/MailTemplates'));
 const Roadmaps = lazy(() => import('./pages/coordinator/Roadmaps/Roadmaps'));
 const RoadmapUpload = lazy(() => import('./pages/coordinator/RoadmapUpload/RoadmapUpload'));
 const CycleLaunch = lazy(() => import('./pages/coordinator/CycleLaunch/CycleLaunch'));
@@ -22,6 +24,8 @@ const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
+const Mail = lazy(() => import('./pages/coordinator/Mail/Mail'));
+const Calendar = lazy(() => import('./pages/coordinator/Calendar/Calendar'));
 const NotFound = lazy(() => import('./pages/NotFound/NotFound'));
 
 function Home() {
@@ -41,6 +45,7 @@ export function App() {
           <Route path="/set-password" element={<ResetPassword />} />
           {/* One-click links from letters: a session for exactly one item. */}
           <Route path="/m/:token" element={<MagicLink />} />
+          <Route path="/unsubscribe" element={<Unsubscribe />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<Home />} />
@@ -55,7 +60,10 @@ export function App() {
               <Route path="/our-school" element={<OurSchool />} />
               <Route path="/reviews" element={<ReviewQueue />} />
               <Route path="/directory" element={<Directory />} />
+              <Route path="/mail-templates" element={<MailTemplates />} />
               <Route path="/audit" element={<AuditLog />} />
+              <Route path="/mail" element={<Mail />} />
+              <Route path="/calendar" element={<Calendar />} />
               <Route path="/admin/users" element={<Users />} />
               <Route path="*" element={<NotFound />} />
             </Route>

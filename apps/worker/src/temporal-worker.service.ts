@@ -5,6 +5,7 @@ import { createActivities } from '@orientir/activities';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import {
+  CalendarStore,
   CycleStore,
   EventTrackingStore,
   LaunchStore,
@@ -36,6 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly cycles: CycleStore,
     private readonly progress: ProgressStore,
     @Inject(MAIL_OUTBOX) private readonly outbox: MailOutbox,
+    private readonly calendar: CalendarStore,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
     private readonly events: EventTrackingStore,
@@ -76,6 +78,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         progress: this.progress,
         outbox: this.outbox,
         directory: this.cycles,
+        calendar: this.calendar,
         events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,

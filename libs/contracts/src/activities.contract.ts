@@ -1,6 +1,6 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
-import type { EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
+import type { CalendarOverrides, EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
 import type { EventDefinition, EvidenceCorrection, EvidenceInput, EvidenceRemoval } from './roadmap-event.contract';
 import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
@@ -100,6 +100,11 @@ export interface OrientirActivities {
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
   sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
+  /**
+   * The installation's production-calendar changes (loaded years, marked days), for
+   * `new WorkingCalendar(overrides)`: fetched by an activity so a replay sees the recorded answer.
+   */
+  loadCalendarOverrides(): Promise<CalendarOverrides>;
 }
 
 /**

@@ -4,6 +4,7 @@ export { createDataSourceOptions, runMigrations } from './data-source';
 export * from './stores/cycle.store';
 export * from './stores/progress.store';
 export * from './stores/mail-outbox.store';
+export * from './stores/calendar.store';
 export * from './stores/user.store';
 export * from './stores/credential.store';
 export * from './stores/audit-log.store';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSourceOptions } from './data-source';
 import { CycleStore } from './stores/cycle.store';
 import { MailOutboxStore } from './stores/mail-outbox.store';
+import { CalendarStore } from './stores/calendar.store';
 import { ProgressStore } from './stores/progress.store';
 import { EventTrackingStore } from './stores/event-tracking.store';
 import { AuditLogStore } from './stores/audit-log.store';
@@ -20,6 +21,7 @@ const STORES = [
   ProgressStore,
   EventTrackingStore,
   MailOutboxStore,
+  CalendarStore,
   RoadmapStore,
   UserStore,
   CredentialStore,

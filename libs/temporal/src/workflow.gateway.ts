@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -19,6 +20,7 @@ import {
   eventWorkflowId,
   schoolWorkflowId,
   type CompleteStageRequest,
+  type RoadmapEventState,
   type CycleLaunchWorkflowInput,
   type RoadmapEventWorkflowInput,
   type SchoolCycleState,
@@ -32,6 +34,13 @@ export interface WorkflowGateway {
   startSchoolWorkflow(input: SchoolCycleWorkflowInput & { municipality: string | null }): Promise<StartOutcome>;
   startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<StartOutcome>;
   completeSchoolStage(cycleId: string, schoolId: string, request: CompleteStageRequest): Promise<SchoolCycleState>;
+  /** Sends one of the event workflow's Updates (record evidence, correct, schedule, close, judge). */
+  updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState>;
   /** Starts the launch workflow; a launch ID already started (by another API instance) counts as started. */
   startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome>;
   /** Whether the launch workflow runs, has closed, or was never started (its progress is in PostgreSQL). */
@@ -84,6 +93,15 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
   ): Promise<SchoolCycleState> {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
     return handle.executeUpdate(completeStageUpdate, { args: [request] });
+  }
+
+  async updateEvent<Request>(
+    cycleId: string,
+    eventId: string,
+    update: UpdateDefinition<RoadmapEventState, [Request]>,
+    request: Request,
+  ): Promise<RoadmapEventState> {
+    return this.client.workflow.getHandle(eventWorkflowId(cycleId, eventId)).executeUpdate(update, { args: [request] });
   }
 
   async startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome> {

@@ -1,8 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
+import { CalendarErrorCode } from '@orientir/domain';
 import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
+import { EventErrorCode } from '../events/event.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
 import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
@@ -11,11 +13,13 @@ import { RequestErrorCode } from './request.exception';
 export type ErrorCode =
   | AuthErrorCode
   | CycleErrorCode
+  | EventErrorCode
   | RoadmapErrorCode
   | RoadmapImportErrorCode
   | RequestErrorCode
   | DirectoryErrorCode
-  | FileErrorCode;
+  | FileErrorCode
+  | CalendarErrorCode;
 
 /** The one code → HTTP status table of the API (the OpenAPI responses are derived from it too). */
 export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
@@ -35,6 +39,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.INVALID_LINK]: HttpStatus.BAD_REQUEST,
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.EVIDENCE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.REJECTED]: HttpStatus.CONFLICT,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
@@ -54,6 +61,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [RoadmapImportErrorCode.NOT_A_ROADMAP]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RoadmapImportErrorCode.INVALID_CANONICAL]: HttpStatus.BAD_REQUEST,
 
+  [CalendarErrorCode.INVALID_CALENDAR_FILE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CalendarErrorCode.INVALID_CALENDAR_DAY]: HttpStatus.BAD_REQUEST,
+
   [DirectoryErrorCode.ORGANISATION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.EVENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
@@ -63,6 +73,8 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.MUNICIPALITY_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
+  [DirectoryErrorCode.CYCLE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DirectoryErrorCode.EXECUTOR_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

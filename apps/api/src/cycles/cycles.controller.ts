@@ -9,6 +9,7 @@ import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { LaunchView } from './dto/launch-view.dto';
 import { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
+import { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
 import { CyclesService } from './cycles.service';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -78,6 +79,19 @@ export class CyclesController {
   @ApiErrors(CycleErrorCode.NOT_FOUND, CycleErrorCode.LAUNCH_NOT_FOUND)
   getLaunch(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<LaunchView> {
     return this.cycles.getLaunch(id, actor);
+  }
+
+  /** A school joins the running cycle; its workflow starts at once (201 answers after the start). */
+  @Post(':id/schools')
+  @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
+  @ApiCreatedResponse({ type: AddedSchoolView })
+  @ApiErrors(CycleErrorCode.NOT_FOUND, CycleErrorCode.DUPLICATE_ROW, AuthErrorCode.OUT_OF_SCOPE)
+  addSchool(
+    @Param('id', uuid) id: string,
+    @Body() dto: AddSchoolDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AddedSchoolView> {
+    return this.cycles.addSchool(id, dto, actor);
   }
 
   /**

@@ -47,6 +47,8 @@ import {
   AliasDto,
   DirectorySchoolView,
   EventAssigneesDto,
+  ExecutorLinkDto,
+  ExecutorLinkView,
   ExecutorMatchesDto,
   ExecutorMatchView,
   InvitationView,
@@ -204,6 +206,22 @@ export class DirectoryController {
     @CurrentActor() actor: Actor,
   ): Promise<PersonView> {
     return this.edits.updatePerson(id, dto, actor);
+  }
+
+  @Post('executor-links')
+  @Allow(...MANAGERS)
+  @ApiCreatedResponse({
+    type: ExecutorLinkView,
+    description: "The events' next reminders go to the organisation's people",
+  })
+  @ApiErrors(
+    DirectoryErrorCode.CYCLE_NOT_FOUND,
+    DirectoryErrorCode.ORGANISATION_NOT_FOUND,
+    DirectoryErrorCode.EXECUTOR_NOT_FOUND,
+    DirectoryErrorCode.ALIAS_TAKEN,
+  )
+  linkExecutor(@Body() dto: ExecutorLinkDto, @CurrentActor() actor: Actor): Promise<ExecutorLinkView> {
+    return this.directory.linkCycleExecutor(dto, actor);
   }
 
   @Post('executor-matches')

@@ -15,6 +15,9 @@ export enum DirectoryErrorCode {
   MUNICIPALITY_NOT_FOUND = 'MUNICIPALITY_NOT_FOUND',
   /** An edit gives a school or person a value (code, name, e-mail) another entry already holds. */
   DIRECTORY_VALUE_TAKEN = 'DIRECTORY_VALUE_TAKEN',
+  CYCLE_NOT_FOUND = 'DIRECTORY_CYCLE_NOT_FOUND',
+  /** No event of the cycle names that executor. */
+  EXECUTOR_NOT_FOUND = 'EXECUTOR_NOT_FOUND',
 }
 
 export class DirectoryException extends DomainException<DirectoryErrorCode> {}

@@ -6,6 +6,8 @@ import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds } from './directory-scope.util';
 import type {
   DirectorySchoolView,
+  ExecutorLinkDto,
+  ExecutorLinkView,
   ExecutorMatchesDto,
   ExecutorMatchView,
   MunicipalityView,
@@ -134,6 +136,47 @@ export class DirectoryService {
       targetId: eventId,
       details: { personIds: ids },
     });
+  }
+
+  /**
+   * Links an executor a cycle lists as unmatched (or wrongly matched) to an organisation: its events'
+   * reminders go to that organisation's people from the next one on, and the name becomes an alias.
+   */
+  async linkCycleExecutor(dto: ExecutorLinkDto, actor: Actor): Promise<ExecutorLinkView> {
+    const municipalityId = await this.directory.municipalityOfCycle(dto.cycleId);
+    const cycleNotFound = () =>
+      new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${dto.cycleId} не найден`, [
+        `cycleId: цикл ${dto.cycleId} не найден`,
+      ]);
+    if (municipalityId === undefined) throw cycleNotFound();
+    await this.assertManages(municipalityId, actor, cycleNotFound);
+    const organisation = await this.directory.findOrganisation(dto.organisationId);
+    const missing = () => organisationNotFound(dto.organisationId);
+    if (!organisation) throw missing();
+    // Another municipality's organisation is never an executor here (a regional one may be).
+    if (organisation.municipalityId !== null && organisation.municipalityId !== municipalityId) throw missing();
+    const linked = await this.directory.linkCycleExecutor(dto.cycleId, dto.name.trim(), organisation.id);
+    if (typeof linked.alias === 'object') {
+      throw new DirectoryException(
+        DirectoryErrorCode.ALIAS_TAKEN,
+        `«${dto.name.trim()}» уже означает организацию «${linked.alias.takenBy}» в этом муниципалитете`,
+      );
+    }
+    if (linked.events === 0) {
+      throw new DirectoryException(
+        DirectoryErrorCode.EXECUTOR_NOT_FOUND,
+        `В цикле нет исполнителя «${dto.name.trim()}»`,
+        [`name: исполнитель «${dto.name.trim()}» не найден в мероприятиях цикла`],
+      );
+    }
+    await this.audit.record(actor, {
+      action: 'cycle.executor.link',
+      outcome: 'success',
+      targetType: 'cycle',
+      targetId: dto.cycleId,
+      details: { name: dto.name.trim(), organisationId: organisation.id, events: linked.events, alias: linked.alias },
+    });
+    return { events: linked.events, alias: linked.alias };
   }
 
   /** Out of scope looks the same as absent: another municipality's entries are not revealed. */

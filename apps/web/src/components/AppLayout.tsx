@@ -25,7 +25,14 @@ export function AppLayout() {
         ...(hasRole(me, 'curator') ? [{ to: '/reviews', title: 'На экспертизе' }] : []),
         ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
         { to: '/cycles', title: 'Циклы' },
-        ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/directory', title: 'Справочник' }] : []),
+        ...(hasRole(me, ...MANAGER_ROLES)
+          ? [
+              { to: '/directory', title: 'Справочник' },
+              { to: '/mail', title: 'Почта' },
+              { to: '/mail-templates', title: 'Шаблоны писем' },
+              { to: '/calendar', title: 'Календарь' },
+            ]
+          : []),
         ...(hasRole(me, ...MANAGER_ROLES, 'supervisor') ? [{ to: '/audit', title: 'Журнал действий' }] : []),
         ...(hasRole(me, 'admin') ? [{ to: '/admin/users', title: 'Пользователи' }] : []),
       ];

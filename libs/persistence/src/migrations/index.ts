@@ -12,6 +12,7 @@ import { SchoolListReadModel1795410100000 } from './1795410100000-school-list-re
 import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration';
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
+import { ProductionCalendar1795451000000 } from './1795451000000-production-calendar.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   StoredFiles1795430000000,
   EventTracking1795440000000,
   MailDelivery1795450000000,
+  ProductionCalendar1795451000000,
   Notifications1795460000000,
 ];

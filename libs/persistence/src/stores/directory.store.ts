@@ -563,6 +563,41 @@ export class DirectoryStore {
     return repo.findOneByOrFail({ id });
   }
 
+  /** The cycle's municipality (null: regional), or undefined when there is no such cycle. */
+  async municipalityOfCycle(cycleId: string): Promise<string | null | undefined> {
+    if (!UUID.test(cycleId)) return undefined;
+    const [row] = (await this.dataSource.query(`SELECT municipality_id FROM cycles WHERE id = $1`, [cycleId])) as {
+      municipality_id: string | null;
+    }[];
+    return row ? row.municipality_id : undefined;
+  }
+
+  /**
+   * Every executor of the cycle named `name` now points at the organisation (its next reminders go to
+   * the organisation's people), and the name becomes its alias; all at once. Answers how many events changed.
+   */
+  async linkCycleExecutor(
+    cycleId: string,
+    name: string,
+    organisationId: string,
+  ): Promise<{ events: number; alias: 'added' | 'exists' | { takenBy: string } }> {
+    return this.dataSource.transaction(async (m) => {
+      const alias = await this.addAlias(organisationId, name, m);
+      if (typeof alias === 'object') return { events: 0, alias };
+      const updated = (await m.query(
+        `UPDATE roadmap_events SET executors = (
+           SELECT jsonb_agg(CASE WHEN lower(trim(x->>'name')) = lower(trim($2))
+                                 THEN x || jsonb_build_object('organisationId', $3::text) ELSE x END ORDER BY ord)
+             FROM jsonb_array_elements(executors) WITH ORDINALITY AS t(x, ord))
+          WHERE cycle_id = $1
+            AND EXISTS (SELECT 1 FROM jsonb_array_elements(executors) x WHERE lower(trim(x->>'name')) = lower(trim($2)))
+        RETURNING id`,
+        [cycleId, name, organisationId],
+      )) as [{ id: string }[], number];
+      return { events: updated[0].length, alias };
+    });
+  }
+
   async linkPersonToUser(personId: string, userId: string): Promise<void> {
     await this.dataSource.getRepository(PersonEntity).update({ id: personId }, { userId });
   }

@@ -148,6 +148,15 @@ export class MailOutboxStore {
     return { items, total };
   }
 
+  /** Every cycle with its municipality and title, to scope and label the list (a light query). */
+  async cycles(): Promise<{ id: string; title: string; municipalityId: string | null }[]> {
+    return (await this.dataSource.query(`SELECT id, title, municipality_id AS "municipalityId" FROM cycles`)) as {
+      id: string;
+      title: string;
+      municipalityId: string | null;
+    }[];
+  }
+
   /** How many messages are in each state, within the given cycles (null: all). */
   async countByStatus(cycleIds: readonly string[] | null): Promise<Record<OutboxStatus, number>> {
     const rows = (await this.dataSource.query(

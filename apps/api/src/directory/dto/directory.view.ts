@@ -116,3 +116,29 @@ export class EventAssigneesDto {
   @IsUUID('all', { each: true, message: RU.uuid })
   personIds!: string[];
 }
+
+/** Links an executor name of a cycle (listed as unmatched) to a directory organisation. */
+export class ExecutorLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: RU.uuid })
+  cycleId!: string;
+
+  @ApiProperty({ example: 'Отдел образования', maxLength: 500, description: 'As the roadmap names the executor' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  name!: string;
+
+  @ApiProperty({ format: 'uuid', description: "An organisation of the cycle's municipality, or a regional one" })
+  @IsUUID('all', { message: RU.uuid })
+  organisationId!: string;
+}
+
+export class ExecutorLinkView {
+  @ApiProperty({ description: 'Events of the cycle whose executor now points at the organisation' }) events!: number;
+  @ApiProperty({
+    enum: ['added', 'exists'],
+    description: 'The name became an alias of the organisation, or already was',
+  })
+  alias!: 'added' | 'exists';
+}

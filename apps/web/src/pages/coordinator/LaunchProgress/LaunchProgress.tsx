@@ -6,6 +6,7 @@ import { unwrap } from '../../../api/errors';
 import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { t } from './i18n';
 import { launchProgress } from './launch-progress';
+import { UnmatchedExecutors } from './UnmatchedExecutors';
 
 const STATUS_THEME = { pending: 'unknown', running: 'info', completed: 'success', failed: 'danger' } as const;
 
@@ -89,6 +90,13 @@ export default function LaunchProgress() {
             {l.failed > l.failures.length && <li>{t.failuresMore(l.failed - l.failures.length)}</li>}
           </ul>
         </section>
+      )}
+      {cycle.data && (
+        <UnmatchedExecutors
+          cycleId={cycleId}
+          unmatched={cycle.data.unmatchedExecutors}
+          withoutAddressee={cycle.data.executorsWithoutAddressee}
+        />
       )}
     </>
   );
