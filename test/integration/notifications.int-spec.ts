@@ -112,10 +112,10 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
       request(server()).get('/api/directory/people').set('Cookie', cookie),
       request(server()).get('/api/cycles').set('Cookie', cookie),
       request(server())
-        .post(`/api/cycles/${cycleId}/schools/${schoolId}/stage`)
+        .post(`/api/schools/${schoolId}/self-diagnosis`)
         .set('Cookie', cookie)
         .set('X-CSRF-Token', csrf)
-        .send({ expectedStage: 'self_diagnosis', decision: 'submit' }),
+        .send({ answers: [{ directionId: 'low_motivation', confirmed: false, justification: 'нет', measures: '' }] }),
     ];
     for (const refused of await Promise.all(refusals)) {
       expect(refused.status).toBe(403);
