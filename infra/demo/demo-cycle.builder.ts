@@ -50,7 +50,8 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
         emails: [`school-${n}@demo.orientir.local`],
       }));
 
-  const events = plan.events.map((e) => ({
+  // Shifted dates: the demo's events are plain windows, not the roadmap's parsed periods.
+  const events = plan.events.map(({ details: _details, ...e }) => ({
     ...e,
     opensAt: shifted(e.opensAt),
     deadline: shifted(e.deadline),

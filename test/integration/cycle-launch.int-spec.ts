@@ -88,6 +88,45 @@ describe('cycle launch and relaunch', () => {
     expect(audit.rows[0].n).toBe(1);
   });
 
+  it('adds a school to a running cycle: stored, its workflow started once, listed; a second copy is refused', async () => {
+    const created = await harness.admin
+      .post('/api/cycles')
+      .send(cycleBody(`Добавление школы ${Date.now()}`))
+      .expect(201);
+    const cycleId: string = created.body.id;
+    await launchCompleted(harness.admin, cycleId);
+    const added = await harness.admin
+      .post(`/api/cycles/${cycleId}/schools`)
+      .send({ name: 'МБОУ СОШ № 14', category: 'risk_zone', curators: [{ name: 'Сидорова Ольга Петровна' }] })
+      .expect(201);
+    expect(added.body).toMatchObject({ name: 'МБОУ СОШ № 14', started: true });
+    expect(added.body.workflowId).toBe(schoolWorkflowId(cycleId, added.body.id));
+    await eventually('the added school projected', async () => {
+      const r = await harness.db.query('SELECT stage FROM school_progress WHERE school_id = $1', [added.body.id]);
+      return r.rows[0]?.stage === 'self_diagnosis' ? true : undefined;
+    });
+    const listed = await harness.admin.get(`/api/cycles/${cycleId}/schools?search=14`).expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: added.body.id, stage: 'self_diagnosis', curators: ['Сидорова Ольга Петровна'] }),
+    ]);
+    const again = await harness.admin
+      .post(`/api/cycles/${cycleId}/schools`)
+      .send({ name: 'мбоу  сош № 14', category: 'shnor' })
+      .expect(400);
+    expect(again.body).toMatchObject({
+      error: 'DUPLICATE_ROW',
+      message: 'Школа «мбоу  сош № 14» уже участвует в цикле',
+    });
+    // A relaunch finds it running: nothing is started twice.
+    const relaunch = await harness.admin.post(`/api/cycles/${cycleId}/launch`).expect(202);
+    expect(await launchCompleted(harness.admin, cycleId, relaunch.body.id)).toMatchObject({
+      total: 6,
+      started: 0,
+      existing: 6,
+    });
+    expect(await runs(added.body.workflowId)).toBe(1);
+  });
+
   it('never runs two launches of a cycle at once: while one is under way a relaunch answers that one', async () => {
     const created = await harness.admin
       .post('/api/cycles')

@@ -179,7 +179,7 @@ describe('directory: participants import, executors matched to organisations, re
       curators: preview.curators
         .filter((c) => c.schools.length)
         .map(({ name, email, workplace, schools }) => ({ name, email, workplace, schools })),
-      events: plan.events.map((e) => ({
+      events: plan.events.map(({ details: _details, ...e }) => ({
         ...e,
         opensAt: moved(e.opensAt),
         deadline: moved(e.deadline),

@@ -218,6 +218,7 @@ describe('files: school documents uploaded, content-addressed, typed from the by
     );
     expect(stored).toMatchObject({ contentType: 'image/png', ownerKind: 'test_evidence' });
     expect((await files.listByOwner('test_evidence', ownerId)).map((f) => f.id)).toEqual([stored.id]);
+    expect(await files.notOwnedBy([stored.id, uploaded.id], 'test_evidence', ownerId)).toEqual([uploaded.id]);
     // No read check registered for this kind: nobody downloads it over HTTP.
     await harness.admin.get(`/api/files/${stored.id}/content`).expect(404);
   });

@@ -112,10 +112,10 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
       request(server()).get('/api/directory/people').set('Cookie', cookie),
       request(server()).get('/api/cycles').set('Cookie', cookie),
       request(server())
-        .post(`/api/cycles/${cycleId}/schools/${schoolId}/stage`)
+        .post(`/api/schools/${schoolId}/self-diagnosis`)
         .set('Cookie', cookie)
         .set('X-CSRF-Token', csrf)
-        .send({ expectedStage: 'self_diagnosis', decision: 'submit' }),
+        .send({ answers: [{ directionId: 'low_motivation', confirmed: false, justification: 'нет', measures: '' }] }),
     ];
     for (const refused of await Promise.all(refusals)) {
       expect(refused.status).toBe(403);
@@ -184,6 +184,17 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     // The worker's dispatcher sends what is queued; the outbox of the worker wakes it.
     const queue = harness.apps.worker.get<MailOutbox>(MAIL_OUTBOX);
     const digests = new DigestService(store(), outbox, queue, issuer(), 'digest');
+    // What the roadmap import stores for an event: its indicator and report form.
+    await harness.db.query(`UPDATE roadmap_events SET indicator = $2::jsonb, report_form = 'Протокол' WHERE id = $1`, [
+      events.find((e) => e.number === '7')!.id,
+      JSON.stringify({
+        kind: 'count',
+        min: 5,
+        per: null,
+        unit: 'методических десантов',
+        text: 'Не менее 5 методических десантов',
+      }),
+    ]);
     // A working morning in Irkutsk: Thursday 2026-11-26 09:00 (UTC+8), whatever today is.
     const at = nextWorkingMorning();
     const first = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at });
@@ -207,6 +218,8 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     expect(full.text).toContain('Просрочено:');
     expect(full.text).toContain('№ 3. Самодиагностика ШНОР');
     expect(full.text).toContain('№ 7. Методический десант');
+    expect(full.text).toContain('Что ожидается (показатель): Не менее 5 методических десантов');
+    expect(full.text).toContain('Форма отчета: Протокол');
     expect(full.text.match(/http:\/\/orientir\.test\/m\/orm_\S+/g)).toHaveLength(2);
     expect(full.headers['list-unsubscribe']).toMatch(
       /^<http:\/\/orientir\.test\/api\/notifications\/unsubscribe\?token=orm_/,

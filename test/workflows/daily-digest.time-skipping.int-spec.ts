@@ -3,7 +3,6 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DigestService, LinkIssuer, type DigestPort, type NotificationModeValue } from '@orientir/activities';
 import { DAILY_DIGEST_WORKFLOW, type DailyDigestResult, type OrientirActivities } from '@orientir/contracts';
-import { WorkingCalendar } from '@orientir/domain';
 import { localParts, type OutgoingMail } from '@orientir/mail';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 import { testEnv } from '../setup/test-infrastructure';
@@ -34,6 +33,9 @@ class MemoryPeople implements DigestPort {
   }
   async modesOf() {
     return new Map<string, NotificationModeValue>();
+  }
+  async expectationOf() {
+    return { indicator: null, reportForm: null };
   }
   async coordinatorContact() {
     return { name: 'Петрова А. С.', email: 'petrova@example.ru', phone: null };
@@ -87,7 +89,7 @@ describe('daily digest in Asia/Irkutsk across the New Year holidays (time-skippi
     ]);
     const outbox = new MemoryOutbox();
     // The region moved a working day onto Saturday 26 December (a transferred working Saturday).
-    const calendar = new WorkingCalendar({ extraWorkingDays: ['2026-12-26'] });
+    const calendar = { overrides: async () => ({ extraWorkingDays: ['2026-12-26'] }) };
     const digests = new DigestService(people, outbox, outbox, new LinkIssuer(people, 'http://o'), 'digest', calendar);
     const runsAt: string[] = [];
     // Only the digest's activity: the digest workflow calls nothing else.
@@ -158,6 +160,8 @@ describe('daily digest in Asia/Irkutsk across the New Year holidays (time-skippi
     const dayAfter = outbox.queued.get('digest/a/2027-01-12')!;
     expect(dayAfter.text).toMatch(/Просрочено:\n• № 1\. Событие old[\s\S]*• № 2\. Событие jan/);
     expect(dayAfter.text).toContain('Срок: 11 января 2027 г., 23:59 по иркутскому времени');
+    expect(dayAfter.text).toContain('Что ожидается (показатель): Не менее 5 методических десантов');
+    expect(dayAfter.text).toContain('Вопросы — координатору: Петрова А. С., petrova@example.ru.');
     expect(dayAfter.subject).toBe('Ориентир: сводка на 12 января 2027 г. — просрочено: 2 (всего пунктов: 2)');
     expect(dayAfter.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
   }, 180_000);
@@ -176,5 +180,7 @@ function item(personId: string, eventId: string, number: string, deadline: Date)
     status: 'open',
     schoolId: null,
     round: null,
+    indicator: 'Не менее 5 методических десантов',
+    reportForm: 'Протокол',
   };
 }

@@ -8,7 +8,7 @@ import {
   type DigestEventItem,
   type MailOutbox,
 } from '@orientir/mail';
-import type { DigestPort, NotificationModeValue, OutboxLookupPort } from '../activity.ports';
+import type { CalendarPort, DigestPort, NotificationModeValue, OutboxLookupPort } from '../activity.ports';
 import { LinkIssuer } from './link-issuer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,15 +30,17 @@ export class DigestService {
     private readonly mailOutbox: Pick<MailOutbox, 'enqueue'>,
     private readonly links: LinkIssuer,
     private readonly defaultMode: NotificationModeValue,
-    private readonly calendar: WorkingCalendar = new WorkingCalendar(),
+    /** The installation's calendar (loaded years, a region's extra days), read on every run. */
+    private readonly calendarSource: CalendarPort = { overrides: () => Promise.resolve({}) },
   ) {}
 
   async sendDigests(input: DailyDigestInput): Promise<DailyDigestResult> {
     const at = new Date(input.at);
     const localDate = localIsoDate(at, input.timezone);
-    if (!this.calendar.isWorkingDay(localDate)) return { localDate, workingDay: false, sent: 0, skipped: 0 };
+    const calendar = new WorkingCalendar(await this.calendarSource.overrides());
+    if (!calendar.isWorkingDay(localDate)) return { localDate, workingDay: false, sent: 0, skipped: 0 };
 
-    const items = await this.store.digestItems(input.timezone, this.dueBy(at, input.timezone, localDate));
+    const items = await this.store.digestItems(input.timezone, this.dueBy(calendar, at, input.timezone, localDate));
     const byPerson = new Map<string, Item[]>();
     for (const item of items) byPerson.set(item.personId, [...(byPerson.get(item.personId) ?? []), item]);
     const people = await this.store.digestRecipients([...byPerson.keys()], this.defaultMode);
@@ -83,6 +85,7 @@ export class DigestService {
             number: item.eventNumber ?? '',
             title: item.title,
             deadline: item.deadline,
+            expectation: { indicator: item.indicator ?? null, reportForm: item.reportForm ?? null },
             url: await this.links.eventLink(person.id, item.cycleId, item.eventId),
           };
           (isOverdue(item) ? cycle.overdue : cycle.dueSoon).push(entry);
@@ -109,8 +112,8 @@ export class DigestService {
   }
 
   /** The end of the local day DUE_SOON_WORKING_DAYS working days ahead. */
-  private dueBy(at: Date, timezone: string, localDate: string): Date {
-    const last = this.calendar.addWorkingDays(localDate, DUE_SOON_WORKING_DAYS);
+  private dueBy(calendar: WorkingCalendar, at: Date, timezone: string, localDate: string): Date {
+    const last = calendar.addWorkingDays(localDate, DUE_SOON_WORKING_DAYS);
     const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${localDate}T00:00:00Z`)) / DAY_MS);
     const { hour, minute } = localParts(at, timezone);
     const toMidnight = DAY_MS - (hour * 60 + minute) * 60_000;

@@ -55,6 +55,7 @@ export function createNotificationActivities({
       }
       const modes = await people.modesOf(recipients.flatMap((r) => (r.personId ? [r.personId] : [])));
       const coordinator = recipients.length ? await people.coordinatorContact(cycle.id) : null;
+      const expectation = recipients.length ? await people.expectationOf(event.id) : null;
       let queued = 0;
       for (const recipient of recipients) {
         const mode = recipient.personId ? (modes.get(recipient.personId) ?? defaultMode) : 'instant';
@@ -73,7 +74,7 @@ export function createNotificationActivities({
           deadline: event.deadline,
           timezone: cycle.timezone,
           actionUrl,
-          expectation: null,
+          expectation,
           coordinator,
           unsubscribeUrl: unsubscribe?.pageUrl,
           calendarUid: `event-${event.id}@orientir`,

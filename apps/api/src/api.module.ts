@@ -9,8 +9,10 @@ import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
+import { SchoolsModule } from './schools/schools.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
+import { EventsModule } from './events/events.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { MailHttpModule } from './mail/mail.module';
 
@@ -26,8 +28,10 @@ export class ApiModule {
         AuthModule,
         HealthModule,
         CyclesModule,
+        EventsModule,
         RoadmapsModule,
         DirectoryModule,
+        SchoolsModule,
         NotificationsModule,
         FilesHttpModule,
         CalendarModule,

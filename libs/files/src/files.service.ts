@@ -89,6 +89,13 @@ export class FilesService {
     return content;
   }
 
+  /** The ids among `ids` that are not uploads of this owner (empty: all are). */
+  async notOwnedBy(ids: string[], ownerKind: string, ownerId: string): Promise<string[]> {
+    const found = await this.metadata.findMany([...new Set(ids)]);
+    const owned = new Set(found.filter((f) => f.ownerKind === ownerKind && f.ownerId === ownerId).map((f) => f.id));
+    return ids.filter((id) => !owned.has(id));
+  }
+
   listByOwner(ownerKind: string, ownerId: string, purpose?: string): Promise<StoredFile[]> {
     return this.metadata.listByOwner(ownerKind, ownerId, purpose);
   }

@@ -4,18 +4,22 @@ import { FileErrorCode } from '@orientir/files';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
+import { EventErrorCode } from '../events/event.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
 import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
+import { SchoolErrorCode } from '../schools/school.exception';
 
 /** Every code the API can answer with; adding a code without a status below fails type-checking. */
 export type ErrorCode =
   | AuthErrorCode
   | CycleErrorCode
+  | EventErrorCode
   | RoadmapErrorCode
   | RoadmapImportErrorCode
   | RequestErrorCode
   | DirectoryErrorCode
+  | SchoolErrorCode
   | FileErrorCode
   | CalendarErrorCode;
 
@@ -37,6 +41,9 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [AuthErrorCode.INVALID_LINK]: HttpStatus.BAD_REQUEST,
 
   [CycleErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.EVIDENCE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.REJECTED]: HttpStatus.CONFLICT,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
@@ -75,6 +82,14 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [FileErrorCode.EMPTY_UPLOAD]: HttpStatus.UNPROCESSABLE_ENTITY,
   [FileErrorCode.FILE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [SchoolErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.ACTION_REJECTED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.FILE_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SchoolErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.SETTINGS_LOCKED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.WORKFLOW_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 
   [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,

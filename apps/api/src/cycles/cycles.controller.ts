@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal.model';
-import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { LaunchView } from './dto/launch-view.dto';
 import { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
+import { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
 import { CyclesService } from './cycles.service';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -17,7 +16,6 @@ import { CycleErrorCode } from './cycle.exception';
 import { LinkScoped } from '../auth/link-scope.util';
 
 const uuid = uuidParam('цикла');
-const schoolUuid = uuidParam('школы');
 
 @ApiTags('cycles')
 @Controller('cycles')
@@ -80,6 +78,19 @@ export class CyclesController {
     return this.cycles.getLaunch(id, actor);
   }
 
+  /** A school joins the running cycle; its workflow starts at once (201 answers after the start). */
+  @Post(':id/schools')
+  @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
+  @ApiCreatedResponse({ type: AddedSchoolView })
+  @ApiErrors(CycleErrorCode.NOT_FOUND, CycleErrorCode.DUPLICATE_ROW, AuthErrorCode.OUT_OF_SCOPE)
+  addSchool(
+    @Param('id', uuid) id: string,
+    @Body() dto: AddSchoolDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AddedSchoolView> {
+    return this.cycles.addSchool(id, dto, actor);
+  }
+
   /**
    * The cycle's schools from the read model (PostgreSQL): filters, sorting, paging, and counts per
    * stage and per municipality over every matching school; only schools within the caller's scope.
@@ -94,27 +105,5 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
   ): Promise<SchoolListView> {
     return this.cycles.listSchools(id, query, actor);
-  }
-
-  /** Sent to the school's workflow only after the caller's role, school and stage were checked. */
-  @Post(':id/schools/:schoolId/stage')
-  @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
-  @LinkScoped({ cycle: 'id', school: 'schoolId' })
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SchoolStageView })
-  @ApiErrors(
-    CycleErrorCode.NOT_FOUND,
-    CycleErrorCode.SCHOOL_NOT_FOUND,
-    AuthErrorCode.OUT_OF_SCOPE,
-    CycleErrorCode.STAGE_REJECTED,
-    CycleErrorCode.WORKFLOW_UNAVAILABLE,
-  )
-  completeStage(
-    @Param('id', uuid) id: string,
-    @Param('schoolId', schoolUuid) schoolId: string,
-    @Body() dto: CompleteStageDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<SchoolCycleState> {
-    return this.cycles.completeStage(id, schoolId, dto, actor);
   }
 }

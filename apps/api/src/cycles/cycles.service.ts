@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { canActOnStage, cycleAccess } from '@orientir/auth';
-import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
+import { cycleAccess } from '@orientir/auth';
+import { schoolWorkflowId } from '@orientir/contracts';
 import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
@@ -9,16 +8,27 @@ import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { CycleErrorCode, CycleException } from './cycle.exception';
 import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
-import { normaliseMunicipality } from '@orientir/domain';
+import {
+  directoryKey,
+  normaliseMunicipality,
+  type PastOccurrencePolicy,
+  type RoadmapEventDetails,
+} from '@orientir/domain';
 import { CycleLauncherService, toLaunchView } from './cycle-launcher.service';
 import type { LaunchView } from './dto/launch-view.dto';
 import type { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
+import type { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
 import { toSchoolListView } from './school-list.mapper';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
-import type { CompleteStageDto } from './dto/complete-stage.dto';
+
+/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+export interface RoadmapEventExtras {
+  details: RoadmapEventDetails[];
+  pastPolicy: PastOccurrencePolicy;
+}
 
 /**
  * Cycle use cases: create, launch, read, move a school's stage. Input checks, access rules, starting
@@ -44,7 +54,7 @@ export class CyclesService {
    * Stores the cycle with a pending launch (all or nothing) and hands the launch to its workflow; answers
    * at once, before any school or event workflow has started (progress: GET /cycles/:id/launch).
    */
-  async create(dto: CreateCycleDto, actor: Actor): Promise<CycleView> {
+  async create(dto: CreateCycleDto, actor: Actor, fromRoadmap?: RoadmapEventExtras): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
     await assertMayCreateCycle(dto, actor, this.directory);
@@ -69,6 +79,8 @@ export class CyclesService {
           email: x.email?.toLowerCase() ?? null,
           organisationId: x.organisationId ?? null,
         })),
+        ...(fromRoadmap?.details[i] ?? {}),
+        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),
@@ -169,6 +181,71 @@ export class CyclesService {
     return toCycleView(view, access, grants, curators);
   }
 
+  /**
+   * A school joins a running cycle: stored (with its directory entry and curators), then its workflow is
+   * started by its deterministic ID. If Temporal cannot be reached the school stays stored and a relaunch
+   * starts it.
+   */
+  async addSchool(cycleId: string, dto: AddSchoolDto, actor: Actor): Promise<AddedSchoolView> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('состав этого цикла');
+    // The creation rule: nobody adds a school of a municipality outside their own scope.
+    await assertMayCreateCycle(
+      { municipality: stored.cycle.municipality ?? undefined, schools: [dto] } as CreateCycleDto,
+      actor,
+      this.directory,
+    );
+    const name = dto.name.trim();
+    if (stored.schools.some((s) => directoryKey(s.name) === directoryKey(name))) {
+      throw new CycleException(CycleErrorCode.DUPLICATE_ROW, `Школа «${name}» уже участвует в цикле`, [
+        `name: «${name}» уже есть в цикле`,
+      ]);
+    }
+    const school = await this.store.addSchool(
+      cycleId,
+      {
+        name,
+        category: dto.category,
+        municipality: normaliseMunicipality(dto.municipality) ?? null,
+        emails: dto.emails ?? [],
+      },
+      (dto.curators ?? []).map((c) => ({
+        name: c.name.trim(),
+        position: c.position?.trim() || null,
+        workplace: c.workplace?.trim() || null,
+        email: c.email?.toLowerCase() ?? null,
+        schools: [name],
+      })),
+    );
+    let started = true;
+    try {
+      await this.workflows.startSchoolWorkflow({ cycleId, schoolId: school.id, municipality: school.municipality });
+    } catch (error) {
+      this.logger.warn(`School ${school.id} added to cycle ${cycleId}, its workflow not started yet: ${String(error)}`);
+      started = false;
+    }
+    await this.audit.record(actor, {
+      action: 'cycle.school.add',
+      outcome: 'success',
+      targetType: 'school',
+      targetId: school.id,
+      municipality: school.municipality ?? stored.cycle.municipality,
+      details: { cycleId, name, started },
+    });
+    return {
+      id: school.id,
+      name: school.name,
+      category: school.category,
+      municipality: school.municipality,
+      directorySchoolId: school.directorySchoolId,
+      workflowId: schoolWorkflowId(cycleId, school.id),
+      started,
+    };
+  }
+
   /** One page of the cycle's schools within the caller's scope, with counts per municipality and stage. */
   async listSchools(cycleId: string, query: SchoolListQueryDto, actor: Actor): Promise<SchoolListView> {
     const stored = await this.store.find(cycleId);
@@ -191,59 +268,6 @@ export class CyclesService {
       pageSize,
     });
     return toSchoolListView(cycleId, found, page, pageSize);
-  }
-
-  /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
-  async completeStage(
-    cycleId: string,
-    schoolId: string,
-    dto: CompleteStageDto,
-    actor: Actor,
-  ): Promise<SchoolCycleState> {
-    const stored = await this.store.find(cycleId);
-    if (!stored) throw notFound(cycleId);
-    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
-    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const school = stored.schools.find((s) => s.id === schoolId);
-    const schoolNotFound = () =>
-      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
-    if (!school) throw schoolNotFound();
-    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
-    const municipality = school.municipality ?? stored.cycle.municipality;
-    const audit = {
-      action: `school.stage.${dto.decision}`,
-      targetType: 'school',
-      targetId: schoolId,
-      municipality,
-      details: { cycleId, stage: dto.stage },
-    };
-    if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» этой школы`);
-    }
-    try {
-      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
-        stage: dto.stage,
-        decision: dto.decision,
-        remarks: dto.remarks?.trim(),
-      });
-      await this.audit.record(actor, { ...audit, outcome: 'success' });
-      return state;
-    } catch (error) {
-      await this.audit.record(actor, {
-        ...audit,
-        outcome: 'failure',
-        details: { ...audit.details, error: String(error) },
-      });
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new CycleException(
-          CycleErrorCode.STAGE_REJECTED,
-          error.cause?.message ?? 'Процесс школы отклонил действие',
-        );
-      }
-      this.logger.error(`completeStage for ${schoolWorkflowId(cycleId, schoolId)} failed: ${String(error)}`);
-      throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
-    }
   }
 }
 

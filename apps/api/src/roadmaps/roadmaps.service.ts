@@ -169,7 +169,7 @@ export class RoadmapsService {
     const confirmed = new Map((dto.executors ?? []).map((x) => [x.name.trim(), x]));
     const payload = await validateAs(CreateCycleDto, {
       ...cycle,
-      events: cycle.events.map((e) => ({
+      events: cycle.events.map(({ details: _details, ...e }) => ({
         ...e,
         executors: e.executors.map((x) => ({ ...x, organisationId: confirmed.get(x.name.trim())?.organisationId })),
       })),
@@ -177,7 +177,10 @@ export class RoadmapsService {
       municipality: dto.municipality ?? stored.municipality ?? undefined,
       schools: dto.schools ?? cycle.schools,
     });
-    const view = await this.cycles.create(payload, actor);
+    const view = await this.cycles.create(payload, actor, {
+      details: cycle.events.map((e) => e.details),
+      pastPolicy: dto.pastEvents ?? 'late',
+    });
     await this.audit.record(actor, {
       action: 'roadmap.cycle.create',
       outcome: 'success',

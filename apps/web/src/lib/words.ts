@@ -1,10 +1,14 @@
 // The words people see for stages and statuses (design.md §2), and their one colour each.
-import { SCHOOL_STAGES, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain/workflow';
-import type { Schemas } from '../api/client';
+import {
+  SCHOOL_STAGES,
+  SCHOOL_STAGE_TITLES_RU,
+  type SchoolPipelineState,
+  type SchoolStage,
+} from '@orientir/domain/workflow';
 
-export type SchoolStage = Schemas['CompleteStageDto']['stage'];
-/** The read model's stage: a pipeline stage, completed, or not_started before the workflow reports. */
-export type SchoolState = SchoolStage | 'completed' | 'not_started';
+export type { SchoolStage };
+/** The read model's stage: a stage of the year, completed, withdrawn, or not_started before the workflow reports. */
+export type SchoolState = SchoolPipelineState | 'not_started';
 
 /** Pipeline order (the domain's stage machine); the matrix columns. */
 export const PIPELINE: readonly SchoolStage[] = SCHOOL_STAGES;

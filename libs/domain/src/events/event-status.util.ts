@@ -14,6 +14,18 @@ export type EventStatusCode =
   | 'cancelled'
   | 'awaiting_schedule';
 
+export const EVENT_STATUS_CODES: readonly EventStatusCode[] = [
+  'not_started',
+  'open',
+  'met',
+  'at_risk',
+  'overdue',
+  'not_met',
+  'closed_early',
+  'cancelled',
+  'awaiting_schedule',
+];
+
 /** The words people see (design.md «Words people see»). */
 export const EVENT_STATUS_TITLES_RU: Record<EventStatusCode, string> = {
   not_started: 'Не начато',

@@ -1,4 +1,11 @@
-import type { CanonicalRoadmap, RoadmapEvent, SchoolCategory } from '../roadmap/roadmap.model';
+import type {
+  CanonicalRoadmap,
+  RoadmapEvent,
+  RoadmapIndicator,
+  RoadmapPeriod,
+  SchoolCategory,
+  SchoolStage,
+} from '../roadmap/roadmap.model';
 import { resolveEventWindow, type EventWindow } from './event-window.util';
 
 export interface ScheduledRoadmapEvent {
@@ -38,9 +45,35 @@ export interface RoadmapCyclePlan {
   year: number;
   timezone: string;
   schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
-  events: { number: string; title: string; opensAt: string; deadline: string; executors: { name: string }[] }[];
+  events: {
+    number: string;
+    title: string;
+    opensAt: string;
+    deadline: string;
+    executors: { name: string }[];
+    details: RoadmapEventDetails;
+  }[];
   /** Undated events, with the reason in Russian, for the coordinator to schedule by hand. */
   skipped: { number: string; reason: string }[];
+}
+
+/** What a cycle event keeps of its roadmap row, so it is tracked the way the roadmap says. */
+export interface RoadmapEventDetails {
+  section: string | null;
+  period: RoadmapPeriod | null;
+  indicator: RoadmapIndicator | null;
+  reportForm: string | null;
+  stage: SchoolStage | null;
+}
+
+export function eventDetails(event: RoadmapEvent): RoadmapEventDetails {
+  return {
+    section: event.section,
+    period: event.period,
+    indicator: event.indicator,
+    reportForm: event.reportForm,
+    stage: event.stage,
+  };
 }
 
 /** Dates a coordinator set by hand for an undated event (ISO instants). */
@@ -77,6 +110,7 @@ export function planCycleFromRoadmap(
         opensAt: window.opensAt.toISOString(),
         deadline: window.deadline.toISOString(),
         executors: event.executors.map((name) => ({ name })),
+        details: eventDetails(event),
       })),
       ...undated.flatMap((event) => {
         const dates = byNumber.get(event.number);
@@ -88,6 +122,8 @@ export function planCycleFromRoadmap(
                 opensAt: dates.opensAt,
                 deadline: dates.deadline,
                 executors: event.executors.map((name) => ({ name })),
+                // Dated by hand: one window, the dates the coordinator set.
+                details: { ...eventDetails(event), period: null },
               },
             ]
           : [];

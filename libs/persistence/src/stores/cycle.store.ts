@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directoryKey, type DirectorySchoolCategory } from '@orientir/domain';
+import {
+  directoryKey,
+  type DirectorySchoolCategory,
+  type PastOccurrencePolicy,
+  type RoadmapIndicator,
+  type RoadmapPeriod,
+  type SchoolStage,
+} from '@orientir/domain';
 import { cycleLaunchWorkflowId } from '@orientir/contracts';
 import { DirectoryStore } from './directory.store';
 import { LaunchStore } from './launch.store';
@@ -20,7 +27,20 @@ export interface NewCycle {
   /** Owning municipality; null for a region-wide cycle. */
   municipality?: string | null;
   schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
-  events: { number: string; title: string; opensAt: Date; deadline: Date; executors: EventExecutorRecord[] }[];
+  events: {
+    number: string;
+    title: string;
+    opensAt: Date;
+    deadline: Date;
+    executors: EventExecutorRecord[];
+    /** From the roadmap row; absent for events sent as plain dates. */
+    section?: string | null;
+    period?: RoadmapPeriod | null;
+    indicator?: RoadmapIndicator | null;
+    reportForm?: string | null;
+    stage?: SchoolStage | null;
+    pastPolicy?: PastOccurrencePolicy;
+  }[];
   /** Curators (people of another school) and the participating schools, by name, they curate in this cycle. */
   curators?: NewCurator[];
   /** A launch stored pending in the same transaction, so a launch the API could not start is found and resumed. */
@@ -84,27 +104,7 @@ export class CycleStore {
         }),
       );
       const rows: SchoolEntity[] = [];
-      for (const s of draft.schools) {
-        const municipalityId = s.municipality
-          ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
-          : (owner?.id ?? null);
-        const { row: school } = await this.directory.ensureSchool(
-          { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
-          manager,
-        );
-        const organisation = await this.directory.ensureOrganisation(
-          municipalityId,
-          school.fullName,
-          manager,
-          school.id,
-        );
-        for (const email of s.emails) {
-          await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
-        }
-        rows.push(
-          manager.create(SchoolEntity, { ...s, cycleId: cycle.id, municipalityId, directorySchoolId: school.id }),
-        );
-      }
+      for (const s of draft.schools) rows.push(await this.schoolRow(cycle.id, owner?.id ?? null, s, manager));
       const schools = await manager.save(SchoolEntity, rows);
       const events: RoadmapEventEntity[] = [];
       for (const e of draft.events) {
@@ -122,6 +122,47 @@ export class CycleStore {
       }
       return { cycle, schools, events: saved };
     });
+  }
+
+  /**
+   * A school joins a running cycle: its row, linked to the directory like at creation, and its curators
+   * (all or nothing). A name the cycle already has is refused by the unique index (the caller maps it).
+   */
+  async addSchool(
+    cycleId: string,
+    school: NewCycle['schools'][number],
+    curators: NewCurator[] = [],
+  ): Promise<SchoolEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await manager.findOneByOrFail(CycleEntity, { id: cycleId });
+      const row = await manager.save(
+        SchoolEntity,
+        await this.schoolRow(cycle.id, cycle.municipalityId, school, manager),
+      );
+      await this.assignCurators(cycle.id, cycle.municipalityId, curators, [row], manager);
+      return row;
+    });
+  }
+
+  /** A cycle's school row linked to its directory school (found or made), with its e-mails as people. */
+  private async schoolRow(
+    cycleId: string,
+    ownerMunicipalityId: string | null,
+    s: NewCycle['schools'][number],
+    manager: EntityManager,
+  ): Promise<SchoolEntity> {
+    const municipalityId = s.municipality
+      ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
+      : ownerMunicipalityId;
+    const { row: school } = await this.directory.ensureSchool(
+      { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
+      manager,
+    );
+    const organisation = await this.directory.ensureOrganisation(municipalityId, school.fullName, manager, school.id);
+    for (const email of s.emails) {
+      await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
+    }
+    return manager.create(SchoolEntity, { ...s, cycleId, municipalityId, directorySchoolId: school.id });
   }
 
   private async linkExecutor(

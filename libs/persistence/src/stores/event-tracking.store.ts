@@ -133,6 +133,16 @@ export class EventTrackingStore {
       .getMany();
   }
 
+  /** Dates a coordinator set for a «По графику» event: a restarted workflow reads them. */
+  async saveSchedule(eventId: string, windows: { opensAt: string; deadline: string }[]): Promise<void> {
+    await this.dataSource
+      .getRepository(RoadmapEventEntity)
+      .update(
+        { id: eventId },
+        { schedule: windows, opensAt: new Date(windows[0].opensAt), deadline: new Date(windows.at(-1)!.deadline) },
+      );
+  }
+
   async findEvent(eventId: string): Promise<RoadmapEventEntity | null> {
     return this.dataSource.getRepository(RoadmapEventEntity).findOneBy({ id: eventId });
   }

@@ -42,6 +42,8 @@ export interface DigestItemRow {
   status: string;
   schoolId: string | null;
   round: number | null;
+  indicator: string | null;
+  reportForm: string | null;
 }
 
 export interface DigestRecipientRow {
@@ -244,6 +246,7 @@ export class NotificationStore {
     const events = (await this.dataSource.query(
       `WITH ev AS (
          SELECT e.id, e.cycle_id, e.number, e.title, e.deadline, e.executors, c.title AS cycle_title,
+                e.indicator->>'text' AS indicator, e.report_form,
                 COALESCE(p.status, 'scheduled') AS status
            FROM roadmap_events e JOIN cycles c ON c.id = e.cycle_id
            LEFT JOIN event_progress p ON p.event_id = e.id
@@ -255,7 +258,8 @@ export class NotificationStore {
            JOIN people pe ON pe.organisation_id::text = x->>'organisationId' AND pe.is_contact
           WHERE NOT EXISTS (SELECT 1 FROM event_assignees a2 WHERE a2.event_id = ev.id)
        )
-       SELECT r.person_id, ev.cycle_id, ev.cycle_title, ev.id AS event_id, ev.number, ev.title, ev.deadline, ev.status
+       SELECT r.person_id, ev.cycle_id, ev.cycle_title, ev.id AS event_id, ev.number, ev.title, ev.deadline, ev.status,
+              ev.indicator, ev.report_form
          FROM ev JOIN recipients r ON r.event_id = ev.id`,
       [timezone, dueBy, ACTIONABLE_EVENT_STATUSES],
     )) as {
@@ -267,6 +271,8 @@ export class NotificationStore {
       title: string;
       deadline: Date;
       status: string;
+      indicator: string | null;
+      report_form: string | null;
     }[];
     const reviews = (await this.dataSource.query(
       `SELECT ca.person_id, s.cycle_id, c.title AS cycle_title, s.id AS school_id, s.name, sp.round
@@ -295,6 +301,8 @@ export class NotificationStore {
         status: e.status,
         schoolId: null,
         round: null,
+        indicator: e.indicator,
+        reportForm: e.report_form,
       })),
       ...reviews.map((r): DigestItemRow => ({
         personId: r.person_id,
@@ -308,6 +316,8 @@ export class NotificationStore {
         status: 'expertise',
         schoolId: r.school_id,
         round: r.round,
+        indicator: null,
+        reportForm: null,
       })),
     ];
   }
@@ -322,6 +332,14 @@ export class NotificationStore {
       [personIds, defaultMode],
     )) as { id: string; full_name: string; email: string; mode: NotificationMode }[];
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, email: r.email, mode: r.mode }));
+  }
+
+  async expectationOf(eventId: string): Promise<{ indicator: string | null; reportForm: string | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT indicator->>'text' AS indicator, report_form FROM roadmap_events WHERE id = $1`,
+      [eventId],
+    )) as { indicator: string | null; report_form: string | null }[];
+    return { indicator: row?.indicator ?? null, reportForm: row?.report_form ?? null };
   }
 
   /** Who a cycle's people should ask: the municipal coordinator contact of the cycle, if the directory knows one. */

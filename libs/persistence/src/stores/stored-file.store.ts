@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { StoredFileEntity } from '../entities/stored-file.entity';
 
 export type NewStoredFile = Omit<StoredFileEntity, 'id' | 'createdAt'>;
@@ -18,6 +18,10 @@ export class StoredFileStore {
 
   find(id: string): Promise<StoredFileEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  findMany(ids: string[]): Promise<StoredFileEntity[]> {
+    return ids.length ? this.repo.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   /** Oldest first: the order the owner uploaded them in (versions of a document read top to bottom). */

@@ -163,6 +163,15 @@ export class CycleFromRoadmapDto {
   @ValidateNested({ each: true })
   @Type(() => ExecutorDto)
   executors?: ExecutorDto[];
+
+  @ApiPropertyOptional({
+    enum: ['late', 'skip'],
+    description:
+      'Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence',
+  })
+  @IsOptional()
+  @IsIn(['late', 'skip'], { message: 'pastEvents: допустимые значения late или skip' })
+  pastEvents?: 'late' | 'skip';
 }
 
 export class SkippedEventView {

@@ -1,5 +1,5 @@
-import { Button, Pagination, Select, Table, TextInput } from '@gravity-ui/uikit';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Pagination, Select, Table, TextInput } from '@gravity-ui/uikit';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -13,7 +13,6 @@ import {
   eventsPerStatus,
   filterEvents,
   filterSchools,
-  paginate,
   schoolsPerStage,
   sortSchools,
   type SchoolFilter,
@@ -56,7 +55,35 @@ export default function CycleDashboard() {
   const [eventSearch, setEventSearch] = useState('');
   const [eventStatus, setEventStatus] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(false);
   const deferredFilter = useDeferredValue(filter);
+  // The matrix pages, filters, sorts and counts on the server (GET /api/cycles/:id/schools, PostgreSQL).
+  const listSort = SORTS.find((x) => x.value === sortValue)!.sort;
+  const schoolList = useQuery({
+    queryKey: ['cycle-schools', cycleId, deferredFilter, sortValue, page, overdueOnly],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/cycles/{id}/schools', {
+          params: {
+            path: { id: cycleId },
+            query: {
+              search: deferredFilter.search || undefined,
+              municipality: deferredFilter.municipality.length ? deferredFilter.municipality : undefined,
+              category: deferredFilter.category.length ? (deferredFilter.category as never) : undefined,
+              stage: deferredFilter.stage.length ? (deferredFilter.stage as never) : undefined,
+              curator: deferredFilter.curator.length ? deferredFilter.curator : undefined,
+              overdue: overdueOnly ? 'true' : undefined,
+              sort: listSort.key,
+              direction: listSort.direction,
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
 
   const data = cycle.data;
   const schools = useMemo(() => data?.schools ?? [], [data]);
@@ -68,7 +95,8 @@ export default function CycleDashboard() {
     () => sortSchools(filterSchools(schools, deferredFilter), SORTS.find((s) => s.value === sortValue)!.sort),
     [schools, deferredFilter, sortValue],
   );
-  const shown = paginate(filtered, page, PAGE_SIZE);
+  const listed = schoolList.data;
+  const overdueSchools = listed?.byStage.reduce((n, x) => n + x.overdue, 0) ?? 0;
   const filteredEvents = useMemo(
     () => filterEvents(events, { search: eventSearch, status: eventStatus }),
     [events, eventSearch, eventStatus],
@@ -76,7 +104,7 @@ export default function CycleDashboard() {
   const perStage = useMemo(() => schoolsPerStage(schools), [schools]);
   const perStatus = useMemo(() => eventsPerStatus(events), [events]);
   const perMonth = useMemo(() => (data ? eventsPerMonth(events, data.timezone) : []), [events, data]);
-  const mColumns = useMemo(() => matrixColumns(cycleId), [cycleId]);
+  const mColumns = useMemo(() => matrixColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
   const eColumns = useMemo(() => eventColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
 
   if (cycle.isPending) return <PageLoader />;
@@ -200,6 +228,16 @@ export default function CycleDashboard() {
             onUpdate={(stage) => update({ stage })}
           />
           <Select aria-label={t.sort} options={SORTS} value={[sortValue]} onUpdate={([v]) => setSortValue(v)} />
+          <Checkbox
+            size="l"
+            checked={overdueOnly}
+            onUpdate={(v) => {
+              setOverdueOnly(v);
+              setPage(1);
+            }}
+          >
+            {t.overdueOnly}
+          </Checkbox>
           {filter !== EMPTY_FILTER && (
             <Button view="flat" onClick={() => update(EMPTY_FILTER)}>
               {t.reset}
@@ -220,19 +258,28 @@ export default function CycleDashboard() {
             {t.legendTodo}
           </span>
           <span className="muted" data-testid="matrix-count">
-            {t.shown(shown.items.length, filtered.length)}
+            {listed ? t.shown(listed.items.length, listed.total) : ''}
           </span>
+          {overdueSchools > 0 && (
+            <span className="overdue-note" data-testid="matrix-overdue">
+              {t.overdueSchools(overdueSchools)}
+            </span>
+          )}
         </div>
-        {filtered.length === 0 ? (
+        {schoolList.error ? (
+          <ErrorState error={schoolList.error} onRetry={() => void schoolList.refetch()} />
+        ) : !listed ? (
+          <PageLoader />
+        ) : listed.total === 0 ? (
           <EmptyState title={t.noSchools} />
         ) : (
           <div className="table-wrap">
-            <Table data={shown.items} columns={mColumns} getRowDescriptor={(s) => ({ id: s.id })} wordWrap />
+            <Table data={listed.items} columns={mColumns} getRowDescriptor={(s) => ({ id: s.id })} wordWrap />
           </div>
         )}
-        {shown.pages > 1 && (
+        {listed && listed.total > PAGE_SIZE && (
           <div className="actions">
-            <Pagination page={shown.page} pageSize={PAGE_SIZE} total={filtered.length} onUpdate={(p) => setPage(p)} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={listed.total} onUpdate={(p) => setPage(p)} />
           </div>
         )}
       </section>

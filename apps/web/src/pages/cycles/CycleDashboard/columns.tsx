@@ -2,13 +2,17 @@ import { Label } from '@gravity-ui/uikit';
 import type { TableColumnConfig } from '@gravity-ui/uikit';
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
-import { cellState, type EventRow, type SchoolRow } from '../../../lib/matrix';
+import type { Schemas } from '../../../api/client';
+import { cellState, type EventRow } from '../../../lib/matrix';
 import { CATEGORY_TITLES, eventStatusTitle, eventTone, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
 import { t } from './i18n';
 
 const CELL_WORDS = { done: t.legendDone, current: t.legendCurrent, todo: t.legendTodo } as const;
 
-export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
+/** A row of the server's school list (GET /api/cycles/:id/schools). */
+export type MatrixRow = Schemas['SchoolListItemView'];
+
+export function matrixColumns(cycleId: string, timeZone: string): TableColumnConfig<MatrixRow>[] {
   return [
     {
       id: 'name',
@@ -24,7 +28,7 @@ export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
         </div>
       ),
     },
-    ...PIPELINE.map((stage): TableColumnConfig<SchoolRow> => ({
+    ...PIPELINE.map((stage): TableColumnConfig<MatrixRow> => ({
       id: stage,
       name: STAGE_TITLES[stage],
       width: 130,
@@ -47,9 +51,25 @@ export function matrixColumns(cycleId: string): TableColumnConfig<SchoolRow>[] {
       template: (s) => (
         <Label theme={s.stage === 'completed' ? 'success' : s.stage === 'not_started' ? 'unknown' : 'info'}>
           {stageTitle(s.stage)}
-          {s.round > 1 ? `, круг ${s.round}` : ''}
+          {s.round > 1 ? `, ${t.round(s.round)}` : ''}
         </Label>
       ),
+    },
+    {
+      id: 'due',
+      name: t.colDue,
+      width: 170,
+      template: (s) =>
+        s.overdue ? (
+          <Label theme="danger" title={s.dueAt ? formatDate(s.dueAt, timeZone) : undefined}>
+            {t.overdue}
+            {s.dueAt ? ` с ${formatDate(s.dueAt, timeZone)}` : ''}
+          </Label>
+        ) : s.dueAt ? (
+          formatDate(s.dueAt, timeZone)
+        ) : (
+          '—'
+        ),
     },
   ];
 }

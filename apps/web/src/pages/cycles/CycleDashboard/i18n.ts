@@ -44,4 +44,9 @@ export const t = {
   shown: (n: number, total: number) => `Показано ${n} из ${total}`,
   timezone: 'Сроки указаны',
   refresh: 'Обновлено',
+  overdueOnly: 'Только просроченные',
+  overdueSchools: (n: number) => `Просрочен этап: ${n}`,
+  colDue: 'Срок этапа',
+  overdue: 'Просрочено',
+  round: (n: number) => `круг ${n}`,
 } as const;
