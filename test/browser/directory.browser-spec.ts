@@ -342,6 +342,8 @@ describe('the directory in Chromium', () => {
     const row = p.page.getByRole('group', { name: 'Исполнитель: Отдел образования' });
     await row.waitFor();
     await row.getByRole('combobox', { name: 'Организация из справочника: Отдел образования' }).click();
+    // The select lists every organisation in scope: search narrows it, as a coordinator would.
+    await p.page.keyboard.type('Минусинска');
     await p.page.getByRole('option', { name: MINUSINSK_OFFICE }).click();
     await p.shot('executor-to-link');
     await row.getByRole('button', { name: 'Связать' }).click();
