@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
+import type { operations } from '../../../api/schema.gen';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDateTime, zoneName } from '../../../lib/format';
@@ -24,6 +25,7 @@ import { eventColumns, matrixColumns } from './columns';
 import { t } from './i18n';
 
 const Charts = lazy(() => import('./Charts'));
+type ListQuery = NonNullable<operations['CyclesController_listSchools']['parameters']['query']>;
 const PAGE_SIZE = 25;
 
 const SORTS: { value: string; content: string; sort: Sort }[] = [
@@ -69,8 +71,9 @@ export default function CycleDashboard() {
             query: {
               search: deferredFilter.search || undefined,
               municipality: deferredFilter.municipality.length ? deferredFilter.municipality : undefined,
-              category: deferredFilter.category.length ? (deferredFilter.category as never) : undefined,
-              stage: deferredFilter.stage.length ? (deferredFilter.stage as never) : undefined,
+              // The options come from the same enums the API declares.
+              category: deferredFilter.category.length ? (deferredFilter.category as ListQuery['category']) : undefined,
+              stage: deferredFilter.stage.length ? (deferredFilter.stage as ListQuery['stage']) : undefined,
               curator: deferredFilter.curator.length ? deferredFilter.curator : undefined,
               overdue: overdueOnly ? 'true' : undefined,
               sort: listSort.key,
