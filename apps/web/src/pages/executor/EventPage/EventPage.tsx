@@ -49,9 +49,11 @@ export default function EventPage() {
         <h1 className="g-text g-text_variant_header-2" data-testid="event-title">
           № {e.number}. {e.title}
         </h1>
-        <Label size="m" theme={eventTone(e.status)} data-testid="event-status">
-          {eventStatusTitle(e.status)}
-        </Label>
+        <span data-testid="event-status">
+          <Label size="m" theme={eventTone(e.status)}>
+            {eventStatusTitle(e.status)}
+          </Label>
+        </span>
       </div>
       <section className="panel">
         <dl className="facts">
