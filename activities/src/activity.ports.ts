@@ -1,6 +1,7 @@
 // What activities need from infrastructure, as small interfaces. The persistence and mail
 // libs satisfy them structurally; tests can pass anything with the same shape.
 import type {
+  PersonRef,
   EventProgressSnapshot,
   EvidenceCorrection,
   EvidenceInput,
@@ -132,4 +133,42 @@ export interface DigestPort extends MagicLinkPort {
   coordinatorContact(cycleId: string): Promise<{ name: string; email: string | null; phone: string | null } | null>;
   /** What an event expects, for the reminder. */
   expectationOf(eventId: string): Promise<{ indicator: string | null; reportForm: string | null }>;
+}
+
+export interface Addressee {
+  name: string;
+  email: string;
+}
+
+export interface SchoolRecord {
+  id: string;
+  name: string;
+  municipality: string | null;
+  municipalityId: string | null;
+  directorySchoolId: string | null;
+  flaggedDirections: string[] | null;
+  emails: string[];
+  cycleId: string;
+}
+
+/** What the school-year activities read: satisfied by SchoolYearStore. */
+export interface SchoolYearPort {
+  loadFacts(
+    cycleId: string,
+    schoolId: string,
+  ): Promise<{
+    cycle: { id: string; title: string; timezone: string; municipality: string | null; municipalityId: string | null };
+    school: SchoolRecord;
+    settings: {
+      riskDirections: { id: string; title: string }[] | null;
+      dueDates: Record<string, string>;
+      reviewWorkingDays: number;
+      checkpointRhythm: 'quarterly' | 'dates';
+      checkpointDates: string[];
+    } | null;
+    curator: PersonRef | null;
+  } | null>;
+  schoolTeamAddressees(school: SchoolRecord): Promise<Addressee[]>;
+  coordinatorAddressees(municipalityId: string | null): Promise<Addressee[]>;
+  personAddressee(person: PersonRef): Promise<Addressee | null>;
 }

@@ -4,6 +4,7 @@ import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
 import { createProjectionActivities } from './projections/projection.activities';
+import { createSchoolYearActivities } from './school-year/school-year.activities';
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
 import { createEventActivities } from './events/event.activities';
 import type {
@@ -15,6 +16,7 @@ import type {
   NotificationModeValue,
   OutboxLookupPort,
   ProgressPort,
+  SchoolYearPort,
   WorkflowStarterPort,
 } from './activity.ports';
 
@@ -29,12 +31,15 @@ export interface ActivityDeps {
   events: EventTrackingPort;
   /** Links, preferences and the digest's reading of the read model. */
   people: DigestPort;
+  /** The school year's set-up and addressees. */
+  schoolYear: SchoolYearPort;
+  /** Calendar days before a stage's due date when people are reminded (REMINDER_DAYS_BEFORE). */
+  reminderDaysBefore: number[];
   publicUrl: string;
   /** What a person without a saved preference gets: one digest a working day, or each item at once. */
   defaultNotificationMode: NotificationModeValue;
   launches: LaunchStorePort;
   starter: WorkflowStarterPort;
-  reminderDaysBefore: number[];
   isTransientStartError(error: unknown): boolean;
 }
 
@@ -59,6 +64,12 @@ export function createActivities(deps: ActivityDeps): OrientirActivities & Cycle
       people: deps.people,
       links,
       defaultMode: deps.defaultNotificationMode,
+    }),
+    ...createSchoolYearActivities({
+      schoolYear: deps.schoolYear,
+      outbox: deps.outbox,
+      publicUrl: deps.publicUrl,
+      reminderDaysBefore: deps.reminderDaysBefore,
     }),
     loadCalendarOverrides: () => deps.calendar.overrides(),
     ...createCycleLaunchActivities({

@@ -106,7 +106,7 @@ describe('the web app in Chromium', () => {
     await p.close();
   });
 
-  it('school team: advances its stage on a phone-sized screen', async () => {
+  it('school team: sees its year move on a phone-sized screen once the coordinator entered the risk profile', async () => {
     const password = 'Школа-2026-пароль!';
     const account = await createAccount(
       product.apps,
@@ -116,15 +116,24 @@ describe('the web app in Chromium', () => {
     const p = await openPage(product, 'school-team', true);
     await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycleId}/schools/${schoolId}`);
     await eventually('school stage', async () =>
-      (await p.page.getByTestId('school-stage').textContent()) === 'Самодиагностика' ? true : undefined,
+      (await p.page.getByTestId('school-stage').textContent()) === 'Рисковый профиль' ? true : undefined,
     );
     await p.shot('school-before');
-    await p.page.getByRole('button', { name: 'Этап выполнен' }).click();
-    await p.page.getByText('Принято: Концептуальные документы').waitFor();
+    const coordinator = await createAccount(
+      product.apps,
+      [{ role: 'regional_coordinator', scopeKind: 'region', scopeValue: 'Иркутская область' }],
+      'Координатор-профиль-2026!',
+    );
+    const api = await sessionClient(product.apps, coordinator);
+    await api
+      .post(`/api/schools/${schoolId}/risk-profile`)
+      .send({ flaggedDirections: ['teacher_shortage', 'low_motivation'] })
+      .expect(200);
     await eventually('stage in read model', async () => {
       await p.page.reload();
-      return (await p.page.getByTestId('school-stage').textContent()) === 'Концептуальные документы' ? true : undefined;
+      return (await p.page.getByTestId('school-stage').textContent()) === 'Самодиагностика' ? true : undefined;
     });
+    await p.page.getByTestId('school-timeline').getByText('внесен рисковый профиль').waitFor();
     await p.shot('school-after');
     expect(p.errors).toEqual([]);
     await p.close();
@@ -143,15 +152,19 @@ describe('the web app in Chromium', () => {
     await p.shot('dashboard');
     await p.page.goto(`${product.baseUrl}/cycles/${cycleId}/schools/${schoolId}`);
     await p.page.getByTestId('school-stage').waitFor();
-    expect(await p.page.getByTestId('school-stage').textContent()).toBe('Концептуальные документы');
-    await p.page.getByTestId('no-actions').waitFor();
-    expect(await p.page.getByRole('button', { name: 'Этап выполнен' }).count()).toBe(0);
+    expect(await p.page.getByTestId('school-stage').textContent()).toBe('Самодиагностика');
+    expect(
+      await p.page
+        .getByRole('button')
+        .filter({ hasText: /Подать|Одобрить|Вернуть/ })
+        .count(),
+    ).toBe(0);
     await p.shot('school');
     // Forcing the action with the supervisor's own session (cookies and CSRF token of the page).
     const csrf = (await p.page.context().cookies()).find((c) => c.name === 'orientir_csrf')!.value;
-    const forced = await p.page.request.post(`${product.baseUrl}/api/cycles/${cycleId}/schools/${schoolId}/stage`, {
+    const forced = await p.page.request.post(`${product.baseUrl}/api/schools/${schoolId}/risk-profile`, {
       headers: { 'X-CSRF-Token': decodeURIComponent(csrf) },
-      data: { stage: 'concept_documents', decision: 'advance' },
+      data: { flaggedDirections: ['teacher_shortage'] },
     });
     const status = forced.status();
     expect(status).toBe(403);

@@ -1,5 +1,6 @@
-// Issue 11 in the browser: a school team, its curator and the coordinator take one school from
-// concept documents through two expertise rounds to monitoring.
+// Issue 11 in the browser: the coordinator enters the risk profile and names the curator; the school
+// team fills in the self-diagnosis and uploads its concept documents; the curator returns one with
+// remarks, the school resubmits only it, the curator approves; the dashboard shows monitoring.
 import { Document, Packer, Paragraph } from 'docx';
 import { randomUUID } from 'node:crypto';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
@@ -85,8 +86,12 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     teamApi = await sessionClient(product.apps, team);
     await eventually('school workflow reported', async () => {
       const view = await teamApi.get(`/api/cycles/${cycleId}`).expect(200);
-      return view.body.schools[0].stage === 'self_diagnosis' ? true : undefined;
+      return view.body.schools[0].stage === 'risk_profile' ? true : undefined;
     });
+    await coordinatorApi
+      .request('put', `/api/schools/${schoolId}/curator`)
+      .send({ userId: curator.userId })
+      .expect(200);
   });
   afterAll(async () => {
     await product?.close();
@@ -107,30 +112,59 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await block.getByText(`Файл «${name}» загружен`).waitFor();
   }
 
-  it('school team (phone): uploads the concept and the programme and sends them to expertise', async () => {
-    // Self-diagnosis is passed over the API until the school workflow takes its table (pipeline).
-    await teamApi
-      .post(`/api/cycles/${cycleId}/schools/${schoolId}/stage`)
-      .send({ stage: 'self_diagnosis', decision: 'advance' })
-      .expect(200);
+  it('coordinator: enters the risk profile and extends the deadline on the school page', async () => {
+    const p = await openPage(product, 'coordinator-school');
+    await signIn(p, product.baseUrl, coordinator.email, password, `/cycles/${cycleId}/schools/${schoolId}`);
+    const profile = p.page.getByTestId('risk-profile');
+    await profile.getByText('Низкая учебная мотивация обучающихся').click();
+    await p.shot('risk-profile');
+    await profile.getByRole('button', { name: 'Сохранить рисковый профиль' }).click();
+    await waitForText(p, 'school-stage', 'Самодиагностика', false);
+    const extend = p.page.getByTestId('extend-deadline');
+    await extend.getByLabel('Новый срок').fill('2027-01-15');
+    await extend.getByRole('textbox', { name: 'Причина' }).fill('Школа закрыта на карантин');
+    await extend.getByRole('button', { name: 'Продлить срок' }).click();
+    await extend.getByText('Срок продлен').waitFor();
+    await eventually('new due date shown', async () =>
+      (await p.page.getByTestId('school-due').textContent())?.includes('15 января 2027') ? true : undefined,
+    );
+    await p.shot('deadline-extended');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('school team (phone): fills in the self-diagnosis, uploads the concept and the programme, sends them', async () => {
     const p = await openPage(product, 'our-school', true);
     await signIn(p, product.baseUrl, team.email, password);
     await p.page.waitForURL(/\/our-school$/);
-    await waitForText(p, 'our-school-stage', 'Концептуальные документы');
+    await waitForText(p, 'our-school-stage', 'Самодиагностика');
+    const direction = 'Низкая учебная мотивация обучающихся';
+    const table = p.page.getByTestId('self-diagnosis');
+    await table.getByRole('radio', { name: 'Нет', exact: true }).check();
+    await table.getByRole('textbox', { name: `Обоснование: ${direction}` }).fill('Доля мотивированных выше 80 %');
+    await p.shot('self-diagnosis');
+    await p.page.getByRole('button', { name: 'Отправить самодиагностику' }).click();
+    await waitForText(p, 'our-school-stage', 'Концептуальные документы', false);
     await p.shot('documents-empty');
-    await upload(p, 'concept', 'Концепция развития СОШ 14.pdf', samplePdf('Koncepciya razvitiya'), 'application/pdf');
+    await upload(
+      p,
+      'development_concept',
+      'Концепция развития СОШ 14.pdf',
+      samplePdf('Koncepciya razvitiya'),
+      'application/pdf',
+    );
     const docx = await Packer.toBuffer(
       new Document({ sections: [{ children: [new Paragraph('Среднесрочная программа развития')] }] }),
     );
     await upload(
       p,
-      'programme',
+      'medium_term_programme',
       'Программа развития.docx',
       docx,
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     // A scan saved as PNG under a .pdf name is refused, naming what it is.
-    const block = p.page.getByTestId('document-concept');
+    const block = p.page.getByTestId('document-development_concept');
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
     await block
       .locator('input[type=file]')
@@ -151,7 +185,7 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await p.page.waitForURL(/\/reviews$/);
     const item = p.page.getByTestId('review-item');
     await item.waitFor();
-    const concept = item.getByTestId('review-concept');
+    const concept = item.getByTestId('review-development_concept');
     await concept.getByRole('button', { name: 'Открыть' }).click();
     await concept.locator('iframe.file-preview').waitFor();
     const download = await Promise.all([
@@ -162,7 +196,7 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await p.shot('queue-pdf-open');
     await concept.getByRole('radio', { name: 'Вернуть', exact: true }).check();
     await concept.getByRole('textbox').fill('Нет показателей результативности по годам');
-    await item.getByTestId('review-programme').getByRole('radio', { name: 'Принять', exact: true }).check();
+    await item.getByTestId('review-medium_term_programme').getByRole('radio', { name: 'Принять', exact: true }).check();
     await p.shot('decisions');
     await item.getByRole('button', { name: 'Отправить решение' }).click();
     await p.page.getByText('Документы возвращены на доработку с замечаниями').waitFor();
@@ -170,13 +204,26 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await p.close();
   });
 
-  it('school team: sees round 2, uploads a new version of the concept and resubmits', async () => {
+  it('school team: sees the remarks, uploads a new version of the returned concept only and resubmits', async () => {
     const p = await openPage(product, 'our-school-round2', true);
     await signIn(p, product.baseUrl, team.email, password);
-    await waitForText(p, 'our-school-stage', 'Концептуальные документы, круг 2');
-    await upload(p, 'concept', 'Концепция развития СОШ 14 (v2).pdf', samplePdf('Koncepciya v2'), 'application/pdf');
+    await waitForText(p, 'our-school-stage', 'На доработке');
+    await p.page
+      .getByTestId('document-development_concept')
+      .getByText('Нет показателей результативности по годам')
+      .waitFor();
+    expect(await p.page.getByTestId('document-medium_term_programme').locator('input[type=file]').count()).toBe(0);
+    await upload(
+      p,
+      'development_concept',
+      'Концепция развития СОШ 14 (v2).pdf',
+      samplePdf('Koncepciya v2'),
+      'application/pdf',
+    );
     await eventually('two versions listed', async () =>
-      (await p.page.getByTestId('document-concept').getByTestId('file-row').count()) === 2 ? true : undefined,
+      (await p.page.getByTestId('document-development_concept').getByTestId('file-row').count()) === 2
+        ? true
+        : undefined,
     );
     await p.shot('round2-new-version');
     await p.page.getByRole('button', { name: 'Отправить на повторную экспертизу' }).click();
@@ -190,9 +237,10 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await signIn(p, product.baseUrl, curator.email, password);
     const item = p.page.getByTestId('review-item');
     await item.waitFor();
-    await item.getByTestId('review-concept').getByText('Версия 2').waitFor();
-    await item.getByTestId('review-concept').getByRole('radio', { name: 'Принять', exact: true }).check();
-    await item.getByTestId('review-programme').getByRole('radio', { name: 'Принять', exact: true }).check();
+    await item.getByTestId('review-development_concept').getByText('Версия 2').waitFor();
+    // Only the resubmitted document is on review again; the approved programme is not asked twice.
+    expect(await item.getByTestId('review-medium_term_programme').count()).toBe(0);
+    await item.getByTestId('review-development_concept').getByRole('radio', { name: 'Принять', exact: true }).check();
     await item.getByRole('button', { name: 'Отправить решение' }).click();
     await p.page.getByText('Документы приняты, школа переходит к мониторингу').waitFor();
     await p.shot('approved');

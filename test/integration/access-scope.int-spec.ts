@@ -186,50 +186,64 @@ describe('access scope: municipality, school, curator, executor, supervisor', ()
     expect((await supervisor.post(`/api/cycles/${cycleA.id}/launch`).expect(403)).body.error).toBe('ROLE_NOT_ALLOWED');
   });
 
-  it('stage actions reach the workflow only after the API checked role and school; the workflow still rejects a wrong stage', async () => {
+  it('school actions reach the workflow only after the API checked role and school; the workflow checks stage and actor', async () => {
     const [a1, a2] = cycleA.schools;
-    const stage = (cycleId: string, schoolId: string) => `/api/cycles/${cycleId}/schools/${schoolId}/stage`;
+    const at = (schoolId: string, action: string) => `/api/schools/${schoolId}/${action}`;
     await eventually('school workflows projected', async () =>
       (await admin.get(`/api/cycles/${cycleA.id}`)).body.schools.every(
-        (s: { stage: string }) => s.stage === 'self_diagnosis',
+        (s: { stage: string }) => s.stage === 'risk_profile',
       )
         ? true
         : undefined,
     );
     const team = await clientWith(apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: a1.id }]);
     const otherTeam = await clientWith(apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: a2.id }]);
-    const curator = await clientWith(apps, [{ role: 'curator', scopeKind: 'school', scopeValue: a1.id }]);
+    const answers = [{ directionId: 'low_motivation', confirmed: true, justification: 'ВПР', measures: 'Кружки' }];
 
+    expect((await otherTeam.post(at(a1.id, 'self-diagnosis')).send({ answers }).expect(404)).body.error).toBe(
+      'SCHOOL_YEAR_NOT_FOUND',
+    );
     expect(
-      (await otherTeam.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(404))
-        .body.error,
-    ).toBe('SCHOOL_NOT_FOUND');
+      (
+        await coordB
+          .post(at(a1.id, 'risk-profile'))
+          .send({ flaggedDirections: ['low_motivation'] })
+          .expect(404)
+      ).body.error,
+    ).toBe('SCHOOL_YEAR_NOT_FOUND');
+    // A school team may not enter the risk profile at all…
     expect(
-      (await coordB.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(404))
-        .body.error,
-    ).toBe('CYCLE_NOT_FOUND');
-    // A curator may decide expertise of its school, so the API lets it through; the school is not there yet.
-    const early = await curator
-      .post(stage(cycleA.id, a1.id))
-      .send({ stage: 'expertise', decision: 'advance' })
-      .expect(409);
-    expect(early.body).toMatchObject({ error: 'STAGE_REJECTED', message: expect.stringMatching(/Самодиагностика/) });
-    // …and a school team may not decide expertise at all.
-    expect(
-      (await team.post(stage(cycleA.id, a1.id)).send({ stage: 'expertise', decision: 'advance' }).expect(403)).body
-        .error,
-    ).toBe('OUT_OF_SCOPE');
+      (
+        await team
+          .post(at(a1.id, 'risk-profile'))
+          .send({ flaggedDirections: ['low_motivation'] })
+          .expect(403)
+      ).body.error,
+    ).toBe('ROLE_NOT_ALLOWED');
+    // …and its self-diagnosis is refused by the workflow while the school is still at the risk profile.
+    const early = await team.post(at(a1.id, 'self-diagnosis')).send({ answers }).expect(409);
+    expect(early.body).toMatchObject({
+      error: 'SCHOOL_ACTION_REJECTED',
+      message: expect.stringMatching(/Рисковый профиль/),
+    });
 
-    const advanced = await team
-      .post(stage(cycleA.id, a1.id))
-      .send({ stage: 'self_diagnosis', decision: 'advance' })
+    const profiled = await coordA
+      .post(at(a1.id, 'risk-profile'))
+      .send({ flaggedDirections: ['low_motivation'] })
       .expect(200);
-    expect(advanced.body).toMatchObject({ stage: 'concept_documents', round: 1 });
-    await team.post(stage(cycleA.id, a1.id)).send({ stage: 'self_diagnosis', decision: 'advance' }).expect(409);
+    expect(profiled.body).toMatchObject({ stage: 'self_diagnosis', flaggedDirections: ['low_motivation'] });
     expect(
-      (await team.post(stage(cycleA.id, a1.id)).send({ stage: 'самодиагностика', decision: 'advance' }).expect(400))
-        .body.error,
+      (
+        await team
+          .post(at(a1.id, 'self-diagnosis'))
+          .send({ answers: [{ directionId: 'low_motivation' }] })
+          .expect(400)
+      ).body.error,
     ).toBe('VALIDATION_FAILED');
+    const submitted = await team.post(at(a1.id, 'self-diagnosis')).send({ answers }).expect(200);
+    expect(submitted.body).toMatchObject({ stage: 'concept_documents', confirmedDirections: ['low_motivation'] });
+    // The read model already shows it (the projection is written before the Update answers).
+    expect((await team.get(`/api/schools/${a1.id}`).expect(200)).body.state.stage).toBe('concept_documents');
   });
 
   it('audit: each coordinator reads its own municipality only, and the table refuses UPDATE and DELETE', async () => {

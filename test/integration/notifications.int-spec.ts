@@ -107,15 +107,26 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
     expect(cycle.body.events.map((e: { id: string }) => e.id)).toEqual([event.id]);
     expect(cycle.body.schools).toEqual([]);
 
+    // The event's own page (and its evidence form's routes) answer; any other event is refused.
+    const own = await request(server()).get(`/api/events/${event.id}`).set('Cookie', cookie);
+    expect(own.status).toBe(200);
+    const other = events.find((e) => e.number === '3')!;
+    const refusedEvent = await request(server()).get(`/api/events/${other.id}`).set('Cookie', cookie);
+    expect(refusedEvent.status).toBe(403);
+    expect(refusedEvent.body.error).toBe('LINK_OUT_OF_SCOPE');
+    expect(refusedEvent.body.message).toBe(
+      `Ссылка из письма для ${res.body.link.holderName} открывает только мероприятие № 7 «Методический десант». Чтобы открыть другое, войдите в «Ориентир» со своей учетной записью`,
+    );
+
     const refusals = [
       request(server()).get(`/api/cycles/${otherCycleId}`).set('Cookie', cookie),
       request(server()).get('/api/directory/people').set('Cookie', cookie),
       request(server()).get('/api/cycles').set('Cookie', cookie),
       request(server())
-        .post(`/api/cycles/${cycleId}/schools/${schoolId}/stage`)
+        .post(`/api/schools/${schoolId}/self-diagnosis`)
         .set('Cookie', cookie)
         .set('X-CSRF-Token', csrf)
-        .send({ expectedStage: 'self_diagnosis', decision: 'submit' }),
+        .send({ answers: [{ directionId: 'low_motivation', confirmed: false, justification: 'нет', measures: '' }] }),
     ];
     for (const refused of await Promise.all(refusals)) {
       expect(refused.status).toBe(403);

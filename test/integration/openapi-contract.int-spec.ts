@@ -46,7 +46,7 @@ const KEYWORD: Record<string, (s: Schema, c: unknown[], each: boolean) => boolea
   arrayMinSize: (s, [n]) => s.minItems === n,
   isBoolean: (s) => s.type === 'boolean',
   isTimeZone: (s) => s.format === 'iana-time-zone',
-  matches: (s, [pattern]) => s.pattern === (pattern as RegExp).source,
+  matches: (s, [pattern], each) => (each ? s.items : s)?.pattern === (pattern as RegExp).source,
 };
 
 /** The OpenAPI document is the contract other clients are generated from: it must tell the whole truth. */

@@ -9,7 +9,7 @@ import {
   ROADMAP_EVENT_WORKFLOW,
   SEARCH_ATTRIBUTE_DEFINITIONS,
   SCHOOL_CYCLE_WORKFLOW,
-  completeStageUpdate,
+  submitSelfDiagnosisUpdate,
   eventWorkflowId,
   recordEvidenceUpdate,
   roadmapEventStateQuery,
@@ -24,6 +24,7 @@ import { parsePeriod, startOfLocalDay, endOfLocalDay, type RoadmapEvent, type Sc
 import { parseRoadmap } from '@orientir/roadmap-import';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 import { testEnv } from '../setup/test-infrastructure';
+import { schoolSetup, TEAM } from './school-year.fixtures';
 
 const TZ = 'Asia/Irkutsk';
 const YEAR = 2027; // the seed's 2023 roadmap moved to a year still ahead of the test server's clock
@@ -38,6 +39,11 @@ const endOf = (date: string) => endOfLocalDay(date, TZ).getTime();
  * (the workflows and their timing are under test, not SQL). School workflows run for real and the
  * coverage event reads their projected stages.
  */
+const SELF_DIAGNOSIS = {
+  actor: TEAM,
+  answers: [{ directionId: 'low_motivation', confirmed: true, justification: 'ВПР', measures: 'Кружки' }],
+};
+
 describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', () => {
   let env: TestWorkflowEnvironment;
   const sources = new Map<string, EventDefinitionInput>();
@@ -80,6 +86,13 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
       throw new Error('not used by event workflows');
     },
     async removeEvidence() {},
+    // Each school's profile came with the launch, so it starts at self-diagnosis.
+    async loadSchoolYearSetup({ schoolId }) {
+      return { ...schoolSetup(await env.currentTimeMs(), schoolId), flaggedDirections: ['low_motivation'] };
+    },
+    async sendSchoolNotice() {
+      return { recipients: 0 };
+    },
     async loadCalendarOverrides() {
       return {};
     },
@@ -279,13 +292,13 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
 
       // Self-diagnosis: half the ШНОР done by mid-May → the coverage event is at risk; all done → met.
       for (const s of schoolHandles.slice(0, 4)) {
-        await s.executeUpdate(completeStageUpdate, { args: [{ stage: 'self_diagnosis', decision: 'advance' }] });
+        await s.executeUpdate(submitSelfDiagnosisUpdate, { args: [SELF_DIAGNOSIS] });
       }
       await sleepUntil(local(`${YEAR}-05-20`));
       expect(latest('e6')).toMatchObject({ status: 'at_risk' });
       expect(latest('e6')!.occurrences![0]).toMatchObject({ achieved: 50, coveredSchools: 4 });
       for (const s of schoolHandles.slice(4)) {
-        await s.executeUpdate(completeStageUpdate, { args: [{ stage: 'self_diagnosis', decision: 'advance' }] });
+        await s.executeUpdate(submitSelfDiagnosisUpdate, { args: [SELF_DIAGNOSIS] });
       }
       await sleepUntil(local(`${YEAR}-05-22`));
       expect(latest('e6')?.status).toBe('met');

@@ -1,86 +1,203 @@
 import {
+  ApplicationFailure,
+  allHandlersFinished,
   condition,
+  continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
-  ApplicationFailure,
 } from '@temporalio/workflow';
 import {
-  INITIAL_SCHOOL_STAGE,
-  nextSchoolState,
-  schoolStageProblem,
-  type SchoolPipelineState,
-  type SchoolStageDecision,
-} from '@orientir/domain/workflow';
-import {
-  completeStageUpdate,
-  schoolCycleStateQuery,
+  SCHOOL_YEAR_UPDATES,
   StageAttribute,
-  type CompleteStageRequest,
+  schoolCycleStateQuery,
   type OrientirActivities,
-  type SchoolCycleState,
   type SchoolCycleWorkflowInput,
+  type SchoolYearAction,
+  type SchoolYearActionType,
+  type TimelineStep,
 } from '@orientir/contracts';
 import { projected } from './projection-failure.util';
+import { legacySchoolCycleWorkflow } from './school-cycle-legacy.workflow';
+import { SchoolYear, type SchoolNotice } from './school-year/school-year.rules';
 
-const { projectSchoolProgress } = proxyActivities<OrientirActivities>({
+const { projectSchoolProgress, loadSchoolYearSetup, sendSchoolNotice } = proxyActivities<OrientirActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
+/** Marks histories of the school year (issue 11); histories without it replay the first, five-click workflow. */
+export const SCHOOL_YEAR_PATCH = 'school-year-v1';
+
 /**
- * One school's pipeline for one cycle: self-diagnosis → concept documents → expertise
- * (approve, or return for rework) → monitoring → report. People move it through the
- * `completeStage` update, which the API sends only after checking the caller.
+ * One school's year for one cycle: risk profile → self-diagnosis → concept documents → expertise
+ * (rounds of rework per document) → monitoring checkpoints → report. Every human action is an
+ * Update whose validator applies the rules synchronously (a refused action never enters history);
+ * the handler answers only after the projection is written. Reminders before the stage's due date,
+ * overdue with escalation after it, and late reviews run on timers. Continues as new before the
+ * history grows large, carrying its state and the projection's sequence.
  */
-export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Promise<SchoolCycleState> {
+export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Promise<unknown> {
+  if (!input.carried && !patched(SCHOOL_YEAR_PATCH)) return legacySchoolCycleWorkflow(input);
+
   const { workflowId } = workflowInfo();
-  const state: SchoolCycleState = { stage: INITIAL_SCHOOL_STAGE, round: 1, lastRemarks: null };
-  let sequence = 0;
-  let pendingProjection = true;
+  const carried = input.carried;
+  let year: SchoolYear | null = null;
+  const pendingSteps: TimelineStep[] = [];
+  let sequence = carried?.sequence ?? 0;
+  const notices: SchoolNotice[] = [];
+  /** Set by every handled action, so the loop re-plans its timers and checks the history size. */
+  let changed = false;
+  const lock = new Lock();
+  /** Handlers exist from the first task; until the set-up is read, actions are refused with a reason. */
+  const ready = (): SchoolYear => {
+    if (!year) {
+      throw ApplicationFailure.create({
+        message: 'Процесс школы еще запускается: повторите действие через минуту',
+        nonRetryable: true,
+      });
+    }
+    return year;
+  };
 
-  setHandler(schoolCycleStateQuery, () => ({ ...state }));
-  setHandler(
-    completeStageUpdate,
-    (request: CompleteStageRequest) => {
-      const decision = decisionOf(request);
-      const next = nextSchoolState(state.stage, decision);
-      state.round = decision.kind === 'return' ? state.round + 1 : state.round;
-      state.lastRemarks = decision.kind === 'return' ? decision.remarks : null;
-      state.stage = next;
-      pendingProjection = true;
-      return { ...state };
-    },
-    { validator: (request: CompleteStageRequest) => validateCompleteStage(state.stage, request) },
-  );
-
-  while (true) {
-    await condition(() => pendingProjection);
-    pendingProjection = false;
+  /** Writes the state and the new timeline steps; a retried or late write never overwrites a newer one. */
+  const project = async (): Promise<void> => {
     sequence += 1;
+    const state = ready().view();
+    const steps = pendingSteps.splice(0);
     upsertSearchAttributes([{ key: StageAttribute, value: state.stage }]);
-    const snapshot = {
-      cycleId: input.cycleId,
-      schoolId: input.schoolId,
-      workflowId,
-      stage: state.stage,
-      round: state.round,
-      lastRemarks: state.lastRemarks,
-      sequence,
-      changedAt: new Date(Date.now()).toISOString(),
-    };
-    await projected(() => projectSchoolProgress(snapshot));
-    if (state.stage === 'completed') return { ...state };
+    await projected(() =>
+      projectSchoolProgress({
+        cycleId: state.cycleId,
+        schoolId: state.schoolId,
+        workflowId,
+        stage: state.stage,
+        round: state.round,
+        lastRemarks: state.lastRemarks,
+        sequence,
+        changedAt: new Date(Date.now()).toISOString(),
+        dueAt: state.dueAt,
+        overdue: state.overdue,
+        rework: state.rework,
+        curator: state.curator,
+        state,
+        steps,
+      }),
+    );
+  };
+
+  setHandler(schoolCycleStateQuery, () => ready().view());
+  for (const type of Object.keys(SCHOOL_YEAR_UPDATES) as SchoolYearActionType[]) {
+    setHandler(
+      SCHOOL_YEAR_UPDATES[type],
+      (request: Omit<SchoolYearAction, 'type'>) =>
+        lock.run(async () => {
+          const action = { ...request, type } as SchoolYearAction;
+          // Checked again: another action may have moved the state since the validator ran.
+          const problem = ready().problem(action, Date.now());
+          if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
+          const outcome = ready().apply(action, Date.now());
+          pendingSteps.push(...outcome.steps);
+          notices.push(...outcome.notices);
+          changed = true;
+          await project();
+          return ready().view();
+        }),
+      {
+        validator: (request: Omit<SchoolYearAction, 'type'>) => {
+          const problem = ready().problem({ ...request, type } as SchoolYearAction, Date.now());
+          if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
+        },
+      },
+    );
+  }
+
+  const setup = carried?.setup ?? (await loadSchoolYearSetup({ cycleId: input.cycleId, schoolId: input.schoolId }));
+  if (carried) {
+    year = SchoolYear.resume(setup, carried.state, carried.remindersSent);
+    pendingSteps.push(...carried.pendingSteps);
+  } else {
+    const started = SchoolYear.start(setup, Date.now());
+    year = started.year;
+    pendingSteps.push(...started.steps);
+  }
+
+  const school = year;
+  if (!carried || pendingSteps.length) await lock.run(project);
+
+  while (!school.finished) {
+    const timer = school.nextTimer();
+    const wait = timer ? Math.max(1, timer.at - Date.now()) : undefined;
+    const woken = () => changed || notices.length > 0 || school.finished;
+    if (!woken()) await (wait === undefined ? condition(woken) : condition(woken, wait));
+    changed = false;
+    await lock.run(async () => {
+      const fired = school.fireDue(Date.now());
+      if (fired.steps.length) {
+        pendingSteps.push(...fired.steps);
+        await project();
+      }
+      notices.push(...fired.notices);
+      await sendNotices(notices.splice(0));
+    });
+    if (!school.finished && shouldContinueAsNew(input)) {
+      await condition(allHandlersFinished);
+      // Whatever arrived while handlers drained is carried too.
+      await continueAsNew<typeof schoolCycleWorkflow>({
+        cycleId: input.cycleId,
+        schoolId: input.schoolId,
+        historyLimit: input.historyLimit,
+        carried: {
+          setup,
+          state: school.view(),
+          sequence,
+          pendingSteps: pendingSteps.splice(0),
+          remindersSent: [...school.remindersSent],
+        },
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  await sendNotices(notices.splice(0));
+  return school.view();
+
+  async function sendNotices(batch: SchoolNotice[]): Promise<void> {
+    const state = school.state;
+    const experts = state.documents.flatMap((d) => (d.expert && d.status === 'submitted' ? [d.expert] : []));
+    for (const notice of batch) {
+      await sendSchoolNotice({
+        workflowId,
+        cycleId: state.cycleId,
+        schoolId: state.schoolId,
+        kind: notice.kind,
+        audience: notice.audience,
+        key: notice.key,
+        stage: state.stage,
+        round: state.round,
+        dueAt: state.dueAt,
+        documentKey: notice.documentKey,
+        remarks: notice.remarks,
+        curator: state.curator,
+        experts,
+      });
+    }
   }
 }
 
-function decisionOf(request: CompleteStageRequest): SchoolStageDecision {
-  return request.decision === 'return' ? { kind: 'return', remarks: request.remarks ?? '' } : { kind: 'advance' };
+function shouldContinueAsNew(input: SchoolCycleWorkflowInput): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (!!input.historyLimit && info.historyLength > input.historyLimit);
 }
 
-/** Synchronous: rejects a stale or malformed request before it enters history (the rules live in the domain). */
-function validateCompleteStage(current: SchoolPipelineState, request: CompleteStageRequest): void {
-  const problem = schoolStageProblem(current, decisionOf(request), request.stage);
-  if (problem) throw ApplicationFailure.create({ message: problem, nonRetryable: true });
+/** Serialises handlers that await activities, so two actions never interleave (deterministic: a promise chain). */
+class Lock {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
 }

@@ -9,6 +9,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { RoadmapsModule } from './roadmaps/roadmaps.module';
 import { DirectoryModule } from './directory/directory.module';
+import { SchoolsModule } from './schools/schools.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesHttpModule } from './files/files.module';
 import { EventsModule } from './events/events.module';
@@ -30,6 +31,7 @@ export class ApiModule {
         EventsModule,
         RoadmapsModule,
         DirectoryModule,
+        SchoolsModule,
         NotificationsModule,
         FilesHttpModule,
         CalendarModule,

@@ -12,6 +12,7 @@ import {
   MailOutboxStore,
   NotificationStore,
   ProgressStore,
+  SchoolYearStore,
 } from '@orientir/persistence';
 import {
   WORKFLOW_GATEWAY,
@@ -40,6 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly calendar: CalendarStore,
     private readonly outboxRows: MailOutboxStore,
     private readonly people: NotificationStore,
+    private readonly schoolYear: SchoolYearStore,
     private readonly events: EventTrackingStore,
     private readonly launches: LaunchStore,
     @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
@@ -82,11 +84,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         events: this.events,
         outboxLookup: this.outboxRows,
         people: this.people,
+        schoolYear: this.schoolYear,
+        reminderDaysBefore: this.config.reminders.daysBefore,
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
         launches: this.launches,
         starter: this.workflows,
-        reminderDaysBefore: this.config.reminders.daysBefore,
         isTransientStartError,
       }),
     });

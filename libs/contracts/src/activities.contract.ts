@@ -1,5 +1,6 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
+import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
 import type { CalendarOverrides, EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
 import type { EventDefinition, EvidenceCorrection, EvidenceInput, EvidenceRemoval } from './roadmap-event.contract';
 import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
@@ -55,6 +56,38 @@ export interface SchoolProgressSnapshot {
   dueAt?: string | null;
   sequence: number;
   changedAt: string;
+  /** Since the school year became real work: the stage's flags. */
+  overdue?: boolean;
+  rework?: boolean;
+  curator?: PersonRef | null;
+  /** The whole state, for `GET /api/schools/:id` without asking Temporal. */
+  state?: SchoolYearState;
+  /** Timeline steps since the last projection; stored once each (by school and step). */
+  steps?: TimelineStep[];
+}
+
+export interface SchoolSetupInput {
+  cycleId: string;
+  schoolId: string;
+}
+
+/** A mail about one school (reminder, overdue escalation, late review, decision), sent through the outbox. */
+export interface SchoolNoticeInput {
+  workflowId: string;
+  cycleId: string;
+  schoolId: string;
+  kind: 'reminder' | 'overdue' | 'review_overdue' | 'returned' | 'approved' | 'for_review' | 'curator_changed';
+  audience: ('school_team' | 'curator' | 'coordinator')[];
+  /** With the workflow ID and the recipient, the idempotency key of the e-mail. */
+  key: string;
+  stage: SchoolPipelineState;
+  round: number;
+  dueAt: string | null;
+  documentKey: string | null;
+  remarks: string | null;
+  curator: PersonRef | null;
+  /** Experts of the documents on review (they are told along with the curator). */
+  experts: PersonRef[];
 }
 
 export interface EventReminderInput {
@@ -98,6 +131,9 @@ export interface OrientirActivities {
   measureStageCoverage(input: StageCoverageInput): Promise<string[]>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+  /** The school's set-up for its year: directions, profile, curator, due dates, checkpoints, calendar. */
+  loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup>;
+  sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }>;
   sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult>;
   enqueueMail(input: EnqueueMailInput): Promise<EnqueueMailResult>;
   /**

@@ -5,6 +5,5 @@ export * from './schedule/event-window.util';
 export * from './schedule/roadmap-schedule.util';
 export * from './errors/domain.exception';
 export * from './directory/directory-key.util';
-export * from './names/municipality-name.util';
 export * from './calendar/production-calendar-file.parser';
 export * from './events';

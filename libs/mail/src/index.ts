@@ -8,6 +8,7 @@ export * from './templates/password-reset.template';
 export { escapeHtml } from './templates/html.util';
 export { formatDeadline, formatRussianDate, localIsoDate, localParts, zoneNameRu } from './templates/mail-format.util';
 export * from './templates/invitation.template';
+export * from './templates/school-notice.template';
 export * from './templates/template-previews';
 export * from './outbox/outbox-dispatcher';
 export * from './outbox/mail-outbox.service';

@@ -10,6 +10,7 @@ export * from './stores/credential.store';
 export * from './stores/audit-log.store';
 export * from './stores/roadmap.store';
 export * from './stores/directory.store';
+export * from './stores/school-year.store';
 export * from './stores/launch.store';
 export * from './stores/school-list.store';
 export * from './stores/notification.store';

@@ -10,6 +10,7 @@ import { AuditLogStore } from './stores/audit-log.store';
 import { CredentialStore } from './stores/credential.store';
 import { UserStore } from './stores/user.store';
 import { RoadmapStore } from './stores/roadmap.store';
+import { SchoolYearStore } from './stores/school-year.store';
 import { NotificationStore } from './stores/notification.store';
 import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
 import { LaunchStore } from './stores/launch.store';
@@ -27,6 +28,7 @@ const STORES = [
   CredentialStore,
   AuditLogStore,
   DirectoryStore,
+  SchoolYearStore,
   LaunchStore,
   SchoolListStore,
   NotificationStore,

@@ -15,15 +15,16 @@ import {
   SCHOOL_CYCLE_WORKFLOW,
   SchoolIdAttribute,
   StageAttribute,
-  completeStageUpdate,
+  SCHOOL_YEAR_UPDATES,
   cycleLaunchWorkflowId,
   eventWorkflowId,
   schoolWorkflowId,
-  type CompleteStageRequest,
   type RoadmapEventState,
   type CycleLaunchWorkflowInput,
   type RoadmapEventWorkflowInput,
-  type SchoolCycleState,
+  type SchoolYearActionType,
+  type SchoolYearRequest,
+  type SchoolYearState,
   type SchoolCycleWorkflowInput,
 } from '@orientir/contracts';
 
@@ -33,7 +34,13 @@ export type StartOutcome = 'started' | 'existing';
 export interface WorkflowGateway {
   startSchoolWorkflow(input: SchoolCycleWorkflowInput & { municipality: string | null }): Promise<StartOutcome>;
   startEventWorkflow(input: RoadmapEventWorkflowInput): Promise<StartOutcome>;
-  completeSchoolStage(cycleId: string, schoolId: string, request: CompleteStageRequest): Promise<SchoolCycleState>;
+  /** Sends one human action to the school's workflow; answers its new state, or fails with the workflow's reason. */
+  schoolAction<T extends SchoolYearActionType>(
+    cycleId: string,
+    schoolId: string,
+    type: T,
+    request: SchoolYearRequest<T>,
+  ): Promise<SchoolYearState>;
   /** Sends one of the event workflow's Updates (record evidence, correct, schedule, close, judge). */
   updateEvent<Request>(
     cycleId: string,
@@ -86,13 +93,15 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
     );
   }
 
-  async completeSchoolStage(
+  async schoolAction<T extends SchoolYearActionType>(
     cycleId: string,
     schoolId: string,
-    request: CompleteStageRequest,
-  ): Promise<SchoolCycleState> {
+    type: T,
+    request: SchoolYearRequest<T>,
+  ): Promise<SchoolYearState> {
     const handle = this.client.workflow.getHandle(schoolWorkflowId(cycleId, schoolId));
-    return handle.executeUpdate(completeStageUpdate, { args: [request] });
+    const update = SCHOOL_YEAR_UPDATES[type] as unknown as typeof SCHOOL_YEAR_UPDATES.withdrawSchool;
+    return handle.executeUpdate(update, { args: [request as unknown as SchoolYearRequest<'withdrawSchool'>] });
   }
 
   async updateEvent<Request>(

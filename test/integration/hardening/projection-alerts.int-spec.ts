@@ -12,7 +12,7 @@ interface SchoolRow {
 describe('projection of bad data: fails once, visibly, and the school’s process goes on', () => {
   const harness = useHarness();
 
-  it('a NUL in stage remarks that got past the API shows as an alert on the cycle, not a frozen status', async () => {
+  it('a NUL in a reason that got past the API shows as an alert on the cycle, not a frozen status', async () => {
     const cycle = await harness.admin
       .post('/api/cycles')
       .send({
@@ -39,34 +39,38 @@ describe('projection of bad data: fails once, visibly, and the school’s proces
       return { row: view.schools[0], alerts: view.alerts };
     };
     await eventually('the school projected', async () =>
-      (await school()).row.stage === 'self_diagnosis' ? true : undefined,
+      (await school()).row.stage === 'risk_profile' ? true : undefined,
     );
 
     // Straight to the workflow, as data from any other path (or from before the edge check) would arrive.
     const gateway = harness.apps.api.get<WorkflowGateway>(WORKFLOW_GATEWAY);
-    await gateway.completeSchoolStage(cycleId, schoolId, { stage: 'self_diagnosis', decision: 'advance' });
-    await gateway.completeSchoolStage(cycleId, schoolId, { stage: 'concept_documents', decision: 'advance' });
-    await gateway.completeSchoolStage(cycleId, schoolId, {
-      stage: 'expertise',
-      decision: 'return',
-      remarks: 'Замечания\u0000скрытые',
+    const actor = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      personId: null,
+      name: 'Администратор',
+      grants: [{ role: 'admin', scopeKind: 'global', scopeValue: null }],
+    };
+    await gateway.schoolAction(cycleId, schoolId, 'extendDeadline', {
+      actor,
+      dueAt: '2099-12-31T00:00:00Z',
+      reason: 'Причина\u0000скрытая',
     });
 
     const flagged = await eventually('the alert on the cycle', async () => {
       const s = await school();
       return s.alerts.length ? s : undefined;
     });
-    expect(flagged.row).toMatchObject({ stage: 'concept_documents', round: 2 });
+    expect(flagged.row).toMatchObject({ stage: 'risk_profile', round: 1 });
     expect(flagged.row.projectionError).toMatch(/^Данные не сохранены в сводке/);
     expect(flagged.alerts).toEqual([
       { kind: 'school', id: schoolId, message: expect.stringMatching(/^Школа «Школа»: Данные не сохранены/) },
     ]);
 
     // The workflow neither failed nor retries for ever: it takes the next step, and the alert clears.
-    await gateway.completeSchoolStage(cycleId, schoolId, { stage: 'concept_documents', decision: 'advance' });
+    await gateway.schoolAction(cycleId, schoolId, 'setRiskProfile', { actor, flaggedDirections: ['low_motivation'] });
     const healed = await eventually('the next projection', async () => {
       const s = await school();
-      return s.row.stage === 'expertise' ? s : undefined;
+      return s.row.stage === 'self_diagnosis' ? s : undefined;
     });
     expect(healed.alerts).toEqual([]);
     expect(healed.row.projectionError).toBeNull();

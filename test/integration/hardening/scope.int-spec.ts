@@ -41,7 +41,7 @@ describe('scope and disclosure: nothing outside the scope shows, names compared 
     ]);
   });
 
-  it('the stage endpoint answers out of scope exactly as for a thing that does not exist', async () => {
+  it('a school action answers out of scope exactly as for a school that does not exist', async () => {
     const cycle = (
       await coordA
         .post('/api/cycles')
@@ -55,17 +55,17 @@ describe('scope and disclosure: nothing outside the scope shows, names compared 
     const neighbour = await clientWith(harness.apps, [
       { role: 'school_team', scopeKind: 'school', scopeValue: second.id },
     ]);
-    const stage = (cycleId: string, schoolId: string) => `/api/cycles/${cycleId}/schools/${schoolId}/stage`;
-    const body = { stage: 'self_diagnosis', decision: 'advance' };
+    const stage = (schoolId: string) => `/api/schools/${schoolId}/self-diagnosis`;
+    const body = { answers: [{ directionId: 'low_motivation', confirmed: false, justification: 'нет', measures: '' }] };
 
-    const ghostCycle = randomUUID();
-    const hidden = await outsider.post(stage(cycle.id, secret.id)).send(body).expect(404);
-    const missing = await outsider.post(stage(ghostCycle, secret.id)).send(body).expect(404);
-    expect(hidden.body).toEqual({ ...missing.body, message: missing.body.message.replace(ghostCycle, cycle.id) });
+    const ghost = randomUUID();
+    const hidden = await outsider.post(stage(secret.id)).send(body).expect(404);
+    const missing = await outsider.post(stage(ghost)).send(body).expect(404);
+    expect(hidden.body).toEqual({ ...missing.body, message: missing.body.message.replace(ghost, secret.id) });
 
     const ghostSchool = randomUUID();
-    const otherSchool = await neighbour.post(stage(cycle.id, secret.id)).send(body).expect(404);
-    const noSchool = await neighbour.post(stage(cycle.id, ghostSchool)).send(body).expect(404);
+    const otherSchool = await neighbour.post(stage(secret.id)).send(body).expect(404);
+    const noSchool = await neighbour.post(stage(ghostSchool)).send(body).expect(404);
     expect(otherSchool.body).toEqual({
       ...noSchool.body,
       message: noSchool.body.message.replace(ghostSchool, secret.id),

@@ -184,7 +184,7 @@ describe('fuzz: every write endpoint answers 2xx or 4xx, never 5xx, and stores n
     expect(exercised).toEqual(
       expect.arrayContaining([
         'POST /api/cycles',
-        'POST /api/cycles/{id}/schools/{schoolId}/stage',
+        'POST /api/schools/{id}/self-diagnosis',
         'POST /api/roadmaps',
         'POST /api/roadmaps/import',
         'POST /api/users',

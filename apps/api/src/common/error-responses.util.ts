@@ -8,6 +8,7 @@ import { EventErrorCode } from '../events/event.exception';
 import { RoadmapErrorCode } from '../roadmaps/roadmap.exception';
 import { DirectoryErrorCode } from '../directory/directory.exception';
 import { RequestErrorCode } from './request.exception';
+import { SchoolErrorCode } from '../schools/school.exception';
 
 /** Every code the API can answer with; adding a code without a status below fails type-checking. */
 export type ErrorCode =
@@ -18,6 +19,7 @@ export type ErrorCode =
   | RoadmapImportErrorCode
   | RequestErrorCode
   | DirectoryErrorCode
+  | SchoolErrorCode
   | FileErrorCode
   | CalendarErrorCode;
 
@@ -80,6 +82,14 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [FileErrorCode.EMPTY_UPLOAD]: HttpStatus.UNPROCESSABLE_ENTITY,
   [FileErrorCode.FILE_NOT_FOUND]: HttpStatus.NOT_FOUND,
+
+  [SchoolErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.ACTION_REJECTED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.FILE_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SchoolErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SchoolErrorCode.SETTINGS_LOCKED]: HttpStatus.CONFLICT,
+  [SchoolErrorCode.WORKFLOW_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 
   [RequestErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [RequestErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { SchoolCycleState } from '@orientir/contracts';
 import { ROLES } from '@orientir/auth';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/principal.model';
-import { CompleteStageDto, SchoolStageView } from './dto/complete-stage.dto';
 import { CreateCycleDto } from './dto/create-cycle.dto';
 import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { LaunchView } from './dto/launch-view.dto';
@@ -18,7 +16,6 @@ import { CycleErrorCode } from './cycle.exception';
 import { LinkScoped } from '../auth/link-scope.util';
 
 const uuid = uuidParam('цикла');
-const schoolUuid = uuidParam('школы');
 
 @ApiTags('cycles')
 @Controller('cycles')
@@ -108,27 +105,5 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
   ): Promise<SchoolListView> {
     return this.cycles.listSchools(id, query, actor);
-  }
-
-  /** Sent to the school's workflow only after the caller's role, school and stage were checked. */
-  @Post(':id/schools/:schoolId/stage')
-  @Allow('admin', 'municipal_coordinator', 'curator', 'school_team')
-  @LinkScoped({ cycle: 'id', school: 'schoolId' })
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SchoolStageView })
-  @ApiErrors(
-    CycleErrorCode.NOT_FOUND,
-    CycleErrorCode.SCHOOL_NOT_FOUND,
-    AuthErrorCode.OUT_OF_SCOPE,
-    CycleErrorCode.STAGE_REJECTED,
-    CycleErrorCode.WORKFLOW_UNAVAILABLE,
-  )
-  completeStage(
-    @Param('id', uuid) id: string,
-    @Param('schoolId', schoolUuid) schoolId: string,
-    @Body() dto: CompleteStageDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<SchoolCycleState> {
-    return this.cycles.completeStage(id, schoolId, dto, actor);
   }
 }

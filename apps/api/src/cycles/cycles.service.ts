@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { canActOnStage, cycleAccess } from '@orientir/auth';
-import { schoolWorkflowId, type SchoolCycleState } from '@orientir/contracts';
+import { cycleAccess } from '@orientir/auth';
+import { schoolWorkflowId } from '@orientir/contracts';
 import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
@@ -24,7 +23,6 @@ import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
-import type { CompleteStageDto } from './dto/complete-stage.dto';
 
 /** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
 export interface RoadmapEventExtras {
@@ -270,59 +268,6 @@ export class CyclesService {
       pageSize,
     });
     return toSchoolListView(cycleId, found, page, pageSize);
-  }
-
-  /** Checks role, school and stage here; the workflow's validator still rejects a stage the school is not in. */
-  async completeStage(
-    cycleId: string,
-    schoolId: string,
-    dto: CompleteStageDto,
-    actor: Actor,
-  ): Promise<SchoolCycleState> {
-    const stored = await this.store.find(cycleId);
-    if (!stored) throw notFound(cycleId);
-    // Outside the caller's scope, neither the cycle's title nor a school's name nor its existence shows.
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
-    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const school = stored.schools.find((s) => s.id === schoolId);
-    const schoolNotFound = () =>
-      new CycleException(CycleErrorCode.SCHOOL_NOT_FOUND, `Школа ${schoolId} не найдена в цикле ${cycleId}`);
-    if (!school) throw schoolNotFound();
-    if (!access.schoolIds.has(school.id)) throw hiddenOutOfScope(schoolNotFound());
-    const municipality = school.municipality ?? stored.cycle.municipality;
-    const audit = {
-      action: `school.stage.${dto.decision}`,
-      targetType: 'school',
-      targetId: schoolId,
-      municipality,
-      details: { cycleId, stage: dto.stage },
-    };
-    if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, dto.stage)) {
-      throw outOfScope(`этап «${dto.stage}» этой школы`);
-    }
-    try {
-      const state = await this.workflows.completeSchoolStage(cycleId, schoolId, {
-        stage: dto.stage,
-        decision: dto.decision,
-        remarks: dto.remarks?.trim(),
-      });
-      await this.audit.record(actor, { ...audit, outcome: 'success' });
-      return state;
-    } catch (error) {
-      await this.audit.record(actor, {
-        ...audit,
-        outcome: 'failure',
-        details: { ...audit.details, error: String(error) },
-      });
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new CycleException(
-          CycleErrorCode.STAGE_REJECTED,
-          error.cause?.message ?? 'Процесс школы отклонил действие',
-        );
-      }
-      this.logger.error(`completeStage for ${schoolWorkflowId(cycleId, schoolId)} failed: ${String(error)}`);
-      throw new CycleException(CycleErrorCode.WORKFLOW_UNAVAILABLE, 'Процесс школы сейчас недоступен, повторите позже');
-    }
   }
 }
 

@@ -18,6 +18,7 @@ import type { Response } from 'express';
 import { ROLES } from '@orientir/auth';
 import { DOCUMENT_FILE_POLICY, FileErrorCode } from '@orientir/files';
 import { Allow, CurrentActor } from '../auth/access.decorator';
+import { LinkScoped } from '../auth/link-scope.util';
 import type { Actor } from '../auth/principal.model';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -112,6 +113,7 @@ export class EventsController {
 
   @Get('events/:id')
   @Allow(...ROLES)
+  @LinkScoped({ event: 'id' })
   @ApiOkResponse({ type: EventDetailView })
   @ApiErrors(EventErrorCode.NOT_FOUND)
   detail(@Param('id', eventUuid) id: string, @CurrentActor() actor: Actor): Promise<EventDetailView> {
@@ -121,6 +123,7 @@ export class EventsController {
   /** A file for an evidence record (PDF, DOCX, XLSX, ODT); send its id in fileIds. */
   @Post('events/:id/files')
   @Allow(...RECORDERS)
+  @LinkScoped({ event: 'id' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -156,6 +159,7 @@ export class EventsController {
   /** Evidence from an executor (or a coordinator for one); the event workflow validates it. */
   @Post('events/:id/evidence')
   @Allow(...RECORDERS)
+  @LinkScoped({ event: 'id' })
   @ApiCreatedResponse({ type: EventStateView })
   @ApiErrors(...UPDATE_ERRORS)
   record(

@@ -324,6 +324,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/school-year-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SchoolYearSettingsController_get'];
+    put: operations['SchoolYearSettingsController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{id}/schools': {
     parameters: {
       query?: never;
@@ -334,22 +350,6 @@ export interface paths {
     get: operations['CyclesController_listSchools'];
     put?: never;
     post: operations['CyclesController_addSchool'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cycles/{id}/schools/{schoolId}/stage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['CyclesController_completeStage'];
     delete?: never;
     options?: never;
     head?: never;
@@ -996,6 +996,244 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/schools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The school's year: stage, due date, documents, rounds, checkpoints, report (read model) */
+    get: operations['SchoolsController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/checkpoints/{checkpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** School team: indicator values with evidence for a monitoring checkpoint */
+    post: operations['SchoolsController_checkpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/checkpoints/{checkpointId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The school's curator: confirm the checkpoint's values, or return them with remarks */
+    post: operations['SchoolsController_reviewCheckpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/curator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Coordinator: another curator for this school */
+    put: operations['SchoolsController_changeCurator'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/deadline-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Coordinator: a later due date for the current stage (clears overdue) */
+    post: operations['SchoolsController_extendDeadline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** School team: new versions of concept documents; all required submitted → expertise. In expertise only returned documents are accepted */
+    post: operations['SchoolsController_documents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/documents/{key}/expert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Coordinator: an expert reviews this document instead of the curator (null: the curator) */
+    put: operations['SchoolsController_assignExpert'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/documents/{key}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The school's curator or the document's expert: approve, or return with remarks */
+    post: operations['SchoolsController_reviewDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** School team: the final report (stage «Отчет») */
+    post: operations['SchoolsController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/report/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Coordinator: accept the report (the year is complete) or return it with remarks */
+    post: operations['SchoolsController_decideReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/risk-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Coordinator: the flagged risk directions (stage «Рисковый профиль») */
+    post: operations['SchoolsController_riskProfile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/self-diagnosis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** School team: one answer per flagged direction (stage «Самодиагностика») */
+    post: operations['SchoolsController_selfDiagnosis'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every step of the year with who, when, what, remarks, files and round */
+    get: operations['SchoolsController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/schools/{id}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Coordinator: the school leaves the cycle, with a reason (its workflow ends) */
+    post: operations['SchoolsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -1130,6 +1368,10 @@ export interface components {
       name: string;
       revokedAt: string | null;
     };
+    AssignExpertDto: {
+      /** @description null: the curator reviews again */
+      expert?: components['schemas']['PersonChoiceDto'] | null;
+    };
     AuditEntryView: {
       /** @example cycle.launch */
       action: string;
@@ -1198,21 +1440,60 @@ export interface components {
       warnings: components['schemas']['RoadmapWarning'][];
       year: number;
     };
+    ChangeCuratorDto: {
+      /**
+       * Format: uuid
+       * @description A directory person (people.id); or give userId
+       */
+      personId?: string;
+      reason?: string | null;
+      /**
+       * Format: uuid
+       * @description An account (users.id); or give personId
+       */
+      userId?: string;
+    };
+    CheckpointDto: {
+      values: components['schemas']['IndicatorValueDto'][];
+    };
+    CheckpointView: {
+      /** Format: date-time */
+      confirmedAt: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @example q1 */
+      id: string;
+      remarks: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'open' | 'submitted' | 'confirmed' | 'returned';
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @example 3 квартал 2027 г. */
+      title: string;
+      values: components['schemas']['IndicatorValueView'][];
+    };
     CloseEventDto: {
       /** @enum {string} */
       kind: 'close_early' | 'cancel';
       reason: string;
     };
-    CompleteStageDto: {
+    ConceptDocumentView: {
+      directionId: string | null;
+      expert: components['schemas']['PersonRefView'] | null;
+      /** @example anti_risk_programme:teacher_shortage */
+      key: string;
       /** @enum {string} */
-      decision: 'advance' | 'return';
-      /** @description Required when returning for rework */
-      remarks?: string;
-      /**
-       * @description The stage the caller believes the school is in; a stale view is rejected
-       * @enum {string}
-       */
-      stage: 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report';
+      kind: 'development_concept' | 'medium_term_programme' | 'anti_risk_programme';
+      /** Format: date-time */
+      reviewDueAt: string | null;
+      reviewOverdue: boolean;
+      reviews: components['schemas']['DocumentReviewView'][];
+      round: number;
+      /** @enum {string} */
+      status: 'missing' | 'submitted' | 'approved' | 'returned';
+      title: string;
+      versions: components['schemas']['DocumentVersionView'][];
     };
     ConfirmDirectoryImportDto: {
       curators: components['schemas']['ImportCuratorRow'][];
@@ -1386,6 +1667,12 @@ export interface components {
       unmatchedExecutors: string[];
       year: number;
     };
+    DecideReportDto: {
+      /** @enum {string} */
+      decision: 'accept' | 'return';
+      /** @description Required when returning */
+      remarks?: string | null;
+    };
     DirectoryImportPreview: {
       curators: components['schemas']['ImportCuratorRow'][];
       fileName: string;
@@ -1416,6 +1703,38 @@ export interface components {
       /** @description ИНН or ФИС ФРДО / ФИОКО code */
       officialCode: string | null;
       shortName: string | null;
+    };
+    DocumentFileDto: {
+      /**
+       * Format: uuid
+       * @description Id of an uploaded file (POST /api/files)
+       */
+      fileId: string;
+      fileName?: string | null;
+      /**
+       * @description Required document key: development_concept, medium_term_programme or anti_risk_programme:<directionId>
+       * @example development_concept
+       */
+      key: string;
+    };
+    DocumentReviewView: {
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['PersonRefView'];
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      remarks: string | null;
+      round: number;
+      version: number;
+    };
+    DocumentVersionView: {
+      fileId: string;
+      fileName: string | null;
+      round: number;
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: string;
+      version: number;
     };
     EventAssigneesDto: {
       /** @description Directory people who get this event's reminders; empty: the contact people */
@@ -1627,6 +1946,19 @@ export interface components {
         | 'awaiting_schedule';
       title: string;
     };
+    EvidenceDto: {
+      /**
+       * Format: uuid
+       * @description An uploaded file; or give url
+       */
+      fileId?: string;
+      title?: string;
+      /**
+       * Format: uri
+       * @description A link (http/https); or give fileId
+       */
+      url?: string;
+    };
     EvidenceView: {
       comment: string | null;
       /** Format: date-time */
@@ -1715,6 +2047,28 @@ export interface components {
       organisationName: string | null;
       /** @description For a fuzzy match: the question to confirm, in Russian */
       question: string | null;
+    };
+    ExtendDeadlineDto: {
+      /**
+       * Format: date-time
+       * @description New due date of the current stage: an instant, or a date (the end of that day in the cycle zone)
+       * @example 2026-12-25
+       */
+      dueAt: string;
+      reason: string;
+    };
+    FinalReportView: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      fileId: string | null;
+      fileName: string | null;
+      remarks: string | null;
+      round: number;
+      /** @enum {string} */
+      status: 'missing' | 'submitted' | 'accepted' | 'returned';
+      /** Format: date-time */
+      submittedAt: string | null;
+      summary: string | null;
     };
     GrantDto: {
       /** @enum {string} */
@@ -1831,6 +2185,21 @@ export interface components {
        * @enum {string}
        */
       status?: 'new' | 'changed' | 'known';
+    };
+    IndicatorValueDto: {
+      /** @description A confirmed risk direction (its anti-risk programme) */
+      directionId: string;
+      evidence: components['schemas']['EvidenceDto'][];
+      /** @example Доля педагогов, прошедших КПК */
+      indicator: string;
+      /** @example 45% */
+      value: string;
+    };
+    IndicatorValueView: {
+      directionId: string;
+      evidence: components['schemas']['EvidenceView'][];
+      indicator: string;
+      value: string;
     };
     InvitationView: {
       email: string;
@@ -2135,6 +2504,18 @@ export interface components {
       /** @description Known entries whose fields the import changed */
       updated: components['schemas']['PeopleImportCounts'];
     };
+    PersonChoiceDto: {
+      /**
+       * Format: uuid
+       * @description A directory person (people.id); or give userId
+       */
+      personId?: string;
+      /**
+       * Format: uuid
+       * @description An account (users.id); or give personId
+       */
+      userId?: string;
+    };
     PersonImportProblem: {
       /** @description The column header as written in the file */
       column: string | null;
@@ -2142,6 +2523,13 @@ export interface components {
       message: string;
       /** @description The row of the file, e.g. «строка 5» or «Лист1!5» */
       row: string;
+    };
+    PersonRefView: {
+      name: string;
+      /** Format: uuid */
+      personId: string | null;
+      /** Format: uuid */
+      userId: string | null;
     };
     PersonView: {
       /** @enum {string} */
@@ -2202,6 +2590,40 @@ export interface components {
     RedeemLinkDto: {
       /** @description The token of the one-click link (orm_…) */
       token: string;
+    };
+    ReviewCheckpointDto: {
+      /** @enum {string} */
+      decision: 'confirm' | 'return';
+      /** @description Required when returning */
+      remarks?: string | null;
+    };
+    ReviewDocumentDto: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      /** @description Required when returning */
+      remarks?: string | null;
+    };
+    RiskDirectionDto: {
+      /** @example teacher_shortage */
+      id: string;
+      /** @example Дефицит педагогических кадров */
+      title: string;
+    };
+    RiskDirectionView: {
+      /** @example teacher_shortage */
+      id: string;
+      /** @example Дефицит педагогических кадров */
+      title: string;
+    };
+    RiskProfileDto: {
+      /**
+       * @description Ids of the cycle's risk directions flagged for the school (see GET /api/schools/:id riskDirections)
+       * @example [
+       *       "teacher_shortage",
+       *       "low_motivation"
+       *     ]
+       */
+      flaggedDirections: string[];
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -2328,6 +2750,14 @@ export interface components {
        */
       opensAt: string;
     };
+    SchoolActionsView: {
+      /** @description The caller coordinates the school's municipality */
+      coordinator: boolean;
+      /** @description The caller is the school's curator */
+      curator: boolean;
+      /** @description The caller is the school team of this school */
+      schoolTeam: boolean;
+    };
     SchoolDto: {
       /** @enum {string} */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
@@ -2402,10 +2832,112 @@ export interface components {
       updatedAt: string | null;
       workflowId: string;
     };
-    SchoolStageView: {
+    SchoolTimelineView: {
+      /** Format: uuid */
+      schoolId: string;
+      steps: components['schemas']['TimelineStepView'][];
+    };
+    SchoolYearSettingsDto: {
+      /** @description Local dates, used with the `dates` rhythm */
+      checkpointDates: string[];
+      /** @enum {string} */
+      checkpointRhythm: 'quarterly' | 'dates';
+      dueDates: components['schemas']['StageDueDatesDto'];
+      /**
+       * @description Working days a reviewer has per document
+       * @default 10
+       */
+      reviewWorkingDays: number;
+      /** @description null or left out: the ten directions of the 500+ programme */
+      riskDirections?: components['schemas']['RiskDirectionDto'][] | null;
+    };
+    SchoolYearSettingsView: {
+      /** @description Local dates, used with the `dates` rhythm */
+      checkpointDates: string[];
+      /** @enum {string} */
+      checkpointRhythm: 'quarterly' | 'dates';
+      /** Format: uuid */
+      cycleId: string;
+      dueDates: components['schemas']['StageDueDatesDto'];
+      /** @description False once a school of the cycle has started: settings are then read-only */
+      editable: boolean;
+      /**
+       * @description Working days a reviewer has per document
+       * @default 10
+       */
+      reviewWorkingDays: number;
+      /** @description null or left out: the ten directions of the 500+ programme */
+      riskDirections?: components['schemas']['RiskDirectionDto'][] | null;
+    };
+    SchoolYearStateView: {
+      checkpoints: components['schemas']['CheckpointView'][];
+      confirmedDirections: string[];
+      curator: components['schemas']['PersonRefView'] | null;
+      /** Format: uuid */
+      cycleId: string;
+      documents: components['schemas']['ConceptDocumentView'][];
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: date-time */
+      dueSetAt: string | null;
+      escalated: boolean;
+      flaggedDirections: string[];
       lastRemarks: string | null;
+      overdue: boolean;
+      report: components['schemas']['FinalReportView'];
+      /** @description Something is back with the school («На доработке») */
+      rework: boolean;
+      riskDirections: components['schemas']['RiskDirectionView'][];
+      /** @description Expertise round (1 until the first resubmission) */
       round: number;
-      stage: string;
+      /** Format: uuid */
+      schoolId: string;
+      selfDiagnosis: components['schemas']['SelfDiagnosisAnswerView'][];
+      /** @enum {string} */
+      stage:
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn';
+      steps: number;
+      withdrawal: components['schemas']['WithdrawalView'] | null;
+    };
+    SchoolYearView: {
+      /** @description In which capacities the caller may act on this school */
+      capacities: components['schemas']['SchoolActionsView'];
+      /** Format: uuid */
+      cycleId: string;
+      cycleTitle: string;
+      municipality: string | null;
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+      /** @description From the read model; null until the workflow first reported (or for a first-version workflow) */
+      state: components['schemas']['SchoolYearStateView'] | null;
+      timezone: string;
+    };
+    SelfDiagnosisAnswerDto: {
+      /** @description Whether the risk is confirmed: each confirmed direction needs an anti-risk programme */
+      confirmed: boolean;
+      /** @example teacher_shortage */
+      directionId: string;
+      justification: string;
+      /** @description Planned measures; required (not empty) for a confirmed direction */
+      measures: string;
+    };
+    SelfDiagnosisAnswerView: {
+      confirmed: boolean;
+      directionId: string;
+      justification: string;
+      measures: string;
+    };
+    SelfDiagnosisDto: {
+      /** @description One answer per flagged direction */
+      answers: components['schemas']['SelfDiagnosisAnswerDto'][];
     };
     SetPreferenceDto: {
       /**
@@ -2426,6 +2958,20 @@ export interface components {
       /** @enum {string} */
       stage:
         'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed';
+    };
+    StageDueDatesDto: {
+      /** Format: date-time */
+      concept_documents?: string;
+      /** Format: date-time */
+      expertise?: string;
+      /** Format: date-time */
+      monitoring?: string;
+      /** Format: date-time */
+      report?: string;
+      /** Format: date-time */
+      risk_profile?: string;
+      /** Format: date-time */
+      self_diagnosis?: string;
     };
     StatusCountView: {
       atRisk: number;
@@ -2477,6 +3023,18 @@ export interface components {
       title: string;
       year: number;
     };
+    SubmitDocumentsDto: {
+      documents: components['schemas']['DocumentFileDto'][];
+    };
+    SubmitReportDto: {
+      /**
+       * Format: uuid
+       * @description The uploaded report file
+       */
+      fileId: string;
+      fileName?: string | null;
+      summary?: string | null;
+    };
     TemplatePreviewView: {
       attachments: components['schemas']['MailAttachmentView'][];
       html: string;
@@ -2486,6 +3044,64 @@ export interface components {
       text: string;
       title: string;
       when: string;
+    };
+    TimelineActorView: {
+      name: string;
+      /** Format: uuid */
+      userId: string | null;
+    };
+    TimelineFileView: {
+      fileId: string;
+      fileName: string | null;
+    };
+    TimelineStepView: {
+      /** @enum {string} */
+      action:
+        | 'started'
+        | 'risk_profile_set'
+        | 'self_diagnosis_submitted'
+        | 'document_submitted'
+        | 'document_approved'
+        | 'document_returned'
+        | 'expert_assigned'
+        | 'review_overdue'
+        | 'checkpoint_submitted'
+        | 'checkpoint_confirmed'
+        | 'checkpoint_returned'
+        | 'report_submitted'
+        | 'report_accepted'
+        | 'report_returned'
+        | 'reminder_sent'
+        | 'stage_overdue'
+        | 'deadline_extended'
+        | 'curator_changed'
+        | 'withdrawn'
+        | 'stage_changed';
+      /** @description null: the workflow itself (timers) */
+      actor: components['schemas']['TimelineActorView'] | null;
+      /** Format: date-time */
+      at: string;
+      details: {
+        [key: string]: unknown;
+      };
+      documentKey: string | null;
+      files: components['schemas']['TimelineFileView'][];
+      remarks: string | null;
+      round: number;
+      /**
+       * @description The stage after the step
+       * @enum {string}
+       */
+      stage:
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn';
+      step: number;
     };
     UpdateDirectorySchoolDto: {
       /** @description false deactivates the school (kept with its history), true restores it */
@@ -2540,6 +3156,15 @@ export interface components {
       comment?: string;
       met: boolean;
       occurrenceIndex: number;
+    };
+    WithdrawalView: {
+      /** Format: date-time */
+      at: string;
+      by: string;
+      reason: string;
+    };
+    WithdrawSchoolDto: {
+      reason: string;
     };
   };
   responses: never;
@@ -6192,6 +6817,360 @@ export interface operations {
       };
     };
   };
+  SchoolYearSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearSettingsView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolYearSettingsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SchoolYearSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearSettingsView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_SETTINGS_LOCKED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_SETTINGS_LOCKED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   CyclesController_listSchools: {
     parameters: {
       query?: {
@@ -6536,208 +7515,6 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'SERVICE_UNAVAILABLE';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-    };
-  };
-  CyclesController_completeStage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        schoolId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteStageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SchoolStageView'];
-        };
-      };
-      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: UNAUTHENTICATED */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'UNAUTHENTICATED';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: CYCLE_NOT_FOUND, SCHOOL_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'CYCLE_NOT_FOUND' | 'SCHOOL_NOT_FOUND';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: STAGE_REJECTED */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'STAGE_REJECTED';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: PAYLOAD_TOO_LARGE */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'PAYLOAD_TOO_LARGE';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: INTERNAL_ERROR */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'INTERNAL_ERROR';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: SERVICE_UNAVAILABLE, WORKFLOW_UNAVAILABLE */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'SERVICE_UNAVAILABLE' | 'WORKFLOW_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -13367,6 +14144,2796 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        checkpointId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_FILE_NOT_FOUND */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_FILE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_reviewCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        checkpointId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewCheckpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_changeCurator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeCuratorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_PERSON_NOT_FOUND, SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_PERSON_NOT_FOUND' | 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_extendDeadline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtendDeadlineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_documents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitDocumentsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_FILE_NOT_FOUND */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_FILE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_assignExpert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description development_concept, medium_term_programme or anti_risk_programme:<directionId> */
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignExpertDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_PERSON_NOT_FOUND, SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_PERSON_NOT_FOUND' | 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_reviewDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description development_concept, medium_term_programme or anti_risk_programme:<directionId> */
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDocumentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_FILE_NOT_FOUND */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_FILE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_decideReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_riskProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RiskProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_selfDiagnosis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfDiagnosisDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolTimelineView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawSchoolDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolYearStateView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_ACTION_REJECTED, SCHOOL_WORKFLOW_NOT_RUNNING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_ACTION_REJECTED' | 'SCHOOL_WORKFLOW_NOT_RUNNING';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_WORKFLOW_UNAVAILABLE, SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };

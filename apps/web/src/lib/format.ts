@@ -1,25 +1,8 @@
 // Russian dates and times, always in the cycle's time zone.
-
-const ZONE_NAMES: Record<string, string> = {
-  'Europe/Kaliningrad': 'калининградскому',
-  'Europe/Moscow': 'московскому',
-  'Europe/Samara': 'самарскому',
-  'Asia/Yekaterinburg': 'екатеринбургскому',
-  'Asia/Omsk': 'омскому',
-  'Asia/Novosibirsk': 'новосибирскому',
-  'Asia/Krasnoyarsk': 'красноярскому',
-  'Asia/Irkutsk': 'иркутскому',
-  'Asia/Yakutsk': 'якутскому',
-  'Asia/Vladivostok': 'владивостокскому',
-  'Asia/Magadan': 'магаданскому',
-  'Asia/Kamchatka': 'камчатскому',
-};
+import { zoneNameRu } from '@orientir/domain/workflow';
 
 /** «по иркутскому времени»; unknown zones are named as they are («по времени Europe/Berlin»). */
-export function zoneName(timeZone: string): string {
-  const adjective = ZONE_NAMES[timeZone];
-  return adjective ? `по ${adjective} времени` : `по времени ${timeZone}`;
-}
+export const zoneName = zoneNameRu;
 
 function parts(value: Date | string, timeZone: string, options: Intl.DateTimeFormatOptions): string {
   const date = typeof value === 'string' ? new Date(value) : value;

@@ -1,10 +1,16 @@
 // The words people see for stages and statuses (design.md §2), and their one colour each.
-import { SCHOOL_STAGES, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain/workflow';
-import type { Schemas } from '../api/client';
+import {
+  EVENT_STATUS_TITLES_RU,
+  SCHOOL_STAGES,
+  SCHOOL_STAGE_TITLES_RU,
+  type EventStatusCode,
+  type SchoolPipelineState,
+  type SchoolStage,
+} from '@orientir/domain/workflow';
 
-export type SchoolStage = Schemas['CompleteStageDto']['stage'];
-/** The read model's stage: a pipeline stage, completed, or not_started before the workflow reports. */
-export type SchoolState = SchoolStage | 'completed' | 'not_started';
+export type { SchoolStage };
+/** The read model's stage: a stage of the year, completed, withdrawn, or not_started before the workflow reports. */
+export type SchoolState = SchoolPipelineState | 'not_started';
 
 /** Pipeline order (the domain's stage machine); the matrix columns. */
 export const PIPELINE: readonly SchoolStage[] = SCHOOL_STAGES;
@@ -15,14 +21,13 @@ export function stageTitle(stage: string): string {
   return STAGE_TITLES[stage as SchoolState] ?? stage;
 }
 
-export type EventStatus = 'not_started' | 'scheduled' | 'open' | 'overdue' | 'closed';
+export type EventStatus = EventStatusCode | 'scheduled' | 'closed' | 'skipped';
 
 export const EVENT_STATUS_TITLES: Record<EventStatus, string> = {
-  not_started: 'Не начато',
+  ...EVENT_STATUS_TITLES_RU,
   scheduled: 'Не начато',
-  open: 'Открыто',
-  overdue: 'Просрочено',
   closed: 'Закрыто',
+  skipped: 'Пропущено при запуске',
 };
 
 export function eventStatusTitle(status: string): string {
@@ -36,8 +41,13 @@ export function eventTone(status: string): Tone {
   switch (status) {
     case 'open':
       return 'info';
+    case 'at_risk':
+    case 'awaiting_schedule':
+      return 'warning';
     case 'overdue':
+    case 'not_met':
       return 'danger';
+    case 'met':
     case 'closed':
       return 'success';
     default:

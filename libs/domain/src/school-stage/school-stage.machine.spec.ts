@@ -1,4 +1,8 @@
-import { INITIAL_SCHOOL_STAGE, nextSchoolState, schoolStageProblem } from './school-stage.machine';
+import {
+  LEGACY_INITIAL_SCHOOL_STAGE as INITIAL_SCHOOL_STAGE,
+  nextSchoolState,
+  schoolStageProblem,
+} from './school-stage.machine';
 
 describe('nextSchoolState', () => {
   it('walks the whole pipeline in order', () => {

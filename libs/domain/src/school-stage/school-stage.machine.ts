@@ -2,7 +2,11 @@
 // update validator, the API and the workflow gateway all take the stage rules from here.
 import type { SchoolStage } from '../roadmap/roadmap.model';
 
-export type SchoolPipelineState = SchoolStage | 'completed';
+/** The stages of a school's year that carry a due date: the risk profile, then the roadmap's five. */
+export type SchoolYearStage = 'risk_profile' | SchoolStage;
+
+/** Where a school's workflow is: a stage, done, or withdrawn from the cycle by the coordinator. */
+export type SchoolPipelineState = SchoolYearStage | 'completed' | 'withdrawn';
 
 export const SCHOOL_STAGES: readonly SchoolStage[] = [
   'self_diagnosis',
@@ -12,16 +16,24 @@ export const SCHOOL_STAGES: readonly SchoolStage[] = [
   'report',
 ];
 
-/** Where every school starts a cycle. */
-export const INITIAL_SCHOOL_STAGE: SchoolStage = SCHOOL_STAGES[0];
+/** Every stage of the year in order, the risk profile first. */
+export const SCHOOL_YEAR_STAGES: readonly SchoolYearStage[] = ['risk_profile', ...SCHOOL_STAGES];
+
+/** Where every school starts a cycle (a profile imported before launch skips straight to self-diagnosis). */
+export const INITIAL_SCHOOL_STAGE: SchoolYearStage = 'risk_profile';
+
+/** Where the first version of the workflow (before issue 11) started; its histories still replay. */
+export const LEGACY_INITIAL_SCHOOL_STAGE: SchoolStage = SCHOOL_STAGES[0];
 
 export const SCHOOL_STAGE_TITLES_RU: Record<SchoolPipelineState, string> = {
+  risk_profile: 'Рисковый профиль',
   self_diagnosis: 'Самодиагностика',
   concept_documents: 'Концептуальные документы',
   expertise: 'Экспертиза',
   monitoring: 'Мониторинг',
   report: 'Отчет',
   completed: 'Завершено',
+  withdrawn: 'Выбыла',
 };
 
 export type SchoolStageDecision = { kind: 'advance' } | { kind: 'return'; remarks: string };
@@ -36,6 +48,8 @@ export function schoolStageProblem(
   expected: SchoolPipelineState = current,
 ): string | null {
   if (current === 'completed') return 'Цикл школы уже завершен';
+  if (current === 'withdrawn' || current === 'risk_profile')
+    return `Школа на этапе «${SCHOOL_STAGE_TITLES_RU[current]}»`;
   if (expected !== current) {
     return `Школа сейчас на этапе «${SCHOOL_STAGE_TITLES_RU[current]}», а не «${SCHOOL_STAGE_TITLES_RU[expected] ?? String(expected)}»`;
   }

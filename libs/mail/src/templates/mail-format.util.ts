@@ -1,26 +1,7 @@
 // Dates, times and zones as people read them in a letter: always in the recipient's time zone.
+import { zoneNameRu } from '@orientir/domain';
 
-const ZONE_ADJECTIVES: Record<string, string> = {
-  'Europe/Kaliningrad': 'калининградскому',
-  'Europe/Moscow': 'московскому',
-  'Europe/Samara': 'самарскому',
-  'Asia/Yekaterinburg': 'екатеринбургскому',
-  'Asia/Omsk': 'омскому',
-  'Asia/Novosibirsk': 'новосибирскому',
-  'Asia/Krasnoyarsk': 'красноярскому',
-  'Asia/Irkutsk': 'иркутскому',
-  'Asia/Chita': 'читинскому',
-  'Asia/Yakutsk': 'якутскому',
-  'Asia/Vladivostok': 'владивостокскому',
-  'Asia/Magadan': 'магаданскому',
-  'Asia/Kamchatka': 'камчатскому',
-};
-
-/** «по иркутскому времени»; a zone without a Russian name is named as it is. */
-export function zoneNameRu(timeZone: string): string {
-  const adjective = ZONE_ADJECTIVES[timeZone];
-  return adjective ? `по ${adjective} времени` : `по времени ${timeZone}`;
-}
+export { zoneNameRu };
 
 /** «31 мая 2023 г.» in the zone. */
 export function formatRussianDate(instant: Date, timeZone: string): string {

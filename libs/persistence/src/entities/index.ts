@@ -12,6 +12,7 @@ import { SchoolEntity } from './school.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { RoadmapEntity } from './roadmap.entity';
+import { CycleSchoolSettingsEntity, SchoolTimelineEntity } from './school-year.entity';
 import { CycleLaunchEntity } from './cycle-launch.entity';
 import { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity } from './notification.entity';
 import { StoredFileEntity } from './stored-file.entity';
@@ -37,6 +38,8 @@ export {
   RegionEntity,
 };
 
+export { CycleSchoolSettingsEntity, SchoolTimelineEntity };
+export type { CheckpointRhythm } from './school-year.entity';
 export { RoadmapEntity, CycleLaunchEntity, StoredFileEntity };
 export { LinkSessionEntity, MagicLinkEntity, NotificationPreferenceEntity };
 export type { MagicLinkPurpose, NotificationMode } from './notification.entity';
@@ -70,6 +73,8 @@ export const ENTITIES = [
   PersonEntity,
   CuratorAssignmentEntity,
   EventAssigneeEntity,
+  SchoolTimelineEntity,
+  CycleSchoolSettingsEntity,
   CycleLaunchEntity,
   MagicLinkEntity,
   LinkSessionEntity,

@@ -35,4 +35,8 @@ export class SchoolEntity {
 
   @Column('text', { array: true, default: () => "'{}'" })
   emails!: string[];
+
+  /** Risk directions flagged by a profile imported before launch; null: the coordinator enters it. */
+  @Column('text', { name: 'flagged_directions', array: true, nullable: true })
+  flaggedDirections!: string[] | null;
 }

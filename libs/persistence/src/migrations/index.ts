@@ -4,6 +4,7 @@ import { AccessControl1795360000000 } from './1795360000000-access-control.migra
 import { ScopeKeys1795375000000 } from './1795375000000-scope-keys.migration';
 import { ProjectionAlerts1795376000000 } from './1795376000000-projection-alerts.migration';
 import { Directory1795380000000 } from './1795380000000-directory.migration';
+import { SchoolYear1795420000000 } from './1795420000000-school-year.migration';
 import { Notifications1795460000000 } from './1795460000000-notifications.migration';
 import { DirectoryGrantIds1795400000000 } from './1795400000000-directory-grant-ids.migration';
 import { DirectoryActive1795400000001 } from './1795400000001-directory-active.migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Directory1795380000000,
   DirectoryGrantIds1795400000000,
   DirectoryActive1795400000001,
+  SchoolYear1795420000000,
   CycleLaunches1795410000000,
   SchoolListReadModel1795410100000,
   StoredFiles1795430000000,

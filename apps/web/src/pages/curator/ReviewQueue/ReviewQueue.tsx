@@ -9,7 +9,7 @@ import { useSchoolFiles } from '../../../components/files/use-school-files';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { useMySchools, type MySchool } from '../../../lib/use-my-schools';
-import { BASE_DOCUMENTS } from '../../school/OurSchool/documents';
+import { schoolYearKey, useSchoolYear, type SchoolYearState } from '../../../lib/use-school-year';
 import { t } from './i18n';
 import './review-queue.css';
 
@@ -42,32 +42,43 @@ function SchoolReview({ item }: { item: MySchool }) {
   const { cycle, school } = item;
   const queryClient = useQueryClient();
   const files = useSchoolFiles(cycle.id, school.id);
-  const documents = BASE_DOCUMENTS;
+  const year = useSchoolYear(school.id);
+  const state = year.data?.state ?? null;
+  // Only what is on review now: a returned document waits for the school.
+  const documents = (state?.documents ?? []).filter((d) => d.status === 'submitted');
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
-  const decisionOf = (purpose: string): Decision => decisions[purpose] ?? { verdict: null, remarks: '' };
-  const set = (purpose: string, patch: Partial<Decision>) =>
-    setDecisions((d) => ({ ...d, [purpose]: { ...decisionOf(purpose), ...patch } }));
-  const undecided = documents.filter((d) => decisionOf(d.purpose).verdict === null).length;
-  const returned = documents.filter((d) => decisionOf(d.purpose).verdict === 'return');
-  const remarksMissing = returned.some((d) => !decisionOf(d.purpose).remarks.trim());
+  const decisionOf = (key: string): Decision => decisions[key] ?? { verdict: null, remarks: '' };
+  const set = (key: string, patch: Partial<Decision>) =>
+    setDecisions((d) => ({ ...d, [key]: { ...decisionOf(key), ...patch } }));
+  const decided = documents.filter((d) => decisionOf(d.key).verdict !== null);
+  const remarksMissing = decided.some(
+    (d) => decisionOf(d.key).verdict === 'return' && !decisionOf(d.key).remarks.trim(),
+  );
   const decide = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/cycles/{id}/schools/{schoolId}/stage', {
-          params: { path: { id: cycle.id, schoolId: school.id } },
-          body:
-            returned.length === 0
-              ? { stage: 'expertise', decision: 'advance' }
-              : {
-                  stage: 'expertise',
-                  decision: 'return',
-                  remarks: returned.map((d) => `${d.title}: ${decisionOf(d.purpose).remarks.trim()}`).join('\n'),
-                },
-        }),
-      ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['cycle', cycle.id] }),
+    // One Update per document, in order; each answers the school's new state.
+    mutationFn: async () => {
+      let last: SchoolYearState | null = null;
+      for (const d of decided) {
+        const decision = decisionOf(d.key);
+        last = await unwrap(
+          api.POST('/api/schools/{id}/documents/{key}/review', {
+            params: { path: { id: school.id, key: d.key } },
+            body: {
+              decision: decision.verdict as 'approve' | 'return',
+              remarks: decision.verdict === 'return' ? decision.remarks.trim() : null,
+            },
+          }),
+        );
+      }
+      return last;
+    },
+    onSuccess: () => {
+      setDecisions({});
+      void queryClient.invalidateQueries({ queryKey: ['cycle', cycle.id] });
+      void queryClient.invalidateQueries({ queryKey: schoolYearKey(school.id) });
+    },
   });
-  const canDecide = school.actions.length > 0;
+  const canDecide = !!year.data?.capacities.curator && documents.length > 0;
   return (
     <section className="panel review" aria-labelledby={`review-${school.id}`} data-testid="review-item">
       <div className="review__head">
@@ -76,31 +87,36 @@ function SchoolReview({ item }: { item: MySchool }) {
             {school.name}
           </h2>
           <span className="muted">
-            {cycle.title} · {t.round(school.round)}
+            {cycle.title} · {t.round(state?.round ?? school.round)}
             {school.updatedAt ? ` · ${t.since} ${formatDateTime(school.updatedAt, cycle.timezone)}` : ''}
           </span>
         </div>
         <Link to={`/cycles/${cycle.id}/schools/${school.id}`}>{t.openSchool}</Link>
       </div>
-      {files.isPending ? (
+      {files.isPending || year.isPending ? (
         <PageLoader />
-      ) : files.error ? (
-        <ErrorState error={files.error} onRetry={() => void files.refetch()} />
+      ) : files.error || year.error ? (
+        <ErrorState error={files.error ?? year.error} onRetry={() => void files.refetch()} />
+      ) : documents.length === 0 ? (
+        <p className="muted">{state?.rework ? t.waitingSchool : t.noFile}</p>
       ) : (
         <ol className="review__documents">
           {documents.map((d) => {
-            const versions = files.data.get(d.purpose) ?? [];
-            const latest = versions[versions.length - 1];
-            const decision = decisionOf(d.purpose);
+            const version = d.versions.at(-1);
+            const file = (files.data.get(d.key) ?? []).find((f) => f.id === version?.fileId);
+            const decision = decisionOf(d.key);
             return (
-              <li key={d.purpose} className="review__document" data-testid={`review-${d.purpose}`}>
-                <h3 className="review__title">{d.title}</h3>
-                {latest ? (
+              <li key={d.key} className="review__document" data-testid={`review-${d.key}`}>
+                <h3 className="review__title">
+                  {d.title}
+                  {d.reviewOverdue ? ` — ${t.late}` : ''}
+                </h3>
+                {file ? (
                   <ul className="file-list">
                     <FileRow
-                      file={latest}
+                      file={file}
                       timeZone={cycle.timezone}
-                      label={versions.length > 1 ? `Версия ${versions.length}` : undefined}
+                      label={d.versions.length > 1 ? `Версия ${d.versions.length}` : undefined}
                     />
                   </ul>
                 ) : (
@@ -109,10 +125,10 @@ function SchoolReview({ item }: { item: MySchool }) {
                 {canDecide && (
                   <div className="review__decision">
                     <SegmentedRadioGroup
-                      name={`verdict-${school.id}-${d.purpose}`}
+                      name={`verdict-${school.id}-${d.key}`}
                       aria-label={`Решение: ${d.title}`}
                       value={decision.verdict ?? ''}
-                      onUpdate={(v) => set(d.purpose, { verdict: v as Decision['verdict'] })}
+                      onUpdate={(v) => set(d.key, { verdict: v as Decision['verdict'] })}
                       options={[
                         { value: 'approve', content: t.approve },
                         { value: 'return', content: t.return },
@@ -124,7 +140,7 @@ function SchoolReview({ item }: { item: MySchool }) {
                         controlProps={{ 'aria-label': `${t.remarks}: ${d.title}`, maxLength: 2000 }}
                         placeholder={t.remarksHint}
                         value={decision.remarks}
-                        onUpdate={(v) => set(d.purpose, { remarks: v })}
+                        onUpdate={(v) => set(d.key, { remarks: v })}
                       />
                     )}
                   </div>
@@ -137,12 +153,12 @@ function SchoolReview({ item }: { item: MySchool }) {
       {canDecide && (
         <div className="review__footer">
           <span className="muted">
-            {undecided > 0 ? t.undecided(undecided) : remarksMissing ? t.remarksMissing : t.decideHint}
+            {decided.length === 0 ? t.undecided(documents.length) : remarksMissing ? t.remarksMissing : t.decideHint}
           </span>
           <Button
             view="action"
             size="l"
-            disabled={undecided > 0 || remarksMissing}
+            disabled={decided.length === 0 || remarksMissing}
             loading={decide.isPending}
             onClick={() => decide.mutate()}
           >
@@ -151,7 +167,7 @@ function SchoolReview({ item }: { item: MySchool }) {
         </div>
       )}
       {decide.isSuccess && (
-        <Alert theme="success" message={decide.data.stage === 'monitoring' ? t.sentApproved : t.sentReturned} />
+        <Alert theme="success" message={decide.data?.stage === 'monitoring' ? t.sentApproved : t.sentReturned} />
       )}
       <InlineError error={decide.error} title={t.rejected} />
     </section>

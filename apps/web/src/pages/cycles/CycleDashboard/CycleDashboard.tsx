@@ -108,7 +108,20 @@ export default function CycleDashboard() {
   const perStatus = useMemo(() => eventsPerStatus(events), [events]);
   const perMonth = useMemo(() => (data ? eventsPerMonth(events, data.timezone) : []), [events, data]);
   const mColumns = useMemo(() => matrixColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
-  const eColumns = useMemo(() => eventColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
+  // Indicator progress per event, from the events read model (the cycle view carries statuses only).
+  const progress = useQuery({
+    queryKey: ['cycle', cycleId, 'events-progress'],
+    queryFn: () =>
+      unwrap(api.GET('/api/cycles/{id}/events', { params: { path: { id: cycleId }, query: { pageSize: 200 } } })),
+  });
+  const progressById = useMemo(
+    () => new Map((progress.data?.items ?? []).map((e) => [e.id, e.progressPercent])),
+    [progress.data],
+  );
+  const eColumns = useMemo(
+    () => eventColumns(cycleId, data?.timezone ?? 'UTC', progressById),
+    [cycleId, data?.timezone, progressById],
+  );
 
   if (cycle.isPending) return <PageLoader />;
   if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
@@ -137,9 +150,24 @@ export default function CycleDashboard() {
             {formatDateTime(new Date(cycle.dataUpdatedAt), c.timezone)}
           </span>
         </div>
-        <Button view="outlined" size="l" loading={exporting} onClick={() => void exportExcel()}>
-          {t.export}
-        </Button>
+        <div className="actions">
+          <a
+            className="g-button g-button_view_outlined g-button_size_l"
+            href={`/api/cycles/${cycleId}/report?format=docx`}
+            data-testid="report-docx"
+          >
+            <span className="g-button__text">Отчет о реализации (DOCX)</span>
+          </a>
+          <a
+            className="g-button g-button_view_outlined g-button_size_l"
+            href={`/api/cycles/${cycleId}/report?format=xlsx`}
+          >
+            <span className="g-button__text">Отчет (XLSX)</span>
+          </a>
+          <Button view="outlined" size="l" loading={exporting} onClick={() => void exportExcel()}>
+            {t.export}
+          </Button>
+        </div>
       </div>
 
       <div className="cards" data-testid="summary-cards">

@@ -1,45 +1,32 @@
-import { Alert, Button, Label, TextArea } from '@gravity-ui/uikit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Label } from '@gravity-ui/uikit';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
-import { hasRole, MANAGER_ROLES, useSession } from '../../../auth/session';
-import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
+import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { cellState } from '../../../lib/matrix';
-import { CATEGORY_TITLES, PIPELINE, STAGE_TITLES, stageTitle, type SchoolStage } from '../../../lib/words';
+import { CATEGORY_TITLES, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import { CoordinatorControls } from './CoordinatorControls';
 import { t } from './i18n';
 
+/**
+ * A school's year as the read model has it: stage, due date, curator, and every step with who and
+ * when. The forms of each stage (self-diagnosis, uploads, expertise) live on the role pages.
+ */
 export default function SchoolPage() {
   const { cycleId = '', schoolId = '' } = useParams();
-  const { me } = useSession();
-  const queryClient = useQueryClient();
-  const [remarks, setRemarks] = useState('');
   const cycle = useQuery({
     queryKey: ['cycle', cycleId],
     queryFn: () => unwrap(api.GET('/api/cycles/{id}', { params: { path: { id: cycleId } } })),
   });
-  const canReadAudit = hasRole(me, ...MANAGER_ROLES, 'supervisor');
-  const history = useQuery({
-    queryKey: ['audit', 'school', schoolId],
-    enabled: canReadAudit,
-    queryFn: () =>
-      unwrap(api.GET('/api/audit', { params: { query: { targetType: 'school', targetId: schoolId, limit: 50 } } })),
+  const year = useQuery({
+    queryKey: ['school-year', schoolId],
+    queryFn: () => unwrap(api.GET('/api/schools/{id}', { params: { path: { id: schoolId } } })),
   });
-  const act = useMutation({
-    mutationFn: (input: { stage: SchoolStage; decision: 'advance' | 'return' }) =>
-      unwrap(
-        api.POST('/api/cycles/{id}/schools/{schoolId}/stage', {
-          params: { path: { id: cycleId, schoolId } },
-          body: { ...input, remarks: remarks.trim() || undefined },
-        }),
-      ),
-    onSuccess: () => {
-      setRemarks('');
-      void queryClient.invalidateQueries({ queryKey: ['cycle', cycleId] });
-      void queryClient.invalidateQueries({ queryKey: ['audit', 'school', schoolId] });
-    },
+  const timeline = useQuery({
+    queryKey: ['school-timeline', schoolId],
+    queryFn: () => unwrap(api.GET('/api/schools/{id}/timeline', { params: { path: { id: schoolId } } })),
   });
 
   if (cycle.isPending) return <PageLoader />;
@@ -47,7 +34,7 @@ export default function SchoolPage() {
   const school = cycle.data.schools.find((s) => s.id === schoolId);
   if (!school) return <EmptyState title="Школа не найдена">Ее нет в этом цикле или она вне вашей области.</EmptyState>;
   const tz = cycle.data.timezone;
-  const stage = school.stage as SchoolStage;
+  const state = year.data?.state ?? null;
 
   return (
     <>
@@ -57,11 +44,23 @@ export default function SchoolPage() {
           <h1 className="g-text g-text_variant_header-2">{school.name}</h1>
           <span className="muted">
             {CATEGORY_TITLES[school.category] ?? school.category}
-            {school.municipality ? ` · ${school.municipality}` : ''}
-            {school.curators.length ? ` · куратор: ${school.curators.join(', ')}` : ''} · {cycle.data.title}
+            {school.municipality ? ` · ${school.municipality}` : ''} · {t.curator}:{' '}
+            {state?.curator?.name ?? (school.curators.length ? school.curators.join(', ') : t.noCurator)} ·{' '}
+            {cycle.data.title}
           </span>
         </div>
-        <Label size="m" theme={school.stage === 'completed' ? 'success' : 'info'}>
+        <Label
+          size="m"
+          theme={
+            school.stage === 'completed'
+              ? 'success'
+              : state?.overdue
+                ? 'danger'
+                : school.stage === 'withdrawn'
+                  ? 'unknown'
+                  : 'info'
+          }
+        >
           <span data-testid="school-stage">
             {stageTitle(school.stage)}
             {school.round > 1 ? `, ${t.round(school.round)}` : ''}
@@ -74,18 +73,23 @@ export default function SchoolPage() {
           {t.timeline}
         </h2>
         {school.stage === 'not_started' && <Alert theme="info" message={t.notStarted} />}
+        {state?.dueAt && (
+          <p data-testid="school-due">
+            {t.due}: {formatDateTime(state.dueAt, tz)}
+            {state.overdue ? ` — ${t.overdue}` : ''}
+            {state.rework ? ` · ${t.rework}` : ''}
+          </p>
+        )}
         <ol className="timeline">
           {PIPELINE.map((s) => {
-            const state = cellState(school.stage, s);
+            const cell = cellState(school.stage, s);
             return (
-              <li key={s} className="timeline__item" aria-current={state === 'current' ? 'step' : undefined}>
-                <span className={`timeline__dot dot_${state}`} aria-hidden />
+              <li key={s} className="timeline__item" aria-current={cell === 'current' ? 'step' : undefined}>
+                <span className={`timeline__dot dot_${cell}`} aria-hidden />
                 <div>
                   <strong>{STAGE_TITLES[s]}</strong>{' '}
-                  <span className="muted">
-                    — {state === 'done' ? t.done : state === 'current' ? t.current : t.todo}
-                  </span>
-                  {state === 'current' && school.updatedAt && (
+                  <span className="muted">— {cell === 'done' ? t.done : cell === 'current' ? t.current : t.todo}</span>
+                  {cell === 'current' && school.updatedAt && (
                     <div className="muted">
                       {t.lastChange}: {formatDateTime(school.updatedAt, tz)}
                     </div>
@@ -96,85 +100,36 @@ export default function SchoolPage() {
           })}
         </ol>
         {school.stage === 'completed' && <Alert theme="success" message={t.completed} />}
-      </section>
-
-      <section className="panel" aria-labelledby="actions-title">
-        <h2 id="actions-title" className="g-text g-text_variant_subheader-3">
-          {t.actionsTitle}
-        </h2>
-        {school.actions.length === 0 ? (
-          <p className="muted" data-testid="no-actions">
-            {t.noActions}
-          </p>
-        ) : (
-          <>
-            {school.actions.includes('return') && (
-              <div className="field">
-                <label htmlFor="remarks">{t.remarks}</label>
-                <TextArea id="remarks" minRows={3} value={remarks} onUpdate={setRemarks} placeholder={t.remarksHint} />
-              </div>
-            )}
-            <div className="actions">
-              <Button
-                view="action"
-                size="l"
-                loading={act.isPending && act.variables?.decision === 'advance'}
-                onClick={() => act.mutate({ stage, decision: 'advance' })}
-              >
-                {t.advance}
-              </Button>
-              {school.actions.includes('return') && (
-                <Button
-                  view="outlined-danger"
-                  size="l"
-                  disabled={!remarks.trim()}
-                  loading={act.isPending && act.variables?.decision === 'return'}
-                  onClick={() => act.mutate({ stage, decision: 'return' })}
-                >
-                  {t.return}
-                </Button>
-              )}
-            </div>
-          </>
+        {school.stage === 'withdrawn' && (
+          <Alert theme="warning" message={`${t.withdrawn}: ${state?.withdrawal?.reason ?? ''}`} />
         )}
-        {act.isSuccess && <Alert theme="success" message={`${t.accepted}: ${stageTitle(act.data.stage)}`} />}
-        <InlineError error={act.error} title={t.rejected} />
       </section>
 
-      {canReadAudit && (
-        <section className="panel" aria-labelledby="history-title">
-          <h2 id="history-title" className="g-text g-text_variant_subheader-3">
-            {t.history}
-          </h2>
-          {history.isPending ? (
-            <PageLoader />
-          ) : history.error ? (
-            <ErrorState error={history.error} />
-          ) : history.data.items.length === 0 ? (
-            <p className="muted">Действий по школе пока не было.</p>
-          ) : (
-            <ul>
-              {history.data.items.map((h) => (
-                <li key={h.id}>
-                  {formatDateTime(h.at, tz)} — {h.actorEmail ?? 'система'}:{' '}
-                  {h.action === 'school.stage.advance'
-                    ? 'этап выполнен'
-                    : h.action === 'school.stage.return'
-                      ? 'возврат на доработку'
-                      : h.action}
-                  {stageOf(h.details) ? ` («${stageTitle(stageOf(h.details)!)}»)` : ''}
-                  {h.outcome !== 'success' ? ` — ${h.outcome === 'denied' ? 'отказано' : 'не выполнено'}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {state && year.data?.capacities.coordinator && <CoordinatorControls state={state} cycleId={cycleId} />}
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title" className="g-text g-text_variant_subheader-3">
+          {t.history}
+        </h2>
+        {timeline.isPending ? (
+          <PageLoader />
+        ) : timeline.error ? (
+          <ErrorState error={timeline.error} />
+        ) : timeline.data.steps.length === 0 ? (
+          <p className="muted">{t.noSteps}</p>
+        ) : (
+          <ul data-testid="school-timeline">
+            {timeline.data.steps.map((step) => (
+              <li key={step.step}>
+                {formatDateTime(step.at, tz)} — {step.actor?.name ?? t.system}: {t.actions[step.action] ?? step.action}
+                {step.action === 'stage_changed' ? ` «${stageTitle(step.stage)}»` : ''}
+                {step.round > 1 ? ` (${t.round(step.round)})` : ''}
+                {step.remarks ? ` — ${step.remarks}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
-}
-
-function stageOf(details: object): string | null {
-  const stage = (details as Record<string, unknown>).stage;
-  return typeof stage === 'string' ? stage : null;
 }

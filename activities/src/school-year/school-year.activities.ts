@@ -1,0 +1,93 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
+import type { SchoolNoticeInput, SchoolSetupInput, SchoolYearSetup } from '@orientir/contracts';
+import { renderSchoolNotice, type MailOutbox } from '@orientir/mail';
+import type { SchoolYearPort } from '../activity.ports';
+import { buildSchoolYearSetup } from './school-year-setup.util';
+
+export interface SchoolYearActivityDeps {
+  schoolYear: SchoolYearPort;
+  /** Mail only queues; the worker's dispatcher sends it, so no school workflow waits on SMTP. */
+  outbox: Pick<MailOutbox, 'enqueue'>;
+  publicUrl: string;
+  reminderDaysBefore: number[];
+}
+
+/** Thin adapters: the school workflow's set-up from PostgreSQL, and its notices through the outbox. */
+export function createSchoolYearActivities({
+  schoolYear,
+  outbox,
+  publicUrl,
+  reminderDaysBefore,
+}: SchoolYearActivityDeps) {
+  return {
+    async loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup> {
+      const facts = await schoolYear.loadFacts(input.cycleId, input.schoolId);
+      if (!facts) {
+        throw ApplicationFailure.create({
+          message: `School ${input.schoolId} of cycle ${input.cycleId} not found`,
+          nonRetryable: true,
+        });
+      }
+      return buildSchoolYearSetup(
+        {
+          cycle: facts.cycle,
+          school: facts.school,
+          settings: facts.settings,
+          curator: facts.curator,
+        },
+        { now: new Date(), reminderDaysBefore },
+      );
+    },
+
+    async sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }> {
+      const facts = await schoolYear.loadFacts(input.cycleId, input.schoolId);
+      if (!facts) return { recipients: 0 };
+      const recipients = [];
+      for (const audience of input.audience) {
+        if (audience === 'school_team') recipients.push(...(await schoolYear.schoolTeamAddressees(facts.school)));
+        if (audience === 'coordinator') {
+          recipients.push(
+            ...(await schoolYear.coordinatorAddressees(facts.school.municipalityId ?? facts.cycle.municipalityId)),
+          );
+        }
+        if (audience === 'curator') {
+          for (const person of [input.curator, ...input.experts]) {
+            const addressee = person ? await schoolYear.personAddressee(person) : null;
+            if (addressee) recipients.push(addressee);
+          }
+        }
+      }
+      if (recipients.length === 0) {
+        log.warn('No addressee for a school notice; shown on the timeline only', { ...input });
+      }
+      const seen = new Set<string>();
+      for (const recipient of recipients) {
+        const email = recipient.email.toLowerCase();
+        if (seen.has(email)) continue;
+        seen.add(email);
+        const mail = renderSchoolNotice({
+          kind: input.kind,
+          recipientName: recipient.name,
+          schoolName: facts.school.name,
+          cycleTitle: facts.cycle.title,
+          stageTitle: SCHOOL_STAGE_TITLES_RU[input.stage],
+          round: input.round,
+          dueAt: input.dueAt ? new Date(input.dueAt) : null,
+          timezone: facts.cycle.timezone,
+          documentTitle: input.documentKey,
+          remarks: input.remarks,
+          actionUrl: `${publicUrl}/cycles/${input.cycleId}/schools/${input.schoolId}`,
+        });
+        await outbox.enqueue({
+          to: email,
+          kind: `school-${input.kind.replace(/_/g, '-')}`,
+          dedupeKey: `${input.workflowId}/${input.key}/${email}`,
+          cycleId: input.cycleId,
+          ...mail,
+        });
+      }
+      return { recipients: seen.size };
+    },
+  };
+}

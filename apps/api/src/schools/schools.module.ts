@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SchoolYearService } from './school-year.service';
+import { SchoolYearSettingsController, SchoolsController } from './schools.controller';
+import { SCHOOL_FILES, StoredSchoolFiles } from './school-files.port';
+
+@Module({
+  controllers: [SchoolsController, SchoolYearSettingsController],
+  providers: [SchoolYearService, { provide: SCHOOL_FILES, useClass: StoredSchoolFiles }],
+})
+export class SchoolsModule {}
