@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { MailCatcherClient, type CaughtMail } from '../../infra/stack/mail-catcher.service';
-import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
+import { ADMIN, createAccount, sessionClient, type ApiClient } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
 import { testEnv } from '../setup/test-infrastructure';
 import { openPage, signIn, startProduct, type Product } from './browser.util';
@@ -33,6 +33,33 @@ async function participants(municipality: string, school: string, office: string
   people.addRow(['ФИО', 'Должность', 'Место работы', 'E-mail', 'Закрепленные ОО']);
   people.addRow(['Кузнецова Ольга Петровна', 'главный специалист', office, email, '']);
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The municipality's school and office person in the directory, and the Lesosibirsk roadmap stored as its own. */
+async function roadmapWithParticipants(
+  admin: ApiClient,
+  municipality: string,
+  school: string,
+  office: string,
+  email: string,
+): Promise<string> {
+  const preview = (
+    await admin
+      .post('/api/directory/import')
+      .field('municipality', municipality)
+      .attach('file', await participants(municipality, school, office, email), 'участники.xlsx')
+      .expect(201)
+  ).body as { schools: unknown[]; curators: unknown[] };
+  await admin
+    .post('/api/directory/import/confirm')
+    .send({ municipality, schools: preview.schools, curators: preview.curators })
+    .expect(201);
+  const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
+  const stored = await admin
+    .post(`/api/roadmaps?municipality=${encodeURIComponent(municipality)}`)
+    .send(imported.body.roadmap)
+    .expect(201);
+  return stored.body.id as string;
 }
 
 describe('the directory in Chromium', () => {
@@ -192,26 +219,13 @@ describe('the directory in Chromium', () => {
     const password = 'Координатор-2026!';
     const account = await createAccount(product.apps, ADMIN, password);
     const admin = await sessionClient(product.apps, account);
-    const preview = (
-      await admin
-        .post('/api/directory/import')
-        .field('municipality', LESOSIBIRSK)
-        .attach(
-          'file',
-          await participants(LESOSIBIRSK, 'МБОУ «СОШ № 6»', LESOSIBIRSK_OFFICE, 'oo@lesosibirsk.test'),
-          'участники.xlsx',
-        )
-        .expect(201)
-    ).body as { schools: unknown[]; curators: unknown[] };
-    await admin
-      .post('/api/directory/import/confirm')
-      .send({ municipality: LESOSIBIRSK, schools: preview.schools, curators: preview.curators })
-      .expect(201);
-    const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
-    const stored = await admin
-      .post(`/api/roadmaps?municipality=${encodeURIComponent(LESOSIBIRSK)}`)
-      .send(imported.body.roadmap)
-      .expect(201);
+    const roadmapId = await roadmapWithParticipants(
+      admin,
+      LESOSIBIRSK,
+      'МБОУ «СОШ № 6»',
+      LESOSIBIRSK_OFFICE,
+      'oo@lesosibirsk.test',
+    );
     const matchOf = async () =>
       (
         (
@@ -224,7 +238,7 @@ describe('the directory in Chromium', () => {
     expect(await matchOf()).toMatchObject({ match: 'fuzzy', organisationName: LESOSIBIRSK_OFFICE });
 
     const p = await openPage(product, 'executor-match');
-    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${stored.body.id as string}/launch`);
+    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${roadmapId}/launch`);
     await p.page.getByRole('heading', { name: 'Исполнители и справочник' }).waitFor();
     const question = p.page.getByRole('group', {
       name: `«Отдел образования» — это «${LESOSIBIRSK_OFFICE}»?`,
@@ -252,21 +266,6 @@ describe('the directory in Chromium', () => {
     const password = 'Координатор-2026!';
     const account = await createAccount(product.apps, ADMIN, password);
     const admin = await sessionClient(product.apps, account);
-    const preview = (
-      await admin
-        .post('/api/directory/import')
-        .field('municipality', YENISEISK)
-        .attach(
-          'file',
-          await participants(YENISEISK, 'МБОУ «СОШ № 3»', YENISEISK_OFFICE, 'oo@yeniseisk.test'),
-          'участники.xlsx',
-        )
-        .expect(201)
-    ).body as { schools: unknown[]; curators: unknown[] };
-    await admin
-      .post('/api/directory/import/confirm')
-      .send({ municipality: YENISEISK, schools: preview.schools, curators: preview.curators })
-      .expect(201);
     const people = (
       await admin
         .post('/api/directory/people-import')
@@ -282,14 +281,16 @@ describe('the directory in Chromium', () => {
       .post('/api/directory/people-import/confirm')
       .send({ municipality: YENISEISK, people: people.people })
       .expect(201);
-    const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
-    const stored = await admin
-      .post(`/api/roadmaps?municipality=${encodeURIComponent(YENISEISK)}`)
-      .send(imported.body.roadmap)
-      .expect(201);
+    const roadmapId = await roadmapWithParticipants(
+      admin,
+      YENISEISK,
+      'МБОУ «СОШ № 3»',
+      YENISEISK_OFFICE,
+      'oo@yeniseisk.test',
+    );
 
     const p = await openPage(product, 'executor-choice');
-    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${stored.body.id as string}/launch`);
+    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${roadmapId}/launch`);
     await p.page.getByRole('heading', { name: 'Исполнители и справочник' }).waitFor();
     const question = p.page.getByRole('group', { name: `«Отдел образования» — это «${YENISEISK_OFFICE}»?` });
     await question.getByRole('button', { name: 'Нет' }).click();
@@ -322,33 +323,15 @@ describe('the directory in Chromium', () => {
     const password = 'Координатор-2026!';
     const account = await createAccount(product.apps, ADMIN, password);
     const admin = await sessionClient(product.apps, account);
-    const preview = (
-      await admin
-        .post('/api/directory/import')
-        .field('municipality', MINUSINSK)
-        .attach(
-          'file',
-          await participants(MINUSINSK, 'МБОУ «СОШ № 4»', MINUSINSK_OFFICE, 'oo@minusinsk.test'),
-          'участники.xlsx',
-        )
-        .expect(201)
-    ).body as { schools: unknown[]; curators: unknown[] };
-    await admin
-      .post('/api/directory/import/confirm')
-      .send({ municipality: MINUSINSK, schools: preview.schools, curators: preview.curators })
-      .expect(201);
-    const imported = await admin.post('/api/roadmaps/import').attach('file', LESOSIBIRSK_ROADMAP).expect(201);
-    const stored = await admin
-      .post(`/api/roadmaps?municipality=${encodeURIComponent(MINUSINSK)}`)
-      .send(imported.body.roadmap)
-      .expect(201);
+    const roadmapId = await roadmapWithParticipants(
+      admin,
+      MINUSINSK,
+      'МБОУ «СОШ № 4»',
+      MINUSINSK_OFFICE,
+      'oo@minusinsk.test',
+    );
     // Launched without answering the fuzzy question: «Отдел образования» stays unmatched on the cycle.
-    const cycle = (
-      await admin
-        .post(`/api/roadmaps/${stored.body.id as string}/cycles`)
-        .send({})
-        .expect(201)
-    ).body as {
+    const cycle = (await admin.post(`/api/roadmaps/${roadmapId}/cycles`).send({}).expect(201)).body as {
       id: string;
       unmatchedExecutors: string[];
     };
@@ -359,6 +342,8 @@ describe('the directory in Chromium', () => {
     const row = p.page.getByRole('group', { name: 'Исполнитель: Отдел образования' });
     await row.waitFor();
     await row.getByRole('combobox', { name: 'Организация из справочника: Отдел образования' }).click();
+    // The select lists every organisation in scope: search narrows it, as a coordinator would.
+    await p.page.keyboard.type('Минусинска');
     await p.page.getByRole('option', { name: MINUSINSK_OFFICE }).click();
     await p.shot('executor-to-link');
     await row.getByRole('button', { name: 'Связать' }).click();

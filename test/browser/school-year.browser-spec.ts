@@ -89,10 +89,6 @@ describe('the school year in the browser: documents, two expertise rounds, monit
       return view.body.schools[0].stage === 'risk_profile' ? true : undefined;
     });
     await coordinatorApi
-      .post(`/api/schools/${schoolId}/risk-profile`)
-      .send({ flaggedDirections: ['low_motivation'] })
-      .expect(200);
-    await coordinatorApi
       .request('put', `/api/schools/${schoolId}/curator`)
       .send({ userId: curator.userId })
       .expect(200);
@@ -115,6 +111,27 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await block.getByRole('button', { name: 'Загрузить' }).click();
     await block.getByText(`Файл «${name}» загружен`).waitFor();
   }
+
+  it('coordinator: enters the risk profile and extends the deadline on the school page', async () => {
+    const p = await openPage(product, 'coordinator-school');
+    await signIn(p, product.baseUrl, coordinator.email, password, `/cycles/${cycleId}/schools/${schoolId}`);
+    const profile = p.page.getByTestId('risk-profile');
+    await profile.getByText('Низкая учебная мотивация обучающихся').click();
+    await p.shot('risk-profile');
+    await profile.getByRole('button', { name: 'Сохранить рисковый профиль' }).click();
+    await waitForText(p, 'school-stage', 'Самодиагностика', false);
+    const extend = p.page.getByTestId('extend-deadline');
+    await extend.getByLabel('Новый срок').fill('2027-01-15');
+    await extend.getByRole('textbox', { name: 'Причина' }).fill('Школа закрыта на карантин');
+    await extend.getByRole('button', { name: 'Продлить срок' }).click();
+    await extend.getByText('Срок продлен').waitFor();
+    await eventually('new due date shown', async () =>
+      (await p.page.getByTestId('school-due').textContent())?.includes('15 января 2027') ? true : undefined,
+    );
+    await p.shot('deadline-extended');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
 
   it('school team (phone): fills in the self-diagnosis, uploads the concept and the programme, sends them', async () => {
     const p = await openPage(product, 'our-school', true);

@@ -2,7 +2,7 @@
 // bare 500 and not a hang), loses no stored row, and serves again without being restarted
 // itself. Counted: cycles, schools, events and progress rows before and after.
 import { waitFor } from '../../infra/stack/wait.util';
-import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { cycleRequest, immediateReminderWindow, ProcessStack } from '../support/process-stack';
 
 describe('PostgreSQL restart', () => {
   const stack = new ProcessStack({ name: 'fault-postgres' });
@@ -29,8 +29,7 @@ describe('PostgreSQL restart', () => {
         title: 'Перезапуск базы данных',
         schools: 5,
         events: 10,
-        opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 2 * 86_400_000),
+        ...immediateReminderWindow(),
       }),
     );
     await waitFor('all 10 reminders sent', async () => (await tally()).outboxSent === 10, 120_000, 250);

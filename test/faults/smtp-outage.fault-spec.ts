@@ -3,7 +3,7 @@
 // Counted: outbox rows by status, e-mails at the server, per recipient.
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
-import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { cycleRequest, immediateReminderWindow, ProcessStack } from '../support/process-stack';
 import { cycleCounts, mailsPerRecipient, report } from './support/fault-counts';
 
 const EVENTS = 15;
@@ -27,14 +27,12 @@ describe('SMTP server down, then up', () => {
   it('loses nothing and doubles nothing', async () => {
     await stack.smtp.stop();
     const title = `Сбой почты ${Date.now()}`;
-    const now = Date.now();
     const cycleId = await stack.createCycle(
       cycleRequest({
         title,
         schools: 2,
         events: EVENTS,
-        opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 2 * 86_400_000),
+        ...immediateReminderWindow(),
       }),
     );
     const attempted = () =>

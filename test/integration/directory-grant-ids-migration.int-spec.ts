@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS, createDataSourceOptions, runMigrations } from '@orientir/persistence';
-import { testEnv } from '../setup/test-infrastructure';
+import { useDatabaseBefore } from '../support/migration-database.util';
 
 const MIGRATION = 'DirectoryGrantIds1795400000000';
 
@@ -12,34 +10,8 @@ const MIGRATION = 'DirectoryGrantIds1795400000000';
  * again: the names come back, and the second up() gives the same ids.
  */
 describe('grant ids migration on a database filled by the previous code', () => {
-  const name = `orientir_grantids_${randomUUID().replace(/-/g, '')}`;
-  const url = new URL(testEnv('databaseUrl'));
-  url.pathname = `/${name}`;
-  const admin = new PgClient({ connectionString: testEnv('databaseUrl') });
-  const db = new PgClient({ connectionString: url.toString() });
+  const { url, db } = useDatabaseBefore(MIGRATION);
   const region = process.env.REGION?.trim() || 'Иркутская область';
-
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const previous = new DataSource({
-      ...createDataSourceOptions(url.toString(), 1),
-      migrations: MIGRATIONS.slice(
-        0,
-        MIGRATIONS.findIndex((m) => m.name === MIGRATION),
-      ),
-    });
-    await previous.initialize();
-    await previous.runMigrations();
-    await previous.destroy();
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
 
   it('turns region and municipality names into directory ids, and down() then up() round-trips', async () => {
     // What the directory-era code wrote: a placeholder region, municipalities in it, names in grants.
@@ -78,7 +50,7 @@ describe('grant ids migration on a database filled by the previous code', () => 
     const regional = await grant('regional_coordinator', 'region', region.toUpperCase());
     const mars = await grant('regional_coordinator', 'region', 'Марсианская область');
 
-    const applied = await runMigrations(url.toString());
+    const applied = await runMigrations(url);
     expect(applied[0]).toBe(MIGRATION);
 
     const after = await snapshot();
@@ -107,7 +79,7 @@ describe('grant ids migration on a database filled by the previous code', () => 
 
     const migration = MIGRATIONS.find((m) => m.name === MIGRATION);
     if (!migration) throw new Error(`${MIGRATION} is not registered`);
-    const dataSource = new DataSource(createDataSourceOptions(url.toString(), 1));
+    const dataSource = new DataSource(createDataSourceOptions(url, 1));
     await dataSource.initialize();
     const runner = dataSource.createQueryRunner();
     try {

@@ -1,41 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS, createDataSourceOptions, runMigrations } from '@orientir/persistence';
-import { testEnv } from '../setup/test-infrastructure';
+import { runMigrations } from '@orientir/persistence';
+import { useDatabaseBefore } from '../support/migration-database.util';
 
 /**
  * The directory migration on a database filled the way the code before it wrote rows: per-cycle
  * schools, executor names in JSON, grants on one cycle's school row and on an organisation name.
  */
 describe('directory migration on a database filled by the previous code', () => {
-  const name = `orientir_dirmig_${randomUUID().replace(/-/g, '')}`;
-  const url = new URL(testEnv('databaseUrl'));
-  url.pathname = `/${name}`;
-  const admin = new PgClient({ connectionString: testEnv('databaseUrl') });
-  const db = new PgClient({ connectionString: url.toString() });
-
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const previous = new DataSource({
-      ...createDataSourceOptions(url.toString(), 1),
-      migrations: MIGRATIONS.slice(
-        0,
-        MIGRATIONS.findIndex((m) => m.name === 'Directory1795380000000'),
-      ),
-    });
-    await previous.initialize();
-    await previous.runMigrations();
-    await previous.destroy();
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
+  const { url, db } = useDatabaseBefore('Directory1795380000000');
 
   it('turns schools and executor names into directory entries and keeps progress, workflow IDs and grants', async () => {
     // What CycleStore.create, the projections and AccountsService wrote before the directory.
@@ -95,7 +66,7 @@ describe('directory migration on a database filled by the previous code', () => 
     );
 
     // The directory and every later migration run; the directory's comes first.
-    expect((await runMigrations(url.toString()))[0]).toBe('Directory1795380000000');
+    expect((await runMigrations(url))[0]).toBe('Directory1795380000000');
 
     // Participation rows, their progress and workflow IDs are untouched; each has its directory school.
     const schools = await db.query(

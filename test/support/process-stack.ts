@@ -316,11 +316,12 @@ export function cycleRequest(o: {
   executors?: number;
   opensAt: Date;
   deadline: Date;
+  timezone?: string;
 }): Record<string, unknown> {
   return {
     title: o.title,
     year: o.opensAt.getUTCFullYear(),
-    timezone: 'Asia/Irkutsk',
+    timezone: o.timezone ?? 'Asia/Irkutsk',
     schools: Array.from({ length: o.schools }, (_, i) => ({
       name: `Школа № ${i + 1}`,
       category: 'shnor',
@@ -336,4 +337,25 @@ export function cycleRequest(o: {
       })),
     })),
   };
+}
+
+/**
+ * Reminders go at 09:00 local on working days, N working days before the deadline; with no such
+ * morning between the opening and the deadline they go at the opening. A fault test that needs its
+ * reminders at once opens the event in the past with a deadline `minutes` away, in a zone where no
+ * 09:00 falls in that time.
+ */
+export function immediateReminderWindow(minutes = 20): { opensAt: Date; deadline: Date; timezone: string } {
+  const now = Date.now();
+  const zones: [string, number][] = [
+    ['Asia/Irkutsk', 8],
+    ['Europe/Moscow', 3],
+    ['Asia/Vladivostok', 10],
+  ];
+  const clear = zones.find(([, offset]) => {
+    const local = (now / 60_000 + offset * 60) % (24 * 60);
+    const untilNine = (9 * 60 - local + 24 * 60) % (24 * 60);
+    return untilNine > minutes + 1;
+  })!;
+  return { opensAt: new Date(now - 3_600_000), deadline: new Date(now + minutes * 60_000), timezone: clear[0] };
 }

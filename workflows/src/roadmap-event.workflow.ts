@@ -76,15 +76,17 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
     };
     await projected(() => projectEventProgress(snapshot));
   };
-  /** Handlers that await activities run one at a time, so two records never interleave. */
+  /** Handlers run one at a time (they await activities), so two records never interleave. */
   const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
     await condition(() => !busy);
     busy = true;
     try {
-      return await run();
+      const result = await run();
+      // Read-your-writes: the read model shows the change before the Update answers.
+      await project();
+      return result;
     } finally {
       busy = false;
-      dirty = true;
     }
   };
   const reject = (problem: string | null): void => {

@@ -21,6 +21,7 @@ const SchoolPage = lazy(() => import('./pages/school/SchoolPage/SchoolPage'));
 const OurSchool = lazy(() => import('./pages/school/OurSchool/OurSchool'));
 const ReviewQueue = lazy(() => import('./pages/curator/ReviewQueue/ReviewQueue'));
 const EventPage = lazy(() => import('./pages/executor/EventPage/EventPage'));
+const MyEvents = lazy(() => import('./pages/executor/MyEvents/MyEvents'));
 const Directory = lazy(() => import('./pages/coordinator/Directory/Directory'));
 const Users = lazy(() => import('./pages/admin/Users/Users'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog/AuditLog'));
@@ -57,6 +58,7 @@ export function App() {
               <Route path="/cycles/:cycleId" element={<CycleDashboard />} />
               <Route path="/cycles/:cycleId/schools/:schoolId" element={<SchoolPage />} />
               <Route path="/cycles/:cycleId/events/:eventId" element={<EventPage />} />
+              <Route path="/my-events" element={<MyEvents />} />
               <Route path="/our-school" element={<OurSchool />} />
               <Route path="/reviews" element={<ReviewQueue />} />
               <Route path="/directory" element={<Directory />} />

@@ -1,10 +1,6 @@
-export interface MailAttachment {
-  filename: string;
-  contentType: string;
-  /** UTF-8 text (e.g. an .ics) or base64 with `encoding: 'base64'`. */
-  content: string;
-  encoding?: 'base64';
-}
+import type { MailAttachmentInput } from '@orientir/contracts';
+
+export type MailAttachment = MailAttachmentInput;
 
 export interface MailMessage {
   to: string[];

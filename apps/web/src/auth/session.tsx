@@ -30,6 +30,7 @@ export function homePathFor(me: Me): string {
   if (hasRole(me, ...MANAGER_ROLES)) return '/roadmaps';
   if (hasRole(me, 'school_team')) return '/our-school';
   if (hasRole(me, 'curator')) return '/reviews';
+  if (hasRole(me, 'executor')) return '/my-events';
   return '/cycles';
 }
 

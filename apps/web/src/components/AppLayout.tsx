@@ -24,6 +24,7 @@ export function AppLayout() {
         ...(hasRole(me, 'school_team') ? [{ to: '/our-school', title: 'Наша школа' }] : []),
         ...(hasRole(me, 'curator') ? [{ to: '/reviews', title: 'На экспертизе' }] : []),
         ...(hasRole(me, ...MANAGER_ROLES) ? [{ to: '/roadmaps', title: 'Дорожные карты' }] : []),
+        ...(hasRole(me, 'executor', 'school_team') ? [{ to: '/my-events', title: 'Мои мероприятия' }] : []),
         { to: '/cycles', title: 'Циклы' },
         ...(hasRole(me, ...MANAGER_ROLES)
           ? [

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 
@@ -14,3 +14,22 @@ export function useSchoolYear(schoolId: string) {
 }
 
 export const schoolYearKey = (schoolId: string) => ['school-year', schoolId] as const;
+
+/**
+ * An action on the school's workflow: the Update answers with the new state, which replaces the
+ * cached one at once (the projection is written before the API answers, so reads agree).
+ */
+export function useSchoolAction<I>(schoolId: string, cycleId: string, call: (input: I) => Promise<SchoolYearState>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (state) => {
+      queryClient.setQueryData<Schemas['SchoolYearView']>(schoolYearKey(schoolId), (old) =>
+        old ? { ...old, state } : old,
+      );
+      void queryClient.invalidateQueries({ queryKey: schoolYearKey(schoolId) });
+      void queryClient.invalidateQueries({ queryKey: ['school-timeline', schoolId] });
+      void queryClient.invalidateQueries({ queryKey: ['cycle', cycleId] });
+    },
+  });
+}

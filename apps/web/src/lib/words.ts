@@ -1,7 +1,9 @@
 // The words people see for stages and statuses (design.md §2), and their one colour each.
 import {
+  EVENT_STATUS_TITLES_RU,
   SCHOOL_STAGES,
   SCHOOL_STAGE_TITLES_RU,
+  type EventStatusCode,
   type SchoolPipelineState,
   type SchoolStage,
 } from '@orientir/domain/workflow';
@@ -19,14 +21,13 @@ export function stageTitle(stage: string): string {
   return STAGE_TITLES[stage as SchoolState] ?? stage;
 }
 
-export type EventStatus = 'not_started' | 'scheduled' | 'open' | 'overdue' | 'closed';
+export type EventStatus = EventStatusCode | 'scheduled' | 'closed' | 'skipped';
 
 export const EVENT_STATUS_TITLES: Record<EventStatus, string> = {
-  not_started: 'Не начато',
+  ...EVENT_STATUS_TITLES_RU,
   scheduled: 'Не начато',
-  open: 'Открыто',
-  overdue: 'Просрочено',
   closed: 'Закрыто',
+  skipped: 'Пропущено при запуске',
 };
 
 export function eventStatusTitle(status: string): string {
@@ -40,8 +41,13 @@ export function eventTone(status: string): Tone {
   switch (status) {
     case 'open':
       return 'info';
+    case 'at_risk':
+    case 'awaiting_schedule':
+      return 'warning';
     case 'overdue':
+    case 'not_met':
       return 'danger';
+    case 'met':
     case 'closed':
       return 'success';
     default:

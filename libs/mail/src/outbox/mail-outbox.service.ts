@@ -1,22 +1,9 @@
+import type { EnqueueMailInput } from '@orientir/contracts';
 import type { MailAttachment } from '../mail-sender.port';
 import { addressProblem } from './smtp-failure.util';
 
-/** One e-mail to put in the outbox: what workflows (through the `enqueueMail` activity) and templates hand over. */
-export interface OutgoingMail {
-  /** One recipient: every message is one person's, so one refusal touches no one else. */
-  to: string;
-  /** What it is about (event-reminder, overdue, escalation, digest, …): shown on the «Почта» page. */
-  kind: string;
-  /** The same key never queues a second message (a retried activity, a replayed workflow). */
-  dedupeKey: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers?: Record<string, string>;
-  attachments?: MailAttachment[];
-  /** The cycle it belongs to, so its coordinators see its delivery. */
-  cycleId?: string | null;
-}
+/** One e-mail to put in the outbox: the `enqueueMail` activity's input (one recipient, kind, dedupe key …). */
+export type OutgoingMail = EnqueueMailInput;
 
 export interface QueuedMail {
   id: string;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { MailAttachment } from '@orientir/mail';
 
 /**
  * pending: waiting for its first attempt · sending: leased by a dispatcher · sent: accepted by the
@@ -7,13 +8,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
  */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
-export interface OutboxAttachment {
-  filename: string;
-  contentType: string;
-  /** UTF-8 text (e.g. an .ics) or base64 with `encoding: 'base64'`. */
-  content: string;
-  encoding?: 'base64';
-}
+export type OutboxAttachment = MailAttachment;
 
 /** Every e-mail goes through here, keyed so a retried activity never sends twice; the dispatcher sends it. */
 @Entity('mail_outbox')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DispatchItem } from '@orientir/mail';
 import { MailOutboxEntity, type OutboxAttachment, type OutboxStatus } from '../entities';
 
 export interface OutboxMessage {
@@ -17,19 +18,8 @@ export interface OutboxMessage {
   undeliverableReason?: string;
 }
 
-/** A message leased to one dispatcher for one attempt. */
-export interface ClaimedMessage {
-  id: string;
-  recipients: string[];
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  headers: Record<string, string>;
-  attachments: OutboxAttachment[];
-  messageId: string;
-  attempts: number;
-  createdAt: Date;
-}
+/** A message leased to one dispatcher for one attempt (the dispatcher's own type). */
+export type ClaimedMessage = DispatchItem;
 
 export interface OutboxListFilter {
   cycleIds?: readonly string[] | null;

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import type { Grant } from '../../../lib/roles';
 import { unwrap } from '../../../api/errors';
-import { FileInput } from '../../../components/FileInput';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { InvitePanel } from './InvitePanel';
 import { EditPanel } from './EditPanel';
 import { PeopleImport } from './PeopleImport';
+import { ImportPicker } from './ImportPicker';
 import { t } from './i18n';
 
 type Preview = Schemas['DirectoryImportPreview'];
@@ -133,24 +133,18 @@ export default function Directory() {
           {t.importTitle}
         </h2>
         <p className="muted">{t.importHint}</p>
-        <div className="form-grid">
-          <div className="field">
-            <span className="field__label" aria-hidden>
-              {t.file}
-            </span>
-            <FileInput id="directory-file" label={t.file} accept=".xlsx,.csv" file={file} onChange={setFile} />
-          </div>
-          <div className="field">
-            <label htmlFor="directory-municipality">{t.municipality}</label>
-            <TextInput id="directory-municipality" value={municipality} onUpdate={setMunicipality} />
-          </div>
-        </div>
-        <div className="actions">
-          <Button view="action" disabled={!file} loading={load.isPending} onClick={() => load.mutate()}>
-            {t.preview}
-          </Button>
-        </div>
-        <InlineError error={load.error} />
+        <ImportPicker
+          id="directory"
+          fileLabel={t.file}
+          municipalityLabel={t.municipality}
+          file={file}
+          onFile={setFile}
+          municipality={municipality}
+          onMunicipality={setMunicipality}
+          loading={load.isPending}
+          error={load.error}
+          onPreview={() => load.mutate()}
+        />
         {done && <p role="status">{done}</p>}
         {preview && (
           <>

@@ -1,10 +1,10 @@
-import { Button, Table, TextInput } from '@gravity-ui/uikit';
+import { Button, Table } from '@gravity-ui/uikit';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
-import { FileInput } from '../../../components/FileInput';
 import { InlineError } from '../../../components/PageState';
+import { ImportPicker } from './ImportPicker';
 import { t } from './i18n';
 
 type Preview = Schemas['PeopleImportPreview'];
@@ -46,24 +46,18 @@ export function PeopleImport(props: { onSaved: () => void }) {
         {t.peopleImportTitle}
       </h2>
       <p className="muted">{t.peopleImportHint}</p>
-      <div className="form-grid">
-        <div className="field">
-          <span className="field__label" aria-hidden>
-            {t.file}
-          </span>
-          <FileInput id="people-file" label={t.peopleFile} accept=".xlsx,.csv" file={file} onChange={setFile} />
-        </div>
-        <div className="field">
-          <label htmlFor="people-municipality">{t.peopleMunicipality}</label>
-          <TextInput id="people-municipality" value={municipality} onUpdate={setMunicipality} />
-        </div>
-      </div>
-      <div className="actions">
-        <Button view="action" disabled={!file} loading={load.isPending} onClick={() => load.mutate()}>
-          {t.preview}
-        </Button>
-      </div>
-      <InlineError error={load.error} />
+      <ImportPicker
+        id="people"
+        fileLabel={t.peopleFile}
+        municipalityLabel={t.peopleMunicipality}
+        file={file}
+        onFile={setFile}
+        municipality={municipality}
+        onMunicipality={setMunicipality}
+        loading={load.isPending}
+        error={load.error}
+        onPreview={() => load.mutate()}
+      />
       {done && <p role="status">{done}</p>}
       {preview && (
         <>

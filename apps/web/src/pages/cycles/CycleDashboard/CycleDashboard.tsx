@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
+import type { operations } from '../../../api/schema.gen';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDateTime, zoneName } from '../../../lib/format';
@@ -24,6 +25,7 @@ import { eventColumns, matrixColumns } from './columns';
 import { t } from './i18n';
 
 const Charts = lazy(() => import('./Charts'));
+type ListQuery = NonNullable<operations['CyclesController_listSchools']['parameters']['query']>;
 const PAGE_SIZE = 25;
 
 const SORTS: { value: string; content: string; sort: Sort }[] = [
@@ -69,8 +71,9 @@ export default function CycleDashboard() {
             query: {
               search: deferredFilter.search || undefined,
               municipality: deferredFilter.municipality.length ? deferredFilter.municipality : undefined,
-              category: deferredFilter.category.length ? (deferredFilter.category as never) : undefined,
-              stage: deferredFilter.stage.length ? (deferredFilter.stage as never) : undefined,
+              // The options come from the same enums the API declares.
+              category: deferredFilter.category.length ? (deferredFilter.category as ListQuery['category']) : undefined,
+              stage: deferredFilter.stage.length ? (deferredFilter.stage as ListQuery['stage']) : undefined,
               curator: deferredFilter.curator.length ? deferredFilter.curator : undefined,
               overdue: overdueOnly ? 'true' : undefined,
               sort: listSort.key,
@@ -105,7 +108,20 @@ export default function CycleDashboard() {
   const perStatus = useMemo(() => eventsPerStatus(events), [events]);
   const perMonth = useMemo(() => (data ? eventsPerMonth(events, data.timezone) : []), [events, data]);
   const mColumns = useMemo(() => matrixColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
-  const eColumns = useMemo(() => eventColumns(cycleId, data?.timezone ?? 'UTC'), [cycleId, data?.timezone]);
+  // Indicator progress per event, from the events read model (the cycle view carries statuses only).
+  const progress = useQuery({
+    queryKey: ['cycle', cycleId, 'events-progress'],
+    queryFn: () =>
+      unwrap(api.GET('/api/cycles/{id}/events', { params: { path: { id: cycleId }, query: { pageSize: 200 } } })),
+  });
+  const progressById = useMemo(
+    () => new Map((progress.data?.items ?? []).map((e) => [e.id, e.progressPercent])),
+    [progress.data],
+  );
+  const eColumns = useMemo(
+    () => eventColumns(cycleId, data?.timezone ?? 'UTC', progressById),
+    [cycleId, data?.timezone, progressById],
+  );
 
   if (cycle.isPending) return <PageLoader />;
   if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
@@ -134,9 +150,24 @@ export default function CycleDashboard() {
             {formatDateTime(new Date(cycle.dataUpdatedAt), c.timezone)}
           </span>
         </div>
-        <Button view="outlined" size="l" loading={exporting} onClick={() => void exportExcel()}>
-          {t.export}
-        </Button>
+        <div className="actions">
+          <a
+            className="g-button g-button_view_outlined g-button_size_l"
+            href={`/api/cycles/${cycleId}/report?format=docx`}
+            data-testid="report-docx"
+          >
+            <span className="g-button__text">Отчет о реализации (DOCX)</span>
+          </a>
+          <a
+            className="g-button g-button_view_outlined g-button_size_l"
+            href={`/api/cycles/${cycleId}/report?format=xlsx`}
+          >
+            <span className="g-button__text">Отчет (XLSX)</span>
+          </a>
+          <Button view="outlined" size="l" loading={exporting} onClick={() => void exportExcel()}>
+            {t.export}
+          </Button>
+        </div>
       </div>
 
       <div className="cards" data-testid="summary-cards">

@@ -1,4 +1,4 @@
-import { Label } from '@gravity-ui/uikit';
+import { Label, Progress } from '@gravity-ui/uikit';
 import type { TableColumnConfig } from '@gravity-ui/uikit';
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
@@ -74,7 +74,11 @@ export function matrixColumns(cycleId: string, timeZone: string): TableColumnCon
   ];
 }
 
-export function eventColumns(cycleId: string, timeZone: string): TableColumnConfig<EventRow>[] {
+export function eventColumns(
+  cycleId: string,
+  timeZone: string,
+  progress: ReadonlyMap<string, number> = new Map(),
+): TableColumnConfig<EventRow>[] {
   return [
     { id: 'number', name: t.colNumber, width: 60 },
     { id: 'title', name: t.colText, template: (e) => <Link to={`/cycles/${cycleId}/events/${e.id}`}>{e.title}</Link> },
@@ -90,6 +94,27 @@ export function eventColumns(cycleId: string, timeZone: string): TableColumnConf
       name: t.colStatus,
       width: 130,
       template: (e) => <Label theme={eventTone(e.status)}>{eventStatusTitle(e.status)}</Label>,
+    },
+    {
+      id: 'progress',
+      name: 'Показатель',
+      width: 140,
+      template: (e) => {
+        const value = progress.get(e.id) ?? 0;
+        const theme =
+          e.status === 'met'
+            ? 'success'
+            : e.status === 'at_risk'
+              ? 'warning'
+              : e.status === 'overdue'
+                ? 'danger'
+                : 'info';
+        return (
+          <div title={`${value}%`} data-testid="event-progress">
+            <Progress value={value} size="s" theme={theme} /> {value}%
+          </div>
+        );
+      },
     },
     { id: 'remindersSent', name: t.colReminders, width: 110, align: 'end' },
   ];

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, PageLoader } from '../../../components/PageStat
 import { formatDateTime } from '../../../lib/format';
 import { cellState } from '../../../lib/matrix';
 import { CATEGORY_TITLES, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import { CoordinatorControls } from './CoordinatorControls';
 import { t } from './i18n';
 
 /**
@@ -103,6 +104,8 @@ export default function SchoolPage() {
           <Alert theme="warning" message={`${t.withdrawn}: ${state?.withdrawal?.reason ?? ''}`} />
         )}
       </section>
+
+      {state && year.data?.capacities.coordinator && <CoordinatorControls state={state} cycleId={cycleId} />}
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title" className="g-text g-text_variant_subheader-3">

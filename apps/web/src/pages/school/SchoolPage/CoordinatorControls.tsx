@@ -1,0 +1,184 @@
+import { Button, Checkbox, Select, TextArea } from '@gravity-ui/uikit';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import { DateInput } from '../../../components/DateInput';
+import { InlineError } from '../../../components/PageState';
+import { useSchoolAction, type SchoolYearState } from '../../../lib/use-school-year';
+import { c } from './coordinator.i18n';
+import './coordinator-controls.css';
+
+/**
+ * The coordinator's decisions on a running school: its risk profile (when not imported), a later due
+ * date, another curator, withdrawal with a reason. Each goes to the school's workflow as an Update.
+ */
+export function CoordinatorControls({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const running = state.stage !== 'completed' && state.stage !== 'withdrawn';
+  if (!running) return null;
+  return (
+    <section className="panel" aria-labelledby="coordinator-title" data-testid="coordinator-controls">
+      <h2 id="coordinator-title" className="g-text g-text_variant_subheader-3">
+        {c.title}
+      </h2>
+      <div className="coordinator-controls">
+        {state.stage === 'risk_profile' && <RiskProfile state={state} cycleId={cycleId} />}
+        <ExtendDeadline state={state} cycleId={cycleId} />
+        <ChangeCurator state={state} cycleId={cycleId} />
+        <Withdraw state={state} cycleId={cycleId} />
+      </div>
+    </section>
+  );
+}
+
+function RiskProfile({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const [flagged, setFlagged] = useState<string[]>(state.flaggedDirections);
+  const save = useSchoolAction(state.schoolId, cycleId, () =>
+    unwrap(
+      api.POST('/api/schools/{id}/risk-profile', {
+        params: { path: { id: state.schoolId } },
+        body: { flaggedDirections: flagged },
+      }),
+    ),
+  );
+  return (
+    <fieldset className="control-block" data-testid="risk-profile">
+      <legend>{c.riskProfile}</legend>
+      <p className="muted">{c.riskProfileHint}</p>
+      {state.riskDirections.map((d) => (
+        <div key={d.id}>
+          <Checkbox
+            checked={flagged.includes(d.id)}
+            onUpdate={(on) => setFlagged(on ? [...flagged, d.id] : flagged.filter((f) => f !== d.id))}
+            content={d.title}
+          />
+        </div>
+      ))}
+      <div className="actions">
+        <Button
+          view="action"
+          disabled={flagged.length === 0}
+          loading={save.isPending}
+          onClick={() => save.mutate(undefined)}
+        >
+          {c.saveProfile}
+        </Button>
+      </div>
+      <InlineError error={save.error} title={c.rejected} />
+    </fieldset>
+  );
+}
+
+function ExtendDeadline({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const extend = useSchoolAction(state.schoolId, cycleId, () =>
+    unwrap(
+      api.POST('/api/schools/{id}/deadline-extension', {
+        params: { path: { id: state.schoolId } },
+        body: { dueAt: date, reason: reason.trim() },
+      }),
+    ),
+  );
+  return (
+    <fieldset className="control-block" data-testid="extend-deadline">
+      <legend>{c.extend}</legend>
+      <div className="field">
+        <label>{c.newDue}</label>
+        <DateInput value={date} onUpdate={setDate} aria-label={c.newDue} />
+      </div>
+      <div className="field">
+        <label htmlFor="extend-reason">{c.reason}</label>
+        <TextArea id="extend-reason" minRows={2} value={reason} onUpdate={setReason} />
+      </div>
+      <Button
+        view="outlined-action"
+        disabled={!date || !reason.trim()}
+        loading={extend.isPending}
+        onClick={() => extend.mutate(undefined)}
+      >
+        {c.extendButton}
+      </Button>
+      {extend.isSuccess && <p role="status">{c.extended}</p>}
+      <InlineError error={extend.error} title={c.rejected} />
+    </fieldset>
+  );
+}
+
+function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const people = useQuery({
+    queryKey: ['directory', 'people'],
+    queryFn: () => unwrap(api.GET('/api/directory/people')),
+  });
+  const [personId, setPersonId] = useState('');
+  const [reason, setReason] = useState('');
+  const change = useSchoolAction(state.schoolId, cycleId, () =>
+    unwrap(
+      api.PUT('/api/schools/{id}/curator', {
+        params: { path: { id: state.schoolId } },
+        body: { personId, reason: reason.trim() || null },
+      }),
+    ),
+  );
+  const options = (people.data ?? [])
+    .filter((p) => p.active && p.id !== state.curator?.personId)
+    .map((p) => ({ value: p.id, content: p.position ? `${p.fullName}, ${p.position}` : p.fullName }));
+  return (
+    <fieldset className="control-block" data-testid="change-curator">
+      <legend>{c.curator}</legend>
+      <p className="muted">
+        {c.currentCurator}: {state.curator?.name ?? c.noCurator}
+      </p>
+      <Select
+        aria-label={c.newCurator}
+        placeholder={c.newCurator}
+        filterable
+        width="max"
+        loading={people.isPending}
+        options={options}
+        value={personId ? [personId] : []}
+        onUpdate={([v]) => setPersonId(v ?? '')}
+      />
+      <TextArea minRows={1} placeholder={c.reasonOptional} value={reason} onUpdate={setReason} />
+      <Button
+        view="outlined-action"
+        disabled={!personId}
+        loading={change.isPending}
+        onClick={() => change.mutate(undefined)}
+      >
+        {c.changeButton}
+      </Button>
+      <InlineError error={people.error ?? change.error} title={c.rejected} />
+    </fieldset>
+  );
+}
+
+function Withdraw({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const [reason, setReason] = useState('');
+  const [sure, setSure] = useState(false);
+  const withdraw = useSchoolAction(state.schoolId, cycleId, () =>
+    unwrap(
+      api.POST('/api/schools/{id}/withdrawal', {
+        params: { path: { id: state.schoolId } },
+        body: { reason: reason.trim() },
+      }),
+    ),
+  );
+  return (
+    <fieldset className="control-block control-block_danger" data-testid="withdraw">
+      <legend>{c.withdraw}</legend>
+      <p className="muted">{c.withdrawHint}</p>
+      <TextArea minRows={2} placeholder={c.reason} value={reason} onUpdate={setReason} />
+      <Checkbox checked={sure} onUpdate={setSure} content={c.withdrawSure} />
+      <Button
+        view="outlined-danger"
+        disabled={!reason.trim() || !sure}
+        loading={withdraw.isPending}
+        onClick={() => withdraw.mutate(undefined)}
+      >
+        {c.withdrawButton}
+      </Button>
+      <InlineError error={withdraw.error} title={c.rejected} />
+    </fieldset>
+  );
+}
