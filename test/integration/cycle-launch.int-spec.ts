@@ -1,6 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
 import { schoolWorkflowId } from '@orientir/contracts';
-import { INITIAL_SCHOOL_STAGE } from '@orientir/domain';
 import { useHarness } from '../support/test-harness';
 import { launchCompleted } from '../support/launch.util';
 import { eventually } from '../support/poll.util';
@@ -74,7 +73,7 @@ describe('cycle launch and relaunch', () => {
     // The restarted run projects from sequence 1 again, and its first snapshot lands.
     await eventually('the restarted school projected', async () => {
       const r = await harness.db.query('SELECT stage FROM school_progress WHERE school_id = $1', [victim!.id]);
-      return r.rows[0]?.stage === INITIAL_SCHOOL_STAGE ? true : undefined;
+      return r.rows[0]?.stage === 'risk_profile' ? true : undefined;
     });
     await eventually('two runs of the terminated school, one of every other', async () => {
       const counts = await Promise.all(
@@ -104,11 +103,11 @@ describe('cycle launch and relaunch', () => {
     expect(added.body.workflowId).toBe(schoolWorkflowId(cycleId, added.body.id));
     await eventually('the added school projected', async () => {
       const r = await harness.db.query('SELECT stage FROM school_progress WHERE school_id = $1', [added.body.id]);
-      return r.rows[0]?.stage === INITIAL_SCHOOL_STAGE ? true : undefined;
+      return r.rows[0]?.stage === 'risk_profile' ? true : undefined;
     });
     const listed = await harness.admin.get(`/api/cycles/${cycleId}/schools?search=14`).expect(200);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ id: added.body.id, stage: INITIAL_SCHOOL_STAGE, curators: ['Сидорова Ольга Петровна'] }),
+      expect.objectContaining({ id: added.body.id, stage: 'risk_profile', curators: ['Сидорова Ольга Петровна'] }),
     ]);
     const again = await harness.admin
       .post(`/api/cycles/${cycleId}/schools`)

@@ -97,14 +97,14 @@ describe('cycle school list (read model)', () => {
     const byStage = await list('?sort=stage&direction=desc&pageSize=2');
     expect(byStage.items.map((s) => s.stage)).toEqual(['completed', 'expertise']);
     expect(byStage.byStage).toEqual([
-      { stage: 'self_diagnosis', schools: 4, overdue: 1 },
+      { stage: 'risk_profile', schools: 4, overdue: 1 },
       { stage: 'expertise', schools: 1, overdue: 1 },
       { stage: 'completed', schools: 1, overdue: 0 },
     ]);
     const irkutsk = byStage.byMunicipality.find((m) => m.municipality === 'г. Иркутск')!;
     expect(irkutsk).toMatchObject({ schools: 4, overdue: 1 });
     expect(irkutsk.stages).toEqual([
-      { stage: 'self_diagnosis', schools: 3, overdue: 0 },
+      { stage: 'risk_profile', schools: 3, overdue: 0 },
       { stage: 'expertise', schools: 1, overdue: 1 },
     ]);
     const round = await list('?sort=round&direction=desc&pageSize=1');

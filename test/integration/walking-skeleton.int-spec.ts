@@ -59,7 +59,7 @@ describe('walking skeleton: cycle → workflows → e-mail and read model', () =
 
     const view = await eventually('the projected state', async () => {
       const res = await harness.admin.get(`/api/cycles/${cycleId}`).expect(200);
-      return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'self_diagnosis'
+      return res.body.events[0].remindersSent === 1 && res.body.schools[0].stage === 'risk_profile'
         ? res.body
         : undefined;
     });

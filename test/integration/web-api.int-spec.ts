@@ -124,13 +124,13 @@ describe('API for the web app', () => {
       await createAccount(harness.apps, [{ role: 'supervisor', scopeKind: 'global', scopeValue: null }]),
     );
 
-    // The workflow reports its first stage; until then nothing can be acted on.
+    // The workflow reports its first stage (the coordinator's risk profile): the team has nothing to act on yet.
     let teamView = await team.get(`/api/cycles/${created.body.id}`).expect(200);
-    for (let i = 0; i < 100 && teamView.body.schools[0].stage !== 'self_diagnosis'; i++) {
+    for (let i = 0; i < 100 && teamView.body.schools[0].stage !== 'risk_profile'; i++) {
       await new Promise((r) => setTimeout(r, 200));
       teamView = await team.get(`/api/cycles/${created.body.id}`).expect(200);
     }
-    expect(teamView.body.schools).toEqual([expect.objectContaining({ id: a.id, actions: ['advance'] })]);
+    expect(teamView.body.schools).toEqual([expect.objectContaining({ id: a.id, actions: [] })]);
     await createAccount(harness.apps, [{ role: 'curator', scopeKind: 'school', scopeValue: b.id }]);
     const supView = await supervisor.get(`/api/cycles/${created.body.id}`).expect(200);
     expect(supView.body.schools.map((s: { actions: string[] }) => s.actions)).toEqual([[], []]);

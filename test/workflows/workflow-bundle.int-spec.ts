@@ -43,7 +43,7 @@ describe('workflow bundle', () => {
     const outsideAllowed = bundle.modules.filter(
       (m) =>
         !/^(workflows\/src|libs\/contracts\/src)\//.test(m) &&
-        !/^libs\/domain\/src\/(workflow\.ts|school-stage\/|calendar\/|events\/(event-status|past-at-launch)\.util\.ts|schedule\/reminder-schedule\.util\.ts)/.test(
+        !/^libs\/domain\/src\/(workflow\.ts|school-stage\/|school-year\/|names\/municipality-name\.util\.ts|calendar\/|events\/(event-status|past-at-launch)\.util\.ts|schedule\/reminder-schedule\.util\.ts)/.test(
           m,
         ) &&
         !/^node_modules\/(@temporalio|nexus-rpc|long|ms)\//.test(m),

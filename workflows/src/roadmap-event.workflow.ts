@@ -40,6 +40,8 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
   let sequence = 0;
   let dirty = true;
   let busy = false;
+  /** An Update changed the plan (a date set, a period moved, closed): the loop must recompute its next wake. */
+  let replan = false;
 
   const view = (): RoadmapEventState => {
     const summary = tracker.evaluate(Date.now());
@@ -84,6 +86,7 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       const result = await run();
       // Read-your-writes: the read model shows the change before the Update answers.
       await project();
+      replan = true;
       return result;
     } finally {
       busy = false;
@@ -170,6 +173,7 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
   let lastStatus = '';
   let lastRefresh = -Infinity;
   while (true) {
+    replan = false;
     const now = Date.now();
     const stage = definition.pipelineStage;
     if (stage && tracker.needsPipelineCoverage(now) && now - lastRefresh >= 12 * 60 * 60 * 1000) {
@@ -200,7 +204,7 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       return view();
     }
     const wake = tracker.nextWake(Date.now());
-    if (wake === null) await condition(() => dirty);
-    else await condition(() => dirty, Math.max(1, wake - Date.now()));
+    if (wake === null) await condition(() => dirty || replan);
+    else await condition(() => dirty || replan, Math.max(1, wake - Date.now()));
   }
 }

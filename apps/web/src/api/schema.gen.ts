@@ -2794,7 +2794,15 @@ export interface components {
       round: number;
       /** @enum {string} */
       stage:
-        'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed';
+        | 'not_started'
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn';
       /** Format: date-time */
       updatedAt: string | null;
       workflowId: string;
@@ -2957,7 +2965,15 @@ export interface components {
       schools: number;
       /** @enum {string} */
       stage:
-        'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed';
+        | 'not_started'
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn';
     };
     StageDueDatesDto: {
       /** Format: date-time */
@@ -7190,7 +7206,15 @@ export interface operations {
         sort?: 'name' | 'municipality' | 'stage' | 'round' | 'dueAt' | 'updatedAt';
         /** @description Current stages (repeatable) */
         stage?: (
-          'not_started' | 'self_diagnosis' | 'concept_documents' | 'expertise' | 'monitoring' | 'report' | 'completed'
+          | 'not_started'
+          | 'risk_profile'
+          | 'self_diagnosis'
+          | 'concept_documents'
+          | 'expertise'
+          | 'monitoring'
+          | 'report'
+          | 'completed'
+          | 'withdrawn'
         )[];
       };
       header?: never;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SCHOOL_STAGES } from '@orientir/domain';
+import { SCHOOL_YEAR_STAGES } from '@orientir/domain';
 
 export type SchoolListSort = 'name' | 'municipality' | 'stage' | 'round' | 'dueAt' | 'updatedAt';
 
@@ -48,7 +48,7 @@ export interface SchoolListPage {
 }
 
 // Pipeline order for sorting by stage: not started first, completed last.
-const STAGE_ORDER = ['not_started', ...SCHOOL_STAGES, 'completed'];
+const STAGE_ORDER = ['not_started', ...SCHOOL_YEAR_STAGES, 'completed', 'withdrawn'];
 
 // Sort keys map to fixed SQL; nothing from the request reaches the query text.
 const ORDER: Record<SchoolListSort, string> = {

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { SCHOOL_CATEGORIES, SCHOOL_STAGES } from '@orientir/domain';
+import { SCHOOL_CATEGORIES, SCHOOL_YEAR_STAGES } from '@orientir/domain';
 import type { SchoolListSort } from '@orientir/persistence';
 import { RU } from '../../common/russian-messages.util';
 
-export const SCHOOL_LIST_STAGES = ['not_started', ...SCHOOL_STAGES, 'completed'] as const;
+export const SCHOOL_LIST_STAGES = ['not_started', ...SCHOOL_YEAR_STAGES, 'completed', 'withdrawn'] as const;
 const SORTS: readonly SchoolListSort[] = ['name', 'municipality', 'stage', 'round', 'dueAt', 'updatedAt'];
 const DIRECTIONS = ['asc', 'desc'] as const;
 const BOOLEANS = ['true', 'false'] as const;
