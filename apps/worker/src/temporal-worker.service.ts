@@ -14,12 +14,7 @@ import {
   ProgressStore,
   SchoolYearStore,
 } from '@orientir/persistence';
-import {
-  WORKFLOW_GATEWAY,
-  ensureDigestSchedule,
-  isTransientStartError,
-  type WorkflowGateway,
-} from '@orientir/temporal';
+import { TemporalWorkflowGateway, ensureDigestSchedule, isTransientStartError } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
@@ -44,8 +39,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly schoolYear: SchoolYearStore,
     private readonly events: EventTrackingStore,
     private readonly launches: LaunchStore,
-    @Inject(WORKFLOW_GATEWAY) private readonly workflows: WorkflowGateway,
   ) {}
+
+  /** The launch activities' client, made only once the worker's own connection is known to work. */
+  private launchConnection?: Connection;
 
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
@@ -89,7 +86,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         publicUrl: this.config.api.publicUrl,
         defaultNotificationMode: this.config.notifications.defaultMode,
         launches: this.launches,
-        starter: this.workflows,
+        starter: new TemporalWorkflowGateway(
+          new Client({
+            connection: (this.launchConnection = Connection.lazy({
+              address,
+              tls: temporalTls ?? undefined,
+              apiKey: temporalApiKey ?? undefined,
+            })),
+            namespace,
+          }),
+          taskQueue,
+        ),
         isTransientStartError,
       }),
     });
@@ -135,8 +142,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
     // Idempotent: a test may close the worker's context before the harness closes it again.
-    const [client, connection] = [this.clientConnection, this.connection];
+    const [client, connection, launch] = [this.clientConnection, this.connection, this.launchConnection];
     this.clientConnection = undefined;
+    this.launchConnection = undefined;
+    await launch?.close();
     this.connection = undefined;
     await client?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { appCoreModules, temporalClientModule } from '@orientir/app-core';
+import { appCoreModules } from '@orientir/app-core';
 import type { AppConfig } from '@orientir/config';
 import { OutboxDispatcherService } from './outbox-dispatcher.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -9,8 +9,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      // The Temporal client: the launch activities start school and event workflows with it.
-      imports: [...appCoreModules(config), temporalClientModule(config)],
+      imports: appCoreModules(config),
       providers: [TemporalWorkerService, OutboxDispatcherService],
       exports: [TemporalWorkerService],
     };
