@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MailCatcherClient } from '../../infra/stack/mail-catcher.service';
 import { createAccount, sessionClient } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
+import { immediateReminderWindow } from '../support/process-stack';
 import { testEnv } from '../setup/test-infrastructure';
 import { openPage, signIn, startProduct, type Product } from './browser.util';
 
@@ -183,19 +184,21 @@ describe('the web app in Chromium', () => {
     );
     const api = await sessionClient(product.apps, admin);
     const now = Date.now();
+    // Reminders go at 09:00 local on working days; this window makes the due one go out at once.
+    const window = immediateReminderWindow();
     const created = await api
       .post('/api/cycles')
       .send({
         title: 'Цикл для напоминания',
         year: 2026,
-        timezone: 'Asia/Irkutsk',
+        timezone: window.timezone,
         schools: [{ name: 'МБОУ СОШ № 1', category: 'shnor' }],
         events: [
           {
             number: '1',
             title: 'Подготовить справку о самодиагностике',
-            opensAt: new Date(now - 3_600_000).toISOString(),
-            deadline: new Date(now + 2 * 86_400_000).toISOString(),
+            opensAt: window.opensAt.toISOString(),
+            deadline: window.deadline.toISOString(),
             executors: [{ name: 'МКУ «ИМЦРО»', email: `imcro-${now}@example.ru` }],
           },
         ],
@@ -203,14 +206,15 @@ describe('the web app in Chromium', () => {
       .expect(201);
     const eventId = created.body.events[0].id as string;
     const mail = new MailCatcherClient(testEnv('mailViewerUrl'));
+    const executorEmail = `imcro-${now}@example.ru`;
+    // The reminder's one-click link signs the executor in to exactly this event, no password needed.
     const link = await eventually('reminder e-mail', async () => {
-      const found = (await mail.list()).map(
-        (m) => (m.html ?? m.text ?? '').match(/https?:\/\/[^"'\s<>]*\/cycles\/[0-9a-f-]+\/events\/[0-9a-f-]+/)?.[0],
-      );
-      return found.find((l) => l?.endsWith(eventId));
+      const letter = (await mail.list()).find((m) => m.to.some((t) => t.address === executorEmail));
+      return letter?.text?.match(/https?:\/\/[^"'\s<>]*\/m\/orm_[\w-]+/)?.[0];
     });
     const p = await openPage(product, 'executor', true);
-    await signIn(p, product.baseUrl, admin.email, admin.password, new URL(link).pathname);
+    await p.page.goto(`${product.baseUrl}${new URL(link).pathname}`);
+    await p.page.waitForURL(`**/cycles/${created.body.id}/events/${eventId}`);
     await p.page.getByTestId('event-title').waitFor();
     expect(await p.page.getByTestId('event-title').textContent()).toBe('№ 1. Подготовить справку о самодиагностике');
     await p.shot('event-from-reminder');

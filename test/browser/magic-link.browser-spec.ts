@@ -95,7 +95,7 @@ describe('a one-click link from the daily digest, in Chromium', () => {
 
     // Nothing else: the other event is not there, and the API refuses anything beyond this event.
     await p.page.goto(`${product.baseUrl}/cycles/${cycle.body.id}/events/${nine.id}`);
-    await p.page.getByText('Мероприятие не найдено').waitFor();
+    await p.page.getByText('Нет доступа к мероприятию').waitFor();
     await p.shot('other-event-refused');
     const refused = await p.page.evaluate(async () => {
       const r = await fetch('/api/cycles');

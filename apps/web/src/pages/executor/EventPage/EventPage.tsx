@@ -37,6 +37,9 @@ export default function EventPage() {
   if (event.error) {
     if (event.error instanceof ApiError && event.error.status === 404)
       return <EmptyState title="Мероприятие не найдено">Его нет в этом цикле или оно вне вашей области.</EmptyState>;
+    // A one-click link opens exactly one item: any other answers 403 with the API's Russian reason.
+    if (event.error instanceof ApiError && event.error.status === 403)
+      return <EmptyState title="Нет доступа к мероприятию">{event.error.message}</EmptyState>;
     return <ErrorState error={event.error} onRetry={() => void event.refetch()} />;
   }
   const e = event.data;
