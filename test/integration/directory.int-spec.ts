@@ -54,7 +54,8 @@ interface CycleBody {
 }
 
 describe('directory: participants import, executors matched to organisations, reminders to real people, next year', () => {
-  const harness = useHarness();
+  // Counts whole tables and matches against the whole directory: its own database.
+  const harness = useHarness({ ownDatabase: true });
   const mail = () => new MailCatcherClient(testEnv('mailViewerUrl'));
   let preview: Preview;
   let cycleThisYear: CycleBody;

@@ -100,9 +100,11 @@ describe('cycle launch workflow', () => {
     expect(calls.every((c) => c.concurrency === 3 && c.cycleId === 'c1' && c.launchId === 'l1')).toBe(true);
     expect(maxInFlight).toBeLessThanOrEqual(2);
     // Progress projected after the plan, after each batch and at the end, with a growing sequence across runs.
-    expect(snapshots.map((s) => s.sequence)).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
-    expect(snapshots[0]).toMatchObject({ status: 'running', total: 70, started: 0 });
-    expect(snapshots.at(-1)).toMatchObject({ status: 'completed', failed: 1 });
+    // Batches run in parallel, so their projections may arrive out of order; the sequence orders them.
+    const ordered = [...snapshots].sort((a, b) => a.sequence - b.sequence);
+    expect(ordered.map((s) => s.sequence)).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
+    expect(ordered[0]).toMatchObject({ status: 'running', total: 70, started: 0 });
+    expect(ordered.at(-1)).toMatchObject({ status: 'completed', failed: 1 });
     // 7 batches, 3 per run: the first run ended by continuing as new, and the last run is another one.
     const firstRun = await env.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
     expect(firstRun.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
