@@ -19,11 +19,12 @@ export interface Harness {
  */
 export function useHarness(options: { ownDatabase?: boolean } = {}): Harness {
   const harness = {} as Harness;
-  const admin = new PgClient({ connectionString: testEnv('databaseUrl') });
+  let admin: PgClient | undefined;
   const name = `orientir_iso_${randomUUID().replace(/-/g, '')}`;
   let url = testEnv('databaseUrl');
   beforeAll(async () => {
     if (options.ownDatabase) {
+      admin = new PgClient({ connectionString: testEnv('databaseUrl') });
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);
       const own = new URL(url);
@@ -38,7 +39,7 @@ export function useHarness(options: { ownDatabase?: boolean } = {}): Harness {
   afterAll(async () => {
     await harness.db?.end();
     await harness.apps?.close();
-    if (options.ownDatabase) {
+    if (admin) {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
