@@ -206,7 +206,17 @@ describe('notifications: one-click links, unsubscribe, preferences, the digest',
         text: 'Не менее 5 методических десантов',
       }),
     ]);
-    // A working morning in Irkutsk: Thursday 2026-11-26 09:00 (UTC+8), whatever today is.
+    // The launch runs in the background: the digest reads what the event workflows have projected.
+    await eventually('both events projected as overdue and open', async () => {
+      const progress = await harness.db.query<{ status: string }>(
+        `SELECT p.status FROM event_progress p JOIN roadmap_events e ON e.id = p.event_id WHERE e.cycle_id = $1`,
+        [cycleId],
+      );
+      const statuses = progress.rows.map((r) => r.status);
+      const actionable = statuses.filter((s) => ['open', 'overdue', 'at_risk'].includes(s));
+      return actionable.length === 2 && statuses.includes('overdue') ? statuses : undefined;
+    });
+    // A working morning in Irkutsk (09:00, UTC+8) this week, whatever today is.
     const at = nextWorkingMorning();
     const first = await digests.sendDigests({ timezone: 'Asia/Irkutsk', at });
     expect(first.workingDay).toBe(true);
