@@ -176,7 +176,7 @@ export class SchoolYearService {
   }
 
   async settings(cycleId: string, actor: Actor): Promise<SchoolYearSettingsView> {
-    await this.managedCycle(cycleId, actor, false);
+    await this.assertCycleAccess(cycleId, actor, false);
     const stored = await this.store.settings(cycleId);
     return {
       cycleId,
@@ -190,7 +190,7 @@ export class SchoolYearService {
   }
 
   async saveSettings(cycleId: string, dto: SchoolYearSettingsDto, actor: Actor): Promise<SchoolYearSettingsView> {
-    await this.managedCycle(cycleId, actor, true);
+    await this.assertCycleAccess(cycleId, actor, true);
     if ((await this.store.startedSchools(cycleId)) > 0) {
       throw new SchoolException(
         SchoolErrorCode.SETTINGS_LOCKED,
@@ -226,7 +226,8 @@ export class SchoolYearService {
     return this.settings(cycleId, actor);
   }
 
-  private async managedCycle(cycleId: string, actor: Actor, write: boolean): Promise<void> {
+  /** The cycle exists and the caller reads it (write: manages it); outside the scope it answers like a missing one. */
+  async assertCycleAccess(cycleId: string, actor: Actor, write: boolean): Promise<void> {
     const found = await this.store.cycle(cycleId);
     const notFound = () => new SchoolException(SchoolErrorCode.NOT_FOUND, `Цикл ${cycleId} не найден`);
     if (!found) throw notFound();
