@@ -304,11 +304,18 @@ export class AuthService implements BeforeApplicationShutdown {
   private async principalOf(userId: string, via: Principal['via'], credentialId: string): Promise<Principal> {
     const found: UserWithGrants | null = await this.users.findWithGrants(userId);
     if (!found || !found.user.isActive) throw unauthenticated();
+    const grants = effectiveGrants(found.grants, await this.directory.regionId());
+    // A curator the coordinator assigned on a running school reads it as if granted (issue 11).
+    for (const school of await this.users.assignedCuratorSchools(userId)) {
+      if (!grants.some((g) => g.role === 'curator' && g.scopeKind === 'school' && g.scopeValue === school)) {
+        grants.push({ role: 'curator', scopeKind: 'school', scopeValue: school });
+      }
+    }
     return {
       userId,
       email: found.user.email,
       displayName: found.user.displayName,
-      grants: effectiveGrants(found.grants, await this.directory.regionId()),
+      grants,
       via,
       credentialId,
     };

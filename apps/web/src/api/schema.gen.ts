@@ -2928,11 +2928,29 @@ export interface components {
       total: number;
     };
     SchoolProgressView: {
-      /** @description What the caller may do with the school now (POST …/stage decision); empty when nothing */
-      actions: ('advance' | 'return')[];
+      /** @description The school-year actions the caller can take on the school now (the workflow's own rule: role, stage, something to act on); empty when none */
+      actions: (
+        | 'setRiskProfile'
+        | 'submitSelfDiagnosis'
+        | 'submitDocuments'
+        | 'reviewDocument'
+        | 'assignExpert'
+        | 'submitCheckpoint'
+        | 'reviewCheckpoint'
+        | 'submitReport'
+        | 'decideReport'
+        | 'extendDeadline'
+        | 'changeCurator'
+        | 'withdrawSchool'
+      )[];
       category: string;
       /** @description Names of the curators granted this school */
       curators: string[];
+      /**
+       * Format: uuid
+       * @description The account of the curator the school's workflow has assigned (after any change), if it has one
+       */
+      curatorUserId: string | null;
       /**
        * Format: uuid
        * @description The directory school
@@ -2943,6 +2961,8 @@ export interface components {
       name: string;
       /** @description Why the last projection was stored without its text */
       projectionError: string | null;
+      /** @description Accounts that review the school now: the assigned curator and experts of documents on review */
+      reviewerUserIds: string[];
       round: number;
       /** @description Stage from the read model, or not_started before the workflow reports */
       stage: string;
@@ -3024,6 +3044,21 @@ export interface components {
       withdrawal: components['schemas']['WithdrawalView'] | null;
     };
     SchoolYearView: {
+      /** @description What the caller can do now (the workflow's own rule: role, stage, something to act on) */
+      actions: (
+        | 'setRiskProfile'
+        | 'submitSelfDiagnosis'
+        | 'submitDocuments'
+        | 'reviewDocument'
+        | 'assignExpert'
+        | 'submitCheckpoint'
+        | 'reviewCheckpoint'
+        | 'submitReport'
+        | 'decideReport'
+        | 'extendDeadline'
+        | 'changeCurator'
+        | 'withdrawSchool'
+      )[];
       /** @description In which capacities the caller may act on this school */
       capacities: components['schemas']['SchoolActionsView'];
       /** Format: uuid */
