@@ -92,7 +92,9 @@ export class SchoolListStore {
                coalesce(sp.stage, 'not_started') AS stage, coalesce(sp.round, 0) AS round,
                sp.due_at, sp.changed_at, sp.projection_error,
                (sp.due_at IS NOT NULL AND sp.due_at < now() AND sp.stage <> 'completed') AS overdue,
-               coalesce(c.names, '{}') AS curators,
+               -- The curator the workflow assigned (after any change) names the school; else the planned ones.
+               CASE WHEN sp.curator ->> 'name' IS NOT NULL THEN ARRAY[sp.curator ->> 'name']
+                    ELSE coalesce(c.names, '{}') END AS curators,
                array_position($2::text[], coalesce(sp.stage, 'not_started')) AS stage_rank
         FROM schools s
         LEFT JOIN school_progress sp ON sp.school_id = s.id

@@ -145,13 +145,14 @@ function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: st
         width="max"
         loading={people.isPending}
         options={options}
-        value={personId ? [personId] : []}
+        // Once the change is taken the chosen person is the current curator: the choice empties.
+        value={personId && personId !== state.curator?.personId ? [personId] : []}
         onUpdate={([v]) => setPersonId(v ?? '')}
       />
       <TextArea minRows={1} placeholder={c.reasonOptional} value={reason} onUpdate={setReason} />
       <Button
         view="outlined-action"
-        disabled={!personId}
+        disabled={!personId || personId === state.curator?.personId}
         loading={change.isPending}
         onClick={() => change.mutate(undefined)}
       >
