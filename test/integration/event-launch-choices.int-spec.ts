@@ -4,6 +4,7 @@
 // burst of reminders either way.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
@@ -105,5 +106,31 @@ describe('launch choices for undated and past events', () => {
       return e.status !== 'awaiting_schedule' ? e : undefined;
     });
     expect(dated).toMatchObject({ status: 'not_started', occurrences: [{ index: 0, status: 'not_started' }] });
+
+    // A text indicator (event 14) judged by the coordinator: in its history and in the official report.
+    const fourteen = events.get('14')!;
+    const judged = await admin
+      .post(`/api/events/${fourteen.id}/verdict`)
+      .send({ occurrenceIndex: 0, met: false, comment: 'Консультации не проводились' })
+      .expect(200);
+    expect(judged.body.status).toBe('not_met');
+    const detail = await admin.get(`/api/events/${fourteen.id}`).expect(200);
+    expect(detail.body.verdicts).toEqual([{ occurrenceIndex: 0, met: false, comment: 'Консультации не проводились' }]);
+    expect(detail.body.history[0]).toMatchObject({
+      action: 'event.verdict',
+      details: expect.objectContaining({ met: false, comment: 'Консультации не проводились' }),
+    });
+    const docx = await admin
+      .get(`/api/cycles/${cycleId}/report`)
+      .query({ format: 'docx' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const report = (await mammoth.extractRawText({ buffer: docx.body as Buffer })).value;
+    expect(report).toContain('Не выполнено; координатор отметил: не выполнено (Консультации не проводились)');
   });
 });

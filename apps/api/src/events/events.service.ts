@@ -185,12 +185,15 @@ export class EventsService implements OnModuleInit {
       cycleTitle: stored.cycle.title,
       timezone: tz,
       evidence: evidence.map((e) => toEvidenceView(e, names)),
-      history: history.items.map((h) => ({
-        at: h.at.toISOString(),
-        action: h.action,
-        actor: h.actorEmail,
-        details: h.details,
-      })),
+      // Refused actions stay in the audit log; the event's history shows what happened to it.
+      history: history.items
+        .filter((h) => h.outcome === 'success')
+        .map((h) => ({
+          at: h.at.toISOString(),
+          action: h.action,
+          actor: h.actorEmail,
+          details: h.details,
+        })),
       participants: participants.map((s) => ({ id: s.id, name: s.name })),
       canRecord: recordable(summary.status) && (access.manage || this.executorKey(event, stored, actor) !== null),
       canManage: access.manage,
@@ -397,7 +400,8 @@ export class EventsService implements OnModuleInit {
           number: event.number,
           title: event.title,
           section: event.section,
-          period: event.period,
+          // Dated by hand: «Сроки» are the dates set, not «По графику».
+          period: event.schedule?.length ? null : event.period,
           opensAt: event.opensAt,
           deadline: event.deadline,
           executors: event.executors.map((x) => x.name),

@@ -340,56 +340,62 @@ export default function CycleLaunch() {
             {t.undatedTitle}: {undated.length}
           </h2>
           <p className="muted">{t.undatedHint}</p>
-          <Table
-            data={undated}
-            getRowDescriptor={(e) => ({ id: e.number, classNames: waiting.includes(e.number) ? ['row_warning'] : [] })}
-            columns={[
-              { id: 'number', name: '№', width: 60 },
-              {
-                id: 'title',
-                name: 'Мероприятие',
-                template: (e) => (
-                  <>
-                    {e.title} <div className="muted">{e.period.text}</div>
-                  </>
-                ),
-              },
-              {
-                id: 'dates',
-                name: `${t.start} – ${t.end}`,
-                width: 320,
-                template: (e) => (
-                  <div className="filters">
-                    <DateInput
-                      aria-label={`${t.start} № ${e.number}`}
-                      disabled={decisions[e.number]?.unscheduled}
-                      value={decisions[e.number]?.start ?? ''}
-                      onUpdate={(start) => decide(e.number, { start })}
-                    />
-                    <DateInput
-                      aria-label={`${t.end} № ${e.number}`}
-                      disabled={decisions[e.number]?.unscheduled}
-                      value={decisions[e.number]?.end ?? ''}
-                      onUpdate={(end) => decide(e.number, { end })}
-                    />
-                  </div>
-                ),
-              },
-              {
-                id: 'skip',
-                name: '',
-                width: 200,
-                template: (e) => (
-                  <Checkbox
-                    checked={decisions[e.number]?.unscheduled ?? false}
-                    onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
-                  >
-                    {t.leaveUnscheduled}
-                  </Checkbox>
-                ),
-              },
-            ]}
-          />
+          <div className="table-wrap">
+            <Table
+              wordWrap
+              data={undated}
+              getRowDescriptor={(e) => ({
+                id: e.number,
+                classNames: waiting.includes(e.number) ? ['row_warning'] : [],
+              })}
+              columns={[
+                { id: 'number', name: '№', width: 60 },
+                {
+                  id: 'title',
+                  name: 'Мероприятие',
+                  template: (e) => (
+                    <>
+                      {e.title} <div className="muted">{e.period.text}</div>
+                    </>
+                  ),
+                },
+                {
+                  id: 'dates',
+                  name: `${t.start} – ${t.end}`,
+                  width: 320,
+                  template: (e) => (
+                    <div className="filters">
+                      <DateInput
+                        aria-label={`${t.start} № ${e.number}`}
+                        disabled={decisions[e.number]?.unscheduled}
+                        value={decisions[e.number]?.start ?? ''}
+                        onUpdate={(start) => decide(e.number, { start })}
+                      />
+                      <DateInput
+                        aria-label={`${t.end} № ${e.number}`}
+                        disabled={decisions[e.number]?.unscheduled}
+                        value={decisions[e.number]?.end ?? ''}
+                        onUpdate={(end) => decide(e.number, { end })}
+                      />
+                    </div>
+                  ),
+                },
+                {
+                  id: 'skip',
+                  name: '',
+                  width: 200,
+                  template: (e) => (
+                    <Checkbox
+                      checked={decisions[e.number]?.unscheduled ?? false}
+                      onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
+                    >
+                      {t.leaveUnscheduled}
+                    </Checkbox>
+                  ),
+                },
+              ]}
+            />
+          </div>
         </section>
       )}
 
@@ -424,43 +430,47 @@ export default function CycleLaunch() {
               {t.pastAllSkip}
             </Button>
           </div>
-          <Table
-            data={past.slice(0, 500)}
-            getRowDescriptor={(p) => ({ id: `${p.event.number}-${p.event.sourceRow}` })}
-            columns={[
-              { id: 'number', name: '№', width: 60, template: (p) => p.event.number },
-              {
-                id: 'title',
-                name: 'Мероприятие',
-                template: (p) => (
-                  <>
-                    {p.event.title}
-                    <div className="muted">
-                      {formatIsoRange(p.event.period.start!, p.event.period.end!)} ·{' '}
-                      {p.wholly ? t.pastWholly : t.pastPartly}
-                    </div>
-                  </>
-                ),
-              },
-              {
-                id: 'policy',
-                name: t.pastChoice,
-                width: 360,
-                template: (p) => (
-                  <SegmentedRadioGroup
-                    name={`past-${p.event.number}-${p.event.sourceRow}`}
-                    aria-label={`${t.pastChoice} № ${p.event.number}`}
-                    value={pastChoices[p.event.number] ?? 'late'}
-                    onUpdate={(v: string) => choosePast(v as PastPolicy, [p.event.number])}
-                    options={[
-                      { value: 'late', content: t.pastLate },
-                      { value: 'skip', content: p.wholly ? t.pastSkipWholly : t.pastSkip },
-                    ]}
-                  />
-                ),
-              },
-            ]}
-          />
+          <div className="table-wrap">
+            <Table
+              wordWrap
+              data={past.slice(0, 500)}
+              getRowDescriptor={(p) => ({ id: `${p.event.number}-${p.event.sourceRow}` })}
+              columns={[
+                { id: 'number', name: '№', width: 60, template: (p) => p.event.number },
+                {
+                  id: 'title',
+                  name: 'Мероприятие',
+                  template: (p) => (
+                    <>
+                      {p.event.title}
+                      <div className="muted">
+                        {formatIsoRange(p.event.period.start!, p.event.period.end!)} ·{' '}
+                        {p.wholly ? t.pastWholly : t.pastPartly}
+                      </div>
+                    </>
+                  ),
+                },
+                {
+                  id: 'policy',
+                  name: t.pastChoice,
+                  width: 300,
+                  template: (p) => (
+                    <SegmentedRadioGroup
+                      size="s"
+                      name={`past-${p.event.number}-${p.event.sourceRow}`}
+                      aria-label={`${t.pastChoice} № ${p.event.number}`}
+                      value={pastChoices[p.event.number] ?? 'late'}
+                      onUpdate={(v: string) => choosePast(v as PastPolicy, [p.event.number])}
+                      options={[
+                        { value: 'late', content: t.pastLate },
+                        { value: 'skip', content: p.wholly ? t.pastSkipWholly : t.pastSkip },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </div>
         </section>
       )}
 
