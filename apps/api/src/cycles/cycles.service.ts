@@ -24,10 +24,10 @@ import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 
-/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+/** What a cycle made from a stored roadmap keeps per event, and the launch choice for its past occurrences (both index-aligned with dto.events). */
 export interface RoadmapEventExtras {
   details: RoadmapEventDetails[];
-  pastPolicy: PastOccurrencePolicy;
+  pastPolicies: PastOccurrencePolicy[];
 }
 
 /**
@@ -80,7 +80,7 @@ export class CyclesService {
           organisationId: x.organisationId ?? null,
         })),
         ...(fromRoadmap?.details[i] ?? {}),
-        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
+        pastPolicy: fromRoadmap?.pastPolicies[i] ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),

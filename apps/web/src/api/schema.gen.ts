@@ -1392,6 +1392,12 @@ export interface components {
       items: components['schemas']['AuditEntryView'][];
       total: number;
     };
+    AwaitingScheduleEventView: {
+      /** @example 12 */
+      number: string;
+      /** @example срок «По графику» не задает дат: мероприятие ожидает графика, назначьте даты на его странице */
+      reason: string;
+    };
     CalendarDayView: {
       /** @example 2026-01-09 */
       date: string;
@@ -1591,12 +1597,14 @@ export interface components {
       message: string;
     };
     CycleFromRoadmapDto: {
-      /** @description Dates for undated events; undated events not listed here are left unscheduled */
+      /** @description Dates for undated events; undated events not listed here are launched waiting for dates («ожидает графика») */
       dates?: components['schemas']['EventDatesDto'][];
       /** @description Executors whose directory organisation the coordinator confirmed in the preview (by name); applied to every event naming them, and a confirmed fuzzy match is remembered as an alias */
       executors?: components['schemas']['ExecutorDto'][];
       /** @description Municipality that owns the cycle (a municipal coordinator must name its own) */
       municipality?: string;
+      /** @description Per-event choice for events already past at launch, by roadmap number; overrides pastEvents for that event */
+      pastEventChoices?: components['schemas']['PastEventChoiceDto'][];
       /**
        * @description Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence
        * @enum {string}
@@ -1616,6 +1624,8 @@ export interface components {
     CycleFromRoadmapView: {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
+      /** @description Undated events («По графику») launched without dates: they show as «ожидает графика» until a coordinator dates them (POST /api/events/:id/schedule) */
+      awaitingScheduleEvents: components['schemas']['AwaitingScheduleEventView'][];
       events: components['schemas']['EventProgressView'][];
       /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
@@ -1625,8 +1635,6 @@ export interface components {
       /** @description Owning municipality; null for a region-wide cycle */
       municipality: string | null;
       schools: components['schemas']['SchoolProgressView'][];
-      /** @description Undated events left unscheduled (not launched) */
-      skippedEvents: components['schemas']['SkippedEventView'][];
       timezone: string;
       title: string;
       /** @description Executor names of visible events that match no directory organisation */
@@ -1813,6 +1821,8 @@ export interface components {
         | 'awaiting_schedule';
       timezone: string;
       title: string;
+      /** @description Text indicator: the coordinator's verdicts, in the order given */
+      verdicts: components['schemas']['VerdictView'][];
     };
     EventDto: {
       /**
@@ -2486,6 +2496,18 @@ export interface components {
        */
       email: string;
     };
+    PastEventChoiceDto: {
+      /**
+       * @description The event number in the roadmap
+       * @example 3
+       */
+      number: string;
+      /**
+       * @description late: track the past occurrences as already late; skip: track the event from its next occurrence
+       * @enum {string}
+       */
+      policy: 'late' | 'skip';
+    };
     PeopleImportCounts: {
       organisations: number;
       people: number;
@@ -2954,12 +2976,6 @@ export interface components {
        */
       mode: 'digest' | 'instant' | 'off';
     };
-    SkippedEventView: {
-      /** @example 12 */
-      number: string;
-      /** @example срок «По графику» не задает дат: назначьте их вручную */
-      reason: string;
-    };
     StageCountView: {
       overdue: number;
       schools: number;
@@ -3170,6 +3186,11 @@ export interface components {
     };
     VerdictDto: {
       comment?: string;
+      met: boolean;
+      occurrenceIndex: number;
+    };
+    VerdictView: {
+      comment: string;
       met: boolean;
       occurrenceIndex: number;
     };
