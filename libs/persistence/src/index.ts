@@ -17,3 +17,4 @@ export * from './stores/notification.store';
 export * from './stores/stored-file.store';
 export * from './persistence.module';
 export * from './stores/event-tracking.store';
+export type { CycleSchoolLink, CycleSchoolLinkDraft } from './stores/cycle-school-links.util';

@@ -28,10 +28,10 @@ import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { validationFailed } from '../common/request.exception';
 
-/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+/** What a cycle made from a stored roadmap keeps per event, and the launch choice for its past occurrences (both index-aligned with dto.events). */
 export interface RoadmapEventExtras {
   details: RoadmapEventDetails[];
-  pastPolicy: PastOccurrencePolicy;
+  pastPolicies: PastOccurrencePolicy[];
 }
 
 /**
@@ -86,7 +86,7 @@ export class CyclesService {
           organisationId: x.organisationId ?? null,
         })),
         ...(fromRoadmap?.details[i] ?? {}),
-        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
+        pastPolicy: fromRoadmap?.pastPolicies[i] ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),

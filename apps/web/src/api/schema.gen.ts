@@ -1408,6 +1408,12 @@ export interface components {
       items: components['schemas']['AuditEntryView'][];
       total: number;
     };
+    AwaitingScheduleEventView: {
+      /** @example 12 */
+      number: string;
+      /** @example срок «По графику» не задает дат: мероприятие ожидает графика, назначьте даты на его странице */
+      reason: string;
+    };
     CalendarDayView: {
       /** @example 2026-01-09 */
       date: string;
@@ -1609,7 +1615,7 @@ export interface components {
       message: string;
     };
     CycleFromRoadmapDto: {
-      /** @description Dates for undated events; undated events not listed here are left unscheduled */
+      /** @description Dates for undated events; undated events not listed here are launched waiting for dates («ожидает графика») */
       dates?: components['schemas']['EventDatesDto'][];
       /** @description Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain */
       escalationChain?: components['schemas']['EscalationStepDto'][];
@@ -1617,6 +1623,8 @@ export interface components {
       executors?: components['schemas']['ExecutorDto'][];
       /** @description Municipality that owns the cycle (a municipal coordinator must name its own) */
       municipality?: string;
+      /** @description Per-event choice for events already past at launch, by roadmap number; overrides pastEvents for that event */
+      pastEventChoices?: components['schemas']['PastEventChoiceDto'][];
       /**
        * @description Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence
        * @enum {string}
@@ -1636,6 +1644,8 @@ export interface components {
     CycleFromRoadmapView: {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
+      /** @description Undated events («По графику») launched without dates: they show as «ожидает графика» until a coordinator dates them (POST /api/events/:id/schedule) */
+      awaitingScheduleEvents: components['schemas']['AwaitingScheduleEventView'][];
       /** @description Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it) */
       escalationChain: components['schemas']['EscalationChainView'];
       events: components['schemas']['EventProgressView'][];
@@ -1647,8 +1657,6 @@ export interface components {
       /** @description Owning municipality; null for a region-wide cycle */
       municipality: string | null;
       schools: components['schemas']['SchoolProgressView'][];
-      /** @description Undated events left unscheduled (not launched) */
-      skippedEvents: components['schemas']['SkippedEventView'][];
       timezone: string;
       title: string;
       /** @description Executor names of visible events that match no directory organisation */
@@ -1863,6 +1871,8 @@ export interface components {
         | 'awaiting_schedule';
       timezone: string;
       title: string;
+      /** @description Text indicator: the coordinator's verdicts, in the order given */
+      verdicts: components['schemas']['VerdictView'][];
     };
     EventDto: {
       /**
@@ -2536,6 +2546,18 @@ export interface components {
        */
       email: string;
     };
+    PastEventChoiceDto: {
+      /**
+       * @description The event number in the roadmap
+       * @example 3
+       */
+      number: string;
+      /**
+       * @description late: track the past occurrences as already late; skip: track the event from its next occurrence
+       * @enum {string}
+       */
+      policy: 'late' | 'skip';
+    };
     PeopleImportCounts: {
       organisations: number;
       people: number;
@@ -3004,12 +3026,6 @@ export interface components {
        */
       mode: 'digest' | 'instant' | 'off';
     };
-    SkippedEventView: {
-      /** @example 12 */
-      number: string;
-      /** @example срок «По графику» не задает дат: назначьте их вручную */
-      reason: string;
-    };
     StageCountView: {
       overdue: number;
       schools: number;
@@ -3220,6 +3236,11 @@ export interface components {
     };
     VerdictDto: {
       comment?: string;
+      met: boolean;
+      occurrenceIndex: number;
+    };
+    VerdictView: {
+      comment: string;
       met: boolean;
       occurrenceIndex: number;
     };

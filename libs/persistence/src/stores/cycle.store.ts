@@ -107,8 +107,7 @@ export class CycleStore {
           escalationChain: draft.escalationChain ?? null,
         }),
       );
-      const rows: SchoolEntity[] = [];
-      for (const s of draft.schools) rows.push(await this.schoolRow(cycle.id, owner?.id ?? null, s, manager));
+      const rows = await this.schoolRows(cycle.id, owner?.id ?? null, draft.schools, manager);
       const schools = await manager.save(SchoolEntity, rows);
       const events: RoadmapEventEntity[] = [];
       for (const e of draft.events) {
@@ -139,34 +138,31 @@ export class CycleStore {
   ): Promise<SchoolEntity> {
     return this.dataSource.transaction(async (manager) => {
       const cycle = await manager.findOneByOrFail(CycleEntity, { id: cycleId });
-      const row = await manager.save(
+      const [row] = await manager.save(
         SchoolEntity,
-        await this.schoolRow(cycle.id, cycle.municipalityId, school, manager),
+        await this.schoolRows(cycle.id, cycle.municipalityId, [school], manager),
       );
       await this.assignCurators(cycle.id, cycle.municipalityId, curators, [row], manager);
       return row;
     });
   }
 
-  /** A cycle's school row linked to its directory school (found or made), with its e-mails as people. */
-  private async schoolRow(
+  /** A cycle's school rows linked to their directory schools (found or made), their e-mails as people. */
+  private async schoolRows(
     cycleId: string,
     ownerMunicipalityId: string | null,
-    s: NewCycle['schools'][number],
+    drafts: NewCycle['schools'],
     manager: EntityManager,
-  ): Promise<SchoolEntity> {
-    const municipalityId = s.municipality
-      ? (await this.directory.ensureMunicipality(s.municipality, manager)).row.id
-      : ownerMunicipalityId;
-    const { row: school } = await this.directory.ensureSchool(
-      { municipalityId, fullName: s.name, email: s.emails[0] ?? null },
-      manager,
+  ): Promise<SchoolEntity[]> {
+    const links = await this.directory.linkCycleSchools(ownerMunicipalityId, drafts, manager);
+    return drafts.map((s, i) =>
+      manager.create(SchoolEntity, {
+        ...s,
+        cycleId,
+        municipalityId: links[i].municipalityId,
+        directorySchoolId: links[i].directorySchoolId,
+      }),
     );
-    const organisation = await this.directory.ensureOrganisation(municipalityId, school.fullName, manager, school.id);
-    for (const email of s.emails) {
-      await this.directory.ensurePerson({ fullName: email, email, organisationId: organisation.row.id }, manager);
-    }
-    return manager.create(SchoolEntity, { ...s, cycleId, municipalityId, directorySchoolId: school.id });
   }
 
   private async linkExecutor(

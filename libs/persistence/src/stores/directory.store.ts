@@ -15,6 +15,12 @@ import {
   OrganisationEntity,
   PersonEntity,
 } from '../entities';
+import {
+  FUZZY_THRESHOLD,
+  linkCycleSchools,
+  type CycleSchoolLink,
+  type CycleSchoolLinkDraft,
+} from './cycle-school-links.util';
 
 export interface SchoolDraft {
   municipalityId: string | null;
@@ -397,6 +403,15 @@ export class DirectoryStore {
     return { row, created: true };
   }
 
+  /** Links a cycle's schools to the directory in a few set-based statements (see linkCycleSchools). */
+  async linkCycleSchools(
+    ownerMunicipalityId: string | null,
+    drafts: CycleSchoolLinkDraft[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<CycleSchoolLink[]> {
+    return linkCycleSchools(m, await this.regionId(m), ownerMunicipalityId, drafts);
+  }
+
   async assignCurator(
     cycleId: string,
     personId: string,
@@ -602,8 +617,5 @@ export class DirectoryStore {
     await this.dataSource.getRepository(PersonEntity).update({ id: personId }, { userId });
   }
 }
-
-/** At or above this a name is offered as a match to confirm in the preview, never taken silently. */
-const FUZZY_THRESHOLD = 0.75;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,274 @@
+import type { EntityManager } from 'typeorm';
+import { directoryKey, nameKey, nameSimilarity, tidyName } from '@orientir/domain';
+
+/** A cycle's school as the directory sees it: its municipality by name (null: the cycle's own) and e-mails. */
+export interface CycleSchoolLinkDraft {
+  name: string;
+  municipality: string | null;
+  emails: string[];
+}
+
+/** Where a cycle's school landed in the directory (index-aligned with the drafts). */
+export interface CycleSchoolLink {
+  municipalityId: string | null;
+  directorySchoolId: string;
+  organisationId: string;
+}
+
+/** At or above this a name is offered as a match to confirm in the preview, never taken silently. */
+export const FUZZY_THRESHOLD = 0.75;
+
+const scopeKey = (scope: string, key: string) => `${scope}\u0000${key}`;
+
+/**
+ * Links every school of a cycle to the directory with a fixed number of set-based statements,
+ * whatever the number of schools (a launch of 1,000 schools used to run ~15 round trips per school).
+ * The result is the one the per-school find-or-create gives in draft order (ensureMunicipality,
+ * ensureSchool, ensureOrganisation with the school, ensurePerson per e-mail): a repeated link adds
+ * nothing, a found entry only gains what it lacked, and the first draft of a name or e-mail wins.
+ */
+export async function linkCycleSchools(
+  m: EntityManager,
+  regionId: string,
+  ownerMunicipalityId: string | null,
+  drafts: CycleSchoolLinkDraft[],
+): Promise<CycleSchoolLink[]> {
+  if (!drafts.length) return [];
+  const municipalityIds = await ensureMunicipalities(m, regionId, drafts);
+  const placed = drafts.map((d) => ({
+    municipalityId: d.municipality ? municipalityIds.get(nameKey(d.municipality))! : ownerMunicipalityId,
+    fullName: d.name.trim(),
+    key: directoryKey(d.name),
+    email: d.emails[0]?.trim().toLowerCase() || null,
+  }));
+  const schools = await ensureSchools(m, placed);
+  const organisations = await ensureSchoolOrganisations(m, schools);
+  await ensurePeople(
+    m,
+    drafts.flatMap((d, i) => d.emails.map((email) => ({ email, organisationId: organisations[i] }))),
+  );
+  return placed.map((p, i) => ({
+    municipalityId: p.municipalityId,
+    directorySchoolId: schools[i].id,
+    organisationId: organisations[i],
+  }));
+}
+
+async function ensureMunicipalities(
+  m: EntityManager,
+  regionId: string,
+  drafts: CycleSchoolLinkDraft[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const d of drafts)
+    if (d.municipality && !names.has(nameKey(d.municipality))) {
+      names.set(nameKey(d.municipality), tidyName(d.municipality));
+    }
+  if (!names.size) return new Map();
+  await m.query(
+    `INSERT INTO municipalities (region_id, name, name_key)
+     SELECT $1, n, k FROM unnest($2::text[], $3::text[]) AS v(n, k)
+     ON CONFLICT (region_id, name_key) DO NOTHING`,
+    [regionId, [...names.values()], [...names.keys()]],
+  );
+  const rows = (await m.query(`SELECT id, name_key FROM municipalities WHERE region_id = $1 AND name_key = ANY($2)`, [
+    regionId,
+    [...names.keys()],
+  ])) as { id: string; name_key: string }[];
+  return new Map(rows.map((r) => [r.name_key, r.id]));
+}
+
+interface PlacedSchool {
+  municipalityId: string | null;
+  fullName: string;
+  key: string;
+  email: string | null;
+}
+
+interface LinkedSchool {
+  id: string;
+  municipalityId: string | null;
+  /** The stored name (a found school keeps its spelling); its organisation is named after it. */
+  fullName: string;
+}
+
+/** Finds each school by name within its municipality, fills a missing e-mail, creates the rest. */
+async function ensureSchools(m: EntityManager, placed: PlacedSchool[]): Promise<LinkedSchool[]> {
+  // One entry per (municipality, name key); the first draft names it, the first e-mail fills it.
+  const groups = new Map<string, PlacedSchool>();
+  for (const p of placed) {
+    const g = scopeKey(p.municipalityId ?? '', p.key);
+    const first = groups.get(g);
+    if (!first) groups.set(g, { ...p });
+    else first.email ??= p.email;
+  }
+  const wanted = [...groups.values()];
+  const found = (await m.query(
+    `SELECT d.id, coalesce(d.municipality_id::text, '') AS scope, d.name_key, d.full_name, d.email
+       FROM directory_schools d
+       JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON coalesce(d.municipality_id::text, '') = v.scope AND d.name_key = v.k`,
+    [wanted.map((w) => w.municipalityId ?? ''), wanted.map((w) => w.key)],
+  )) as { id: string; scope: string; name_key: string; full_name: string; email: string | null }[];
+  const linked = new Map<string, LinkedSchool>();
+  const lacking: { id: string; email: string }[] = [];
+  for (const f of found) {
+    const g = scopeKey(f.scope, f.name_key);
+    const w = groups.get(g)!;
+    linked.set(g, { id: f.id, municipalityId: w.municipalityId, fullName: f.full_name });
+    if (!f.email && w.email) lacking.push({ id: f.id, email: w.email });
+  }
+  if (lacking.length) {
+    await m.query(
+      `UPDATE directory_schools d SET email = v.email FROM unnest($1::uuid[], $2::text[]) AS v(id, email)
+        WHERE d.id = v.id AND (d.email IS NULL OR d.email = '')`,
+      [lacking.map((l) => l.id), lacking.map((l) => l.email)],
+    );
+  }
+  const missing = wanted.filter((w) => !linked.has(scopeKey(w.municipalityId ?? '', w.key)));
+  if (missing.length) {
+    const created = (await m.query(
+      `INSERT INTO directory_schools (municipality_id, full_name, name_key, email)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
+       RETURNING id, coalesce(municipality_id::text, '') AS scope, name_key, full_name`,
+      [
+        missing.map((w) => w.municipalityId),
+        missing.map((w) => w.fullName),
+        missing.map((w) => w.key),
+        missing.map((w) => w.email),
+      ],
+    )) as { id: string; scope: string; name_key: string; full_name: string }[];
+    for (const c of created) {
+      const g = scopeKey(c.scope, c.name_key);
+      linked.set(g, { id: c.id, municipalityId: groups.get(g)!.municipalityId, fullName: c.full_name });
+    }
+  }
+  return placed.map((p) => linked.get(scopeKey(p.municipalityId ?? '', p.key))!);
+}
+
+/**
+ * Each school's organisation, like ensureOrganisation(municipality, school name, school id): an exact
+ * name or alias within the municipality; else, unless the municipality has a similar name, a regional
+ * organisation of that exact name or alias; else a new organisation of the school. Answers the
+ * organisation id per school.
+ */
+async function ensureSchoolOrganisations(m: EntityManager, schools: LinkedSchool[]): Promise<string[]> {
+  const distinct = [...new Map(schools.map((s) => [s.id, s])).values()];
+  const keys = [...new Set(distinct.map((s) => directoryKey(s.fullName)))];
+  const scopes = [...new Set(distinct.map((s) => s.municipalityId ?? '')), ''];
+  const pairs = scopes.flatMap((scope) => keys.map((key) => [scope, key] as const));
+  const byPair = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+  const exact = new Map<string, string>();
+  for (const r of (await m.query(
+    `SELECT o.id, coalesce(o.municipality_id::text, '') AS scope, o.name_key AS key FROM organisations o
+       JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON coalesce(o.municipality_id::text, '') = v.scope AND o.name_key = v.k`,
+    byPair,
+  )) as { id: string; scope: string; key: string }[])
+    exact.set(scopeKey(r.scope, r.key), r.id);
+  const alias = new Map<string, string>();
+  for (const r of (await m.query(
+    `SELECT a.organisation_id AS id, a.municipality_scope AS scope, a.alias_key AS key FROM organisation_aliases a
+       JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON a.municipality_scope = v.scope AND a.alias_key = v.k`,
+    byPair,
+  )) as { id: string; scope: string; key: string }[])
+    alias.set(scopeKey(r.scope, r.key), r.id);
+
+  // Names a school of this batch adds to a municipality, in order: a later school's fuzzy check sees them.
+  const added = new Map<string, string[]>();
+  const candidates = new Map<string, string[]>();
+  const similarInMunicipality = async (scope: string, name: string): Promise<boolean> => {
+    if (!candidates.has(scope)) {
+      const rows = (await m.query(`SELECT name FROM organisations WHERE coalesce(municipality_id::text, '') = $1`, [
+        scope,
+      ])) as { name: string }[];
+      candidates.set(
+        scope,
+        rows.map((r) => r.name),
+      );
+    }
+    return [...candidates.get(scope)!, ...(added.get(scope) ?? [])].some(
+      (c) => nameSimilarity(name, c) >= FUZZY_THRESHOLD,
+    );
+  };
+
+  const organisationOf = new Map<string, string>();
+  const toCreate: { scope: string; name: string; key: string; schoolId: string }[] = [];
+  for (const s of distinct) {
+    const scope = s.municipalityId ?? '';
+    const key = directoryKey(s.fullName);
+    const within = exact.get(scopeKey(scope, key)) ?? alias.get(scopeKey(scope, key));
+    if (within) {
+      organisationOf.set(s.id, within);
+      continue;
+    }
+    const regional = scope ? (exact.get(scopeKey('', key)) ?? alias.get(scopeKey('', key))) : undefined;
+    if (regional && !(await similarInMunicipality(scope, s.fullName))) {
+      organisationOf.set(s.id, regional);
+      continue;
+    }
+    // A new organisation; the placeholder resolves after the insert (another school may meet it by name).
+    const placeholder = `new:${scopeKey(scope, key)}`;
+    exact.set(scopeKey(scope, key), placeholder);
+    added.set(scope, [...(added.get(scope) ?? []), s.fullName]);
+    toCreate.push({ scope, name: s.fullName, key, schoolId: s.id });
+    organisationOf.set(s.id, placeholder);
+  }
+  if (toCreate.length) {
+    await m.query(
+      `INSERT INTO organisations (municipality_id, name, name_key, kind, school_id)
+       SELECT nullif(scope, '')::uuid, n, k, 'school', sid FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS v(scope, n, k, sid)
+       ON CONFLICT DO NOTHING`,
+      [
+        toCreate.map((c) => c.scope),
+        toCreate.map((c) => c.name),
+        toCreate.map((c) => c.key),
+        toCreate.map((c) => c.schoolId),
+      ],
+    );
+    const stored = new Map(
+      (
+        (await m.query(
+          `SELECT o.id, coalesce(o.municipality_id::text, '') AS scope, o.name_key AS key FROM organisations o
+             JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON coalesce(o.municipality_id::text, '') = v.scope AND o.name_key = v.k`,
+          [toCreate.map((c) => c.scope), toCreate.map((c) => c.key)],
+        )) as { id: string; scope: string; key: string }[]
+      ).map((r) => [`new:${scopeKey(r.scope, r.key)}`, r.id]),
+    );
+    for (const [schoolId, id] of organisationOf) {
+      if (!id.startsWith('new:')) continue;
+      const resolved = stored.get(id);
+      if (!resolved) {
+        throw new Error(`organisation «${toCreate.find((c) => c.schoolId === schoolId)?.name}» was not stored`);
+      }
+      organisationOf.set(schoolId, resolved);
+    }
+  }
+  return schools.map((s) => organisationOf.get(s.id)!);
+}
+
+/**
+ * ensurePerson per e-mail, all at once: a new person named by the e-mail joins the organisation
+ * (and the account with that e-mail); a known one only gains an organisation it lacked. The first
+ * school that lists an e-mail decides.
+ */
+async function ensurePeople(m: EntityManager, entries: { email: string; organisationId: string }[]): Promise<void> {
+  const first = new Map<string, { fullName: string; organisationId: string }>();
+  for (const e of entries) {
+    const email = e.email.trim().toLowerCase();
+    if (email && !first.has(email)) first.set(email, { fullName: e.email.trim(), organisationId: e.organisationId });
+  }
+  if (!first.size) return;
+  const emails = [...first.keys()];
+  const organisationIds = [...first.values()].map((v) => v.organisationId);
+  await m.query(
+    `UPDATE people p SET organisation_id = v.o FROM unnest($1::text[], $2::uuid[]) AS v(e, o)
+      WHERE p.email = v.e AND p.organisation_id IS NULL`,
+    [emails, organisationIds],
+  );
+  await m.query(
+    `INSERT INTO people (full_name, email, organisation_id, user_id)
+     SELECT v.n, v.e, v.o, u.id FROM unnest($1::text[], $2::text[], $3::uuid[]) AS v(n, e, o)
+       LEFT JOIN users u ON u.email = v.e
+     ON CONFLICT (email) DO NOTHING`,
+    [[...first.values()].map((v) => v.fullName), emails, organisationIds],
+  );
+}
