@@ -1,4 +1,5 @@
 import { SCHOOL_YEAR_ACTIONS, type SchoolYearActionKind } from '@orientir/domain';
+import { EscalationChainView } from './escalation-chain.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { LaunchView } from './launch-view.dto';
 
@@ -94,6 +95,11 @@ export class CycleView {
     description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
   })
   executorsWithoutAddressee!: string[];
+  @ApiProperty({
+    type: EscalationChainView,
+    description: 'Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it)',
+  })
+  escalationChain!: EscalationChainView;
   @ApiProperty({
     type: LaunchView,
     required: false,
