@@ -19,7 +19,7 @@ describe('workflow replay against recorded histories', () => {
 
   it('has fixtures of every workflow type, the first school workflow included', () => {
     const types = new Set(files.map((f) => f.split('--')[0]));
-    for (const type of ['event', 'school', 'school-continued', 'school-legacy', 'digest'])
+    for (const type of ['event', 'school', 'school-continued', 'school-legacy', 'digest', 'launch', 'launch-continued'])
       expect(types).toContain(type);
   });
 
