@@ -1,4 +1,13 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   closeEventUpdate,
   correctEvidenceUpdate,
@@ -31,14 +40,20 @@ const evidenceStore = proxyActivities<OrientirActivities>({
  */
 export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Promise<RoadmapEventState> {
   const { workflowId } = workflowInfo();
-  const definition = await loadEventDefinition({
-    cycleId: input.cycleId,
-    eventId: input.eventId,
-    reminderDaysBefore: input.reminderDaysBefore,
-  });
-  const tracker = new RoadmapEventTracker(definition, Date.now(), input.reminderDaysBefore);
-  let sequence = 0;
-  let dirty = true;
+  const { carried } = input;
+  const definition =
+    carried?.definition ??
+    (await loadEventDefinition({
+      cycleId: input.cycleId,
+      eventId: input.eventId,
+      reminderDaysBefore: input.reminderDaysBefore,
+    }));
+  const tracker = carried
+    ? RoadmapEventTracker.restore(definition, carried.tracker)
+    : new RoadmapEventTracker(definition, Date.now(), input.reminderDaysBefore);
+  let sequence = carried?.sequence ?? 0;
+  // A continued run has nothing new to project until something changes.
+  let dirty = !carried;
   let busy = false;
   /** An Update changed the plan (a date set, a period moved, closed): the loop must recompute its next wake. */
   let replan = false;
@@ -170,8 +185,8 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
     { validator: (request) => reject(tracker.verdictProblem(request)) },
   );
 
-  let lastStatus = '';
-  let lastRefresh = -Infinity;
+  let lastStatus = carried?.lastStatus ?? '';
+  let lastRefresh = carried?.lastCoverageRefresh ?? -Infinity;
   while (true) {
     replan = false;
     const now = Date.now();
@@ -203,8 +218,31 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       if (dirty) await project();
       return view();
     }
+    // Long-lived (a year, monthly occurrences, many records): start afresh before history grows large.
+    // Histories recorded before this existed replay without the marker and never continue.
+    if (shouldContinueAsNew(input) && patched(EVENT_CONTINUE_AS_NEW_PATCH)) {
+      await condition(() => !busy && allHandlersFinished());
+      await continueAsNew<typeof roadmapEventWorkflow>({
+        ...input,
+        carried: {
+          definition,
+          tracker: tracker.snapshot(),
+          sequence,
+          lastStatus,
+          lastCoverageRefresh: Number.isFinite(lastRefresh) ? lastRefresh : null,
+        },
+      });
+    }
     const wake = tracker.nextWake(Date.now());
     if (wake === null) await condition(() => dirty || replan);
     else await condition(() => dirty || replan, Math.max(1, wake - Date.now()));
   }
+}
+
+/** Marks histories that may continue as new (issue 12); older ones replay without it. */
+export const EVENT_CONTINUE_AS_NEW_PATCH = 'event-continue-as-new-v1';
+
+function shouldContinueAsNew(input: RoadmapEventWorkflowInput): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (!!input.historyLimit && info.historyLength > input.historyLimit);
 }
