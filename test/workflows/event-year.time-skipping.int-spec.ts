@@ -20,7 +20,14 @@ import {
   type EvidenceInput,
   type OrientirActivities,
 } from '@orientir/contracts';
-import { parsePeriod, startOfLocalDay, endOfLocalDay, type RoadmapEvent, type SchoolCategory } from '@orientir/domain';
+import {
+  DEFAULT_ESCALATION_CHAIN,
+  parsePeriod,
+  startOfLocalDay,
+  endOfLocalDay,
+  type RoadmapEvent,
+  type SchoolCategory,
+} from '@orientir/domain';
 import { parseRoadmap } from '@orientir/roadmap-import';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 import { testEnv } from '../setup/test-infrastructure';
@@ -95,6 +102,12 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
     },
     async loadCalendarOverrides() {
       return {};
+    },
+    async loadNotificationTiming() {
+      return { timeZone: TZ, chain: [...DEFAULT_ESCALATION_CHAIN], calendar: {} };
+    },
+    async sendEventEscalation() {
+      return { recipients: 1 };
     },
     async measureStageCoverage({ stage }) {
       const done = new Set(stagesDoneAfter(stage));

@@ -179,6 +179,27 @@ export class RoadmapEventTracker {
     this.remindersSent += 1;
   }
 
+  /**
+   * Occurrences whose deadline passed unmet (overdue, not closed): what the overdue notice and the
+   * escalation chain are about. Deadlines already past at launch are left out (no burst).
+   */
+  overdueOccurrences(now: number): { key: string; index: number; deadline: number }[] {
+    if (this.closed || this.awaitingSchedule) return [];
+    const summary = this.evaluate(now);
+    return this.occurrences
+      .filter((o) => !o.skipped && o.deadline >= this.launchedAt && summary.occurrences[o.index]?.status === 'overdue')
+      .map((o) => ({ key: `o${o.index}`, index: o.index, deadline: o.deadline }));
+  }
+
+  /** Escalation letters share the reminders' record of what went out, so whatever carries one carries both. */
+  wasSent(key: string): boolean {
+    return this.sent.has(key);
+  }
+
+  markEscalated(key: string): void {
+    this.sent.add(key);
+  }
+
   /** The next instant something changes by itself: a window opens or closes, a reminder falls due, the event finalises. */
   nextWake(now: number): number | null {
     const instants: number[] = [];

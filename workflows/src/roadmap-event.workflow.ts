@@ -16,22 +16,33 @@ import {
   removeEvidenceUpdate,
   roadmapEventStateQuery,
   scheduleEventUpdate,
+  type NotificationTiming,
   type OrientirActivities,
   type RoadmapEventState,
   type RoadmapEventWorkflowInput,
 } from '@orientir/contracts';
+import { pendingEscalations } from './overdue-escalation.util';
 import { projected } from './projection-failure.util';
 import { RoadmapEventTracker, toOccurrenceRecords } from './roadmap-event.state';
 
-const { projectEventProgress, sendEventReminder, loadEventDefinition, measureStageCoverage } =
-  proxyActivities<OrientirActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
-  });
+const {
+  projectEventProgress,
+  sendEventReminder,
+  loadEventDefinition,
+  measureStageCoverage,
+  loadNotificationTiming,
+  sendEventEscalation,
+} = proxyActivities<OrientirActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
 const evidenceStore = proxyActivities<OrientirActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
+
+/** Marks histories that send the overdue notice and escalate along the cycle's chain (issue 13). */
+export const EVENT_ESCALATION_PATCH = 'event-escalation-v1';
 
 /**
  * One roadmap event for one cycle, tracked occurrence by occurrence: opens each window on time,
@@ -41,6 +52,16 @@ const evidenceStore = proxyActivities<OrientirActivities>({
 export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Promise<RoadmapEventState> {
   const { workflowId } = workflowInfo();
   const { carried } = input;
+  // Histories begun before the chain existed go on without it; every newer run escalates (a continued
+  // run keeps what its first run decided).
+  const escalates = carried ? carried.escalates : patched(EVENT_ESCALATION_PATCH);
+  /**
+   * The cycle's chain and calendar, read by an activity at each planning step rather than carried in
+   * the input: a chain edited on a running cycle or a calendar changed by a coordinator then reaches
+   * every workflow without an Update fanned out to thousands of them, and a replay reads the answer
+   * recorded in history.
+   */
+  let timing: NotificationTiming | null = null;
   const definition =
     carried?.definition ??
     (await loadEventDefinition({
@@ -185,6 +206,31 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
     { validator: (request) => reject(tracker.verdictProblem(request)) },
   );
 
+  /** Sends the overdue notices and escalation steps that are due; answers when the next one falls due. */
+  const escalateDue = async (): Promise<number | null> => {
+    const overdue = tracker.overdueOccurrences(Date.now());
+    if (!overdue.length) return null;
+    const pending = (t: NotificationTiming) => pendingEscalations(overdue, t, (key) => tracker.wasSent(key));
+    // Read once planning starts, and again when a step falls due, so an edit since the plan counts.
+    if (!timing || pending(timing).some((step) => step.dueAt <= Date.now())) {
+      timing = await loadNotificationTiming({ cycleId: input.cycleId });
+    }
+    for (const step of pending(timing)) {
+      if (step.dueAt > Date.now()) return step.dueAt;
+      await sendEventEscalation({
+        cycleId: input.cycleId,
+        eventId: input.eventId,
+        workflowId,
+        occurrenceIndex: step.item.index,
+        level: step.level,
+        deadline: new Date(step.item.deadline).toISOString(),
+        sentAt: new Date(Date.now()).toISOString(),
+      });
+      tracker.markEscalated(step.key);
+    }
+    return null;
+  };
+
   let lastStatus = carried?.lastStatus ?? '';
   let lastRefresh = carried?.lastCoverageRefresh ?? -Infinity;
   while (true) {
@@ -207,6 +253,7 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       tracker.markSent(reminder);
       dirty = true;
     }
+    const escalationWake = escalates ? await escalateDue() : null;
     const status = tracker.evaluate(Date.now()).status;
     if (dirty || status !== lastStatus) {
       dirty = false;
@@ -230,10 +277,13 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
           sequence,
           lastStatus,
           lastCoverageRefresh: Number.isFinite(lastRefresh) ? lastRefresh : null,
+          escalates,
         },
       });
     }
-    const wake = tracker.nextWake(Date.now());
+    const trackerWake = tracker.nextWake(Date.now());
+    const wake =
+      escalationWake !== null && (trackerWake === null || escalationWake < trackerWake) ? escalationWake : trackerWake;
     if (wake === null) await condition(() => dirty || replan);
     else await condition(() => dirty || replan, Math.max(1, wake - Date.now()));
   }

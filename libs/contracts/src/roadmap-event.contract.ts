@@ -51,6 +51,8 @@ export interface RoadmapEventCarried {
   lastStatus: string;
   /** When coverage was last read from the school workflows (epoch ms); null: never. */
   lastCoverageRefresh: number | null;
+  /** Whether the first run follows the escalation chain (histories from before it never do). */
+  escalates: boolean;
 }
 
 /** Who may record evidence: `org:<organisation id>`, `school:<cycle school id>`, `event:<event id>`. */

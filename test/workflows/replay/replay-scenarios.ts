@@ -19,7 +19,7 @@ import {
   type SchoolYearActionType,
   type SchoolYearRequest,
 } from '@orientir/contracts';
-import { parseIndicator } from '@orientir/domain';
+import { DEFAULT_ESCALATION_CHAIN, parseIndicator } from '@orientir/domain';
 import { COORDINATOR, CURATOR_A, CURATOR_B, DAY, TEAM, personOf, schoolSetup } from '../school-year.fixtures';
 
 export interface ReplayRecorder {
@@ -79,6 +79,12 @@ export function recordingActivities(env: TestWorkflowEnvironment): OrientirActiv
     loadSchoolYearSetup: async ({ schoolId }) => schoolSetup(await env.currentTimeMs(), schoolId),
     sendSchoolNotice: async () => ({ recipients: 1 }),
     loadCalendarOverrides: async () => ({}),
+    loadNotificationTiming: async () => ({
+      timeZone: 'Asia/Irkutsk',
+      chain: [...DEFAULT_ESCALATION_CHAIN],
+      calendar: {},
+    }),
+    sendEventEscalation: async () => ({ recipients: 1 }),
   };
 }
 

@@ -180,6 +180,7 @@ export class RoadmapsService {
       title: dto.title?.trim() || plan.title,
       municipality: dto.municipality ?? stored.municipality ?? undefined,
       schools: dto.schools ?? cycle.schools,
+      escalationChain: dto.escalationChain,
     });
     const view = await this.cycles.create(payload, actor, {
       details: cycle.events.map((e) => e.details),
