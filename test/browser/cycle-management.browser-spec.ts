@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
-import { openPage, signIn, startProduct, type PersonPage, type Product } from './browser.util';
+import { openPage, signIn, startProduct, typeDate, type PersonPage, type Product } from './browser.util';
 
 const MUNICIPALITY = `Усольский район ${randomUUID().slice(0, 6)}`;
 const DAY = 24 * 3600 * 1000;
@@ -179,6 +179,31 @@ describe('the coordinator on a running cycle: risk profiles, curator change, wit
       .waitFor();
     await p.shot('risk-import-done');
     await stageInMatrix(p, SCHOOLS.profile, 'Самодиагностика');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('dates read and show as ДД.ММ.ГГГГ in Russian even in an English browser', async () => {
+    const id = ids.get(SCHOOLS.profile) as string;
+    const p = await openPage(product, 'date-en-browser', false, 'en-US');
+    await signIn(p, product.baseUrl, coordinator.email, password, `/cycles/${cycleId}/schools/${id}`);
+    const extend = p.page.getByTestId('extend-deadline');
+    const field = extend.getByLabel('Новый срок');
+    // An empty field says the form it takes; a date that does not exist is named, not sent.
+    expect(await field.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+    await typeDate(field, '31.02.2027');
+    await extend.getByRole('alert').getByText('Нет такой даты: 31.02.2027').waitFor();
+    await p.shot('date-wrong', 'viewport');
+    await field.fill('');
+    await typeDate(field, '31.03.2027');
+    expect(await extend.getByRole('alert').count()).toBe(0);
+    await extend.getByRole('textbox', { name: 'Причина' }).fill('Карантин');
+    await extend.getByRole('button', { name: 'Продлить срок' }).click();
+    await extend.getByText('Срок продлен').waitFor();
+    await eventually('new due date shown', async () =>
+      (await p.page.getByTestId('school-due').textContent())?.includes('31 марта 2027') ? true : undefined,
+    );
+    await p.shot('date-extended');
     expect(p.errors).toEqual([]);
     await p.close();
   });
