@@ -8,23 +8,18 @@ import {
   type LaunchBatch,
 } from '@orientir/contracts';
 
-function launchActivities(taskQueue: string | undefined) {
-  const queue = taskQueue ? { taskQueue } : {};
-  const { planCycleLaunch, recordLaunchProgress } = proxyActivities<CycleLaunchActivities>({
-    ...queue,
-    startToCloseTimeout: '2 minutes',
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-  });
-  // A batch heartbeats after every start: a worker that dies mid-batch is noticed within the heartbeat
-  // timeout and the batch runs again elsewhere (what it had started counts as already running).
-  const { startLaunchBatch } = proxyActivities<CycleLaunchActivities>({
-    ...queue,
-    startToCloseTimeout: '15 minutes',
-    heartbeatTimeout: '20 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-  });
-  return { planCycleLaunch, recordLaunchProgress, startLaunchBatch };
-}
+const { planCycleLaunch, recordLaunchProgress } = proxyActivities<CycleLaunchActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+// A batch heartbeats after every start: a worker that dies mid-batch is noticed within the heartbeat
+// timeout and the batch runs again elsewhere (what it had started counts as already running).
+const { startLaunchBatch } = proxyActivities<CycleLaunchActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
 
 const DEFAULT_BATCHES_PER_RUN = 200;
 
@@ -43,7 +38,6 @@ export async function cycleLaunchWorkflow(input: CycleLaunchWorkflowInput): Prom
     failures: [],
     sequence: 0,
   };
-  const { planCycleLaunch, recordLaunchProgress, startLaunchBatch } = launchActivities(input.activityTaskQueue);
   setHandler(cycleLaunchProgressQuery, () => ({ ...progress, failures: [...progress.failures] }));
 
   const record = async (): Promise<void> => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
-import { launchActivityTaskQueue } from '@orientir/contracts';
+import { launchTaskQueue } from '@orientir/contracts';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import {
@@ -18,13 +18,16 @@ import {
 import { TemporalWorkflowGateway, ensureDigestSchedule, isTransientStartError } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
+/** Launch workflows cached by the launch worker: only a few run at a time. */
+const LAUNCH_WORKER_CACHE = 20;
+
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private connection?: NativeConnection;
   private worker?: Worker;
-  /** Polls the launch activities' own queue (launchActivityTaskQueue), beside the main worker. */
+  /** Polls the launch workflows' own queue (launchTaskQueue), beside the main worker. */
   private launchWorker?: Worker;
   private running?: Promise<void>;
   private scheduleTimer?: NodeJS.Timeout;
@@ -104,13 +107,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       ...(await prebuiltWorkflowBundle()),
       activities,
     });
-    // The launch activities on their own queue: they never wait behind the first tasks and
-    // projections of the workflows they start (docs/performance.md).
+    // Launches on their own queue: their workflow and activity tasks never wait behind the first
+    // tasks and projections of the workflows they start (docs/performance.md). A launch started
+    // before this queue existed still runs on the main worker, which has everything.
     const { planCycleLaunch, startLaunchBatch, recordLaunchProgress } = activities;
     this.launchWorker = await Worker.create({
       connection: this.connection,
       namespace,
-      taskQueue: launchActivityTaskQueue(taskQueue),
+      taskQueue: launchTaskQueue(taskQueue),
+      maxCachedWorkflows: LAUNCH_WORKER_CACHE,
+      ...(await prebuiltWorkflowBundle()),
       activities: { planCycleLaunch, startLaunchBatch, recordLaunchProgress },
     });
     this.running = Promise.all([this.worker.run(), this.launchWorker.run()]).then(() => undefined);

@@ -7,8 +7,12 @@ export const CYCLE_LAUNCH_WORKFLOW = 'cycleLaunchWorkflow';
 export const cycleLaunchWorkflowId = (cycleId: string, launchId: string): string =>
   `cycle/${cycleId}/launch/${launchId}`;
 
-/** The queue a worker polls for the launch activities only, beside its main task queue. */
-export const launchActivityTaskQueue = (taskQueue: string): string => `${taskQueue}-launch`;
+/**
+ * The queue of the launch workflow and its activities, beside the worker's main queue: a launch
+ * then never waits behind the first tasks of the thousands of workflows it starts (those go to the
+ * main queue). A worker polls both.
+ */
+export const launchTaskQueue = (taskQueue: string): string => `${taskQueue}-launch`;
 
 export type LaunchTargetKind = 'school' | 'event';
 
@@ -57,12 +61,6 @@ export interface CycleLaunchWorkflowInput {
   batchSize: number;
   /** Continue-as-new after this many batches in one run, or sooner when Temporal suggests it. */
   batchesPerRun?: number;
-  /**
-   * The task queue of the launch activities (launchActivityTaskQueue of the worker's queue): their own
-   * queue, so they do not wait behind the first tasks of the thousands of workflows they start. Absent
-   * (launches started before it existed, tests): the workflow's own queue.
-   */
-  activityTaskQueue?: string;
   /** Set when continuing as new: what is left and what was counted so far. */
   carried?: { batches: LaunchBatch[]; progress: CycleLaunchProgress };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { cycleLaunchWorkflowId, launchActivityTaskQueue, type CycleLaunchWorkflowInput } from '@orientir/contracts';
+import { cycleLaunchWorkflowId, type CycleLaunchWorkflowInput } from '@orientir/contracts';
 import { LaunchStore, type CycleLaunchEntity } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import { CycleErrorCode, CycleException } from './cycle.exception';
@@ -114,7 +114,6 @@ export class CycleLauncherService implements OnApplicationBootstrap, OnApplicati
       parallelBatches,
       startsPerBatch: Math.ceil(concurrency / parallelBatches),
       batchSize: BATCH_SIZE,
-      activityTaskQueue: launchActivityTaskQueue(this.config.temporal.taskQueue),
     };
   }
 }

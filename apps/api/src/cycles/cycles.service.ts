@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { cycleAccess } from '@orientir/auth';
+import { cycleAccess, readsWholeCycle } from '@orientir/auth';
 import { schoolWorkflowId } from '@orientir/contracts';
 import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
@@ -22,7 +22,7 @@ import { toSchoolListView } from './school-list.mapper';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
-import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { requirePrincipal, type Actor, type Principal } from '../auth/principal.model';
 
 /** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
 export interface RoadmapEventExtras {
@@ -248,14 +248,10 @@ export class CyclesService {
 
   /** One page of the cycle's schools within the caller's scope, with counts per municipality and stage. */
   async listSchools(cycleId: string, query: SchoolListQueryDto, actor: Actor): Promise<SchoolListView> {
-    const stored = await this.store.find(cycleId);
-    if (!stored) throw notFound(cycleId);
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
-    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const all = access.schoolIds.size === stored.schools.length;
+    const visible = await this.visibleSchools(cycleId, requirePrincipal(actor).grants);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const found = await this.schoolList.list(cycleId, all ? null : [...access.schoolIds], {
+    const found = await this.schoolList.list(cycleId, visible, {
       municipality: query.municipality,
       stage: query.stage,
       category: query.category,
@@ -268,6 +264,22 @@ export class CyclesService {
       pageSize,
     });
     return toSchoolListView(cycleId, found, page, pageSize);
+  }
+
+  /**
+   * The school ids the caller may see in the cycle, or null for all of them. A region-wide reader
+   * needs only the cycle row (the dashboard's hot path); anyone else is checked school by school.
+   */
+  private async visibleSchools(cycleId: string, grants: Principal['grants']): Promise<string[] | null> {
+    if (readsWholeCycle(grants)) {
+      if (!(await this.store.findCycle(cycleId))) throw notFound(cycleId);
+      return null;
+    }
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    return access.schoolIds.size === stored.schools.length ? null : [...access.schoolIds];
   }
 }
 
