@@ -22,7 +22,7 @@ import { toSchoolListView } from './school-list.mapper';
 import { cycleFacts, toCycleView } from './cycle-view.mapper';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
-import { requirePrincipal, type Actor, type Principal } from '../auth/principal.model';
+import { requirePrincipal, type Actor } from '../auth/principal.model';
 
 /** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
 export interface RoadmapEventExtras {
@@ -248,38 +248,34 @@ export class CyclesService {
 
   /** One page of the cycle's schools within the caller's scope, with counts per municipality and stage. */
   async listSchools(cycleId: string, query: SchoolListQueryDto, actor: Actor): Promise<SchoolListView> {
-    const visible = await this.visibleSchools(cycleId, requirePrincipal(actor).grants);
+    const grants = requirePrincipal(actor).grants;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const found = await this.schoolList.list(cycleId, visible, {
-      municipality: query.municipality,
-      stage: query.stage,
-      category: query.category,
-      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
-      curator: query.curator,
-      search: query.search,
-      sort: query.sort ?? 'name',
-      direction: query.direction ?? 'asc',
-      page,
-      pageSize,
-    });
-    return toSchoolListView(cycleId, found, page, pageSize);
-  }
-
-  /**
-   * The school ids the caller may see in the cycle, or null for all of them. A region-wide reader
-   * needs only the cycle row (the dashboard's hot path); anyone else is checked school by school.
-   */
-  private async visibleSchools(cycleId: string, grants: Principal['grants']): Promise<string[] | null> {
+    const list = (visible: string[] | null) =>
+      this.schoolList.list(cycleId, visible, {
+        municipality: query.municipality,
+        stage: query.stage,
+        category: query.category,
+        overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+        curator: query.curator,
+        search: query.search,
+        sort: query.sort ?? 'name',
+        direction: query.direction ?? 'asc',
+        page,
+        pageSize,
+      });
     if (readsWholeCycle(grants)) {
-      if (!(await this.store.findCycle(cycleId))) throw notFound(cycleId);
-      return null;
+      // A region-wide reader sees every school: the cycle row and the page at once (the dashboard's hot path).
+      const [cycle, found] = await Promise.all([this.store.findCycle(cycleId), list(null)]);
+      if (!cycle) throw notFound(cycleId);
+      return toSchoolListView(cycleId, found, page, pageSize);
     }
     const stored = await this.store.find(cycleId);
     if (!stored) throw notFound(cycleId);
     const access = cycleAccess(grants, cycleFacts(stored));
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    return access.schoolIds.size === stored.schools.length ? null : [...access.schoolIds];
+    const found = await list(access.schoolIds.size === stored.schools.length ? null : [...access.schoolIds]);
+    return toSchoolListView(cycleId, found, page, pageSize);
   }
 }
 
