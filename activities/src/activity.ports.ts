@@ -13,7 +13,7 @@ import type {
   SchoolProgressSnapshot,
 } from '@orientir/contracts';
 import type { EventDefinitionInput } from './events/event-definition.util';
-import type { CalendarOverrides } from '@orientir/domain';
+import type { CalendarOverrides, EscalationStep } from '@orientir/domain';
 
 export interface ProgressPort {
   upsertEventProgress(snapshot: EventProgressSnapshot): Promise<void>;
@@ -25,7 +25,7 @@ export interface ProgressPort {
 
 export interface EventDirectoryPort {
   findEventForReminder(eventId: string): Promise<{
-    cycle: { id: string; title: string; timezone: string };
+    cycle: { id: string; title: string; timezone: string; municipalityId?: string | null };
     event: {
       id: string;
       number: string;
@@ -170,5 +170,8 @@ export interface SchoolYearPort {
   } | null>;
   schoolTeamAddressees(school: SchoolRecord): Promise<Addressee[]>;
   coordinatorAddressees(municipalityId: string | null): Promise<Addressee[]>;
+  regionalCoordinatorAddressees(): Promise<Addressee[]>;
   personAddressee(person: PersonRef): Promise<Addressee | null>;
+  /** The cycle's zone and escalation chain (null: the default chain). */
+  cycle(cycleId: string): Promise<{ id: string; timezone: string; escalationChain: EscalationStep[] | null } | null>;
 }

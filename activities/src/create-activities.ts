@@ -3,6 +3,7 @@ import type { MailOutbox } from '@orientir/mail';
 import { DigestService } from './notifications/digest.service';
 import { LinkIssuer } from './notifications/link-issuer';
 import { createNotificationActivities } from './notifications/notification.activities';
+import { createNotificationTimingActivity } from './notifications/notification-timing.activity';
 import { createProjectionActivities } from './projections/projection.activities';
 import { createSchoolYearActivities } from './school-year/school-year.activities';
 import { createCycleLaunchActivities } from './launch/cycle-launch.activities';
@@ -56,7 +57,7 @@ export function createActivities(deps: ActivityDeps): OrientirActivities & Cycle
   );
   return {
     ...createProjectionActivities({ progress: deps.progress }),
-    ...createEventActivities({ events: deps.events }),
+    ...createEventActivities({ events: deps.events, calendar: deps.calendar }),
     ...createNotificationActivities({
       directory: deps.directory,
       outbox: deps.outbox,
@@ -64,12 +65,15 @@ export function createActivities(deps: ActivityDeps): OrientirActivities & Cycle
       people: deps.people,
       links,
       defaultMode: deps.defaultNotificationMode,
+      coordinators: deps.schoolYear,
     }),
+    ...createNotificationTimingActivity({ cycles: deps.schoolYear, calendar: deps.calendar }),
     ...createSchoolYearActivities({
       schoolYear: deps.schoolYear,
       outbox: deps.outbox,
       publicUrl: deps.publicUrl,
       reminderDaysBefore: deps.reminderDaysBefore,
+      calendar: deps.calendar,
     }),
     loadCalendarOverrides: () => deps.calendar.overrides(),
     ...createCycleLaunchActivities({

@@ -61,7 +61,7 @@ describe('buildDemoCycle', () => {
   it('gives each executor one demo address and skips undated events with a reason', () => {
     expect(payload.events[0].executors[0].email).toBe(payload.events[1].executors[1].email);
     expect(payload.events[1].executors[0].email).not.toBe(payload.events[0].executors[0].email);
-    expect(skipped).toEqual([{ number: '3', reason: 'срок «По графику» не задает дат: назначьте их вручную' }]);
+    expect(skipped).toEqual([{ number: '3', reason: expect.stringContaining('срок «По графику» не задает дат') }]);
   });
 
   it('invents demo schools when the roadmap lists none', () => {

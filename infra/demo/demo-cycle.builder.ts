@@ -28,7 +28,9 @@ export interface DemoCycle {
  */
 export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
   const plan = planCycleFromRoadmap(roadmap);
-  const firstEnd = Math.min(...plan.events.map((e) => Date.parse(e.deadline)));
+  // The demo posts plain windows (POST /api/cycles): an undated event would become a year-long one, so it stays out.
+  const dated = plan.events.filter((e) => !e.awaitingSchedule);
+  const firstEnd = Math.min(...dated.map((e) => Date.parse(e.deadline)));
   // Whole days, so local midnights stay midnights.
   const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
   const shifted = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
@@ -51,7 +53,7 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
       }));
 
   // Shifted dates: the demo's events are plain windows, not the roadmap's parsed periods.
-  const events = plan.events.map(({ details: _details, ...e }) => ({
+  const events = dated.map(({ details: _details, awaitingSchedule: _awaiting, sourceNumber: _source, ...e }) => ({
     ...e,
     opensAt: shifted(e.opensAt),
     deadline: shifted(e.deadline),
@@ -69,7 +71,7 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
       schools,
       events,
     },
-    skipped: plan.skipped,
+    skipped: plan.awaitingSchedule,
   };
 }
 

@@ -44,6 +44,7 @@ function fixture(): { events: ReportEventInput[]; evidence: ReportEvidenceInput[
       reportForm: i % 4 === 3 ? 'Справка' : null,
       status: 'open',
       participants: SCHOOLS,
+      verdicts: [],
       occurrences: plan.occurrences.map((o) => ({
         index: o.index,
         label: o.label,

@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { loadAppConfig } from '@orientir/config';
+import { OutboxDispatcherService } from '../../apps/worker/src/outbox-dispatcher.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { testEnv } from '../setup/test-infrastructure';
 
@@ -18,11 +20,18 @@ async function startWorker(env: Record<string, string>): Promise<unknown> {
     TEMPORAL_TASK_QUEUE: `tls-${process.pid}`,
     ...env,
   });
+  // A testing module, not NestFactory: after a failed start Nest's close() only rethrows the start
+  // error, so what the module opened before the failure (the outbox dispatcher's loop, the database
+  // pool) is closed here by hand; left open, it kept jest alive after the whole integration run.
+  const app = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
+  app.useLogger(false);
   try {
-    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await app.init();
     await app.close();
     return null;
   } catch (error) {
+    await app.get(OutboxDispatcherService).onApplicationShutdown();
+    await app.get(DataSource).destroy();
     return error;
   }
 }

@@ -12,6 +12,7 @@ import {
   type SchoolYearRequest,
   type SchoolYearState,
 } from '@orientir/contracts';
+import { DEFAULT_ESCALATION_CHAIN, planEscalation } from '@orientir/domain';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 import { testEnv } from '../setup/test-infrastructure';
 import { registerSearchAttributes } from './replay/replay-scenarios';
@@ -67,6 +68,12 @@ describe('school year workflow (time-skipping)', () => {
       },
       async loadCalendarOverrides() {
         return {};
+      },
+      async loadNotificationTiming() {
+        return { timeZone: 'Asia/Irkutsk', chain: [...DEFAULT_ESCALATION_CHAIN], calendar: {} };
+      },
+      async sendEventEscalation() {
+        return { recipients: 0 };
       },
     };
     worker = await Worker.create({
@@ -176,17 +183,26 @@ describe('school year workflow (time-skipping)', () => {
       'anti_risk_programme:teacher_shortage',
     ]);
 
-    // Nothing uploaded: reminders 7 and 1 days before, then overdue, escalated to curator and coordinator.
-    await env.sleep(t0 + 41 * DAY - (await env.currentTimeMs()));
+    // Nothing uploaded: reminders 7 and 1 days before, then overdue; the cycle's chain tells the school
+    // team and curator the next working day at 09:00 local, the municipal coordinator after 3 working days.
+    const dueAt = s.dueAt as string;
+    const [executorStep, municipalStep] = planEscalation({ timeZone: 'Asia/Irkutsk', deadline: Date.parse(dueAt) });
+    await env.sleep(Date.parse(dueAt) + 60_000 - (await env.currentTimeMs()));
     s = await state();
     expect(s).toMatchObject({ stage: 'concept_documents', overdue: true, escalated: true });
     const reminders = notices.filter((n) => n.kind === 'reminder' && n.stage === 'concept_documents');
     expect(reminders.map((n) => n.audience)).toEqual([['school_team'], ['school_team']]);
-    expect(notices.find((n) => n.kind === 'overdue')).toMatchObject({
-      audience: ['school_team', 'curator', 'coordinator'],
-      stage: 'concept_documents',
-    });
     expect(projections.at(-1)).toMatchObject({ overdue: true });
+    await env.sleep(municipalStep.dueAt + 60_000 - (await env.currentTimeMs()));
+    expect(notices.filter((n) => n.kind === 'overdue')).toEqual([
+      expect.objectContaining({
+        audience: ['school_team', 'curator'],
+        key: `${dueAt}/escalation/executor`,
+        stage: 'concept_documents',
+      }),
+      expect.objectContaining({ audience: ['coordinator'], key: `${dueAt}/escalation/municipal_coordinator` }),
+    ]);
+    expect(executorStep.dueAt).toBeLessThan(municipalStep.dueAt);
 
     await refused(
       handle,
@@ -194,12 +210,11 @@ describe('school year workflow (time-skipping)', () => {
       { actor: COORDINATOR, dueAt: new Date(t0 + 30 * DAY).toISOString(), reason: 'раньше' },
       /в будущем/,
     );
-    s = await act(handle, 'extendDeadline', {
-      actor: COORDINATOR,
-      dueAt: new Date(t0 + 50 * DAY).toISOString(),
-      reason: 'Больничный директора',
-    });
-    expect(s).toMatchObject({ overdue: false, dueAt: new Date(t0 + 50 * DAY).toISOString() });
+    // The new date lies ahead of the escalation days however the calendar fell.
+    const extendedTo = new Date(Math.max(t0 + 50 * DAY, (await env.currentTimeMs()) + 5 * DAY)).toISOString();
+    s = await act(handle, 'extendDeadline', { actor: COORDINATOR, dueAt: extendedTo, reason: 'Больничный директора' });
+    expect(s).toMatchObject({ overdue: false, dueAt: extendedTo });
+    const overdueLetters = notices.filter((n) => n.kind === 'overdue').length;
 
     const doc = (key: string, n: number) => ({ key, fileId: `file-${key}-${n}`, fileName: `${key}-${n}.pdf` });
     const keys = s.documents.map((d) => d.key);
@@ -251,6 +266,8 @@ describe('school year workflow (time-skipping)', () => {
 
     // The curator sits on it past 10 working days: the coordinator hears of it.
     await env.sleep(Date.parse(review.reviewDueAt as string) + 60_000 - (await env.currentTimeMs()));
+    // The extension ended the old date's chain: its regional step never went out.
+    expect(notices.filter((n) => n.kind === 'overdue')).toHaveLength(overdueLetters);
     expect(notices.filter((n) => n.kind === 'review_overdue')).toEqual([
       expect.objectContaining({ audience: ['coordinator'], documentKey: keys[1], round: 3 }),
     ]);

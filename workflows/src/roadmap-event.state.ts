@@ -18,6 +18,7 @@ import type {
   EvidenceInput,
   EvidenceRemoval,
   OccurrenceProgressRecord,
+  RoadmapEventTrackerSnapshot,
   ScheduleRequest,
   VerdictRequest,
 } from '@orientir/contracts';
@@ -53,6 +54,39 @@ export class RoadmapEventTracker {
   ) {
     this.occurrences = applyPastPolicy(definition.occurrences, launchedAt, definition.pastPolicy);
     this.awaitingSchedule = definition.awaitingSchedule;
+  }
+
+  /** The tracker a continued run goes on with: exactly the state the previous run had. */
+  static restore(definition: EventDefinition, s: RoadmapEventTrackerSnapshot): RoadmapEventTracker {
+    const tracker = new RoadmapEventTracker(definition, s.launchedAt, s.reminderDaysBefore);
+    tracker.occurrences = s.occurrences.map((o) => ({ ...o }));
+    tracker.awaitingSchedule = s.awaitingSchedule;
+    for (const e of s.evidence) tracker.evidence.set(e.id, { ...e, schoolIds: [...e.schoolIds] });
+    tracker.verdicts.push(...s.verdicts.map((v) => ({ ...v })));
+    tracker.control = { ...s.control };
+    tracker.cancelled = s.cancelled;
+    tracker.closedEarlyAt = s.closedEarlyAt;
+    tracker.pipelineCovered = [...s.pipelineCovered];
+    for (const key of s.sent) tracker.sent.add(key);
+    tracker.remindersSent = s.remindersSent;
+    return tracker;
+  }
+
+  snapshot(): RoadmapEventTrackerSnapshot {
+    return {
+      launchedAt: this.launchedAt,
+      reminderDaysBefore: [...this.reminderDaysBefore],
+      occurrences: this.occurrences.map((o) => ({ ...o })),
+      awaitingSchedule: this.awaitingSchedule,
+      evidence: [...this.evidence.values()].map((e) => ({ ...e, schoolIds: [...e.schoolIds] })),
+      verdicts: this.verdicts.map((v) => ({ ...v })),
+      control: { ...this.control },
+      cancelled: this.cancelled,
+      closedEarlyAt: this.closedEarlyAt,
+      pipelineCovered: [...this.pipelineCovered],
+      sent: [...this.sent],
+      remindersSent: this.remindersSent,
+    };
   }
 
   get closed(): boolean {
@@ -143,6 +177,27 @@ export class RoadmapEventTracker {
   markSent(reminder: DueReminder): void {
     this.sent.add(reminder.key);
     this.remindersSent += 1;
+  }
+
+  /**
+   * Occurrences whose deadline passed unmet (overdue, not closed): what the overdue notice and the
+   * escalation chain are about. Deadlines already past at launch are left out (no burst).
+   */
+  overdueOccurrences(now: number): { key: string; index: number; deadline: number }[] {
+    if (this.closed || this.awaitingSchedule) return [];
+    const summary = this.evaluate(now);
+    return this.occurrences
+      .filter((o) => !o.skipped && o.deadline >= this.launchedAt && summary.occurrences[o.index]?.status === 'overdue')
+      .map((o) => ({ key: `o${o.index}`, index: o.index, deadline: o.deadline }));
+  }
+
+  /** Escalation letters share the reminders' record of what went out, so whatever carries one carries both. */
+  wasSent(key: string): boolean {
+    return this.sent.has(key);
+  }
+
+  markEscalated(key: string): void {
+    this.sent.add(key);
   }
 
   /** The next instant something changes by itself: a window opens or closes, a reminder falls due, the event finalises. */

@@ -9,27 +9,40 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { ESCALATION_LEVEL_NAMES, type EscalationLevel } from '@orientir/domain/workflow';
 import {
   SCHOOL_YEAR_UPDATES,
   StageAttribute,
   schoolCycleStateQuery,
+  type NotificationTiming,
   type OrientirActivities,
   type SchoolCycleWorkflowInput,
   type SchoolYearAction,
   type SchoolYearActionType,
   type TimelineStep,
 } from '@orientir/contracts';
+import { pendingEscalations } from './overdue-escalation.util';
 import { projected } from './projection-failure.util';
 import { legacySchoolCycleWorkflow } from './school-cycle-legacy.workflow';
 import { SchoolYear, type SchoolNotice } from './school-year/school-year.rules';
 
-const { projectSchoolProgress, loadSchoolYearSetup, sendSchoolNotice } = proxyActivities<OrientirActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
-});
+const { projectSchoolProgress, loadSchoolYearSetup, sendSchoolNotice, loadNotificationTiming } =
+  proxyActivities<OrientirActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+  });
 
 /** Marks histories of the school year (issue 11); histories without it replay the first, five-click workflow. */
 export const SCHOOL_YEAR_PATCH = 'school-year-v1';
+/** Marks runs that escalate an overdue stage along the cycle's chain (issue 13) instead of mailing all at once. */
+export const SCHOOL_ESCALATION_PATCH = 'school-escalation-chain-v1';
+
+/** Who hears of an overdue stage at each level of the chain: the school team (with its curator) executes it. */
+const ESCALATION_AUDIENCE: Record<EscalationLevel, SchoolNotice['audience']> = {
+  executor: ['school_team', 'curator'],
+  municipal_coordinator: ['coordinator'],
+  regional_coordinator: ['regional_coordinator'],
+};
 
 /**
  * One school's year for one cycle: risk profile → self-diagnosis → concept documents → expertise
@@ -125,11 +138,17 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
   }
 
   const school = year;
+  school.escalatesByChain = carried ? !!carried.escalatesByChain : patched(SCHOOL_ESCALATION_PATCH);
+  const escalationsSent = new Set(carried?.escalationsSent ?? []);
+  /** The cycle's chain and calendar, read by an activity when planning (see the event workflow for why). */
+  let timing: NotificationTiming | null = null;
   if (!carried || pendingSteps.length) await lock.run(project);
 
   while (!school.finished) {
     const timer = school.nextTimer();
-    const wait = timer ? Math.max(1, timer.at - Date.now()) : undefined;
+    const escalationAt = school.escalatesByChain ? await lock.run(escalateDue) : null;
+    const wakeAt = escalationAt !== null && (!timer || escalationAt < timer.at) ? escalationAt : (timer?.at ?? null);
+    const wait = wakeAt !== null ? Math.max(1, wakeAt - Date.now()) : undefined;
     const woken = () => changed || notices.length > 0 || school.finished;
     if (!woken()) await (wait === undefined ? condition(woken) : condition(woken, wait));
     changed = false;
@@ -155,6 +174,8 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
           sequence,
           pendingSteps: pendingSteps.splice(0),
           remindersSent: [...school.remindersSent],
+          escalationsSent: [...escalationsSent],
+          escalatesByChain: school.escalatesByChain,
         },
       });
     }
@@ -162,6 +183,34 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
   await condition(allHandlersFinished);
   await sendNotices(notices.splice(0));
   return school.view();
+
+  /** Sends the chain's letters for an overdue stage that are due; answers when the next one falls due. */
+  async function escalateDue(): Promise<number | null> {
+    const state = school.state;
+    if (!state.overdue || !state.dueAt || school.finished) return null;
+    const items = [{ key: state.dueAt, deadline: Date.parse(state.dueAt) }];
+    const pending = (t: NotificationTiming) => pendingEscalations(items, t, (key) => escalationsSent.has(key));
+    if (!timing || pending(timing).some((step) => step.dueAt <= Date.now())) {
+      timing = await loadNotificationTiming({ cycleId: input.cycleId });
+    }
+    for (const step of pending(timing)) {
+      if (step.dueAt > Date.now()) return step.dueAt;
+      await sendNotices([
+        {
+          kind: 'overdue',
+          audience: ESCALATION_AUDIENCE[step.level],
+          key: step.key,
+          documentKey: null,
+          remarks:
+            step.level === 'executor'
+              ? null
+              : `Письмо направлено по цепочке эскалации цикла (${ESCALATION_LEVEL_NAMES[step.level]}): просим проконтролировать выполнение.`,
+        },
+      ]);
+      escalationsSent.add(step.key);
+    }
+    return null;
+  }
 
   async function sendNotices(batch: SchoolNotice[]): Promise<void> {
     const state = school.state;

@@ -6,6 +6,7 @@ import {
   schoolExecutorCategories,
   targetFromIndicator,
   windowsFromDates,
+  type CalendarOverrides,
   type OccurrencePlan,
   type SchoolCategory,
   type SchoolStage,
@@ -39,6 +40,7 @@ export interface EventDefinitionInput {
 export function buildEventDefinition(
   { cycle, event, schools }: EventDefinitionInput,
   reminderDaysBefore: readonly number[] = [],
+  calendar: CalendarOverrides = {},
 ): EventDefinition {
   const plan: OccurrencePlan = event.schedule?.length
     ? { occurrences: windowsFromDates(event.schedule, cycle.timezone), awaitingSchedule: false, nudgeEveryDays: null }
@@ -64,7 +66,7 @@ export function buildEventDefinition(
     target: targetFromIndicator(event.indicator, event.reportForm),
     occurrences: plan.occurrences.map((o) => ({
       ...o,
-      remindAt: reminderInstants(o, reminderDaysBefore, cycle.timezone),
+      remindAt: reminderInstants(o, reminderDaysBefore, cycle.timezone, calendar),
     })),
     awaitingSchedule: plan.awaitingSchedule,
     nudgeEveryDays: plan.nudgeEveryDays,

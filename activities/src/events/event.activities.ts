@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { OrientirActivities } from '@orientir/contracts';
-import type { EventTrackingPort } from '../activity.ports';
+import type { CalendarPort, EventTrackingPort } from '../activity.ports';
 import { buildEventDefinition, stagesDoneAfter } from './event-definition.util';
 
 type EventActivities = Pick<
@@ -9,7 +9,14 @@ type EventActivities = Pick<
 >;
 
 /** Thin adapters over the event store: the workflow decides, these read and write rows. */
-export function createEventActivities({ events }: { events: EventTrackingPort }): EventActivities {
+export function createEventActivities({
+  events,
+  calendar,
+}: {
+  events: EventTrackingPort;
+  /** The installation's loaded years and a region's extra days: reminders count working days on them. */
+  calendar: CalendarPort;
+}): EventActivities {
   return {
     async loadEventDefinition({ cycleId, eventId, reminderDaysBefore }) {
       const source = await events.definitionSource(cycleId, eventId);
@@ -20,7 +27,8 @@ export function createEventActivities({ events }: { events: EventTrackingPort })
           type: 'EventNotFound',
         });
       }
-      return buildEventDefinition(source, reminderDaysBefore);
+      // Read here, at the workflow's planning step: the answer is recorded, so a replay plans the same.
+      return buildEventDefinition(source, reminderDaysBefore, await calendar.overrides());
     },
     async storeEvidence(input) {
       await events.insertEvidence(input);

@@ -4,11 +4,18 @@ import type {
   DailyDigestResult,
   EnqueueMailInput,
   EnqueueMailResult,
+  EventEscalationInput,
   EventReminderInput,
   EventReminderResult,
 } from '@orientir/contracts';
 import { renderEventReminder, type MailOutbox } from '@orientir/mail';
-import type { DigestPort, EventDirectoryPort, NotificationModeValue } from '../activity.ports';
+import type {
+  Addressee,
+  DigestPort,
+  EventDirectoryPort,
+  NotificationModeValue,
+  SchoolYearPort,
+} from '../activity.ports';
 import type { DigestService } from './digest.service';
 import { LinkIssuer } from './link-issuer';
 
@@ -19,6 +26,8 @@ export interface NotificationActivityDeps {
   people: DigestPort;
   links: LinkIssuer;
   defaultMode: NotificationModeValue;
+  /** Coordinators to escalate to. */
+  coordinators: Pick<SchoolYearPort, 'coordinatorAddressees' | 'regionalCoordinatorAddressees'>;
 }
 
 export function createNotificationActivities({
@@ -28,6 +37,7 @@ export function createNotificationActivities({
   people,
   links,
   defaultMode,
+  coordinators,
 }: NotificationActivityDeps) {
   return {
     /** Queues one e-mail; the dispatcher sends it. Idempotent per dedupe key. */
@@ -91,6 +101,62 @@ export function createNotificationActivities({
         queued += 1;
       }
       return { recipients: queued };
+    },
+
+    /**
+     * The overdue notice (level executor: the event's people, whatever their mail preference, as it is
+     * critical) or an escalation letter to the cycle's municipal or regional coordinators. Queued once
+     * per workflow, occurrence, level and recipient; an address the server refuses never blocks the
+     * workflow (the outbox marks it undeliverable and the coordinator sees it).
+     */
+    async sendEventEscalation(input: EventEscalationInput): Promise<EventReminderResult> {
+      const found = await directory.findEventForReminder(input.eventId);
+      if (!found) {
+        throw ApplicationFailure.create({ message: `Event ${input.eventId} not found`, nonRetryable: true });
+      }
+      const { cycle, event } = found;
+      const recipients: (Addressee & { personId?: string })[] =
+        input.level === 'executor'
+          ? found.recipients
+          : input.level === 'municipal_coordinator'
+            ? await coordinators.coordinatorAddressees(cycle.municipalityId ?? null)
+            : await coordinators.regionalCoordinatorAddressees();
+      if (recipients.length === 0) {
+        log.warn('Nobody to tell of an overdue event at this escalation level; shown on the cycle only', { ...input });
+      }
+      const coordinator = await people.coordinatorContact(cycle.id);
+      const expectation = await people.expectationOf(event.id);
+      const seen = new Set<string>();
+      for (const recipient of recipients) {
+        const email = recipient.email.toLowerCase();
+        if (seen.has(email)) continue;
+        seen.add(email);
+        const actionUrl =
+          input.level === 'executor' && recipient.personId
+            ? await links.eventLink(recipient.personId, cycle.id, event.id)
+            : `${links.publicUrl}/cycles/${cycle.id}/events/${event.id}`;
+        const mail = renderEventReminder({
+          recipientName: recipient.name,
+          eventNumber: event.number,
+          eventTitle: event.title,
+          cycleTitle: cycle.title,
+          deadline: new Date(input.deadline),
+          timezone: cycle.timezone,
+          actionUrl,
+          expectation,
+          coordinator: input.level === 'executor' ? coordinator : null,
+          calendarUid: `event-${event.id}@orientir`,
+          notice: input.level === 'executor' ? 'overdue' : 'escalation',
+        });
+        await outbox.enqueue({
+          to: email,
+          kind: input.level === 'executor' ? 'event-overdue' : 'event-escalation',
+          dedupeKey: `${input.workflowId}/overdue/${input.occurrenceIndex}/${input.level}/${email}`,
+          cycleId: cycle.id,
+          ...mail,
+        });
+      }
+      return { recipients: seen.size };
     },
 
     async sendDailyDigests(input: DailyDigestInput): Promise<DailyDigestResult> {

@@ -2,7 +2,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import { SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
 import type { SchoolNoticeInput, SchoolSetupInput, SchoolYearSetup } from '@orientir/contracts';
 import { renderSchoolNotice, type MailOutbox } from '@orientir/mail';
-import type { SchoolYearPort } from '../activity.ports';
+import type { CalendarPort, SchoolYearPort } from '../activity.ports';
 import { buildSchoolYearSetup } from './school-year-setup.util';
 
 export interface SchoolYearActivityDeps {
@@ -11,6 +11,7 @@ export interface SchoolYearActivityDeps {
   outbox: Pick<MailOutbox, 'enqueue'>;
   publicUrl: string;
   reminderDaysBefore: number[];
+  calendar: CalendarPort;
 }
 
 /** Thin adapters: the school workflow's set-up from PostgreSQL, and its notices through the outbox. */
@@ -19,6 +20,7 @@ export function createSchoolYearActivities({
   outbox,
   publicUrl,
   reminderDaysBefore,
+  calendar,
 }: SchoolYearActivityDeps) {
   return {
     async loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup> {
@@ -36,7 +38,7 @@ export function createSchoolYearActivities({
           settings: facts.settings,
           curator: facts.curator,
         },
-        { now: new Date(), reminderDaysBefore },
+        { now: new Date(), reminderDaysBefore, calendarOverrides: await calendar.overrides() },
       );
     },
 
@@ -51,6 +53,7 @@ export function createSchoolYearActivities({
             ...(await schoolYear.coordinatorAddressees(facts.school.municipalityId ?? facts.cycle.municipalityId)),
           );
         }
+        if (audience === 'regional_coordinator') recipients.push(...(await schoolYear.regionalCoordinatorAddressees()));
         if (audience === 'curator') {
           for (const person of [input.curator, ...input.experts]) {
             const addressee = person ? await schoolYear.personAddressee(person) : null;

@@ -1,7 +1,14 @@
 // The activity surface the workflows see. Workflows proxy this interface by type only;
 // activities/ implements it over services.
 import type { PersonRef, SchoolYearSetup, SchoolYearState, TimelineStep } from './school-cycle.contract';
-import type { CalendarOverrides, EventStatusCode, SchoolPipelineState, SchoolStage } from '@orientir/domain/workflow';
+import type {
+  CalendarOverrides,
+  EscalationLevel,
+  EscalationStep,
+  EventStatusCode,
+  SchoolPipelineState,
+  SchoolStage,
+} from '@orientir/domain/workflow';
 import type { EventDefinition, EvidenceCorrection, EvidenceInput, EvidenceRemoval } from './roadmap-event.contract';
 import type { DailyDigestInput, DailyDigestResult } from './daily-digest.contract';
 
@@ -77,7 +84,7 @@ export interface SchoolNoticeInput {
   cycleId: string;
   schoolId: string;
   kind: 'reminder' | 'overdue' | 'review_overdue' | 'returned' | 'approved' | 'for_review' | 'curator_changed';
-  audience: ('school_team' | 'curator' | 'coordinator')[];
+  audience: ('school_team' | 'curator' | 'coordinator' | 'regional_coordinator')[];
   /** With the workflow ID and the recipient, the idempotency key of the e-mail. */
   key: string;
   stage: SchoolPipelineState;
@@ -97,6 +104,34 @@ export interface EventReminderInput {
   reminderIndex: number;
   workflowId: string;
   /** Workflow time when the reminder went out, ISO (for the record and tests). */
+  sentAt: string;
+}
+
+/**
+ * How a cycle's overdue notices and escalations are timed, read by an activity at each planning step
+ * (so a chain edited on a running cycle, or a calendar a coordinator changed, counts from the next
+ * step on, and a replay sees the recorded answer).
+ */
+export interface NotificationTiming {
+  timeZone: string;
+  /** Only for a zone outside the Russian offset table. */
+  utcOffsetMinutes?: number;
+  /** The cycle's chain (the default one when the cycle never set its own). */
+  chain: EscalationStep[];
+  /** The installation's production-calendar changes (loaded years, a region's extra days). */
+  calendar: CalendarOverrides;
+}
+
+/** An overdue notice (level executor) or an escalation step of one event occurrence. */
+export interface EventEscalationInput {
+  cycleId: string;
+  eventId: string;
+  workflowId: string;
+  occurrenceIndex: number;
+  level: EscalationLevel;
+  /** The occurrence's deadline, ISO (the letter names it). */
+  deadline: string;
+  /** Workflow time when it went out, ISO (for the record and tests). */
   sentAt: string;
 }
 
@@ -131,6 +166,10 @@ export interface OrientirActivities {
   measureStageCoverage(input: StageCoverageInput): Promise<string[]>;
   projectSchoolProgress(snapshot: SchoolProgressSnapshot): Promise<void>;
   sendEventReminder(input: EventReminderInput): Promise<EventReminderResult>;
+  /** Queues the overdue notice or an escalation letter to the step's people; idempotent per step and recipient. */
+  sendEventEscalation(input: EventEscalationInput): Promise<EventReminderResult>;
+  /** The cycle's escalation chain, zone and the installation's calendar changes (see NotificationTiming). */
+  loadNotificationTiming(input: { cycleId: string }): Promise<NotificationTiming>;
   /** The school's set-up for its year: directions, profile, curator, due dates, checkpoints, calendar. */
   loadSchoolYearSetup(input: SchoolSetupInput): Promise<SchoolYearSetup>;
   sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }>;

@@ -251,6 +251,10 @@ export interface SchoolYearCarried {
   pendingSteps: TimelineStep[];
   /** Reminders already sent for the current stage's due date (their indexes). */
   remindersSent: number[];
+  /** Escalation steps already sent (`<due date>/escalation/<level>`); absent in runs from before the chain. */
+  escalationsSent?: string[];
+  /** Whether this school's year escalates along the cycle's chain (set once by `patched`, then carried). */
+  escalatesByChain?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

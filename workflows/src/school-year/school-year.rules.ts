@@ -23,7 +23,7 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_TEXT = 5000;
 
-export type Audience = 'school_team' | 'curator' | 'coordinator';
+export type Audience = 'school_team' | 'curator' | 'coordinator' | 'regional_coordinator';
 
 /** A mail the workflow asks the notification activity to send; `key` makes it idempotent. */
 export interface SchoolNotice {
@@ -62,6 +62,12 @@ export class SchoolYear {
     /** Reminder indexes sent for the current due date. */
     public remindersSent: number[],
   ) {}
+
+  /**
+   * Set by the workflow for runs that escalate along the cycle's chain: the overdue timer then only
+   * marks the stage overdue, and the workflow sends the chain's letters (see overdue-escalation.util).
+   */
+  escalatesByChain = false;
 
   /** A new year: the risk profile first, or self-diagnosis when the profile came with the launch. */
   static start(setup: SchoolYearSetup, now: number): { year: SchoolYear; steps: TimelineStep[] } {
@@ -394,6 +400,10 @@ export class SchoolYear {
         case 'overdue': {
           s.overdue = true;
           s.escalated = true;
+          if (this.escalatesByChain) {
+            out.steps.push(this.step(now, 'stage_overdue', null, { dueAt: s.dueAt, escalation: 'chain' }));
+            break;
+          }
           out.steps.push(
             this.step(now, 'stage_overdue', null, { dueAt: s.dueAt, escalatedTo: ['curator', 'coordinator'] }),
           );

@@ -1,8 +1,15 @@
 import { canActOnStage, type CycleAccess, type RoleGrant } from '@orientir/auth';
-import { SCHOOL_STAGES } from '@orientir/domain';
+import { DEFAULT_ESCALATION_CHAIN, SCHOOL_STAGES, type EscalationStep } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
 import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
 import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
+import type { EscalationChainView } from './dto/escalation-chain.dto';
+
+/** The chain a cycle follows: its own, else the default one. */
+export function toEscalationChainView(stored: readonly EscalationStep[] | null): EscalationChainView {
+  const steps = stored ?? DEFAULT_ESCALATION_CHAIN;
+  return { steps: steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays })), isDefault: !stored };
+}
 
 /** What the access policy needs to know about a stored cycle. */
 export function cycleFacts({ cycle, schools, events }: StoredCycle) {
@@ -77,6 +84,7 @@ export function toCycleView(
     }),
     unmatchedExecutors: namesWith('unmatched'),
     executorsWithoutAddressee: namesWith('no_addressee'),
+    escalationChain: toEscalationChainView(cycle.escalationChain),
     events: visibleEvents.map((e) => {
       const p = byEvent.get(e.id);
       return {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@orientir/auth';
 import { Allow, CurrentActor } from '../auth/access.decorator';
@@ -8,6 +8,7 @@ import { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
 import { LaunchView } from './dto/launch-view.dto';
 import { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
 import { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
+import { EscalationChainDto, EscalationChainView } from './dto/escalation-chain.dto';
 import { CyclesService } from './cycles.service';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -67,6 +68,22 @@ export class CyclesController {
   @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE, CycleErrorCode.WORKFLOW_UNAVAILABLE)
   launch(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<LaunchView> {
     return this.cycles.launch(id, actor);
+  }
+
+  /**
+   * Replaces the cycle's escalation chain (also on a running cycle): the workflows read it before their
+   * next overdue letter. 400 names each bad step in Russian.
+   */
+  @Put(':id/escalation-chain')
+  @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
+  @ApiOkResponse({ type: EscalationChainView })
+  @ApiErrors(CycleErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE)
+  setEscalationChain(
+    @Param('id', uuid) id: string,
+    @Body() dto: EscalationChainDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EscalationChainView> {
+    return this.cycles.setEscalationChain(id, dto, actor);
   }
 
   /** The newest launch of the cycle: N of M, failures with reasons (from PostgreSQL). */

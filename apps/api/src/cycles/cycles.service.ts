@@ -10,7 +10,9 @@ import { assertMayCreateCycle } from './cycle-access.util';
 import { assertConsistentCycle, resolveEventDates } from './cycle-input.validator';
 import {
   directoryKey,
+  escalationChainProblems,
   normaliseMunicipality,
+  type EscalationStep,
   type PastOccurrencePolicy,
   type RoadmapEventDetails,
 } from '@orientir/domain';
@@ -19,15 +21,17 @@ import type { LaunchView } from './dto/launch-view.dto';
 import type { SchoolListQueryDto, SchoolListView } from './dto/school-list.dto';
 import type { AddSchoolDto, AddedSchoolView } from './dto/add-school.dto';
 import { toSchoolListView } from './school-list.mapper';
-import { cycleFacts, toCycleView } from './cycle-view.mapper';
+import { cycleFacts, toCycleView, toEscalationChainView } from './cycle-view.mapper';
+import type { EscalationChainDto, EscalationChainView, EscalationStepDto } from './dto/escalation-chain.dto';
 import { AuditService } from '../audit/audit.service';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { validationFailed } from '../common/request.exception';
 
-/** What a cycle made from a stored roadmap keeps per event (index-aligned with dto.events), and the launch choice. */
+/** What a cycle made from a stored roadmap keeps per event, and the launch choice for its past occurrences (both index-aligned with dto.events). */
 export interface RoadmapEventExtras {
   details: RoadmapEventDetails[];
-  pastPolicy: PastOccurrencePolicy;
+  pastPolicies: PastOccurrencePolicy[];
 }
 
 /**
@@ -57,12 +61,14 @@ export class CyclesService {
   async create(dto: CreateCycleDto, actor: Actor, fromRoadmap?: RoadmapEventExtras): Promise<CycleView> {
     const dates = resolveEventDates(dto);
     assertConsistentCycle(dto);
+    const escalationChain = dto.escalationChain ? checkedChain(dto.escalationChain, 'escalationChain') : null;
     await assertMayCreateCycle(dto, actor, this.directory);
     const stored = await this.store.create({
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
       municipality: normaliseMunicipality(dto.municipality),
+      escalationChain,
       schools: dto.schools.map((s) => ({
         name: s.name.trim(),
         category: s.category,
@@ -80,7 +86,7 @@ export class CyclesService {
           organisationId: x.organisationId ?? null,
         })),
         ...(fromRoadmap?.details[i] ?? {}),
-        pastPolicy: fromRoadmap?.pastPolicy ?? 'late',
+        pastPolicy: fromRoadmap?.pastPolicies[i] ?? 'late',
       })),
       curators: (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),
@@ -123,6 +129,30 @@ export class CyclesService {
       details: { launchId: launch.id, created },
     });
     return toLaunchView(launch);
+  }
+
+  /**
+   * A coordinator changes a running cycle's escalation chain. Stored only; the event and school
+   * workflows read it at their next planning step (an overdue item's next letter), so nothing is
+   * signalled and a letter already sent is never sent again.
+   */
+  async setEscalationChain(cycleId: string, dto: EscalationChainDto, actor: Actor): Promise<EscalationChainView> {
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    if (!access.manage) throw outOfScope('цепочку эскалации этого цикла');
+    const chain = checkedChain(dto.steps, 'steps');
+    await this.store.setEscalationChain(cycleId, chain);
+    await this.audit.record(actor, {
+      action: 'cycle.escalation_chain.set',
+      outcome: 'success',
+      targetType: 'cycle',
+      targetId: cycleId,
+      municipality: stored.cycle.municipality,
+      details: { before: toEscalationChainView(stored.cycle.escalationChain).steps, after: chain },
+    });
+    return toEscalationChainView(chain);
   }
 
   /** The cycle's newest launch and how far it got, from PostgreSQL. */
@@ -281,4 +311,17 @@ export class CyclesService {
 
 function notFound(cycleId: string): CycleException {
   return new CycleException(CycleErrorCode.NOT_FOUND, `Цикл ${cycleId} не найден`);
+}
+
+/** The rules across steps (the DTO checks each step): Russian problems, each naming the field and step. */
+function checkedChain(steps: readonly EscalationStepDto[], field: string): EscalationStep[] {
+  const chain = steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays }));
+  const problems = escalationChainProblems(chain);
+  if (problems.length) {
+    throw validationFailed(
+      'Цепочка эскалации задана неверно',
+      problems.map((p) => `${field}: ${p}`),
+    );
+  }
+  return chain;
 }

@@ -10,6 +10,7 @@ import {
   recordEvidenceUpdate,
   removeEvidenceUpdate,
   scheduleEventUpdate,
+  type EventControlRecord,
   type EvidenceInput,
   type OccurrenceProgressRecord,
   type RoadmapEventState,
@@ -61,7 +62,7 @@ import type {
 } from './dto/event.view';
 import { EventErrorCode, EventException } from './event.exception';
 import { toEventSummary, toEvidenceView } from './event-view.mapper';
-import { buildRoadmapReport, reportFileName } from './report/roadmap-report.builder';
+import { buildRoadmapReport, reportFileName, type VerdictRecord } from './report/roadmap-report.builder';
 import { writeReportDocx, writeReportXlsx } from './report/roadmap-report.writers';
 
 /** Evidence files: owner kind `event`, owner id the cycle event. */
@@ -184,16 +185,20 @@ export class EventsService implements OnModuleInit {
       cycleTitle: stored.cycle.title,
       timezone: tz,
       evidence: evidence.map((e) => toEvidenceView(e, names)),
-      history: history.items.map((h) => ({
-        at: h.at.toISOString(),
-        action: h.action,
-        actor: h.actorEmail,
-        details: h.details,
-      })),
+      // Refused actions stay in the audit log; the event's history shows what happened to it.
+      history: history.items
+        .filter((h) => h.outcome === 'success')
+        .map((h) => ({
+          at: h.at.toISOString(),
+          action: h.action,
+          actor: h.actorEmail,
+          details: h.details,
+        })),
       participants: participants.map((s) => ({ id: s.id, name: s.name })),
       canRecord: recordable(summary.status) && (access.manage || this.executorKey(event, stored, actor) !== null),
       canManage: access.manage,
       control: (progress?.control ?? {}) as Record<string, unknown>,
+      verdicts: verdictsOf(progress?.control),
     };
   }
 
@@ -395,7 +400,8 @@ export class EventsService implements OnModuleInit {
           number: event.number,
           title: event.title,
           section: event.section,
-          period: event.period,
+          // Dated by hand: «Сроки» are the dates set, not «По графику».
+          period: event.schedule?.length ? null : event.period,
           opensAt: event.opensAt,
           deadline: event.deadline,
           executors: event.executors.map((x) => x.name),
@@ -405,6 +411,7 @@ export class EventsService implements OnModuleInit {
           occurrences: (progress?.occurrences ??
             toEventSummary({ event, progress, evidenceCount: 0 }, tz).occurrences) as OccurrenceProgressRecord[],
           participants: participantsOf(event, stored.schools).length,
+          verdicts: verdictsOf(progress?.control),
         })),
       evidence: evidence.filter((e) => access.eventIds.has(e.eventId)),
     });
@@ -576,6 +583,10 @@ function participantsOf<S extends { category: string }>(event: RoadmapEventEntit
   );
   const inPopulation = schools.filter((s) => wanted.has(s.category as SchoolCategory));
   return inPopulation.length ? inPopulation : schools;
+}
+
+function verdictsOf(control: EventControlRecord | null | undefined): VerdictRecord[] {
+  return (control?.verdicts ?? []).map(({ occurrenceIndex, met, comment }) => ({ occurrenceIndex, met, comment }));
 }
 
 /** «1.2» after «1», «10» after «9». */

@@ -158,28 +158,33 @@ export class RoadmapsService {
     }
     const plan = planCycleFromRoadmap(roadmap, dto.dates);
     if (plan.events.length === 0) {
-      throw new RoadmapException(
-        RoadmapErrorCode.NO_DATED_EVENTS,
-        'В дорожной карте нет ни одного мероприятия с датами',
-        plan.skipped.map((s) => `№ ${s.number}: ${s.reason}`),
+      throw new RoadmapException(RoadmapErrorCode.NO_DATED_EVENTS, 'В дорожной карте нет ни одного мероприятия');
+    }
+    const { awaitingSchedule: awaitingScheduleEvents, ...cycle } = plan;
+    const choices = new Map((dto.pastEventChoices ?? []).map((c) => [c.number.trim(), c.policy]));
+    const strangers = [...choices.keys()].filter((n) => !plan.events.some((e) => e.sourceNumber === n));
+    if (strangers.length) {
+      throw validationFailed(
+        'Выбор для прошедших мероприятий назван для мероприятия, которого нет в дорожной карте',
+        strangers.map((n) => `pastEventChoices: мероприятие № ${n} не найдено`),
       );
     }
-    const { skipped: skippedEvents, ...cycle } = plan;
     // The same field rules as POST /api/cycles (lengths, e-mails, year), then the same service.
     const confirmed = new Map((dto.executors ?? []).map((x) => [x.name.trim(), x]));
     const payload = await validateAs(CreateCycleDto, {
       ...cycle,
-      events: cycle.events.map(({ details: _details, ...e }) => ({
+      events: cycle.events.map(({ details: _details, awaitingSchedule: _awaiting, sourceNumber: _source, ...e }) => ({
         ...e,
         executors: e.executors.map((x) => ({ ...x, organisationId: confirmed.get(x.name.trim())?.organisationId })),
       })),
       title: dto.title?.trim() || plan.title,
       municipality: dto.municipality ?? stored.municipality ?? undefined,
       schools: dto.schools ?? cycle.schools,
+      escalationChain: dto.escalationChain,
     });
     const view = await this.cycles.create(payload, actor, {
       details: cycle.events.map((e) => e.details),
-      pastPolicy: dto.pastEvents ?? 'late',
+      pastPolicies: cycle.events.map((e) => choices.get(e.sourceNumber) ?? dto.pastEvents ?? 'late'),
     });
     await this.audit.record(actor, {
       action: 'roadmap.cycle.create',
@@ -187,9 +192,9 @@ export class RoadmapsService {
       targetType: 'roadmap',
       targetId: id,
       municipality: view.municipality,
-      details: { cycleId: view.id, skippedEvents: skippedEvents.length },
+      details: { cycleId: view.id, awaitingSchedule: awaitingScheduleEvents.length },
     });
-    return { ...view, skippedEvents };
+    return { ...view, awaitingScheduleEvents };
   }
 
   /** Outside the caller's scope a roadmap looks as if it did not exist. */

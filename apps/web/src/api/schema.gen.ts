@@ -260,6 +260,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/escalation-chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['CyclesController_setEscalationChain'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{id}/events': {
     parameters: {
       query?: never;
@@ -1392,6 +1408,12 @@ export interface components {
       items: components['schemas']['AuditEntryView'][];
       total: number;
     };
+    AwaitingScheduleEventView: {
+      /** @example 12 */
+      number: string;
+      /** @example срок «По графику» не задает дат: мероприятие ожидает графика, назначьте даты на его странице */
+      reason: string;
+    };
     CalendarDayView: {
       /** @example 2026-01-09 */
       date: string;
@@ -1534,6 +1556,8 @@ export interface components {
     CreateCycleDto: {
       /** @description Curators assigned to participating schools for this cycle */
       curators?: components['schemas']['CuratorDto'][];
+      /** @description Whom an overdue item is escalated to, after how many working days; starts with the executor, each level once, days increasing. Omitted: executor after 1, municipal coordinator after 3, regional coordinator after 5 */
+      escalationChain?: components['schemas']['EscalationStepDto'][];
       events: components['schemas']['EventDto'][];
       /**
        * @description The municipality that owns the cycle; omit for a region-wide cycle
@@ -1591,12 +1615,16 @@ export interface components {
       message: string;
     };
     CycleFromRoadmapDto: {
-      /** @description Dates for undated events; undated events not listed here are left unscheduled */
+      /** @description Dates for undated events; undated events not listed here are launched waiting for dates («ожидает графика») */
       dates?: components['schemas']['EventDatesDto'][];
+      /** @description Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain */
+      escalationChain?: components['schemas']['EscalationStepDto'][];
       /** @description Executors whose directory organisation the coordinator confirmed in the preview (by name); applied to every event naming them, and a confirmed fuzzy match is remembered as an alias */
       executors?: components['schemas']['ExecutorDto'][];
       /** @description Municipality that owns the cycle (a municipal coordinator must name its own) */
       municipality?: string;
+      /** @description Per-event choice for events already past at launch, by roadmap number; overrides pastEvents for that event */
+      pastEventChoices?: components['schemas']['PastEventChoiceDto'][];
       /**
        * @description Occurrences already past at launch (the launch preview lists them): track them as late (overdue, no reminders; the default), or skip them and track the event from its next occurrence
        * @enum {string}
@@ -1616,6 +1644,10 @@ export interface components {
     CycleFromRoadmapView: {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
+      /** @description Undated events («По графику») launched without dates: they show as «ожидает графика» until a coordinator dates them (POST /api/events/:id/schedule) */
+      awaitingScheduleEvents: components['schemas']['AwaitingScheduleEventView'][];
+      /** @description Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it) */
+      escalationChain: components['schemas']['EscalationChainView'];
       events: components['schemas']['EventProgressView'][];
       /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
@@ -1625,8 +1657,6 @@ export interface components {
       /** @description Owning municipality; null for a region-wide cycle */
       municipality: string | null;
       schools: components['schemas']['SchoolProgressView'][];
-      /** @description Undated events left unscheduled (not launched) */
-      skippedEvents: components['schemas']['SkippedEventView'][];
       timezone: string;
       title: string;
       /** @description Executor names of visible events that match no directory organisation */
@@ -1652,6 +1682,8 @@ export interface components {
     CycleView: {
       /** @description Progress the read model could not store (bad data) */
       alerts: components['schemas']['CycleAlertView'][];
+      /** @description Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it) */
+      escalationChain: components['schemas']['EscalationChainView'];
       events: components['schemas']['EventProgressView'][];
       /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
@@ -1736,6 +1768,32 @@ export interface components {
       submittedBy: string;
       version: number;
     };
+    EscalationChainDto: {
+      /** @description Starts with the executor; each level at most once; each step more working days after the deadline than the one before */
+      steps: components['schemas']['EscalationStepDto'][];
+    };
+    EscalationChainView: {
+      /** @description True while the cycle follows the default chain (it never set its own) */
+      isDefault: boolean;
+      steps: components['schemas']['EscalationStepView'][];
+    };
+    EscalationStepDto: {
+      /**
+       * @description Working days after the deadline (production calendar; 1 = the next working day), at the local send hour
+       * @example 3
+       */
+      afterWorkingDays: number;
+      /**
+       * @description executor: the overdue notice to the event executors or the school team (first step); municipal_coordinator: the coordinators of the cycle's municipality; regional_coordinator: the region's coordinators
+       * @enum {string}
+       */
+      level: 'executor' | 'municipal_coordinator' | 'regional_coordinator';
+    };
+    EscalationStepView: {
+      afterWorkingDays: number;
+      /** @enum {string} */
+      level: 'executor' | 'municipal_coordinator' | 'regional_coordinator';
+    };
     EventAssigneesDto: {
       /** @description Directory people who get this event's reminders; empty: the contact people */
       personIds: string[];
@@ -1813,6 +1871,8 @@ export interface components {
         | 'awaiting_schedule';
       timezone: string;
       title: string;
+      /** @description Text indicator: the coordinator's verdicts, in the order given */
+      verdicts: components['schemas']['VerdictView'][];
     };
     EventDto: {
       /**
@@ -2486,6 +2546,18 @@ export interface components {
        */
       email: string;
     };
+    PastEventChoiceDto: {
+      /**
+       * @description The event number in the roadmap
+       * @example 3
+       */
+      number: string;
+      /**
+       * @description late: track the past occurrences as already late; skip: track the event from its next occurrence
+       * @enum {string}
+       */
+      policy: 'late' | 'skip';
+    };
     PeopleImportCounts: {
       organisations: number;
       people: number;
@@ -2954,12 +3026,6 @@ export interface components {
        */
       mode: 'digest' | 'instant' | 'off';
     };
-    SkippedEventView: {
-      /** @example 12 */
-      number: string;
-      /** @example срок «По графику» не задает дат: назначьте их вручную */
-      reason: string;
-    };
     StageCountView: {
       overdue: number;
       schools: number;
@@ -3055,7 +3121,7 @@ export interface components {
       attachments: components['schemas']['MailAttachmentView'][];
       html: string;
       /** @enum {string} */
-      id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+      id: 'event-reminder' | 'event-overdue' | 'event-escalation' | 'daily-digest' | 'invitation' | 'password-reset';
       subject: string;
       text: string;
       title: string;
@@ -3170,6 +3236,11 @@ export interface components {
     };
     VerdictDto: {
       comment?: string;
+      met: boolean;
+      occurrenceIndex: number;
+    };
+    VerdictView: {
+      comment: string;
       met: boolean;
       occurrenceIndex: number;
     };
@@ -5987,6 +6058,185 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'CYCLE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  CyclesController_setEscalationChain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalationChainDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationChainView'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CYCLE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CYCLE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };

@@ -181,5 +181,9 @@ describe('overdue notice and escalation', () => {
       'Эскалация, шаг 4: неизвестный адресат «mayor»',
       'Эскалация, шаг 4: число рабочих дней должно быть целым от 1 до 60, получено 70',
     ]);
+    expect(escalationChainProblems([])).toEqual(['Эскалация: цепочка пуста, первым шагом должен быть исполнитель']);
+    expect(escalationChainProblems([{ level: 'municipal_coordinator', afterWorkingDays: 2 }])).toEqual([
+      'Эскалация, шаг 1: первым шагом должен быть исполнитель (уведомление о просрочке)',
+    ]);
   });
 });

@@ -80,7 +80,9 @@ export function overdueNoticeAt(input: WorkingDayTiming & { deadline: number }):
   return slot(calendarOf(input).nextWorkingDay(deadlineDate(input.deadline, input)), input);
 }
 
-export type EscalationLevel = 'executor' | 'municipal_coordinator' | 'regional_coordinator';
+export const ESCALATION_LEVELS = ['executor', 'municipal_coordinator', 'regional_coordinator'] as const;
+
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 export const ESCALATION_LEVEL_NAMES: Readonly<Record<EscalationLevel, string>> = {
   executor: 'исполнитель',
@@ -106,6 +108,9 @@ export const MAX_ESCALATION_WORKING_DAYS = 60;
 /** Problems of a chain set per cycle, in Russian, each naming its step; empty when it is fine. */
 export function escalationChainProblems(chain: readonly EscalationStep[]): string[] {
   const problems: string[] = [];
+  if (chain.length === 0) return ['Эскалация: цепочка пуста, первым шагом должен быть исполнитель'];
+  if (chain[0].level !== 'executor')
+    problems.push('Эскалация, шаг 1: первым шагом должен быть исполнитель (уведомление о просрочке)');
   const seen = new Set<string>();
   chain.forEach((step, i) => {
     const name = `Эскалация, шаг ${i + 1}`;

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { IndicatorPer, IsoDate, Recurrence, RoadmapIndicator, RoadmapPeriod } from '../roadmap/roadmap.model';
 import { endOfLocalDay, startOfLocalDay } from '../schedule/local-time.util';
-import { planWorkingDayReminders } from '../calendar';
+import { planWorkingDayReminders, type CalendarOverrides } from '../calendar';
 import type { EventTarget, OccurrenceWindow } from './event-status.util';
 
 export interface OccurrencePlan {
@@ -23,10 +23,16 @@ export function reminderInstants(
   window: { opensAt: number; deadline: number },
   daysBefore: readonly number[],
   timeZone: string,
+  /** The installation's changes to the shipped calendar (loaded years, a region's extra days). */
+  calendar?: CalendarOverrides,
 ): number[] {
-  return planWorkingDayReminders({ opensAt: window.opensAt, deadline: window.deadline, daysBefore, timeZone }).map(
-    (r) => r.dueAt,
-  );
+  return planWorkingDayReminders({
+    opensAt: window.opensAt,
+    deadline: window.deadline,
+    daysBefore,
+    timeZone,
+    calendar,
+  }).map((r) => r.dueAt);
 }
 
 /** A year-long window is nudged monthly: one reminder a week before the end would come too late to plan. */

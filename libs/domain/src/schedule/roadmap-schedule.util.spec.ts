@@ -36,7 +36,7 @@ describe('scheduleRoadmapEvents', () => {
 });
 
 describe('planCycleFromRoadmap', () => {
-  it('maps dated events, schools and executors, and sets undated events aside with a reason', () => {
+  it('maps dated events, schools and executors, and launches undated events to wait for dates', () => {
     const plan = planCycleFromRoadmap({
       title: 'Карта',
       year: 2023,
@@ -53,13 +53,24 @@ describe('planCycleFromRoadmap', () => {
         number: '1',
         title: 'Самодиагностика',
         executors: [{ name: 'ДО' }, { name: 'ИМЦРО' }],
+        awaitingSchedule: false,
+      }),
+      expect.objectContaining({
+        number: '2',
+        awaitingSchedule: true,
+        // The cycle's year in its zone, a placeholder the event workflow does not track.
+        opensAt: '2022-12-31T16:00:00.000Z',
+        deadline: '2023-12-31T15:59:59.999Z',
       }),
     ]);
+    expect(plan.events[1].details.period).toMatchObject({ toBeScheduled: true, text: 'По графику' });
     expect(Date.parse(plan.events[0].deadline)).toBeGreaterThan(Date.parse(plan.events[0].opensAt));
-    expect(plan.skipped).toEqual([{ number: '2', reason: 'срок «По графику» не задает дат: назначьте их вручную' }]);
+    expect(plan.awaitingSchedule).toEqual([
+      { number: '2', reason: expect.stringContaining('срок «По графику» не задает дат: мероприятие ожидает графика') },
+    ]);
   });
 
-  it('launches undated events the coordinator dated by hand and skips only the rest', () => {
+  it('launches undated events the coordinator dated by hand, and the rest waiting for dates', () => {
     const plan = planCycleFromRoadmap(
       {
         title: 'Карта',
@@ -70,11 +81,15 @@ describe('planCycleFromRoadmap', () => {
       } as unknown as CanonicalRoadmap,
       [{ number: ' 2 ', opensAt: '2023-09-01T00:00:00+08:00', deadline: '2023-09-30T23:59:59+08:00' }],
     );
-    expect(plan.events.map((e) => e.number)).toEqual(['1', '2']);
+    expect(plan.events.map((e) => [e.number, e.awaitingSchedule])).toEqual([
+      ['1', false],
+      ['2', false],
+      ['3', true],
+    ]);
     expect(plan.events[1]).toMatchObject({
       opensAt: '2023-09-01T00:00:00+08:00',
       deadline: '2023-09-30T23:59:59+08:00',
     });
-    expect(plan.skipped.map((s) => s.number)).toEqual(['3']);
+    expect(plan.awaitingSchedule.map((s) => s.number)).toEqual(['3']);
   });
 });

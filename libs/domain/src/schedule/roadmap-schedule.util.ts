@@ -7,6 +7,7 @@ import type {
   SchoolStage,
 } from '../roadmap/roadmap.model';
 import { resolveEventWindow, type EventWindow } from './event-window.util';
+import { endOfLocalDay, startOfLocalDay } from './local-time.util';
 
 export interface ScheduledRoadmapEvent {
   event: RoadmapEvent;
@@ -47,14 +48,18 @@ export interface RoadmapCyclePlan {
   schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
   events: {
     number: string;
+    /** The roadmap row's own number (`number` is made unique within the cycle). */
+    sourceNumber: string;
     title: string;
     opensAt: string;
     deadline: string;
     executors: { name: string }[];
     details: RoadmapEventDetails;
+    /** «По графику» and other undated events nobody dated yet: launched, tracked once a coordinator dates them. */
+    awaitingSchedule: boolean;
   }[];
-  /** Undated events, with the reason in Russian, for the coordinator to schedule by hand. */
-  skipped: { number: string; reason: string }[];
+  /** Undated events launched without dates, with the reason in Russian, for the coordinator to date later. */
+  awaitingSchedule: { number: string; reason: string }[];
 }
 
 /** What a cycle event keeps of its roadmap row, so it is tracked the way the roadmap says. */
@@ -85,7 +90,9 @@ export interface HandSetDates {
 
 /**
  * The one roadmap → cycle mapping: dated events become event workflows, listed schools school
- * workflows; undated events get the dates set by hand, or are listed as skipped.
+ * workflows; undated events get the dates set by hand, or are launched to wait for them
+ * («ожидает графика»): their stored window is the cycle's year only as a placeholder the event
+ * workflow ignores (it tracks nothing until dated).
  */
 export function planCycleFromRoadmap(
   roadmap: CanonicalRoadmap,
@@ -93,6 +100,10 @@ export function planCycleFromRoadmap(
 ): RoadmapCyclePlan {
   const { scheduled, undated } = scheduleRoadmapEvents(roadmap);
   const byNumber = new Map(handSet.map((d) => [d.number.trim(), d]));
+  const yearWindow = {
+    opensAt: startOfLocalDay(`${roadmap.year}-01-01`, roadmap.timezone).toISOString(),
+    deadline: endOfLocalDay(`${roadmap.year}-12-31`, roadmap.timezone).toISOString(),
+  };
   return {
     title: roadmap.title,
     year: roadmap.year,
@@ -106,34 +117,46 @@ export function planCycleFromRoadmap(
     events: [
       ...scheduled.map(({ event, number, window }) => ({
         number,
+        sourceNumber: event.number,
         title: event.title,
         opensAt: window.opensAt.toISOString(),
         deadline: window.deadline.toISOString(),
         executors: event.executors.map((name) => ({ name })),
         details: eventDetails(event),
+        awaitingSchedule: false,
       })),
-      ...undated.flatMap((event) => {
+      ...undated.map((event) => {
         const dates = byNumber.get(event.number);
+        const executors = event.executors.map((name) => ({ name }));
         return dates
-          ? [
-              {
-                number: event.number,
-                title: event.title,
-                opensAt: dates.opensAt,
-                deadline: dates.deadline,
-                executors: event.executors.map((name) => ({ name })),
-                // Dated by hand: one window, the dates the coordinator set.
-                details: { ...eventDetails(event), period: null },
-              },
-            ]
-          : [];
+          ? {
+              number: event.number,
+              sourceNumber: event.number,
+              title: event.title,
+              opensAt: dates.opensAt,
+              deadline: dates.deadline,
+              executors,
+              // Dated by hand: one window, the dates the coordinator set.
+              details: { ...eventDetails(event), period: null },
+              awaitingSchedule: false,
+            }
+          : {
+              number: event.number,
+              sourceNumber: event.number,
+              title: event.title,
+              ...yearWindow,
+              executors,
+              // Marked «to be scheduled» whatever made it undated, so every reader shows «ожидает графика».
+              details: { ...eventDetails(event), period: { ...event.period, toBeScheduled: true } },
+              awaitingSchedule: true,
+            };
       }),
     ],
-    skipped: undated
+    awaitingSchedule: undated
       .filter((event) => !byNumber.has(event.number))
       .map((event) => ({
         number: event.number,
-        reason: `срок «${event.period.text}» не задает дат: назначьте их вручную`,
+        reason: `срок «${event.period.text}» не задает дат: мероприятие ожидает графика, назначьте даты на его странице`,
       })),
   };
 }

@@ -64,7 +64,17 @@ describe('renderDailyDigest', () => {
 describe('templatePreviews', () => {
   it('renders every template with sample data, in Russian, with both bodies', () => {
     const previews = templatePreviews('http://o');
-    expect(previews.map((p) => p.id)).toEqual(['daily-digest', 'event-reminder', 'invitation', 'password-reset']);
+    expect(previews.map((p) => p.id)).toEqual([
+      'daily-digest',
+      'event-reminder',
+      'event-overdue',
+      'event-escalation',
+      'invitation',
+      'password-reset',
+    ]);
+    const byId = new Map(previews.map((p) => [p.id, p.mail]));
+    expect(byId.get('event-overdue')?.subject).toBe('Просрочено: мероприятие № 3 — срок был 27 декабря 2024 г.');
+    expect(byId.get('event-escalation')?.text).toContain('Исполнитель не отметил выполнение мероприятия');
     for (const p of previews) {
       expect(p.mail.subject).toMatch(/[а-я]/i);
       expect(p.mail.text.length).toBeGreaterThan(50);

@@ -29,17 +29,46 @@ export interface EventReminderModel {
   unsubscribeUrl?: string;
   /** Stable across resends, so a calendar updates the entry instead of adding another. */
   calendarUid?: string;
+  /**
+   * `reminder` (default) before the deadline; `overdue` tells the executor the deadline has passed;
+   * `escalation` tells a coordinator that an executor's item is overdue.
+   */
+  notice?: 'reminder' | 'overdue' | 'escalation';
 }
 
-/** A reminder to an event's executor: what is expected, by when (local), whom to ask, one button, an .ics. */
+/** Subject and opening line of each kind of letter about an event. */
+function wording(m: EventReminderModel, due: string): { subject: string; intro: string } {
+  switch (m.notice ?? 'reminder') {
+    case 'reminder':
+      return {
+        subject: `Напоминание: мероприятие № ${m.eventNumber} — срок ${due}`,
+        intro: `Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:`,
+      };
+    case 'overdue':
+      return {
+        subject: `Просрочено: мероприятие № ${m.eventNumber} — срок был ${due}`,
+        intro: `Срок мероприятия дорожной карты «${m.cycleTitle}» прошел, а исполнение не отмечено:`,
+      };
+    case 'escalation':
+      return {
+        subject: `Эскалация: мероприятие № ${m.eventNumber} не выполнено в срок (${due})`,
+        intro: `Исполнитель не отметил выполнение мероприятия дорожной карты «${m.cycleTitle}» в срок. Просим проконтролировать:`,
+      };
+  }
+}
+
+/**
+ * A reminder to an event's executor (or its overdue notice, or an escalation to a coordinator): what is
+ * expected, by when (local), whom to ask, one button, an .ics.
+ */
 export function renderEventReminder(m: EventReminderModel): RenderedMail {
   const due = formatRussianDate(m.deadline, m.timezone);
   const dueFull = formatDeadline(m.deadline, m.timezone);
-  const subject = `Напоминание: мероприятие № ${m.eventNumber} — срок ${due}`;
+  const { subject, intro } = wording(m, due);
   const text = [
     `Здравствуйте, ${m.recipientName}!`,
     '',
-    `Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:`,
+    intro,
     `№ ${m.eventNumber}. ${m.eventTitle}`,
     ...expectationLines(m.expectation),
     `Срок исполнения: ${dueFull}`,
@@ -51,7 +80,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
     ...footerLines(m.unsubscribeUrl),
   ].join('\n');
   const body = html`<p>Здравствуйте, ${m.recipientName}!</p>
-    <p>Напоминаем о мероприятии дорожной карты «${m.cycleTitle}»:</p>
+    <p>${intro}</p>
     <p>
       <b>№ ${m.eventNumber}. ${m.eventTitle}</b>${expectationHtml(m.expectation)}<br />Срок исполнения:
       <b>${dueFull}</b>

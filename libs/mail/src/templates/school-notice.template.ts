@@ -30,7 +30,7 @@ export function renderSchoolNotice(m: SchoolNoticeModel): RenderedMail {
     },
     overdue: {
       subject: `Просрочено: ${m.schoolName} — этап «${m.stageTitle}»`,
-      body: `Срок этапа «${m.stageTitle}» (${due ?? 'не задан'}) прошел, этап не завершен. Письмо получают школа, куратор и муниципальный координатор.`,
+      body: `Срок этапа «${m.stageTitle}» (${due ?? 'не задан'}) прошел, этап не завершен. ${m.remarks ?? 'Просим завершить этап или согласовать новый срок с координатором.'}`,
     },
     review_overdue: {
       subject: `Экспертиза просрочена: ${m.schoolName} — ${doc}`,

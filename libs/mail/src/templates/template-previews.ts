@@ -6,8 +6,17 @@ import { renderInvitation } from './invitation.template';
 import type { RenderedMail } from './letter.model';
 import { renderPasswordReset } from './password-reset.template';
 
+export const TEMPLATE_PREVIEW_IDS = [
+  'event-reminder',
+  'event-overdue',
+  'event-escalation',
+  'daily-digest',
+  'invitation',
+  'password-reset',
+] as const;
+
 export interface TemplatePreview {
-  id: 'event-reminder' | 'daily-digest' | 'invitation' | 'password-reset';
+  id: (typeof TEMPLATE_PREVIEW_IDS)[number];
   title: string;
   /** When it is sent. */
   when: string;
@@ -21,6 +30,17 @@ const COORDINATOR = { name: 'Петрова Анна Сергеевна', email:
 export function templatePreviews(publicUrl: string): TemplatePreview[] {
   const link = (n: number) => `${publicUrl}/m/orm_primer${n}`;
   const unsubscribeUrl = `${publicUrl}/unsubscribe?token=orm_primer-otpiska`;
+  const overdueSample = {
+    eventNumber: '3',
+    eventTitle: 'Проведение самодиагностики ШНОР',
+    cycleTitle: 'Дорожная карта г. Иркутска 2025',
+    deadline: new Date('2024-12-27T15:59:00Z'),
+    timezone: TZ,
+    actionUrl: link(1),
+    expectation: { indicator: '100% ШНОР провели самодиагностику', reportForm: 'Справка' },
+    coordinator: COORDINATOR,
+    unsubscribeUrl,
+  };
   return [
     {
       id: 'daily-digest',
@@ -76,6 +96,18 @@ export function templatePreviews(publicUrl: string): TemplatePreview[] {
         coordinator: COORDINATOR,
         unsubscribeUrl,
       }),
+    },
+    {
+      id: 'event-overdue',
+      title: 'Просрочка: уведомление исполнителю',
+      when: 'На следующий рабочий день после срока в 09:00 по местному времени (первый шаг цепочки эскалации)',
+      mail: renderEventReminder({ ...overdueSample, recipientName: 'Иванова Ирина Ивановна', notice: 'overdue' }),
+    },
+    {
+      id: 'event-escalation',
+      title: 'Эскалация координатору',
+      when: 'Через заданное в цепочке цикла число рабочих дней после срока — муниципальному, затем региональному координатору',
+      mail: renderEventReminder({ ...overdueSample, recipientName: 'Петрова Анна Сергеевна', notice: 'escalation' }),
     },
     {
       id: 'invitation',

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { EscalationStep } from '@orientir/domain';
 import { SchoolEntity } from './school.entity';
 import { RoadmapEventEntity } from './roadmap-event.entity';
 
@@ -24,6 +25,10 @@ export class CycleEntity {
   /** The owning municipality in the directory (null: region-wide). */
   @Column('uuid', { name: 'municipality_id', nullable: true })
   municipalityId!: string | null;
+
+  /** Whom an overdue item is escalated to and after how many working days; null: the default chain. */
+  @Column('jsonb', { name: 'escalation_chain', nullable: true })
+  escalationChain!: EscalationStep[] | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   directoryKey,
   type DirectorySchoolCategory,
+  type EscalationStep,
   type PastOccurrencePolicy,
   type RoadmapIndicator,
   type RoadmapPeriod,
@@ -26,6 +27,8 @@ export interface NewCycle {
   timezone: string;
   /** Owning municipality; null for a region-wide cycle. */
   municipality?: string | null;
+  /** Null or absent: the default chain. */
+  escalationChain?: EscalationStep[] | null;
   schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
   events: {
     number: string;
@@ -101,6 +104,7 @@ export class CycleStore {
           timezone: draft.timezone,
           municipality: draft.municipality ?? null,
           municipalityId: owner?.id ?? null,
+          escalationChain: draft.escalationChain ?? null,
         }),
       );
       const rows = await this.schoolRows(cycle.id, owner?.id ?? null, draft.schools, manager);
@@ -213,6 +217,11 @@ export class CycleStore {
     const cycles = await this.dataSource.getRepository(CycleEntity).find({ order: { createdAt: 'DESC' } });
     const found = await Promise.all(cycles.map((c) => this.findView(c.id)));
     return found.filter((c): c is CycleView => c !== null);
+  }
+
+  /** Replaces the cycle's escalation chain (running workflows read it at their next planning step). */
+  async setEscalationChain(cycleId: string, chain: EscalationStep[]): Promise<void> {
+    await this.dataSource.getRepository(CycleEntity).update({ id: cycleId }, { escalationChain: chain });
   }
 
   async find(cycleId: string): Promise<StoredCycle | null> {

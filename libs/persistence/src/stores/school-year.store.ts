@@ -159,6 +159,15 @@ export class SchoolYearStore {
     return unique(rows);
   }
 
+  /** Regional coordinators: the installation serves one region, so every active regional grant counts. */
+  async regionalCoordinatorAddressees(): Promise<Addressee[]> {
+    const rows = await this.dataSource.query<Addressee[]>(
+      `SELECT u.display_name AS name, u.email FROM role_grants g JOIN users u ON u.id = g.user_id
+        WHERE g.role = 'regional_coordinator' AND u.is_active ORDER BY u.email`,
+    );
+    return unique(rows);
+  }
+
   /** A person's address: the directory person's e-mail, else the account's. */
   async personAddressee(ref: PersonRef): Promise<Addressee | null> {
     const [row] = await this.dataSource.query<{ email: string | null }[]>(

@@ -1,3 +1,4 @@
+import { EscalationChainView } from './escalation-chain.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { LaunchView } from './launch-view.dto';
 
@@ -80,6 +81,11 @@ export class CycleView {
     description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
   })
   executorsWithoutAddressee!: string[];
+  @ApiProperty({
+    type: EscalationChainView,
+    description: 'Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it)',
+  })
+  escalationChain!: EscalationChainView;
   @ApiProperty({
     type: LaunchView,
     required: false,

@@ -84,6 +84,13 @@ export class EventSchoolView {
   @ApiProperty() name!: string;
 }
 
+/** A coordinator's verdict on a text indicator, the latest per occurrence last. */
+export class VerdictView {
+  @ApiProperty({ minimum: 0 }) occurrenceIndex!: number;
+  @ApiProperty() met!: boolean;
+  @ApiProperty() comment!: string;
+}
+
 export class EventDetailView extends EventSummaryView {
   @ApiProperty() cycleTitle!: string;
   @ApiProperty() timezone!: string;
@@ -94,6 +101,8 @@ export class EventDetailView extends EventSummaryView {
   @ApiProperty({ description: 'The caller may record evidence' }) canRecord!: boolean;
   @ApiProperty({ description: 'The caller may correct, schedule, close and judge' }) canManage!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) control!: Record<string, unknown>;
+  @ApiProperty({ type: [VerdictView], description: "Text indicator: the coordinator's verdicts, in the order given" })
+  verdicts!: VerdictView[];
 }
 
 export class EventStateView {

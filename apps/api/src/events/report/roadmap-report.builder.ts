@@ -26,6 +26,14 @@ export interface ReportEventInput {
   occurrences: OccurrenceProgressRecord[];
   /** Schools a coverage counts. */
   participants: number;
+  /** A text indicator's verdicts by the coordinator, in the order given (the last per occurrence counts). */
+  verdicts: VerdictRecord[];
+}
+
+export interface VerdictRecord {
+  occurrenceIndex: number;
+  met: boolean;
+  comment: string;
 }
 
 export interface ReportEvidenceInput {
@@ -130,9 +138,14 @@ function executionText(event: ReportEventInput, evidence: ReportEvidenceInput[],
       }
       case 'document':
         break;
-      case 'text':
-        if (o.achieved < 1) lines.push('выполнение не подтверждено координатором');
+      case 'text': {
+        const verdict = event.verdicts.filter((v) => v.occurrenceIndex === o.index).at(-1);
+        if (verdict) {
+          const said = verdict.met ? 'выполнено' : 'не выполнено';
+          lines.push(`координатор отметил: ${said}${verdict.comment ? ` (${verdict.comment})` : ''}`);
+        } else lines.push('выполнение не подтверждено координатором');
         break;
+      }
     }
     const documents = own.flatMap((e) => e.fileNames);
     if (documents.length) lines.push(`документы: ${documents.join(', ')}`);

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { RU } from '../../common/russian-messages.util';
 import { LinkView, MeView } from '../../auth/dto/me.view';
+import { TEMPLATE_PREVIEW_IDS } from '@orientir/mail';
 
 export const NOTIFICATION_MODES = ['digest', 'instant', 'off'] as const;
 
@@ -60,7 +61,7 @@ export class MailAttachmentView {
 }
 
 export class TemplatePreviewView {
-  @ApiProperty({ enum: ['event-reminder', 'daily-digest', 'invitation', 'password-reset'] }) id!: string;
+  @ApiProperty({ enum: TEMPLATE_PREVIEW_IDS }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() when!: string;
   @ApiProperty() subject!: string;

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   IsArray,
   IsIn,
   IsISO8601,
@@ -14,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { ExecutorDto, SchoolDto } from '../../cycles/dto/create-cycle.dto';
+import { EscalationStepDto } from '../../cycles/dto/escalation-chain.dto';
 import { RU } from '../../common/russian-messages.util';
 import { canonicalRoadmapRef } from '../../common/openapi-document.util';
 import { CycleView } from '../../cycles/dto/cycle-view.dto';
@@ -115,6 +117,22 @@ export class EventDatesDto {
   deadline!: string;
 }
 
+/** The coordinator's choice for one event whose period is already past at launch. */
+export class PastEventChoiceDto {
+  @ApiProperty({ example: '3', description: 'The event number in the roadmap' })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(20, { message: RU.maxLength })
+  number!: string;
+
+  @ApiProperty({
+    enum: ['late', 'skip'],
+    description: 'late: track the past occurrences as already late; skip: track the event from its next occurrence',
+  })
+  @IsIn(['late', 'skip'], { message: 'policy: допустимые значения late или skip' })
+  policy!: 'late' | 'skip';
+}
+
 export class CycleFromRoadmapDto {
   @ApiPropertyOptional({ description: 'Cycle title; the roadmap title by default' })
   @IsOptional()
@@ -143,7 +161,8 @@ export class CycleFromRoadmapDto {
 
   @ApiPropertyOptional({
     type: [EventDatesDto],
-    description: 'Dates for undated events; undated events not listed here are left unscheduled',
+    description:
+      'Dates for undated events; undated events not listed here are launched waiting for dates («ожидает графика»)',
   })
   @IsOptional()
   @IsArray({ message: RU.array })
@@ -172,14 +191,48 @@ export class CycleFromRoadmapDto {
   @IsOptional()
   @IsIn(['late', 'skip'], { message: 'pastEvents: допустимые значения late или skip' })
   pastEvents?: 'late' | 'skip';
+
+  @ApiPropertyOptional({
+    type: [PastEventChoiceDto],
+    description:
+      'Per-event choice for events already past at launch, by roadmap number; overrides pastEvents for that event',
+  })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayMaxSize(1000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => PastEventChoiceDto)
+  pastEventChoices?: PastEventChoiceDto[];
+
+  @ApiPropertyOptional({
+    type: [EscalationStepDto],
+    minItems: 1,
+    maxItems: 3,
+    description:
+      'Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain',
+  })
+  @IsOptional()
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(3, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => EscalationStepDto)
+  escalationChain?: EscalationStepDto[];
 }
 
-export class SkippedEventView {
+export class AwaitingScheduleEventView {
   @ApiProperty({ example: '12' }) number!: string;
-  @ApiProperty({ example: 'срок «По графику» не задает дат: назначьте их вручную' }) reason!: string;
+  @ApiProperty({
+    example: 'срок «По графику» не задает дат: мероприятие ожидает графика, назначьте даты на его странице',
+  })
+  reason!: string;
 }
 
 export class CycleFromRoadmapView extends CycleView {
-  @ApiProperty({ type: [SkippedEventView], description: 'Undated events left unscheduled (not launched)' })
-  skippedEvents!: SkippedEventView[];
+  @ApiProperty({
+    type: [AwaitingScheduleEventView],
+    description:
+      'Undated events («По графику») launched without dates: they show as «ожидает графика» until a coordinator dates them (POST /api/events/:id/schedule)',
+  })
+  awaitingScheduleEvents!: AwaitingScheduleEventView[];
 }

@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, Label, Progress, Select, Table, TextInput } from '@gravity-ui/uikit';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Label,
+  Progress,
+  SegmentedRadioGroup,
+  Select,
+  Table,
+  TextInput,
+} from '@gravity-ui/uikit';
 import type { TableColumnConfig } from '@gravity-ui/uikit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -16,13 +26,15 @@ import {
   confirmedExecutors,
   datesPayload,
   mayChooseOrganisation,
-  pastEvents,
+  pastAtLaunch,
+  pastChoicesPayload,
   schoolsFromRoadmap,
   undatedEvents,
   undecided,
   type ExecutorChoices,
   type ExecutorMatch,
   type FuzzyAnswers,
+  type PastPolicy,
   type SchoolDraft,
   type UndatedDecision,
 } from './launch-plan';
@@ -48,6 +60,7 @@ export default function CycleLaunch() {
   const [decisions, setDecisions] = useState<Record<string, UndatedDecision | undefined>>({});
   const [answers, setAnswers] = useState<FuzzyAnswers>({});
   const [choices, setChoices] = useState<ExecutorChoices>({});
+  const [pastChoices, setPastChoices] = useState<Record<string, PastPolicy | undefined>>({});
   const organisations = useQuery({
     queryKey: ['directory', 'organisations'],
     queryFn: () => unwrap(api.GET('/api/directory/organisations')),
@@ -81,6 +94,10 @@ export default function CycleLaunch() {
             })),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
             executors: confirmedExecutors(roadmap.data!.executors ?? [], answers, choices),
+            pastEventChoices: pastChoicesPayload(
+              pastAtLaunch(roadmap.data!.roadmap.events, timezone || roadmap.data!.timezone),
+              pastChoices,
+            ),
           },
         }),
       ),
@@ -169,9 +186,13 @@ export default function CycleLaunch() {
   const events = roadmap.data.roadmap.events;
   const executors = roadmap.data.executors ?? [];
   const undated = undatedEvents(events);
-  const past = pastEvents(events, timezone || roadmap.data.timezone);
+  const past = pastAtLaunch(events, timezone || roadmap.data.timezone);
   const waiting = undecided(events, decisions);
-  const launched = events.length - undated.length + datesPayload(events, decisions, timezone).length;
+  // Undated events left without dates launch too, waiting for them («ожидает графика»).
+  const launched = events.length;
+  const awaitingCount = undated.length - datesPayload(events, decisions, timezone).length;
+  const choosePast = (policy: PastPolicy, numbers: string[]) =>
+    setPastChoices((c) => ({ ...c, ...Object.fromEntries(numbers.map((n) => [n, policy])) }));
   const decide = (number: string, p: Partial<UndatedDecision>) =>
     setDecisions((d) => ({ ...d, [number]: { start: '', end: '', unscheduled: false, ...d[number], ...p } }));
 
@@ -319,78 +340,144 @@ export default function CycleLaunch() {
             {t.undatedTitle}: {undated.length}
           </h2>
           <p className="muted">{t.undatedHint}</p>
-          <Table
-            data={undated}
-            getRowDescriptor={(e) => ({ id: e.number, classNames: waiting.includes(e.number) ? ['row_warning'] : [] })}
-            columns={[
-              { id: 'number', name: '№', width: 60 },
-              {
-                id: 'title',
-                name: 'Мероприятие',
-                template: (e) => (
-                  <>
-                    {e.title} <div className="muted">{e.period.text}</div>
-                  </>
-                ),
-              },
-              {
-                id: 'dates',
-                name: `${t.start} – ${t.end}`,
-                width: 320,
-                template: (e) => (
-                  <div className="filters">
-                    <DateInput
-                      aria-label={`${t.start} № ${e.number}`}
-                      disabled={decisions[e.number]?.unscheduled}
-                      value={decisions[e.number]?.start ?? ''}
-                      onUpdate={(start) => decide(e.number, { start })}
-                    />
-                    <DateInput
-                      aria-label={`${t.end} № ${e.number}`}
-                      disabled={decisions[e.number]?.unscheduled}
-                      value={decisions[e.number]?.end ?? ''}
-                      onUpdate={(end) => decide(e.number, { end })}
-                    />
-                  </div>
-                ),
-              },
-              {
-                id: 'skip',
-                name: '',
-                width: 200,
-                template: (e) => (
-                  <Checkbox
-                    checked={decisions[e.number]?.unscheduled ?? false}
-                    onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
-                  >
-                    {t.leaveUnscheduled}
-                  </Checkbox>
-                ),
-              },
-            ]}
-          />
+          <div className="table-wrap">
+            <Table
+              wordWrap
+              data={undated}
+              getRowDescriptor={(e) => ({
+                id: e.number,
+                classNames: waiting.includes(e.number) ? ['row_warning'] : [],
+              })}
+              columns={[
+                { id: 'number', name: '№', width: 60 },
+                {
+                  id: 'title',
+                  name: 'Мероприятие',
+                  template: (e) => (
+                    <>
+                      {e.title} <div className="muted">{e.period.text}</div>
+                    </>
+                  ),
+                },
+                {
+                  id: 'dates',
+                  name: `${t.start} – ${t.end}`,
+                  width: 320,
+                  template: (e) => (
+                    <div className="filters">
+                      <DateInput
+                        aria-label={`${t.start} № ${e.number}`}
+                        disabled={decisions[e.number]?.unscheduled}
+                        value={decisions[e.number]?.start ?? ''}
+                        onUpdate={(start) => decide(e.number, { start })}
+                      />
+                      <DateInput
+                        aria-label={`${t.end} № ${e.number}`}
+                        disabled={decisions[e.number]?.unscheduled}
+                        value={decisions[e.number]?.end ?? ''}
+                        onUpdate={(end) => decide(e.number, { end })}
+                      />
+                    </div>
+                  ),
+                },
+                {
+                  id: 'skip',
+                  name: '',
+                  width: 200,
+                  template: (e) => (
+                    <Checkbox
+                      checked={decisions[e.number]?.unscheduled ?? false}
+                      onUpdate={(unscheduled) => decide(e.number, { unscheduled })}
+                    >
+                      {t.leaveUnscheduled}
+                    </Checkbox>
+                  ),
+                },
+              ]}
+            />
+          </div>
         </section>
       )}
 
       {past.length > 0 && (
-        <section className="panel" aria-labelledby="past-title">
+        <section className="panel" aria-labelledby="past-title" data-testid="past-events">
           <h2 id="past-title" className="g-text g-text_variant_subheader-3">
             {t.pastTitle}: {past.length}
           </h2>
           <p className="muted">{t.pastHint}</p>
-          <ul>
-            {past.slice(0, 100).map((e) => (
-              <li key={`${e.number}-${e.sourceRow}`}>
-                № {e.number}. {e.title} — {formatIsoRange(e.period.start!, e.period.end!)}
-              </li>
-            ))}
-          </ul>
+          <div className="actions" role="group" aria-label={t.pastAll}>
+            <span>{t.pastAll}:</span>
+            <Button
+              size="s"
+              onClick={() =>
+                choosePast(
+                  'late',
+                  past.map((p) => p.event.number),
+                )
+              }
+            >
+              {t.pastAllLate}
+            </Button>
+            <Button
+              size="s"
+              onClick={() =>
+                choosePast(
+                  'skip',
+                  past.map((p) => p.event.number),
+                )
+              }
+            >
+              {t.pastAllSkip}
+            </Button>
+          </div>
+          <div className="table-wrap">
+            <Table
+              wordWrap
+              data={past.slice(0, 500)}
+              getRowDescriptor={(p) => ({ id: `${p.event.number}-${p.event.sourceRow}` })}
+              columns={[
+                { id: 'number', name: '№', width: 60, template: (p) => p.event.number },
+                {
+                  id: 'title',
+                  name: 'Мероприятие',
+                  template: (p) => (
+                    <>
+                      {p.event.title}
+                      <div className="muted">
+                        {formatIsoRange(p.event.period.start!, p.event.period.end!)} ·{' '}
+                        {p.wholly ? t.pastWholly : t.pastPartly}
+                      </div>
+                    </>
+                  ),
+                },
+                {
+                  id: 'policy',
+                  name: t.pastChoice,
+                  width: 300,
+                  template: (p) => (
+                    <SegmentedRadioGroup
+                      size="s"
+                      name={`past-${p.event.number}-${p.event.sourceRow}`}
+                      aria-label={`${t.pastChoice} № ${p.event.number}`}
+                      value={pastChoices[p.event.number] ?? 'late'}
+                      onUpdate={(v: string) => choosePast(v as PastPolicy, [p.event.number])}
+                      options={[
+                        { value: 'late', content: t.pastLate },
+                        { value: 'skip', content: p.wholly ? t.pastSkipWholly : t.pastSkip },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </div>
         </section>
       )}
 
       <section className="panel">
         <p>
-          {t.summary}: {count(schools.length, t.schools)}, {count(launched, t.events)}.
+          {t.summary}: {count(schools.length, t.schools)}, {count(launched, t.events)}
+          {awaitingCount > 0 && `, из них ${t.awaiting}: ${awaitingCount}`}.
         </p>
         {waiting.length > 0 && <Alert theme="warning" message={`${t.mustDecide} № ${waiting.join(', ')}`} />}
         <InlineError error={launch.error} title={t.launchFailed} />

@@ -1,4 +1,12 @@
-import { confirmedExecutors, datesPayload, pastEvents, undecided, type RoadmapEvent } from './launch-plan';
+import {
+  confirmedExecutors,
+  datesPayload,
+  pastAtLaunch,
+  pastChoicesPayload,
+  pastEvents,
+  undecided,
+  type RoadmapEvent,
+} from './launch-plan';
 
 const ev = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
   number,
@@ -74,5 +82,37 @@ describe('launch plan', () => {
     ]);
     expect(confirmedExecutors(matches, {}, { УО: 'o9' })).toEqual([]);
     expect(confirmedExecutors(matches, { УО: false }, { УО: undefined })).toEqual([]);
+  });
+
+  it('lists events wholly past and those whose first occurrence is past, and sends one choice each', () => {
+    const now = new Date('2023-06-15T04:00:00Z');
+    const monthly: RoadmapEvent = {
+      ...ev('4', '2023-05-01', '2023-12-31'),
+      period: { ...ev('4', '2023-05-01', '2023-12-31').period, recurrence: 'monthly' },
+    };
+    const listed: RoadmapEvent = {
+      ...ev('5', '2023-06-01', '2023-09-30'),
+      period: {
+        ...ev('5', '2023-06-01', '2023-09-30').period,
+        occurrences: [
+          { start: '2023-06-01', end: '2023-06-30' },
+          { start: '2023-09-01', end: '2023-09-30' },
+        ],
+      },
+    };
+    const later = ev('6', '2023-06-01', '2023-12-31');
+    const past = pastAtLaunch(
+      [ev('1', '2023-05-01', '2023-05-31'), ev('2', null, null), monthly, listed, later],
+      'Asia/Irkutsk',
+      now,
+    );
+    expect(past.map((p) => [p.event.number, p.wholly])).toEqual([
+      ['1', true],
+      ['4', false],
+    ]);
+    expect(pastChoicesPayload(past, { '4': 'skip' })).toEqual([
+      { number: '1', policy: 'late' },
+      { number: '4', policy: 'skip' },
+    ]);
   });
 });

@@ -86,7 +86,11 @@ export function eventColumns(
       id: 'period',
       name: t.colPeriod,
       width: 230,
-      template: (e) => `${formatDate(e.opensAt, timeZone)} – ${formatDate(e.deadline, timeZone)}`,
+      // An undated event's stored window is only a placeholder until a coordinator dates it.
+      template: (e) =>
+        e.status === 'awaiting_schedule'
+          ? eventStatusTitle(e.status)
+          : `${formatDate(e.opensAt, timeZone)} – ${formatDate(e.deadline, timeZone)}`,
     },
     { id: 'executors', name: t.colExecutors, width: 220, template: (e) => e.executors.join('; ') || '—' },
     {

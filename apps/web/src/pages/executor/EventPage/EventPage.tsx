@@ -8,7 +8,9 @@ import { ApiError, unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDate, formatIsoDate } from '../../../lib/format';
 import { eventStatusTitle, eventTone } from '../../../lib/words';
+import { EventHistory } from './EventHistory';
 import { EvidenceForm } from './EvidenceForm';
+import { VerdictPanel } from './VerdictPanel';
 
 const THEME: Record<string, 'success' | 'warning' | 'danger' | 'info' | 'default'> = {
   met: 'success',
@@ -106,6 +108,7 @@ export default function EventPage() {
           ))}
         </ul>
       </section>
+      {e.canManage && e.indicatorKind === 'text' && e.status !== 'awaiting_schedule' && <VerdictPanel event={e} />}
       {e.canRecord && <EvidenceForm eventId={eventId} timezone={tz} needsCount={e.indicatorKind === 'count'} />}
       <section className="panel" data-testid="evidence">
         <h2 className="g-text g-text_variant_subheader-3">Отчеты ({e.evidence.filter((x) => !x.removedAt).length})</h2>
@@ -154,6 +157,7 @@ export default function EventPage() {
           ))}
         </ul>
       </section>
+      <EventHistory history={e.history} timezone={tz} />
       {e.canManage && (
         <section className="panel" data-testid="coordinator-actions">
           <h2 className="g-text g-text_variant_subheader-3">Координатору</h2>

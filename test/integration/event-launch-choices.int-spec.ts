@@ -1,0 +1,136 @@
+// What a launch from a stored roadmap does with events that have no dates («По графику») and with
+// events whose period is already past: the first wait as «ожидает графика» until a coordinator dates
+// them, the others are tracked as late or from their next occurrence, as chosen per event, with no
+// burst of reminders either way.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { eventually } from '../support/poll.util';
+import { useHarness } from '../support/test-harness';
+
+const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
+// This year: the seed's May events are past at launch, its year-long ones open.
+const YEAR = new Date().getUTCFullYear();
+
+interface EventSummary {
+  id: string;
+  number: string;
+  status: string;
+  periodText: string;
+  occurrences: { index: number; status: string }[];
+}
+
+/** The seed with event 5 («Назначение кураторов…», May) turned into a «По графику» event, as text. */
+function seedWithScheduledByPlan(): Buffer {
+  const text = readFileSync(SEED, 'utf8');
+  const changed = text.replace(/(Назначение кураторов ШНОР[^\n]*\n\t)Май/, '$1По графику');
+  if (changed === text) throw new Error('the seed no longer has event 5 as this test expects');
+  return Buffer.from(changed, 'utf8');
+}
+
+describe('launch choices for undated and past events', () => {
+  const harness = useHarness();
+
+  it('launches a «По графику» event waiting for dates, and past events late or skipped per event, without a burst of mail', async () => {
+    const admin = harness.admin;
+    const preview = await admin
+      .post('/api/roadmaps/import')
+      .attach('file', seedWithScheduledByPlan(), 'irkutsk-po-grafiku.txt')
+      .field('timezone', 'Asia/Irkutsk')
+      .field('year', String(YEAR))
+      .expect(201);
+    const five = preview.body.roadmap.events.find((e: { number: string }) => e.number === '5');
+    expect(five.period).toMatchObject({ toBeScheduled: true, start: null });
+    const stored = await admin
+      .post('/api/roadmaps')
+      .query({ fileName: 'irkutsk-po-grafiku.txt' })
+      .send(preview.body.roadmap)
+      .expect(201);
+
+    const unknown = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({ municipality: 'г. Иркутск', pastEventChoices: [{ number: '999', policy: 'skip' }] })
+      .expect(400);
+    expect(unknown.body.details).toEqual(['pastEventChoices: мероприятие № 999 не найдено']);
+
+    const cycle = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({ municipality: 'г. Иркутск', pastEventChoices: [{ number: '1', policy: 'skip' }] })
+      .expect(201);
+    expect(cycle.body.events).toHaveLength(23);
+    expect(cycle.body.awaitingScheduleEvents).toEqual([
+      { number: '5', reason: expect.stringContaining('ожидает графика') },
+    ]);
+
+    const cycleId = cycle.body.id as string;
+    const read = async (): Promise<Map<string, EventSummary>> => {
+      const page = await admin.get(`/api/cycles/${cycleId}/events`).query({ pageSize: 100 }).expect(200);
+      return new Map((page.body.items as EventSummary[]).map((e) => [e.number, e]));
+    };
+    await eventually('every event workflow projected its first state', async () => {
+      const { rows } = await harness.db.query('SELECT count(*)::int AS n FROM event_progress WHERE cycle_id = $1', [
+        cycleId,
+      ]);
+      return rows[0].n === 23 ? true : undefined;
+    });
+    const events = await read();
+    expect(events.get('5')).toMatchObject({ status: 'awaiting_schedule', periodText: 'По графику', occurrences: [] });
+    // Event 1 skipped to its next occurrence (it has none: nothing is tracked); event 2 tracked as late.
+    expect(events.get('1')!.occurrences.map((o) => o.status)).toEqual(['skipped']);
+    expect(events.get('2')).toMatchObject({ status: 'overdue', occurrences: [{ status: 'overdue' }] });
+    const { rows: reminders } = await harness.db.query(
+      `SELECT e.number, p.reminders_sent FROM event_progress p JOIN roadmap_events e ON e.id = p.event_id
+        WHERE p.cycle_id = $1 AND e.number IN ('1', '2', '5') ORDER BY e.number`,
+      [cycleId],
+    );
+    expect(reminders).toEqual([
+      { number: '1', reminders_sent: 0 },
+      { number: '2', reminders_sent: 0 },
+      { number: '5', reminders_sent: 0 },
+    ]);
+
+    // Evidence for an event without dates is refused by its workflow, in Russian.
+    const refused = await admin
+      .post(`/api/events/${events.get('5')!.id}/evidence`)
+      .send({ count: 1 })
+      .expect(409);
+    expect(refused.body.message).toBe('Мероприятие ожидает графика: даты еще не назначены координатором');
+
+    // The coordinator dates it: the same workflow now tracks the window.
+    await admin
+      .post(`/api/events/${events.get('5')!.id}/schedule`)
+      .send({ windows: [{ opensAt: `${YEAR + 1}-02-01`, deadline: `${YEAR + 1}-02-28` }] })
+      .expect(200);
+    const dated = await eventually('the dated event leaves «ожидает графика»', async () => {
+      const e = (await read()).get('5')!;
+      return e.status !== 'awaiting_schedule' ? e : undefined;
+    });
+    expect(dated).toMatchObject({ status: 'not_started', occurrences: [{ index: 0, status: 'not_started' }] });
+
+    // A text indicator (event 14) judged by the coordinator: in its history and in the official report.
+    const fourteen = events.get('14')!;
+    const judged = await admin
+      .post(`/api/events/${fourteen.id}/verdict`)
+      .send({ occurrenceIndex: 0, met: false, comment: 'Консультации не проводились' })
+      .expect(200);
+    expect(judged.body.status).toBe('not_met');
+    const detail = await admin.get(`/api/events/${fourteen.id}`).expect(200);
+    expect(detail.body.verdicts).toEqual([{ occurrenceIndex: 0, met: false, comment: 'Консультации не проводились' }]);
+    expect(detail.body.history[0]).toMatchObject({
+      action: 'event.verdict',
+      details: expect.objectContaining({ met: false, comment: 'Консультации не проводились' }),
+    });
+    const docx = await admin
+      .get(`/api/cycles/${cycleId}/report`)
+      .query({ format: 'docx' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const report = (await mammoth.extractRawText({ buffer: docx.body as Buffer })).value;
+    expect(report).toContain('Не выполнено; координатор отметил: не выполнено (Консультации не проводились)');
+  });
+});
