@@ -5,7 +5,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { randomUUID } from 'node:crypto';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
-import { openPage, signIn, startProduct, typeDate, type PersonPage, type Product } from './browser.util';
+import { openPage, signIn, startProduct, type PersonPage, type Product } from './browser.util';
 
 const MUNICIPALITY = `Ангарский округ ${randomUUID().slice(0, 6)}`;
 const DAY = 24 * 3600 * 1000;
@@ -78,25 +78,22 @@ describe('the school year in the browser: documents, two expertise rounds, monit
       [{ role: 'school_team', scopeKind: 'school', scopeValue: school.directorySchoolId }],
       password,
     );
-    curator = await createAccount(
-      product.apps,
-      [{ role: 'curator', scopeKind: 'school', scopeValue: school.directorySchoolId }],
-      password,
-    );
     teamApi = await sessionClient(product.apps, team);
     await eventually('school workflow reported', async () => {
       const view = await teamApi.get(`/api/cycles/${cycleId}`).expect(200);
       return view.body.schools[0].stage === 'risk_profile' ? true : undefined;
     });
-    // The workflow may have found the curator by its grant already (when the account existed as it read
-    // its set-up); otherwise the coordinator names it.
-    const year = await coordinatorApi.get(`/api/schools/${schoolId}`).expect(200);
-    if (year.body.state.curator?.userId !== curator.userId) {
-      await coordinatorApi
-        .request('put', `/api/schools/${schoolId}/curator`)
-        .send({ userId: curator.userId })
-        .expect(200);
-    }
+    // Made once the (background) launch has started the school, so that the curator is assigned
+    // by the coordinator below rather than found in the grants when the workflow starts.
+    curator = await createAccount(
+      product.apps,
+      [{ role: 'curator', scopeKind: 'school', scopeValue: school.directorySchoolId }],
+      password,
+    );
+    await coordinatorApi
+      .request('put', `/api/schools/${schoolId}/curator`)
+      .send({ userId: curator.userId })
+      .expect(200);
   });
   afterAll(async () => {
     await product?.close();
@@ -126,7 +123,7 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await profile.getByRole('button', { name: 'Сохранить рисковый профиль' }).click();
     await waitForText(p, 'school-stage', 'Самодиагностика', false);
     const extend = p.page.getByTestId('extend-deadline');
-    await typeDate(extend.getByLabel('Новый срок'), '15.01.2027');
+    await extend.getByLabel('Новый срок').fill('2027-01-15');
     await extend.getByRole('textbox', { name: 'Причина' }).fill('Школа закрыта на карантин');
     await extend.getByRole('button', { name: 'Продлить срок' }).click();
     await extend.getByText('Срок продлен').waitFor();
