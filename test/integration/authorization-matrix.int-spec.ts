@@ -51,6 +51,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/cycles/:id/launch': COORDINATORS,
   'GET /api/cycles/:id/school-year-settings': EVERY_ROLE,
   'PUT /api/cycles/:id/school-year-settings': COORDINATORS,
+  'PUT /api/cycles/:id/escalation-chain': COORDINATORS,
   'GET /api/schools/:id': EVERY_ROLE,
   'GET /api/schools/:id/timeline': EVERY_ROLE,
   'POST /api/schools/:id/risk-profile': COORDINATORS,

@@ -345,6 +345,73 @@ describe('a year of the Irkutsk roadmap events (time-skipping, Asia/Irkutsk)', (
     });
   }, 300_000);
 
+  it('continues as new when its history grows, carrying its state and projection sequence', async () => {
+    const text = readFileSync(path.join(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt'), 'utf8');
+    const roadmap = await parseRoadmap({ text }, { year: YEAR, timezone: TZ });
+    const monthly = roadmap.events.find((e) => e.number === '22')!;
+    // Eight 30-day windows from the test server's «now», at least two records in each: a long history.
+    const t0 = await env.currentTimeMs();
+    const windows = Array.from({ length: 8 }, (_, i) => ({
+      opensAt: new Date(t0 + (1 + 30 * i) * DAY).toISOString(),
+      deadline: new Date(t0 + (30 + 30 * i) * DAY).toISOString(),
+    }));
+    sources.set(
+      'eC',
+      source(monthly, 'eC', {
+        period: null,
+        schedule: windows,
+        indicator: { ...monthly.indicator, min: 2, per: null },
+      }),
+    );
+    const taskQueue = `event-continue-${Date.now()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      activities,
+      ...(await prebuiltWorkflowBundle()),
+    });
+    await worker.runUntil(async () => {
+      const first = await env.client.workflow.start(ROADMAP_EVENT_WORKFLOW, {
+        taskQueue,
+        workflowId: eventWorkflowId(CYCLE, 'eC'),
+        args: [
+          { cycleId: CYCLE, eventId: 'eC', opensAt: '', deadline: '', reminderDaysBefore: [7, 1], historyLimit: 60 },
+        ],
+      });
+      // Follows the chain of runs: Updates and queries reach the current one.
+      const handle = env.client.workflow.getHandle(first.workflowId);
+      const records: EvidenceInput[] = [];
+      for (const [i, w] of windows.entries()) {
+        await sleepUntil(Date.parse(w.opensAt) + 10 * DAY);
+        for (const n of [1, 2]) {
+          const record = evidence({ count: 1, comment: `Период ${i + 1}, запись ${n}` });
+          records.push(record);
+          await handle.executeUpdate(recordEvidenceUpdate, { args: [record] });
+        }
+      }
+      const runId = (await handle.describe()).runId;
+      expect(runId).not.toBe(first.firstExecutionRunId); // it did continue as new
+
+      // The first record sent again after the continue: the carried state knows it, nothing doubles.
+      const again = await handle.executeUpdate(recordEvidenceUpdate, { args: [records[0]] });
+      expect(again.evidenceIds).toHaveLength(16);
+      expect(stored.filter((s) => s.eventId === 'eC')).toHaveLength(16);
+      expect(again.occurrences.map((o) => o.status)).toEqual(Array(8).fill('met'));
+
+      // The read model kept moving across runs: one sequence, strictly increasing, and the last
+      // snapshot says what the workflow says.
+      const sequences = projections.filter((p) => p.eventId === 'eC').map((p) => p.sequence);
+      expect(sequences.length).toBeGreaterThan(16);
+      expect(sequences.every((n, i) => i === 0 || n > sequences[i - 1])).toBe(true);
+      expect(latest('eC')).toMatchObject({ status: 'met', occurrencesMet: 8, occurrencesTracked: 8 });
+      // Reminders are never sent twice across runs (met periods get none after they are met).
+      const sent = remindersOf('eC').map((r) => r.reminderIndex);
+      expect(new Set(sent).size).toBe(sent.length);
+      await sleepUntil(Date.parse(windows[7].deadline) + 31 * DAY);
+      await expect(handle.result()).resolves.toMatchObject({ status: 'met' });
+    });
+  }, 300_000);
+
   function localDate(iso: string): string {
     return new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
   }

@@ -18,6 +18,7 @@ import type {
   EvidenceInput,
   EvidenceRemoval,
   OccurrenceProgressRecord,
+  RoadmapEventTrackerSnapshot,
   ScheduleRequest,
   VerdictRequest,
 } from '@orientir/contracts';
@@ -53,6 +54,39 @@ export class RoadmapEventTracker {
   ) {
     this.occurrences = applyPastPolicy(definition.occurrences, launchedAt, definition.pastPolicy);
     this.awaitingSchedule = definition.awaitingSchedule;
+  }
+
+  /** The tracker a continued run goes on with: exactly the state the previous run had. */
+  static restore(definition: EventDefinition, s: RoadmapEventTrackerSnapshot): RoadmapEventTracker {
+    const tracker = new RoadmapEventTracker(definition, s.launchedAt, s.reminderDaysBefore);
+    tracker.occurrences = s.occurrences.map((o) => ({ ...o }));
+    tracker.awaitingSchedule = s.awaitingSchedule;
+    for (const e of s.evidence) tracker.evidence.set(e.id, { ...e, schoolIds: [...e.schoolIds] });
+    tracker.verdicts.push(...s.verdicts.map((v) => ({ ...v })));
+    tracker.control = { ...s.control };
+    tracker.cancelled = s.cancelled;
+    tracker.closedEarlyAt = s.closedEarlyAt;
+    tracker.pipelineCovered = [...s.pipelineCovered];
+    for (const key of s.sent) tracker.sent.add(key);
+    tracker.remindersSent = s.remindersSent;
+    return tracker;
+  }
+
+  snapshot(): RoadmapEventTrackerSnapshot {
+    return {
+      launchedAt: this.launchedAt,
+      reminderDaysBefore: [...this.reminderDaysBefore],
+      occurrences: this.occurrences.map((o) => ({ ...o })),
+      awaitingSchedule: this.awaitingSchedule,
+      evidence: [...this.evidence.values()].map((e) => ({ ...e, schoolIds: [...e.schoolIds] })),
+      verdicts: this.verdicts.map((v) => ({ ...v })),
+      control: { ...this.control },
+      cancelled: this.cancelled,
+      closedEarlyAt: this.closedEarlyAt,
+      pipelineCovered: [...this.pipelineCovered],
+      sent: [...this.sent],
+      remindersSent: this.remindersSent,
+    };
   }
 
   get closed(): boolean {

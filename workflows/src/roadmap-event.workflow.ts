@@ -1,6 +1,8 @@
 import {
   ApplicationFailure,
+  allHandlersFinished,
   condition,
+  continueAsNew,
   patched,
   proxyActivities,
   setHandler,
@@ -49,8 +51,10 @@ export const EVENT_ESCALATION_PATCH = 'event-escalation-v1';
  */
 export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Promise<RoadmapEventState> {
   const { workflowId } = workflowInfo();
-  // Histories begun before the chain existed go on without it; every newer run escalates.
-  const escalates = patched(EVENT_ESCALATION_PATCH);
+  const { carried } = input;
+  // Histories begun before the chain existed go on without it; every newer run escalates (a continued
+  // run keeps what its first run decided).
+  const escalates = carried ? carried.escalates : patched(EVENT_ESCALATION_PATCH);
   /**
    * The cycle's chain and calendar, read by an activity at each planning step rather than carried in
    * the input: a chain edited on a running cycle or a calendar changed by a coordinator then reaches
@@ -58,14 +62,19 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
    * recorded in history.
    */
   let timing: NotificationTiming | null = null;
-  const definition = await loadEventDefinition({
-    cycleId: input.cycleId,
-    eventId: input.eventId,
-    reminderDaysBefore: input.reminderDaysBefore,
-  });
-  const tracker = new RoadmapEventTracker(definition, Date.now(), input.reminderDaysBefore);
-  let sequence = 0;
-  let dirty = true;
+  const definition =
+    carried?.definition ??
+    (await loadEventDefinition({
+      cycleId: input.cycleId,
+      eventId: input.eventId,
+      reminderDaysBefore: input.reminderDaysBefore,
+    }));
+  const tracker = carried
+    ? RoadmapEventTracker.restore(definition, carried.tracker)
+    : new RoadmapEventTracker(definition, Date.now(), input.reminderDaysBefore);
+  let sequence = carried?.sequence ?? 0;
+  // A continued run has nothing new to project until something changes.
+  let dirty = !carried;
   let busy = false;
   /** An Update changed the plan (a date set, a period moved, closed): the loop must recompute its next wake. */
   let replan = false;
@@ -222,8 +231,8 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
     return null;
   };
 
-  let lastStatus = '';
-  let lastRefresh = -Infinity;
+  let lastStatus = carried?.lastStatus ?? '';
+  let lastRefresh = carried?.lastCoverageRefresh ?? -Infinity;
   while (true) {
     replan = false;
     const now = Date.now();
@@ -256,10 +265,34 @@ export async function roadmapEventWorkflow(input: RoadmapEventWorkflowInput): Pr
       if (dirty) await project();
       return view();
     }
+    // Long-lived (a year, monthly occurrences, many records): start afresh before history grows large.
+    // Histories recorded before this existed replay without the marker and never continue.
+    if (shouldContinueAsNew(input) && patched(EVENT_CONTINUE_AS_NEW_PATCH)) {
+      await condition(() => !busy && allHandlersFinished());
+      await continueAsNew<typeof roadmapEventWorkflow>({
+        ...input,
+        carried: {
+          definition,
+          tracker: tracker.snapshot(),
+          sequence,
+          lastStatus,
+          lastCoverageRefresh: Number.isFinite(lastRefresh) ? lastRefresh : null,
+          escalates,
+        },
+      });
+    }
     const trackerWake = tracker.nextWake(Date.now());
     const wake =
       escalationWake !== null && (trackerWake === null || escalationWake < trackerWake) ? escalationWake : trackerWake;
     if (wake === null) await condition(() => dirty || replan);
     else await condition(() => dirty || replan, Math.max(1, wake - Date.now()));
   }
+}
+
+/** Marks histories that may continue as new (issue 12); older ones replay without it. */
+export const EVENT_CONTINUE_AS_NEW_PATCH = 'event-continue-as-new-v1';
+
+function shouldContinueAsNew(input: RoadmapEventWorkflowInput): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (!!input.historyLimit && info.historyLength > input.historyLimit);
 }

@@ -1,7 +1,14 @@
 // Contract of the roadmap event workflow, shared by the API, the worker and the workflow.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { EventTarget, OccurrenceWindow, PastOccurrencePolicy, SchoolStage } from '@orientir/domain/workflow';
-import type { EventStatus, OccurrenceProgressRecord } from './activities.contract';
+import type {
+  EventTarget,
+  EvidenceFact,
+  OccurrenceWindow,
+  PastOccurrencePolicy,
+  SchoolStage,
+  TextVerdict,
+} from '@orientir/domain/workflow';
+import type { EventControlRecord, EventStatus, OccurrenceProgressRecord } from './activities.contract';
 
 export const ROADMAP_EVENT_WORKFLOW = 'roadmapEventWorkflow';
 
@@ -12,6 +19,40 @@ export interface RoadmapEventWorkflowInput {
   opensAt: string;
   deadline: string;
   reminderDaysBefore: number[];
+  /** Set only by continue-as-new: the definition, the tracker's state and the projection sequence carried over. */
+  carried?: RoadmapEventCarried;
+  /** Tests only: continue-as-new after this many history events (production follows Temporal's suggestion). */
+  historyLimit?: number;
+}
+
+/** Everything the event tracker knows, as plain data (continue-as-new carries it; epoch ms throughout). */
+export interface RoadmapEventTrackerSnapshot {
+  launchedAt: number;
+  reminderDaysBefore: number[];
+  /** Past policy already applied: restored as is. */
+  occurrences: OccurrenceWindow[];
+  awaitingSchedule: boolean;
+  evidence: EvidenceFact[];
+  verdicts: TextVerdict[];
+  control: EventControlRecord;
+  cancelled: boolean;
+  closedEarlyAt: number | null;
+  pipelineCovered: string[];
+  /** Keys of the reminders already sent. */
+  sent: string[];
+  remindersSent: number;
+}
+
+export interface RoadmapEventCarried {
+  definition: EventDefinition;
+  tracker: RoadmapEventTrackerSnapshot;
+  /** The last projection sequence: the read model keeps taking the new run's snapshots. */
+  sequence: number;
+  lastStatus: string;
+  /** When coverage was last read from the school workflows (epoch ms); null: never. */
+  lastCoverageRefresh: number | null;
+  /** Whether the first run follows the escalation chain (histories from before it never do). */
+  escalates: boolean;
 }
 
 /** Who may record evidence: `org:<organisation id>`, `school:<cycle school id>`, `event:<event id>`. */

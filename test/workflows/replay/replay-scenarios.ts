@@ -6,6 +6,11 @@ import { buildEventDefinition } from '@orientir/activities';
 import {
   DAILY_DIGEST_WORKFLOW,
   ROADMAP_EVENT_WORKFLOW,
+  closeEventUpdate,
+  correctEvidenceUpdate,
+  recordEvidenceUpdate,
+  removeEvidenceUpdate,
+  type EvidenceInput,
   SCHOOL_CYCLE_WORKFLOW,
   SCHOOL_YEAR_UPDATES,
   SEARCH_ATTRIBUTE_DEFINITIONS,
@@ -103,6 +108,27 @@ async function untilReady(handle: WorkflowHandle): Promise<void> {
   throw new Error('the school workflow did not read its set-up');
 }
 
+/** One evidence record from the event's executor organisation (the recording definition names it). */
+const evidence = (n: number): EvidenceInput => ({
+  evidenceId: `00000000-0000-4000-8000-0000000000${String(10 + n)}`,
+  executorKey: 'org:00000000-0000-4000-8000-000000000001',
+  executorName: 'МКУ «ИМЦРО»',
+  organisationId: '00000000-0000-4000-8000-000000000001',
+  asCoordinator: false,
+  recordedBy: null,
+  recordedByName: null,
+  occurrenceIndex: null,
+  heldOn: null,
+  heldOnStart: null,
+  heldOnEnd: null,
+  count: 1,
+  link: null,
+  schoolIds: [],
+  comment: `Справка № ${n}`,
+  files: [{ id: `f-${n}`, name: `Справка ${n}.pdf` }],
+  lateReason: null,
+});
+
 export const REPLAY_SCENARIOS: ReplayScenario[] = [
   {
     name: 'event',
@@ -118,6 +144,51 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
       await save('reminded', handle);
       await env.sleep(10 * DAY);
       await save('overdue', handle);
+      await handle.terminate('fixture recorded');
+    },
+  },
+  {
+    // Evidence recorded, corrected and removed, then closed early: every Update of its life.
+    name: 'event-tracked',
+    async run({ env, taskQueue, save }) {
+      const handle = await env.client.workflow.start(ROADMAP_EVENT_WORKFLOW, {
+        taskQueue,
+        workflowId: `cycle/c-1/event/replay-tracked-${Date.now()}`,
+        args: [{ cycleId: 'c-1', eventId: 'e-2', opensAt: '', deadline: '', reminderDaysBefore: [7, 1] }],
+      });
+      await env.sleep(2 * DAY);
+      await handle.executeUpdate(recordEvidenceUpdate, { args: [evidence(1)] });
+      await handle.executeUpdate(recordEvidenceUpdate, { args: [evidence(2)] });
+      await save('evidence', handle);
+      await handle.executeUpdate(correctEvidenceUpdate, {
+        args: [{ evidenceId: evidence(1).evidenceId, count: 3, reason: 'Опечатка', by: null }],
+      });
+      await handle.executeUpdate(removeEvidenceUpdate, {
+        args: [{ evidenceId: evidence(2).evidenceId, reason: 'Дубликат', by: null }],
+      });
+      await save('corrected', handle);
+      await handle.executeUpdate(closeEventUpdate, { args: [{ kind: 'close_early', reason: 'Выполнено', by: null }] });
+      await handle.result();
+      await save('closed', handle);
+    },
+  },
+  {
+    // A long life: continue-as-new (marked by patched()) with the state carried into the next run.
+    name: 'event-continued',
+    async run({ env, taskQueue, save }) {
+      const first = await env.client.workflow.start(ROADMAP_EVENT_WORKFLOW, {
+        taskQueue,
+        workflowId: `cycle/c-1/event/replay-continued-${Date.now()}`,
+        args: [
+          { cycleId: 'c-1', eventId: 'e-3', opensAt: '', deadline: '', reminderDaysBefore: [7, 1], historyLimit: 30 },
+        ],
+      });
+      const handle = env.client.workflow.getHandle(first.workflowId);
+      await env.sleep(2 * DAY);
+      for (let n = 1; n <= 6; n++) await handle.executeUpdate(recordEvidenceUpdate, { args: [evidence(n)] });
+      await save('before-continue', env.client.workflow.getHandle(first.workflowId, first.firstExecutionRunId));
+      await env.sleep(40 * DAY);
+      await save('after-continue', handle);
       await handle.terminate('fixture recorded');
     },
   },

@@ -19,7 +19,15 @@ describe('workflow replay against recorded histories', () => {
 
   it('has fixtures of every workflow type, the first school workflow included', () => {
     const types = new Set(files.map((f) => f.split('--')[0]));
-    for (const type of ['event', 'school', 'school-continued', 'school-legacy', 'digest'])
+    for (const type of [
+      'event',
+      'event-tracked',
+      'event-continued',
+      'school',
+      'school-continued',
+      'school-legacy',
+      'digest',
+    ])
       expect(types).toContain(type);
   });
 
