@@ -3,6 +3,7 @@ import {
   canActOnStage,
   canManageMunicipality,
   cycleAccess,
+  readsWholeCycle,
   effectiveGrants,
   roadmapAccess,
   roadmapOwner,
@@ -100,6 +101,42 @@ describe('cycleAccess', () => {
   it('lets a supervisor read within its scope and never manage', () => {
     expect(cycleAccess([g('supervisor', 'global')], irkutskCycle)).toMatchObject({ manage: false, read: true });
     expect(cycleAccess([g('supervisor', 'municipality', UI)], irkutskCycle).read).toBe(false);
+  });
+});
+
+describe('readsWholeCycle', () => {
+  it('holds exactly for the grants that see every school of any cycle', () => {
+    const grantSets: RoleGrant[][] = [
+      [g('admin', 'global')],
+      [g('regional_coordinator', 'region', REGION)],
+      [g('supervisor', 'global')],
+      [g('supervisor', 'region', REGION)],
+      [g('supervisor', 'municipality', IRK)],
+      [g('municipal_coordinator', 'municipality', IRK)],
+      [g('curator', 'school', 'ds1')],
+      [g('executor', 'organisation', 'org-do')],
+      [],
+    ];
+    expect(grantSets.map((grants) => readsWholeCycle(grants))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // Whoever it holds for sees every school and event of both kinds of cycle.
+    for (const grants of grantSets.filter((grants) => readsWholeCycle(grants))) {
+      for (const cycle of [irkutskCycle, regionalCycle]) {
+        const access = cycleAccess(grants, cycle);
+        expect(access.read).toBe(true);
+        expect(ids(access.schoolIds)).toEqual(cycle.schools.map((s) => s.id).sort());
+        expect(ids(access.eventIds)).toEqual(cycle.events.map((e) => e.id).sort());
+      }
+    }
   });
 });
 

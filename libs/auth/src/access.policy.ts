@@ -82,6 +82,14 @@ export function managesRegion(grants: readonly RoleGrant[]): boolean {
   return grants.some((g) => (g.role === 'admin' || g.role === 'regional_coordinator') && regionWide(g));
 }
 
+/**
+ * Region-wide readers (admin, regional coordinator, supervisor on the region) see every school and
+ * event of any cycle: decided from the grants alone, without loading the cycle's schools.
+ */
+export function readsWholeCycle(grants: readonly RoleGrant[]): boolean {
+  return managesRegion(grants) || grants.some((g) => g.role === 'supervisor' && regionWide(g));
+}
+
 /** May this caller create or manage a cycle of this municipality (directory id; null: a region-wide cycle)? */
 export function canManageMunicipality(grants: readonly RoleGrant[], municipalityId: string | null): boolean {
   if (managesRegion(grants)) return true;
@@ -90,8 +98,7 @@ export function canManageMunicipality(grants: readonly RoleGrant[], municipality
 
 export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): CycleAccess {
   const manage = canManageMunicipality(grants, cycle.municipalityId);
-  const everything = manage && managesRegion(grants);
-  const readsAll = everything || grants.some((g) => g.role === 'supervisor' && regionWide(g));
+  const readsAll = readsWholeCycle(grants);
   const allSchools = cycle.schools.map((s) => s.id);
   const allEvents = cycle.events.map((e) => e.id);
   if (readsAll) return { manage, read: true, schoolIds: new Set(allSchools), eventIds: new Set(allEvents) };

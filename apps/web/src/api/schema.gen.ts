@@ -3077,6 +3077,8 @@ export interface components {
       contentUrl: string;
       /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
       /** Format: uuid */
       id: string;
       /**
@@ -3092,6 +3094,11 @@ export interface components {
       sha256: string;
       /** @description Bytes */
       size: number;
+      /**
+       * @description staged: an evidence upload no record has taken yet; forgotten at expiresAt unless one does
+       * @enum {string}
+       */
+      state: 'staged' | 'committed';
       /** Format: uuid */
       uploadedBy: string | null;
     };

@@ -96,9 +96,12 @@ export class UserStore {
   async findWithGrants(userId: string): Promise<UserWithGrants | null> {
     // findOneBy({ id: undefined }) would match any row: never let a missing id through.
     if (!userId) return null;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user) return null;
-    return { user, grants: await grantsOf(this.dataSource.manager, userId) };
+    // Both at once: every authenticated request waits for this (the grants of no user are none).
+    const [user, grants] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).findOneBy({ id: userId }),
+      grantsOf(this.dataSource.manager, userId),
+    ]);
+    return user ? { user, grants } : null;
   }
 
   async setActive(userId: string, isActive: boolean): Promise<boolean> {
