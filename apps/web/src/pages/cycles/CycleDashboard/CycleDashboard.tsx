@@ -6,6 +6,7 @@ import { api } from '../../../api/client';
 import type { operations } from '../../../api/schema.gen';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
+import { EscalationPanel } from '../../../components/escalation/EscalationPanel';
 import { formatDateTime, zoneName } from '../../../lib/format';
 import {
   distinct,
@@ -345,6 +346,8 @@ export default function CycleDashboard() {
           </div>
         )}
       </section>
+
+      <EscalationPanel cycleId={cycleId} chain={c.escalationChain} />
     </>
   );
 }
