@@ -1,9 +1,10 @@
 // Checks: the Temporal dev server stops and starts again on the same SQLite file while timers are
-// pending. Workflows resume, the timer due during/after the restart still fires, and no reminder
-// is lost or sent twice. Counted: executions, outbox rows and e-mails before and after.
+// pending. Workflows resume, a reminder timer due after the restart still fires, and no reminder
+// is lost or sent twice (neither the ones sent before the restart nor the ones after). Counted:
+// executions, outbox rows and e-mails before and after.
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
-import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { cycleRequest, immediateReminderWindow, ProcessStack } from '../support/process-stack';
 import { cycleCounts, mailsPerRecipient, report } from './support/fault-counts';
 
 const SCHOOLS = 5;
@@ -21,32 +22,53 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
   afterAll(() => stack.stop());
 
   it('resumes every workflow; the pending timer fires once after the restart', async () => {
-    const title = `Перезапуск Temporal ${Date.now()}`;
-    const now = Date.now();
-    // Reminder 1 is due at once; reminder 2 (one day before the deadline) in about 120 s.
-    const cycleId = await stack.createCycle(
-      cycleRequest({
-        title,
-        schools: SCHOOLS,
-        events: EVENTS,
-        opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 86_400_000 + 120_000),
-      }),
-    );
+    // Reminders at once for the first cycle; at its events' opening, about 90 s away, for the second
+    // (a deadline minutes later, no 09:00 between: the reminder goes at the opening).
+    const sentNow = `Перезапуск Temporal, сразу ${Date.now()}`;
+    const sentLater = `Перезапуск Temporal, после ${Date.now()}`;
     const connect = async () =>
       new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
     let temporal = await connect();
-    const before = await waitFor(
-      'the first reminders',
+    const nowCycle = await stack.createCycle(
+      cycleRequest({ title: sentNow, schools: SCHOOLS, events: EVENTS, ...immediateReminderWindow() }),
+    );
+    const beforeNow = await waitFor(
+      'the first cycle’s reminders',
       async () => {
-        const c = await cycleCounts(stack, temporal, cycleId, title);
+        const c = await cycleCounts(stack, temporal, nowCycle, sentNow);
         return c.outboxSent === EVENTS && c.mails === EVENTS ? c : false;
       },
       120_000,
       250,
     );
-    report(LABEL, 'before', before);
-    expect(before.workflows).toBe(SCHOOLS + EVENTS);
+    report(LABEL, 'before, sent at once', beforeNow);
+    expect(beforeNow.workflows).toBe(SCHOOLS + EVENTS);
+
+    const clear = immediateReminderWindow(30);
+    const opensAt = new Date(Date.now() + 90_000);
+    const laterCycle = await stack.createCycle(
+      cycleRequest({
+        title: sentLater,
+        schools: SCHOOLS,
+        events: EVENTS,
+        opensAt,
+        deadline: new Date(opensAt.getTime() + 20 * 60_000),
+        timezone: clear.timezone,
+      }),
+    );
+    // Every workflow has run its first task (its timer is set), then the server goes down.
+    const beforeLater = await waitFor(
+      'the second cycle’s workflows waiting for their timers',
+      async () => {
+        const c = await cycleCounts(stack, temporal, laterCycle, sentLater);
+        return c.workflows === SCHOOLS + EVENTS && c.eventRows === EVENTS ? c : false;
+      },
+      120_000,
+      250,
+    );
+    report(LABEL, 'before, timers pending', beforeLater);
+    expect(beforeLater.outboxAll).toBe(0); // the timers had not fired when the server stopped
+    expect(Date.now()).toBeLessThan(opensAt.getTime());
     await temporal.connection.close();
 
     await stack.temporal.stop();
@@ -54,23 +76,33 @@ describe('Temporal dev server restart (SQLite file kept)', () => {
     temporal = await connect();
     try {
       const after = await waitFor(
-        'the second reminders, due after the restart',
+        'the second cycle’s reminders, due after the restart',
         async () => {
-          const c = await cycleCounts(stack, temporal, cycleId, title);
-          return c.outboxSent === 2 * EVENTS && c.mails >= 2 * EVENTS ? c : false;
+          const c = await cycleCounts(stack, temporal, laterCycle, sentLater);
+          return c.outboxSent === EVENTS && c.mails >= EVENTS ? c : false;
         },
         240_000,
         500,
       );
       report(LABEL, 'after', after);
       expect(after.workflows).toBe(SCHOOLS + EVENTS); // the same executions, resumed
-      expect(after.outboxAll).toBe(2 * EVENTS);
-      expect(after.mails).toBe(2 * EVENTS);
-      const perRecipient = await mailsPerRecipient(stack, title);
-      expect([...perRecipient.values()].every((n) => n === 2)).toBe(true);
-      const running = (await temporal.workflow.count(`OrientirCycleId = "${cycleId}" AND ExecutionStatus = "Running"`))
-        .count;
-      expect(running).toBe(SCHOOLS + EVENTS); // still waiting for stages and deadlines
+      expect(after.outboxAll).toBe(EVENTS);
+      expect(after.mails).toBe(EVENTS);
+      const afterNow = await cycleCounts(stack, temporal, nowCycle, sentNow);
+      report(LABEL, 'after, first cycle', afterNow);
+      expect(afterNow.outboxAll).toBe(EVENTS); // nothing sent before the restart went again
+      expect(afterNow.mails).toBe(EVENTS);
+      for (const title of [sentNow, sentLater]) {
+        const perRecipient = await mailsPerRecipient(stack, title);
+        expect(perRecipient.size).toBe(EVENTS);
+        expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+      }
+      for (const cycleId of [nowCycle, laterCycle]) {
+        const running = (
+          await temporal.workflow.count(`OrientirCycleId = "${cycleId}" AND ExecutionStatus = "Running"`)
+        ).count;
+        expect(running).toBe(SCHOOLS + EVENTS); // still waiting for stages and deadlines
+      }
     } finally {
       await temporal.connection.close();
     }

@@ -3,7 +3,7 @@
 // Counted: workflow executions in Temporal, event/school progress rows, outbox rows, e-mails.
 import { Client, Connection } from '@temporalio/client';
 import { waitFor } from '../../infra/stack/wait.util';
-import { cycleRequest, ProcessStack } from '../support/process-stack';
+import { cycleRequest, immediateReminderWindow, ProcessStack } from '../support/process-stack';
 import { cycleCounts, mailsPerRecipient, report } from './support/fault-counts';
 
 const SCHOOLS = 20;
@@ -76,8 +76,7 @@ describe('worker SIGKILL', () => {
   it('mid-launch: the replacement worker finishes the launch; each workflow starts once, no notice lost', async () => {
     const worker = await stack.startWorker();
     const title = `Сбой исполнителя при запуске ${Date.now()}`;
-    const now = Date.now();
-    // The first reminder is due at once (opensAt is past); the second one only in a day.
+    // The one reminder of each event is due at once: a deadline minutes away, no 09:00 before it.
     const launch = stack.call(
       'POST',
       '/cycles',
@@ -85,8 +84,7 @@ describe('worker SIGKILL', () => {
         title,
         schools: SCHOOLS,
         events: EVENTS,
-        opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 2 * 86_400_000),
+        ...immediateReminderWindow(),
       }),
     );
     // Kill as soon as the worker has done some of the work, while the API is still starting workflows.
@@ -117,14 +115,12 @@ describe('worker SIGKILL', () => {
   it('mid-reminder-burst: killed while mailing, the next worker sends the rest; only in-flight ones again', async () => {
     // No worker polls while the cycle is stored: its launch, then the whole burst, wait for the next one.
     const title = `Сбой исполнителя при рассылке ${Date.now()}`;
-    const now = Date.now();
     const cycleId = await stack.createCycle(
       cycleRequest({
         title,
         schools: SCHOOLS,
         events: EVENTS,
-        opensAt: new Date(now - 3600_000),
-        deadline: new Date(now + 2 * 86_400_000),
+        ...immediateReminderWindow(),
       }),
     );
     const before = await counts(cycleId, title);

@@ -21,8 +21,22 @@ import { waitFor } from '../../infra/stack/wait.util';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A port nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
+/**
+ * Fixed ports other runs on this machine use by convention: test servers (TEST_*_PORT, 5xxxx) and
+ * product stacks (PG_PORT 54329…). The OS's ephemeral range overlaps them; a port picked there could
+ * be taken from under a test that starts later, so those are skipped.
+ */
+const RESERVED_PORTS: [number, number][] = [[50000, 56000]];
+
+/** A port nothing listens on right now (the OS picks it), outside the reserved ranges. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await osPort();
+    if (!RESERVED_PORTS.some(([from, to]) => port >= from && port < to)) return port;
+  }
+}
+
+function osPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

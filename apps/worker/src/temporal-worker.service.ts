@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '@orientir/activities';
+import { launchTaskQueue } from '@orientir/contracts';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import {
@@ -17,12 +18,17 @@ import {
 import { TemporalWorkflowGateway, ensureDigestSchedule, isTransientStartError } from '@orientir/temporal';
 import { prebuiltWorkflowBundle } from '@orientir/workflow-bundle';
 
+/** Launch workflows cached by the launch worker: only a few run at a time. */
+const LAUNCH_WORKER_CACHE = 20;
+
 /** Runs the Temporal worker inside the Nest context, so activities get injected services. */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private connection?: NativeConnection;
   private worker?: Worker;
+  /** Polls the launch workflows' own queue (launchTaskQueue), beside the main worker. */
+  private launchWorker?: Worker;
   private running?: Promise<void>;
   private scheduleTimer?: NodeJS.Timeout;
   private clientConnection?: Connection;
@@ -64,6 +70,32 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         `Cannot connect to Temporal at ${address} ${how}: ${error instanceof Error ? error.message : String(error)}. Hint: ${hint}.`,
       );
     }
+    const activities = createActivities({
+      progress: this.progress,
+      outbox: this.outbox,
+      directory: this.cycles,
+      calendar: this.calendar,
+      events: this.events,
+      outboxLookup: this.outboxRows,
+      people: this.people,
+      schoolYear: this.schoolYear,
+      reminderDaysBefore: this.config.reminders.daysBefore,
+      publicUrl: this.config.api.publicUrl,
+      defaultNotificationMode: this.config.notifications.defaultMode,
+      launches: this.launches,
+      starter: new TemporalWorkflowGateway(
+        new Client({
+          connection: (this.launchConnection = Connection.lazy({
+            address,
+            tls: temporalTls ?? undefined,
+            apiKey: temporalApiKey ?? undefined,
+          })),
+          namespace,
+        }),
+        taskQueue,
+      ),
+      isTransientStartError,
+    });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
@@ -73,34 +105,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       maxConcurrentWorkflowTaskExecutions: worker.maxConcurrentWorkflowTasks,
       maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,
       ...(await prebuiltWorkflowBundle()),
-      activities: createActivities({
-        progress: this.progress,
-        outbox: this.outbox,
-        directory: this.cycles,
-        calendar: this.calendar,
-        events: this.events,
-        outboxLookup: this.outboxRows,
-        people: this.people,
-        schoolYear: this.schoolYear,
-        reminderDaysBefore: this.config.reminders.daysBefore,
-        publicUrl: this.config.api.publicUrl,
-        defaultNotificationMode: this.config.notifications.defaultMode,
-        launches: this.launches,
-        starter: new TemporalWorkflowGateway(
-          new Client({
-            connection: (this.launchConnection = Connection.lazy({
-              address,
-              tls: temporalTls ?? undefined,
-              apiKey: temporalApiKey ?? undefined,
-            })),
-            namespace,
-          }),
-          taskQueue,
-        ),
-        isTransientStartError,
-      }),
+      activities,
     });
-    this.running = this.worker.run();
+    // Launches on their own queue: their workflow and activity tasks never wait behind the first
+    // tasks and projections of the workflows they start (docs/performance.md). A launch started
+    // before this queue existed still runs on the main worker, which has everything.
+    const { planCycleLaunch, startLaunchBatch, recordLaunchProgress } = activities;
+    this.launchWorker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue: launchTaskQueue(taskQueue),
+      maxCachedWorkflows: LAUNCH_WORKER_CACHE,
+      ...(await prebuiltWorkflowBundle()),
+      activities: { planCycleLaunch, startLaunchBatch, recordLaunchProgress },
+    });
+    this.running = Promise.all([this.worker.run(), this.launchWorker.run()]).then(() => undefined);
     this.running.catch((error: unknown) => {
       this.logger.error(`Worker stopped with an error: ${String(error)}`);
       process.exitCode = 1;
@@ -148,7 +167,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     await launch?.close();
     this.connection = undefined;
     await client?.close();
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    for (const w of [this.worker, this.launchWorker]) if (w && w.getState() === 'RUNNING') w.shutdown();
     await this.running?.catch(() => undefined);
     await connection?.close();
   }

@@ -7,6 +7,13 @@ export const CYCLE_LAUNCH_WORKFLOW = 'cycleLaunchWorkflow';
 export const cycleLaunchWorkflowId = (cycleId: string, launchId: string): string =>
   `cycle/${cycleId}/launch/${launchId}`;
 
+/**
+ * The queue of the launch workflow and its activities, beside the worker's main queue: a launch
+ * then never waits behind the first tasks of the thousands of workflows it starts (those go to the
+ * main queue). A worker polls both.
+ */
+export const launchTaskQueue = (taskQueue: string): string => `${taskQueue}-launch`;
+
 export type LaunchTargetKind = 'school' | 'event';
 
 /** A slice of one kind of target, by id order: `afterId` (exclusive, null from the start) up to `toId` (inclusive). */

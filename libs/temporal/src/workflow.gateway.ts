@@ -17,6 +17,7 @@ import {
   StageAttribute,
   SCHOOL_YEAR_UPDATES,
   cycleLaunchWorkflowId,
+  launchTaskQueue,
   eventWorkflowId,
   schoolWorkflowId,
   type RoadmapEventState,
@@ -116,7 +117,7 @@ export class TemporalWorkflowGateway implements WorkflowGateway {
   async startCycleLaunch(input: CycleLaunchWorkflowInput): Promise<StartOutcome> {
     return this.startOnce(() =>
       this.client.workflow.start(CYCLE_LAUNCH_WORKFLOW, {
-        taskQueue: this.taskQueue,
+        taskQueue: launchTaskQueue(this.taskQueue),
         workflowId: cycleLaunchWorkflowId(input.cycleId, input.launchId),
         args: [input],
         typedSearchAttributes: [{ key: CycleIdAttribute, value: input.cycleId }],

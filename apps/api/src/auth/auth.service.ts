@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { effectiveGrants, passwordProblem } from '@orientir/auth';
+import { effectiveGrants, passwordProblem, type RoleGrant } from '@orientir/auth';
 import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import {
@@ -64,7 +64,7 @@ export class AuthService implements BeforeApplicationShutdown {
       if (!token || tokenKindOf(token) !== 'api') throw unauthenticated();
       const used = await this.credentials.useApiToken(hashToken(token));
       if (!used) throw unauthenticated();
-      return this.principalOf(used.userId, 'token', used.id);
+      return this.principalFrom(used.userId, used.holder, 'token', used.id);
     }
     const cookie: unknown = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof cookie === 'string' && tokenKindOf(cookie) === 'link_session') {
@@ -303,12 +303,29 @@ export class AuthService implements BeforeApplicationShutdown {
 
   private async principalOf(userId: string, via: Principal['via'], credentialId: string): Promise<Principal> {
     const found: UserWithGrants | null = await this.users.findWithGrants(userId);
-    if (!found || !found.user.isActive) throw unauthenticated();
+    if (!found) throw unauthenticated();
+    return this.principalFrom(userId, { ...found.user, grants: found.grants }, via, credentialId);
+  }
+
+  private async principalFrom(
+    userId: string,
+    holder: { email: string; displayName: string; isActive: boolean; grants: RoleGrant[] },
+    via: Principal['via'],
+    credentialId: string,
+  ): Promise<Principal> {
+    if (!holder.isActive) throw unauthenticated();
+    const grants = effectiveGrants(holder.grants, await this.directory.regionId());
+    // A curator the coordinator assigned on a running school reads it as if granted (issue 11).
+    for (const school of await this.users.assignedCuratorSchools(userId)) {
+      if (!grants.some((g) => g.role === 'curator' && g.scopeKind === 'school' && g.scopeValue === school)) {
+        grants.push({ role: 'curator', scopeKind: 'school', scopeValue: school });
+      }
+    }
     return {
       userId,
-      email: found.user.email,
-      displayName: found.user.displayName,
-      grants: effectiveGrants(found.grants, await this.directory.regionId()),
+      email: holder.email,
+      displayName: holder.displayName,
+      grants,
       via,
       credentialId,
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { cycleAccess } from '@orientir/auth';
+import { cycleAccess, readsWholeCycle } from '@orientir/auth';
 import { schoolWorkflowId } from '@orientir/contracts';
 import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
@@ -150,9 +150,9 @@ export class CyclesService {
       targetType: 'cycle',
       targetId: cycleId,
       municipality: stored.cycle.municipality,
-      details: { before: toEscalationChainView(stored.cycle.escalationChain).steps, after: chain },
+      details: { before: toEscalationChainView(stored.cycle.escalationChain, true).steps, after: chain },
     });
-    return toEscalationChainView(chain);
+    return toEscalationChainView(chain, true);
   }
 
   /** The cycle's newest launch and how far it got, from PostgreSQL. */
@@ -208,7 +208,7 @@ export class CyclesService {
     const curators = await this.users.curatorsOfSchools(
       view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
     );
-    return toCycleView(view, access, grants, curators);
+    return toCycleView(view, access, grants, curators, requirePrincipal(actor).userId);
   }
 
   /**
@@ -278,25 +278,33 @@ export class CyclesService {
 
   /** One page of the cycle's schools within the caller's scope, with counts per municipality and stage. */
   async listSchools(cycleId: string, query: SchoolListQueryDto, actor: Actor): Promise<SchoolListView> {
-    const stored = await this.store.find(cycleId);
-    if (!stored) throw notFound(cycleId);
-    const access = cycleAccess(requirePrincipal(actor).grants, cycleFacts(stored));
-    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
-    const all = access.schoolIds.size === stored.schools.length;
+    const grants = requirePrincipal(actor).grants;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const found = await this.schoolList.list(cycleId, all ? null : [...access.schoolIds], {
-      municipality: query.municipality,
-      stage: query.stage,
-      category: query.category,
-      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
-      curator: query.curator,
-      search: query.search,
-      sort: query.sort ?? 'name',
-      direction: query.direction ?? 'asc',
-      page,
-      pageSize,
-    });
+    const list = (visible: string[] | null) =>
+      this.schoolList.list(cycleId, visible, {
+        municipality: query.municipality,
+        stage: query.stage,
+        category: query.category,
+        overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+        curator: query.curator,
+        search: query.search,
+        sort: query.sort ?? 'name',
+        direction: query.direction ?? 'asc',
+        page,
+        pageSize,
+      });
+    if (readsWholeCycle(grants)) {
+      // A region-wide reader sees every school: the cycle row and the page at once (the dashboard's hot path).
+      const [cycle, found] = await Promise.all([this.store.findCycle(cycleId), list(null)]);
+      if (!cycle) throw notFound(cycleId);
+      return toSchoolListView(cycleId, found, page, pageSize);
+    }
+    const stored = await this.store.find(cycleId);
+    if (!stored) throw notFound(cycleId);
+    const access = cycleAccess(grants, cycleFacts(stored));
+    if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
+    const found = await list(access.schoolIds.size === stored.schools.length ? null : [...access.schoolIds]);
     return toSchoolListView(cycleId, found, page, pageSize);
   }
 }

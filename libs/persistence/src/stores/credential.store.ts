@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import type { RoleGrant } from '@orientir/auth';
 import { ApiTokenEntity, PasswordResetEntity, SessionEntity } from '../entities';
+
+/** A live API token with the account that holds it (as UserStore.findWithGrants reads it). */
+export interface UsedApiToken {
+  id: string;
+  userId: string;
+  holder: { email: string; displayName: string; isActive: boolean; grants: RoleGrant[] };
+}
 
 export interface NewSession {
   userId: string;
@@ -64,9 +72,19 @@ export class CredentialStore {
     return saved;
   }
 
-  /** Finds a live token and notes its use in the same statement. */
-  async useApiToken(tokenHash: string): Promise<{ id: string; userId: string } | null> {
-    const rows = returned<{ id: string; user_id: string }>(
+  /**
+   * Finds a live token and notes its use in the same statement, with its holder and the holder's
+   * grants: one round trip for a bearer request's authentication (docs/performance.md).
+   */
+  async useApiToken(tokenHash: string): Promise<UsedApiToken | null> {
+    const rows = returned<{
+      id: string;
+      user_id: string;
+      email: string;
+      display_name: string;
+      is_active: boolean;
+      grants: { role: RoleGrant['role']; scopeKind: RoleGrant['scopeKind']; scopeValue: string }[];
+    }>(
       // last_used_at is touched at most once a minute: a write (and its commit flush) on every
       // request was most of a dashboard read's time (docs/performance.md).
       await this.dataSource.query(
@@ -77,11 +95,26 @@ export class CredentialStore {
            UPDATE api_tokens t SET last_used_at = now() FROM token
            WHERE t.id = token.id AND (token.last_used_at IS NULL OR token.last_used_at < now() - interval '1 minute')
          )
-         SELECT id, user_id FROM token`,
+         SELECT token.id, token.user_id, u.email, u.display_name, u.is_active,
+                coalesce((SELECT json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'scopeValue', g.scope_value)
+                                          ORDER BY g.created_at)
+                            FROM role_grants g WHERE g.user_id = token.user_id), '[]') AS grants
+           FROM token JOIN users u ON u.id = token.user_id`,
         [tokenHash],
       ),
     );
-    return rows[0] ? { id: rows[0].id, userId: rows[0].user_id } : null;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      userId: row.user_id,
+      holder: {
+        email: row.email,
+        displayName: row.display_name,
+        isActive: row.is_active,
+        grants: row.grants.map((g) => ({ ...g, scopeValue: g.scopeValue === '' ? null : g.scopeValue })),
+      },
+    };
   }
 
   async listApiTokens(userId: string): Promise<ApiTokenEntity[]> {

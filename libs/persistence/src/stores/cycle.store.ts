@@ -236,6 +236,11 @@ export class CycleStore {
     return { cycle, schools, events };
   }
 
+  /** The cycle's own row, without its schools and events (a scope check that needs no more). */
+  findCycle(cycleId: string): Promise<CycleEntity | null> {
+    return this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
+  }
+
   /** The cycle a participation row belongs to (null when there is no such school). */
   async cycleIdOfSchool(schoolId: string): Promise<string | null> {
     const row = await this.dataSource

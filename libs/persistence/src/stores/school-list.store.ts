@@ -61,6 +61,22 @@ const ORDER: Record<SchoolListSort, string> = {
 };
 
 /**
+ * A school's curators (`school` is the alias of a row with id, cycle_id and directory_school_id): the
+ * one its workflow assigned (`assigned`, after any change by the coordinator), else those assigned in
+ * the cycle through the directory and accounts granted the school; sorted, never null.
+ */
+function curatorNames(school: string, assigned: string): string {
+  return `CASE WHEN ${assigned} IS NOT NULL THEN ARRAY[${assigned}] ELSE (SELECT coalesce(array_agg(DISTINCT n ORDER BY n), '{}') FROM (
+    SELECT cp.full_name AS n FROM curator_assignments ca JOIN people cp ON cp.id = ca.person_id
+    WHERE ca.cycle_id = ${school}.cycle_id AND ca.directory_school_id = ${school}.directory_school_id
+    UNION
+    SELECT cu.display_name FROM role_grants cg JOIN users cu ON cu.id = cg.user_id
+    WHERE cg.role = 'curator' AND cg.scope_kind = 'school' AND cu.is_active
+      AND cg.scope_value IN (${school}.id::text, ${school}.directory_school_id::text)
+  ) named) END`;
+}
+
+/**
  * The school list of a cycle from the read model: filters, paging, sorting and aggregates per
  * municipality and stage in PostgreSQL (indexed for a 3,000-school cycle), never from Temporal.
  */
@@ -86,26 +102,19 @@ export class SchoolListStore {
       const needle = q.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
       where.push(`name ILIKE ${param(`%${needle}%`)}`);
     }
+    // Curator names cost a lookup per school: only the page's rows get them, unless a filter needs them all.
+    const byCurator = !!q.curator?.length;
     const filtered = `
       WITH base AS (
-        SELECT s.id, s.name, s.category, s.municipality, s.directory_school_id,
+        SELECT s.id, s.cycle_id, s.name, s.category, s.municipality, s.directory_school_id,
                coalesce(sp.stage, 'not_started') AS stage, coalesce(sp.round, 0) AS round,
                sp.due_at, sp.changed_at, sp.projection_error,
                (sp.due_at IS NOT NULL AND sp.due_at < now() AND sp.stage <> 'completed') AS overdue,
-               coalesce(c.names, '{}') AS curators,
+               sp.curator ->> 'name' AS assigned_curator,
+               ${byCurator ? `${curatorNames('s', "sp.curator ->> 'name'")} AS curators,` : ''}
                array_position($2::text[], coalesce(sp.stage, 'not_started')) AS stage_rank
         FROM schools s
         LEFT JOIN school_progress sp ON sp.school_id = s.id
-        LEFT JOIN LATERAL (
-          SELECT array_agg(DISTINCT n ORDER BY n) AS names FROM (
-            SELECT p.full_name AS n FROM curator_assignments ca JOIN people p ON p.id = ca.person_id
-            WHERE ca.cycle_id = s.cycle_id AND ca.directory_school_id = s.directory_school_id
-            UNION
-            SELECT u.display_name FROM role_grants g JOIN users u ON u.id = g.user_id
-            WHERE g.role = 'curator' AND g.scope_kind = 'school' AND u.is_active
-              AND g.scope_value IN (s.id::text, s.directory_school_id::text)
-          ) named
-        ) c ON true
         WHERE s.cycle_id = $1
       )
       SELECT * FROM base ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -115,7 +124,9 @@ export class SchoolListStore {
     const offset = param((q.page - 1) * q.pageSize);
     const [rows, aggregates] = await Promise.all([
       this.dataSource.query<RawRow[]>(
-        `SELECT f.* FROM (${filtered}) f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+        `SELECT page.*${byCurator ? '' : `, ${curatorNames('page', 'page.assigned_curator')} AS curators`}
+           FROM (SELECT f.* FROM (${filtered}) f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
+          ORDER BY ${order}`,
         params,
       ),
       this.dataSource.query<{ municipality: string | null; stage: string; schools: string; overdue: string }[]>(

@@ -96,9 +96,26 @@ export class UserStore {
   async findWithGrants(userId: string): Promise<UserWithGrants | null> {
     // findOneBy({ id: undefined }) would match any row: never let a missing id through.
     if (!userId) return null;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user) return null;
-    return { user, grants: await grantsOf(this.dataSource.manager, userId) };
+    // Both at once: every authenticated request waits for this (the grants of no user are none).
+    const [user, grants] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).findOneBy({ id: userId }),
+      grantsOf(this.dataSource.manager, userId),
+    ]);
+    return user ? { user, grants } : null;
+  }
+
+  /**
+   * Directory schools whose workflow names this account as the school's curator (projected after each
+   * change): the assignment lets the curator read the school even without a grant on it.
+   */
+  async assignedCuratorSchools(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT s.directory_school_id AS id
+         FROM school_progress p JOIN schools s ON s.id = p.school_id
+        WHERE p.curator ->> 'userId' = $1 AND s.directory_school_id IS NOT NULL`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   async setActive(userId: string, isActive: boolean): Promise<boolean> {
