@@ -25,6 +25,7 @@ import {
   type SchoolYearRequest,
 } from '@orientir/contracts';
 import { DEFAULT_ESCALATION_CHAIN, parseIndicator } from '@orientir/domain';
+import { evidenceRecord } from '../../support/event-fixtures.util';
 import { COORDINATOR, CURATOR_A, CURATOR_B, DAY, TEAM, personOf, schoolSetup } from '../school-year.fixtures';
 
 export interface ReplayRecorder {
@@ -145,25 +146,16 @@ const launchInput = (launchId: string, extra: Partial<CycleLaunchWorkflowInput> 
 });
 
 /** One evidence record from the event's executor organisation (the recording definition names it). */
-const evidence = (n: number): EvidenceInput => ({
-  evidenceId: `00000000-0000-4000-8000-0000000000${String(10 + n)}`,
-  executorKey: 'org:00000000-0000-4000-8000-000000000001',
-  executorName: 'МКУ «ИМЦРО»',
-  organisationId: '00000000-0000-4000-8000-000000000001',
-  asCoordinator: false,
-  recordedBy: null,
-  recordedByName: null,
-  occurrenceIndex: null,
-  heldOn: null,
-  heldOnStart: null,
-  heldOnEnd: null,
-  count: 1,
-  link: null,
-  schoolIds: [],
-  comment: `Справка № ${n}`,
-  files: [{ id: `f-${n}`, name: `Справка ${n}.pdf` }],
-  lateReason: null,
-});
+const evidence = (n: number): EvidenceInput =>
+  evidenceRecord({
+    evidenceId: `00000000-0000-4000-8000-0000000000${String(10 + n)}`,
+    executorKey: 'org:00000000-0000-4000-8000-000000000001',
+    executorName: 'МКУ «ИМЦРО»',
+    organisationId: '00000000-0000-4000-8000-000000000001',
+    asCoordinator: false,
+    comment: `Справка № ${n}`,
+    files: [{ id: `f-${n}`, name: `Справка ${n}.pdf` }],
+  });
 
 export const REPLAY_SCENARIOS: ReplayScenario[] = [
   {

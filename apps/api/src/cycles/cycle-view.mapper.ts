@@ -12,9 +12,13 @@ import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
 import type { EscalationChainView } from './dto/escalation-chain.dto';
 
 /** The chain a cycle follows: its own, else the default one. */
-export function toEscalationChainView(stored: readonly EscalationStep[] | null): EscalationChainView {
+export function toEscalationChainView(stored: readonly EscalationStep[] | null, canEdit: boolean): EscalationChainView {
   const steps = stored ?? DEFAULT_ESCALATION_CHAIN;
-  return { steps: steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays })), isDefault: !stored };
+  return {
+    steps: steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays })),
+    isDefault: !stored,
+    canEdit,
+  };
 }
 
 /** What the access policy needs to know about a stored cycle. */
@@ -98,7 +102,7 @@ export function toCycleView(
     }),
     unmatchedExecutors: namesWith('unmatched'),
     executorsWithoutAddressee: namesWith('no_addressee'),
-    escalationChain: toEscalationChainView(cycle.escalationChain),
+    escalationChain: toEscalationChainView(cycle.escalationChain, access.manage),
     events: visibleEvents.map((e) => {
       const p = byEvent.get(e.id);
       return {

@@ -153,9 +153,9 @@ export class CyclesService {
       targetType: 'cycle',
       targetId: cycleId,
       municipality: stored.cycle.municipality,
-      details: { before: toEscalationChainView(stored.cycle.escalationChain).steps, after: chain },
+      details: { before: toEscalationChainView(stored.cycle.escalationChain, true).steps, after: chain },
     });
-    return toEscalationChainView(chain);
+    return toEscalationChainView(chain, true);
   }
 
   /** The cycle's newest launch and how far it got, from PostgreSQL. */

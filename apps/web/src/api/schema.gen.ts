@@ -1812,6 +1812,8 @@ export interface components {
       steps: components['schemas']['EscalationStepDto'][];
     };
     EscalationChainView: {
+      /** @description Whether the caller may change it (a coordinator managing the cycle) */
+      canEdit: boolean;
       /** @description True while the cycle follows the default chain (it never set its own) */
       isDefault: boolean;
       steps: components['schemas']['EscalationStepView'][];

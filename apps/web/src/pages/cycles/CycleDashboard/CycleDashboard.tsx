@@ -7,6 +7,7 @@ import { hasRole, MANAGER_ROLES, useSession } from '../../../auth/session';
 import type { operations } from '../../../api/schema.gen';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
+import { EscalationPanel } from '../../../components/escalation/EscalationPanel';
 import { formatDateTime, zoneName } from '../../../lib/format';
 import {
   distinct,
@@ -363,6 +364,8 @@ export default function CycleDashboard() {
           </div>
         )}
       </section>
+
+      <EscalationPanel cycleId={cycleId} chain={c.escalationChain} />
     </>
   );
 }
