@@ -69,6 +69,8 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'GET /api/cycles/:id/launch': EVERY_ROLE,
   'GET /api/cycles/:id/schools': EVERY_ROLE,
   'POST /api/cycles/:id/schools': COORDINATORS,
+  'POST /api/cycles/:id/risk-profiles/import': COORDINATORS,
+  'POST /api/cycles/:id/risk-profiles/import/confirm': COORDINATORS,
   'POST /api/cycles/:cycleId/schools/:schoolId/files': ['admin', 'municipal_coordinator', 'school_team'],
   'GET /api/cycles/:cycleId/schools/:schoolId/files': EVERY_ROLE,
   'GET /api/cycles/:id/events': EVERY_ROLE,

@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createEventActivities } from '@orientir/activities';
 import type { EvidenceInput } from '@orientir/contracts';
 import { CalendarStore, EventTrackingStore } from '@orientir/persistence';
+import { evidenceRecord } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
@@ -58,25 +59,8 @@ describe('evidence files', () => {
   const fileRow = async (id: string) =>
     (await harness.db.query('SELECT state, expires_at FROM stored_files WHERE id = $1', [id])).rows[0] as
       { state: string; expires_at: Date | null } | undefined;
-  const evidence = (files: { id: string; name: string }[]): EvidenceInput => ({
-    evidenceId: randomUUID(),
-    executorKey: 'coordinator',
-    executorName: 'Координатор',
-    organisationId: null,
-    asCoordinator: true,
-    recordedBy: null,
-    recordedByName: null,
-    occurrenceIndex: 0,
-    heldOn: null,
-    heldOnStart: null,
-    heldOnEnd: null,
-    count: 1,
-    link: null,
-    schoolIds: [],
-    comment: 'Справка приложена',
-    files,
-    lateReason: null,
-  });
+  const evidence = (files: { id: string; name: string }[]): EvidenceInput =>
+    evidenceRecord({ evidenceId: randomUUID(), occurrenceIndex: 0, comment: 'Справка приложена', files });
 
   it('stages an upload, and the store activity commits it with the evidence row once however often it is retried', async () => {
     const staged = await upload('Справка.pdf');

@@ -208,7 +208,7 @@ export class CyclesService {
     const curators = await this.users.curatorsOfSchools(
       view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
     );
-    return toCycleView(view, access, grants, curators);
+    return toCycleView(view, access, grants, curators, requirePrincipal(actor).userId);
   }
 
   /**
