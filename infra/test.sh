@@ -23,12 +23,11 @@ unit=0; npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json"
 step "web app build (the API serves it in the integration and browser tests)"
 npx vite build --config apps/web/vite.config.ts --logLevel warn
 step "integration tests (real Temporal dev server, Java time-skipping server, PostgreSQL, SMTP)"
-# --forceExit: after the last file some handle (not yet tracked down) keeps jest alive; the results are final.
-integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --forceExit --json --outputFile="$results/integration.json" || integration=$?
+integration=0; npx jest -c test/jest.integration.config.ts --ci --runInBand --json --outputFile="$results/integration.json" || integration=$?
 step "browser tests (Debian chromium via playwright-core; screenshots in .data/test-results/screenshots)"
-browser=0; npx jest -c test/browser/jest.browser.config.ts --ci --runInBand --forceExit --json --outputFile="$results/browser.json" || browser=$?
+browser=0; npx jest -c test/browser/jest.browser.config.ts --ci --runInBand --json --outputFile="$results/browser.json" || browser=$?
 step "fault tests, fast subset (PostgreSQL restart, SMTP outage; all of them: npm run test:faults)"
-faults=0; npx jest -c test/jest.faults.config.ts --ci --runInBand --forceExit --json --outputFile="$results/faults.json" \
+faults=0; npx jest -c test/jest.faults.config.ts --ci --runInBand --json --outputFile="$results/faults.json" \
   test/faults/postgres-restart.fault-spec.ts test/faults/smtp-outage.fault-spec.ts || faults=$?
 node infra/test-summary.js "$results/unit.json" "$results/integration.json" "$results/browser.json" "$results/faults.json"
 exit $(( unit || integration || browser || faults ))

@@ -76,7 +76,8 @@ export interface EventTrackingPort {
     occurrenceIndex: number;
     evidence: EvidenceInput;
     recordedAt: string;
-  }): Promise<void>;
+    /** Files named that are not uploads of the event (or expired while staged): then nothing is stored. */
+  }): Promise<{ missingFileIds: string[] }>;
   amendEvidence(eventId: string, correction: EvidenceCorrection, at: string): Promise<void>;
   markEvidenceRemoved(eventId: string, removal: EvidenceRemoval, at: string): Promise<void>;
   schoolsAtStages(cycleId: string, stages: readonly string[]): Promise<string[]>;

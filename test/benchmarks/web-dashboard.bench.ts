@@ -41,6 +41,8 @@ function cycle() {
       workflowId: `w${i}`,
       updatedAt: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString(),
       actions: [],
+      curatorUserId: null,
+      reviewerUserIds: [],
       curators: [`Куратор ${i % 150}`],
     })),
     events: Array.from({ length: 120 }, (_, i) => ({

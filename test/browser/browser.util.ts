@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../infra/stack/web-build.util';
 import { startOrientirApps, type OrientirApps } from '../support/orientir-apps';
 
@@ -55,11 +55,11 @@ export interface PersonPage {
   close(): Promise<void>;
 }
 
-/** A fresh browser context (own cookies) at 1280 px, or a phone-sized one. */
-export async function openPage(product: Product, who: string, phone = false): Promise<PersonPage> {
+/** A fresh browser context (own cookies) at 1280 px, or a phone-sized one; Russian unless told otherwise. */
+export async function openPage(product: Product, who: string, phone = false, locale = 'ru-RU'): Promise<PersonPage> {
   const context = await product.browser.newContext({
     viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    locale: 'ru-RU',
+    locale,
     acceptDownloads: true,
   });
   const page = await context.newPage();
@@ -97,4 +97,12 @@ export async function signIn(
   await p.page.fill('#password', password);
   await p.page.getByRole('button', { name: 'Войти' }).click();
   await p.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Types a date as a person does (ДД.ММ.ГГГГ, digits only: the mask adds the dots) and checks it shows so. */
+export async function typeDate(field: Locator, ddmmyyyy: string): Promise<void> {
+  await field.click();
+  await field.pressSequentially(ddmmyyyy.replace(/\D/g, ''));
+  const shown = await field.inputValue();
+  if (shown !== ddmmyyyy) throw new Error(`the date field shows «${shown}», not «${ddmmyyyy}»`);
 }

@@ -1,14 +1,12 @@
 // The coordinator's launch choices and verdicts in Chromium: past events tracked as late or from
 // their next occurrence (chosen per event and for all at once), a «По графику» event launched waiting
 // for dates, a text indicator judged on the event page, and the dashboard's events table.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
+import { irkutskSeedWithScheduledByPlan } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
 import { openPage, signIn, startProduct, type Product } from './browser.util';
 
-const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 const YEAR = new Date().getUTCFullYear();
 
 interface EventSummary {
@@ -33,10 +31,9 @@ describe('launch choices and verdicts in Chromium', () => {
     const account = await createAccount(product.apps, ADMIN, password);
     const admin = await sessionClient(product.apps, account);
     // The seed with event 5 as «По графику»; this year, so May and June are past, September partly.
-    const text = readFileSync(SEED, 'utf8').replace(/(Назначение кураторов ШНОР[^\n]*\n\t)Май/, '$1По графику');
     const preview = await admin
       .post('/api/roadmaps/import')
-      .attach('file', Buffer.from(text, 'utf8'), 'irkutsk.txt')
+      .attach('file', irkutskSeedWithScheduledByPlan(), 'irkutsk.txt')
       .field('timezone', 'Asia/Irkutsk')
       .field('year', String(YEAR))
       .expect(201);

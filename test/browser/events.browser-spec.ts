@@ -60,7 +60,11 @@ describe('roadmap events in Chromium', () => {
     await phone.page.getByTestId('my-events').waitFor();
     await phone.page.getByText('Не менее 3').first().waitFor();
     await phone.shot('my-events', 'viewport');
-    await phone.page.getByRole('link', { name: /№ 12\./ }).click(); // tap 1
+    // Other browser files launch the same seed for the same organisation: pick this cycle's event.
+    await phone.page
+      .getByRole('link', { name: /№ 12\./ })
+      .and(phone.page.locator(`[href*="${cycleId}"]`))
+      .click(); // tap 1
     await phone.page.getByTestId('evidence-form').waitFor();
     await phone.page.getByLabel('Количество').fill('3');
     await phone.shot('event-form', 'viewport');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
-import { openPage, signIn, startProduct, type Product } from './browser.util';
+import { openPage, signIn, startProduct, typeDate, type Product } from './browser.util';
 
 // 2027 with a working Saturday (13 November) the shipped draft lacks: 248 working days.
 const XML_2027 = fs.readFileSync(path.resolve(__dirname, '../fixtures/calendars/calendar-2027.xml'), 'utf8');
@@ -53,7 +53,7 @@ describe('the «Почта» and «Календарь» pages in Chromium', () =
     await p.page.getByText('Загружен из файла').waitFor();
     await p.shot('calendar-loaded');
 
-    await p.page.getByLabel('Дата').fill('2027-08-30');
+    await typeDate(p.page.getByLabel('Дата'), '30.08.2027');
     await p.page.getByRole('textbox', { name: 'Примечание' }).fill('День Республики');
     await p.page.getByRole('button', { name: 'Отметить' }).click();
     await p.page.getByText('Рабочих дней: 247').waitFor();

@@ -78,16 +78,18 @@ describe('the school year in the browser: documents, two expertise rounds, monit
       [{ role: 'school_team', scopeKind: 'school', scopeValue: school.directorySchoolId }],
       password,
     );
-    curator = await createAccount(
-      product.apps,
-      [{ role: 'curator', scopeKind: 'school', scopeValue: school.directorySchoolId }],
-      password,
-    );
     teamApi = await sessionClient(product.apps, team);
     await eventually('school workflow reported', async () => {
       const view = await teamApi.get(`/api/cycles/${cycleId}`).expect(200);
       return view.body.schools[0].stage === 'risk_profile' ? true : undefined;
     });
+    // Made once the (background) launch has started the school, so that the curator is assigned
+    // by the coordinator below rather than found in the grants when the workflow starts.
+    curator = await createAccount(
+      product.apps,
+      [{ role: 'curator', scopeKind: 'school', scopeValue: school.directorySchoolId }],
+      password,
+    );
     await coordinatorApi
       .request('put', `/api/schools/${schoolId}/curator`)
       .send({ userId: curator.userId })

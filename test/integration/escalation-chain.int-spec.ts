@@ -77,6 +77,7 @@ describe('escalation chain per cycle', () => {
         { level: 'municipal_coordinator', afterWorkingDays: 2 },
       ],
       isDefault: false,
+      canEdit: true,
     });
     const plain = await coordinatorA.post('/api/cycles').send(cycleBody('Цикл без цепочки')).expect(201);
     expect(plain.body.escalationChain).toEqual({
@@ -86,6 +87,7 @@ describe('escalation chain per cycle', () => {
         { level: 'regional_coordinator', afterWorkingDays: 5 },
       ],
       isDefault: true,
+      canEdit: true,
     });
   });
 
@@ -131,7 +133,7 @@ describe('escalation chain per cycle', () => {
       .request('put', `/api/cycles/${cycleId}/escalation-chain`)
       .send({ steps: chain })
       .expect(200);
-    expect(saved.body).toEqual({ steps: chain, isDefault: false });
+    expect(saved.body).toEqual({ steps: chain, isDefault: false, canEdit: true });
     expect((await coordinatorA.get(`/api/cycles/${cycleId}`).expect(200)).body.escalationChain.steps).toEqual(chain);
 
     // Another municipality's coordinator does not even see the cycle.

@@ -2,13 +2,11 @@
 // events whose period is already past: the first wait as «ожидает графика» until a coordinator dates
 // them, the others are tracked as late or from their next occurrence, as chosen per event, with no
 // burst of reminders either way.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import mammoth from 'mammoth';
+import { binaryBody, irkutskSeedWithScheduledByPlan } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
-const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 // This year: the seed's May events are past at launch, its year-long ones open.
 const YEAR = new Date().getUTCFullYear();
 
@@ -20,14 +18,6 @@ interface EventSummary {
   occurrences: { index: number; status: string }[];
 }
 
-/** The seed with event 5 («Назначение кураторов…», May) turned into a «По графику» event, as text. */
-function seedWithScheduledByPlan(): Buffer {
-  const text = readFileSync(SEED, 'utf8');
-  const changed = text.replace(/(Назначение кураторов ШНОР[^\n]*\n\t)Май/, '$1По графику');
-  if (changed === text) throw new Error('the seed no longer has event 5 as this test expects');
-  return Buffer.from(changed, 'utf8');
-}
-
 describe('launch choices for undated and past events', () => {
   const harness = useHarness();
 
@@ -35,7 +25,7 @@ describe('launch choices for undated and past events', () => {
     const admin = harness.admin;
     const preview = await admin
       .post('/api/roadmaps/import')
-      .attach('file', seedWithScheduledByPlan(), 'irkutsk-po-grafiku.txt')
+      .attach('file', irkutskSeedWithScheduledByPlan(), 'irkutsk-po-grafiku.txt')
       .field('timezone', 'Asia/Irkutsk')
       .field('year', String(YEAR))
       .expect(201);
@@ -124,11 +114,7 @@ describe('launch choices for undated and past events', () => {
       .get(`/api/cycles/${cycleId}/report`)
       .query({ format: 'docx' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const report = (await mammoth.extractRawText({ buffer: docx.body as Buffer })).value;
     expect(report).toContain('Не выполнено; координатор отметил: не выполнено (Консультации не проводились)');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { createAccount, sessionClient, type ApiClient } from '../support/auth-clients';
+import { binaryBody } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
@@ -197,11 +198,7 @@ describe('roadmap events over HTTP', () => {
       .get(`/api/cycles/${cycleId}/report`)
       .query({ format: 'docx' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(docx.headers['content-disposition']).toContain('attachment');
     const text = (await mammoth.extractRawText({ buffer: docx.body as Buffer })).value;
@@ -219,11 +216,7 @@ describe('roadmap events over HTTP', () => {
       .get(`/api/cycles/${cycleId}/report`)
       .query({ format: 'xlsx', from: `${YEAR}-09-01`, to: `${YEAR}-12-31` })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as ArrayBuffer);

@@ -132,6 +132,22 @@ describe('API for the web app', () => {
       teamView = await team.get(`/api/cycles/${created.body.id}`).expect(200);
     }
     expect(teamView.body.schools).toEqual([expect.objectContaining({ id: a.id, actions: [] })]);
+    // The coordinator is offered what the school-year rule takes at the risk profile (libs/domain).
+    const adminView = await harness.admin.get(`/api/cycles/${created.body.id}`).expect(200);
+    expect(adminView.body.schools.find((s: { id: string }) => s.id === a.id).actions).toEqual([
+      'setRiskProfile',
+      'extendDeadline',
+      'changeCurator',
+      'withdrawSchool',
+    ]);
+    // After the profile, the team is offered its self-diagnosis and the coordinator no longer the profile.
+    await harness.admin
+      .post(`/api/schools/${a.id}/risk-profile`)
+      .send({ flaggedDirections: ['low_motivation'] })
+      .expect(200);
+    teamView = await team.get(`/api/cycles/${created.body.id}`).expect(200);
+    expect(teamView.body.schools[0].actions).toEqual(['submitSelfDiagnosis']);
+    expect((await team.get(`/api/schools/${a.id}`).expect(200)).body.actions).toEqual(['submitSelfDiagnosis']);
     await createAccount(harness.apps, [{ role: 'curator', scopeKind: 'school', scopeValue: b.id }]);
     const supView = await supervisor.get(`/api/cycles/${created.body.id}`).expect(200);
     expect(supView.body.schools.map((s: { actions: string[] }) => s.actions)).toEqual([[], []]);

@@ -63,7 +63,7 @@ describe('overdue notice and escalation along the cycle chain (time-skipping, As
     ...createEventActivities({
       events: {
         definitionSource: async (_cycleId, eventId) => source(eventId),
-        insertEvidence: async () => undefined,
+        insertEvidence: async () => ({ missingFileIds: [] }),
         amendEvidence: async () => undefined,
         markEvidenceRemoved: async () => undefined,
         schoolsAtStages: async () => [],

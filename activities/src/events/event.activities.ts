@@ -30,8 +30,17 @@ export function createEventActivities({
       // Read here, at the workflow's planning step: the answer is recorded, so a replay plans the same.
       return buildEventDefinition(source, reminderDaysBefore, await calendar.overrides());
     },
+    /** The evidence row and its files committed together; a retry stores nothing twice. */
     async storeEvidence(input) {
-      await events.insertEvidence(input);
+      const { missingFileIds } = await events.insertEvidence(input);
+      if (missingFileIds.length) {
+        const names = input.evidence.files.filter((f) => missingFileIds.includes(f.id)).map((f) => `«${f.name}»`);
+        throw ApplicationFailure.create({
+          message: `Файл ${names.join(', ')} не найден: загрузите его снова (неприложенная загрузка хранится сутки)`,
+          nonRetryable: true,
+          type: 'EvidenceFileMissing',
+        });
+      }
     },
     async amendEvidence({ eventId, correction, at }) {
       await events.amendEvidence(eventId, correction, at);

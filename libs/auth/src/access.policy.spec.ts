@@ -1,6 +1,5 @@
 import {
   auditScope,
-  canActOnStage,
   canManageMunicipality,
   cycleAccess,
   readsWholeCycle,
@@ -95,7 +94,6 @@ describe('cycleAccess', () => {
     };
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], nextYear).schoolIds)).toEqual(['n1']);
-    expect(canActOnStage([g('curator', 'school', 'ds2')], nextYear, nextYear.schools[0], 'expertise')).toBe(true);
   });
 
   it('lets a supervisor read within its scope and never manage', () => {
@@ -145,34 +143,6 @@ describe('canManageMunicipality', () => {
     expect(canManageMunicipality([g('municipal_coordinator', 'municipality', IRK)], null)).toBe(false);
     expect(canManageMunicipality([g('regional_coordinator', 'region', REGION)], null)).toBe(true);
     expect(canManageMunicipality([g('supervisor', 'global')], IRK)).toBe(false);
-  });
-});
-
-describe('canActOnStage', () => {
-  const school = irkutskCycle.schools[0];
-
-  it('lets the school team submit its own work but not review it', () => {
-    const team = [g('school_team', 'school', 'ds1')];
-    expect(canActOnStage(team, irkutskCycle, school, 'self_diagnosis')).toBe(true);
-    expect(canActOnStage(team, irkutskCycle, school, 'expertise')).toBe(false);
-    expect(canActOnStage([g('school_team', 'school', 'ds2')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
-  });
-
-  it('lets a curator review only its schools', () => {
-    expect(canActOnStage([g('curator', 'school', 'ds1')], irkutskCycle, school, 'expertise')).toBe(true);
-    expect(canActOnStage([g('curator', 'school', 'ds2')], irkutskCycle, school, 'expertise')).toBe(false);
-    expect(canActOnStage([g('curator', 'school', 'ds1')], irkutskCycle, school, 'self_diagnosis')).toBe(false);
-    // The municipal coordinator of the cycle's municipality acts on a school that names none of its own.
-    expect(canActOnStage([g('municipal_coordinator', 'municipality', IRK)], irkutskCycle, school, 'report')).toBe(true);
-    expect(canActOnStage([g('municipal_coordinator', 'municipality', UI)], irkutskCycle, school, 'report')).toBe(false);
-  });
-
-  it('never lets a supervisor or an executor act', () => {
-    for (const stage of ['self_diagnosis', 'expertise', 'report'] as const) {
-      expect(
-        canActOnStage([g('supervisor', 'global'), g('executor', 'event', 'e1')], irkutskCycle, school, stage),
-      ).toBe(false);
-    }
   });
 });
 

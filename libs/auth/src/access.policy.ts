@@ -1,6 +1,5 @@
 // Who may see and do what inside a cycle. Pure functions over grants and scope facts, so every
 // rule is unit-tested without a database and the API applies the same rules on every route.
-import type { SchoolStage } from '@orientir/domain';
 import type { Role, RoleGrant } from './roles';
 
 export interface SchoolFacts {
@@ -134,41 +133,6 @@ export function cycleAccess(grants: readonly RoleGrant[], cycle: CycleFacts): Cy
       .map((e) => e.id),
   );
   return { manage, read: manage || coversCycle || schoolIds.size > 0 || eventIds.size > 0, schoolIds, eventIds };
-}
-
-/** Who completes each stage: the school submits its own work, the curator reviews, the coordinator accepts the report. */
-export const STAGE_ACTORS: Record<SchoolStage, readonly Role[]> = {
-  self_diagnosis: ['admin', 'municipal_coordinator', 'school_team'],
-  concept_documents: ['admin', 'municipal_coordinator', 'school_team'],
-  expertise: ['admin', 'municipal_coordinator', 'curator'],
-  monitoring: ['admin', 'municipal_coordinator', 'school_team'],
-  report: ['admin', 'municipal_coordinator'],
-};
-
-/** May the caller complete `stage` for this school? The workflow still rejects a stage the school is not in. */
-export function canActOnStage(
-  grants: readonly RoleGrant[],
-  cycle: Pick<CycleFacts, 'municipalityId'>,
-  school: SchoolFacts,
-  stage: SchoolStage,
-): boolean {
-  const roles = STAGE_ACTORS[stage];
-  return grants.some((g) => {
-    if (!roles.includes(g.role)) return false;
-    switch (g.role) {
-      case 'admin':
-        return true;
-      case 'municipal_coordinator':
-        return g.scopeKind === 'municipality' && !!g.scopeValue && g.scopeValue === schoolMunicipality(cycle, school);
-      case 'curator':
-      case 'school_team':
-        return g.scopeKind === 'school' && coversSchool(g.scopeValue, school);
-      case 'regional_coordinator':
-      case 'executor':
-      case 'supervisor':
-        return false;
-    }
-  });
 }
 
 /** Which audit rows a caller may read: all, or those of its municipalities (directory ids). */

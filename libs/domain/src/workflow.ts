@@ -10,3 +10,4 @@ export type { SchoolStage } from './roadmap/roadmap.model';
 export * from './events/event-status.util';
 export * from './events/past-at-launch.util';
 export * from './calendar';
+export * from './school-year/school-year-actions';

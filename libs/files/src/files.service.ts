@@ -15,6 +15,8 @@ export interface FileUpload {
   /** As the client named it; only the last path segment is kept. */
   originalName: string;
   uploadedBy: string | null;
+  /** Staged until then: forgotten unless what it was sent for commits it first (an evidence record). */
+  stagedUntil?: Date;
 }
 
 export type StoredFile = StoredFileEntity;
@@ -64,6 +66,7 @@ export class FilesService {
         ownerKind: upload.ownerKind,
         ownerId: upload.ownerId,
         purpose: upload.purpose ?? null,
+        ...(upload.stagedUntil ? { state: 'staged' as const, expiresAt: upload.stagedUntil } : {}),
       });
     } finally {
       // After put() the staging copy is gone already; after a refusal it must not linger.

@@ -1,5 +1,11 @@
 // Public surface of the roadmap import library. Nothing else in src/ is imported from outside.
-export { parseRoadmap, parseSchools, parseCurators, parsePeople } from './roadmap.importer';
+export { parseRoadmap, parseSchools, parseCurators, parsePeople, parseRiskProfiles } from './roadmap.importer';
+export type {
+  ParsedRiskProfile,
+  RiskDirectionColumn,
+  RiskProfileProblem,
+  RiskProfileTableResult,
+} from './participants/risk-profile-table.parser';
 export type { ParsedSchool } from './participants/school-table.parser';
 export type { ParsedPerson, PersonRowProblem, PeopleTableResult } from './participants/people-table.parser';
 export type { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';

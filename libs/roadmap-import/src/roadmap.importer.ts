@@ -5,6 +5,11 @@ import { assembleRoadmap, collectParticipants } from './assemble/roadmap.assembl
 import { readInput } from './readers/document.reader';
 import { collectPeople, type PeopleTableResult } from './participants/people-table.parser';
 import type { ParsedSchool } from './participants/school-table.parser';
+import {
+  collectRiskProfiles,
+  type RiskDirectionColumn,
+  type RiskProfileTableResult,
+} from './participants/risk-profile-table.parser';
 import { RoadmapInput, RoadmapImportOptions } from './roadmap-import.options';
 
 export async function parseRoadmap(input: RoadmapInput, options: RoadmapImportOptions = {}): Promise<CanonicalRoadmap> {
@@ -53,4 +58,22 @@ export async function parsePeople(
     };
   }
   return collectPeople(read.document);
+}
+
+/** Schools' risk profiles (a row per school, a yes/no column per direction) from an XLSX or CSV table. */
+export async function parseRiskProfiles(
+  input: RoadmapInput,
+  directions: readonly RiskDirectionColumn[],
+  options: Pick<RoadmapImportOptions, 'maxFileSizeBytes'> = {},
+): Promise<RiskProfileTableResult> {
+  const read = await readInput(input, options.maxFileSizeBytes);
+  if (read.kind === 'canonical') {
+    return {
+      profiles: [],
+      problems: [{ row: 'файл', column: null, message: 'это дорожная карта, а не таблица рисковых профилей' }],
+      ignoredColumns: [],
+      missingDirections: [],
+    };
+  }
+  return collectRiskProfiles(read.document, directions);
 }

@@ -4,6 +4,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { buildEventDefinition } from '@orientir/activities';
 import {
+  CYCLE_LAUNCH_WORKFLOW,
   DAILY_DIGEST_WORKFLOW,
   ROADMAP_EVENT_WORKFLOW,
   closeEventUpdate,
@@ -14,12 +15,17 @@ import {
   SCHOOL_CYCLE_WORKFLOW,
   SCHOOL_YEAR_UPDATES,
   SEARCH_ATTRIBUTE_DEFINITIONS,
+  cycleLaunchProgressQuery,
   schoolCycleStateQuery,
+  type CycleLaunchActivities,
+  type CycleLaunchWorkflowInput,
+  type LaunchBatch,
   type OrientirActivities,
   type SchoolYearActionType,
   type SchoolYearRequest,
 } from '@orientir/contracts';
 import { DEFAULT_ESCALATION_CHAIN, parseIndicator } from '@orientir/domain';
+import { evidenceRecord } from '../../support/event-fixtures.util';
 import { COORDINATOR, CURATOR_A, CURATOR_B, DAY, TEAM, personOf, schoolSetup } from '../school-year.fixtures';
 
 export interface ReplayRecorder {
@@ -41,9 +47,31 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment): Pr
   });
 }
 
+/** While set, the launch's event batches wait for it: a launch is recorded with a batch in flight. */
+const launchPause: { until: Promise<void> | null } = { until: null };
+
+/** Two school batches (the second with a failure) and one event batch: what the launch fixtures plan. */
+const LAUNCH_BATCHES: LaunchBatch[] = [
+  { kind: 'school', afterId: null, toId: 's-2' },
+  { kind: 'school', afterId: 's-2', toId: 's-3' },
+  { kind: 'event', afterId: null, toId: 'e-2' },
+];
+
 /** Activities that succeed at once: the fixtures record what the workflow asked for, not mail or SQL. */
-export function recordingActivities(env: TestWorkflowEnvironment): OrientirActivities {
+export function recordingActivities(env: TestWorkflowEnvironment): OrientirActivities & CycleLaunchActivities {
   return {
+    planCycleLaunch: async () => ({ total: 5, batches: LAUNCH_BATCHES }),
+    startLaunchBatch: async ({ batch }) => {
+      if (batch.kind === 'event') await launchPause.until;
+      return batch.toId === 's-3'
+        ? {
+            started: 0,
+            existing: 0,
+            failures: [{ kind: 'school', id: 's-3', name: 'МБОУ «СОШ № 3»', reason: 'Temporal недоступен' }],
+          }
+        : { started: 2, existing: 0, failures: [] };
+    },
+    recordLaunchProgress: async () => undefined,
     projectEventProgress: async () => undefined,
     projectSchoolProgress: async () => undefined,
     sendEventReminder: async () => ({ recipients: 1 }),
@@ -108,28 +136,64 @@ async function untilReady(handle: WorkflowHandle): Promise<void> {
   throw new Error('the school workflow did not read its set-up');
 }
 
-/** One evidence record from the event's executor organisation (the recording definition names it). */
-const evidence = (n: number): EvidenceInput => ({
-  evidenceId: `00000000-0000-4000-8000-0000000000${String(10 + n)}`,
-  executorKey: 'org:00000000-0000-4000-8000-000000000001',
-  executorName: 'МКУ «ИМЦРО»',
-  organisationId: '00000000-0000-4000-8000-000000000001',
-  asCoordinator: false,
-  recordedBy: null,
-  recordedByName: null,
-  occurrenceIndex: null,
-  heldOn: null,
-  heldOnStart: null,
-  heldOnEnd: null,
-  count: 1,
-  link: null,
-  schoolIds: [],
-  comment: `Справка № ${n}`,
-  files: [{ id: `f-${n}`, name: `Справка ${n}.pdf` }],
-  lateReason: null,
+const launchInput = (launchId: string, extra: Partial<CycleLaunchWorkflowInput> = {}): CycleLaunchWorkflowInput => ({
+  cycleId: 'c-1',
+  launchId,
+  parallelBatches: 1,
+  startsPerBatch: 10,
+  batchSize: 2,
+  ...extra,
 });
 
+/** One evidence record from the event's executor organisation (the recording definition names it). */
+const evidence = (n: number): EvidenceInput =>
+  evidenceRecord({
+    evidenceId: `00000000-0000-4000-8000-0000000000${String(10 + n)}`,
+    executorKey: 'org:00000000-0000-4000-8000-000000000001',
+    executorName: 'МКУ «ИМЦРО»',
+    organisationId: '00000000-0000-4000-8000-000000000001',
+    asCoordinator: false,
+    comment: `Справка № ${n}`,
+    files: [{ id: `f-${n}`, name: `Справка ${n}.pdf` }],
+  });
+
 export const REPLAY_SCENARIOS: ReplayScenario[] = [
+  {
+    name: 'launch',
+    async run({ env, taskQueue, save }) {
+      let release!: () => void;
+      launchPause.until = new Promise((resolve) => (release = resolve));
+      const handle = await env.client.workflow.start(CYCLE_LAUNCH_WORKFLOW, {
+        taskQueue,
+        workflowId: `cycle/c-1/launch/replay-${Date.now()}`,
+        args: [launchInput('l-1')],
+      });
+      // Both school batches counted (one failure), the event batch in flight.
+      for (let i = 0; i < 200; i++) {
+        const progress = await handle.query(cycleLaunchProgressQuery);
+        if (progress.failed === 1) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await save('batch-in-flight', handle);
+      release();
+      launchPause.until = null;
+      await handle.result();
+      await save('completed', handle);
+    },
+  },
+  {
+    name: 'launch-continued',
+    async run({ env, taskQueue, save }) {
+      const handle = await env.client.workflow.start(CYCLE_LAUNCH_WORKFLOW, {
+        taskQueue,
+        workflowId: `cycle/c-1/launch/replay-can-${Date.now()}`,
+        args: [launchInput('l-2', { batchesPerRun: 1 })],
+      });
+      await handle.result();
+      // The last run, after two continue-as-new (getHandle follows the chain).
+      await save('completed-after-continue', env.client.workflow.getHandle(handle.workflowId));
+    },
+  },
   {
     name: 'event',
     async run({ env, taskQueue, save }) {

@@ -27,6 +27,8 @@ describe('workflow replay against recorded histories', () => {
       'school-continued',
       'school-legacy',
       'digest',
+      'launch',
+      'launch-continued',
     ])
       expect(types).toContain(type);
   });

@@ -2,10 +2,12 @@
 // workflow only wires Updates, timers and activities to it (entity-workflow style), so the rules are
 // unit-tested without Temporal. Deterministic: time comes in as an argument, never from a clock.
 import {
+  samePerson,
+  schoolActionProblem,
+  schoolActorRoles,
   workingDaysLater,
-  SCHOOL_STAGE_TITLES_RU,
+  type SchoolActionActor,
   type SchoolPipelineState,
-  type SchoolYearStage,
 } from '@orientir/domain/workflow';
 import {
   documentKey,
@@ -51,8 +53,6 @@ export const DOCUMENT_TITLES_RU = {
   medium_term_programme: 'Среднесрочная программа развития',
   anti_risk_programme: 'Антирисковая программа',
 } as const;
-
-const title = (stage: SchoolPipelineState): string => SCHOOL_STAGE_TITLES_RU[stage];
 
 /** One school's year: state plus the rules. `problem` and `apply` share every check. */
 export class SchoolYear {
@@ -439,12 +439,11 @@ export class SchoolYear {
 
   private check(action: SchoolYearAction, now: number): void {
     const s = this.state;
-    if (s.stage === 'withdrawn') fail('Школа выбыла из цикла: действия по ней больше не принимаются');
-    if (s.stage === 'completed') fail('Год школы уже завершен: отчет принят');
+    // Role, stage and the item's state: the shared rule (libs/domain), which the API's views offer from.
+    const gate = schoolActionProblem(action.type, s, this.actorOf(action.actor));
+    if (gate) fail(gate);
     switch (action.type) {
       case 'setRiskProfile': {
-        this.requireCoordinator(action.actor);
-        this.requireStage('risk_profile', 'внести рисковый профиль');
         const known = new Set(this.setup.riskDirections.map((d) => d.id));
         const unknown = action.flaggedDirections.filter((id) => !known.has(id));
         if (unknown.length) fail(`Неизвестные направления рисков: ${unknown.join(', ')} (поле flaggedDirections)`);
@@ -453,8 +452,6 @@ export class SchoolYear {
         return;
       }
       case 'submitSelfDiagnosis': {
-        this.requireSchoolTeam(action.actor);
-        this.requireStage('self_diagnosis', 'подать самодиагностику');
         const seen = new Set<string>();
         action.answers.forEach((a, i) => {
           if (!s.flaggedDirections.includes(a.directionId)) {
@@ -476,12 +473,6 @@ export class SchoolYear {
         return;
       }
       case 'submitDocuments': {
-        this.requireSchoolTeam(action.actor);
-        if (s.stage !== 'concept_documents' && s.stage !== 'expertise') {
-          fail(
-            `Документы подаются на этапе «Концептуальные документы» или на доработку в экспертизе; школа на этапе «${title(s.stage)}»`,
-          );
-        }
         if (action.documents.length === 0) fail('Приложите хотя бы один документ (поле documents)');
         const seen = new Set<string>();
         action.documents.forEach((d, i) => {
@@ -502,7 +493,6 @@ export class SchoolYear {
         return;
       }
       case 'reviewDocument': {
-        this.requireStage('expertise', 'принять решение по документу');
         const doc = this.findDocument(action.key);
         this.requireReviewer(action.actor, doc);
         if (doc.status !== 'submitted') {
@@ -512,18 +502,12 @@ export class SchoolYear {
         return;
       }
       case 'assignExpert': {
-        this.requireCoordinator(action.actor);
-        if (s.stage !== 'concept_documents' && s.stage !== 'expertise') {
-          fail(`Эксперта назначают до конца экспертизы; школа на этапе «${title(s.stage)}»`);
-        }
         const doc = this.findDocument(action.key);
         if (doc.status === 'approved') fail(`Документ «${doc.title}» уже одобрен`);
         if (action.expert) requirePerson(action.expert, 'expert');
         return;
       }
       case 'submitCheckpoint': {
-        this.requireSchoolTeam(action.actor);
-        this.requireStage('monitoring', 'подать данные мониторинга');
         const cp = this.findCheckpoint(action.checkpointId);
         if (cp.status === 'submitted') fail(`Данные точки «${cp.title}» уже поданы и ждут подтверждения куратора`);
         if (cp.status === 'confirmed') fail(`Точка мониторинга «${cp.title}» уже подтверждена`);
@@ -531,30 +515,21 @@ export class SchoolYear {
         return;
       }
       case 'reviewCheckpoint': {
-        this.requireCurator(action.actor);
-        this.requireStage('monitoring', 'подтвердить данные мониторинга');
         const cp = this.findCheckpoint(action.checkpointId);
         if (cp.status !== 'submitted') fail(`Данные точки «${cp.title}» не поданы школой`);
         if (action.decision === 'return') requireText(action.remarks, 'remarks', 'замечания при возврате');
         return;
       }
       case 'submitReport': {
-        this.requireSchoolTeam(action.actor);
-        this.requireStage('report', 'подать отчет');
-        if (s.report.status === 'submitted') fail('Отчет уже подан и ждет решения координатора');
         if (!action.fileId?.trim()) fail('fileId: приложите файл отчета');
         if (action.summary && action.summary.length > MAX_TEXT) fail(`summary: не более ${MAX_TEXT} символов`);
         return;
       }
       case 'decideReport': {
-        this.requireCoordinator(action.actor);
-        this.requireStage('report', 'принять отчет');
-        if (s.report.status !== 'submitted') fail('Отчет школы еще не подан');
         if (action.decision === 'return') requireText(action.remarks, 'remarks', 'замечания при возврате отчета');
         return;
       }
       case 'extendDeadline': {
-        this.requireCoordinator(action.actor);
         const due = Date.parse(action.dueAt);
         if (!Number.isFinite(due)) fail(`dueAt: «${action.dueAt}» — не дата`);
         if (due <= now) fail('dueAt: новый срок должен быть в будущем');
@@ -563,13 +538,11 @@ export class SchoolYear {
         return;
       }
       case 'changeCurator': {
-        this.requireCoordinator(action.actor);
         requirePerson(action.curator, 'curator');
         if (s.curator && samePerson(s.curator, action.curator)) fail('Этот куратор уже закреплен за школой');
         return;
       }
       case 'withdrawSchool': {
-        this.requireCoordinator(action.actor);
         requireText(action.reason, 'reason', 'причину выбытия');
         return;
       }
@@ -605,37 +578,24 @@ export class SchoolYear {
   // Who may act
 
   isCoordinator(actor: SchoolActor): boolean {
-    return actor.grants.some(
-      (g) =>
-        (g.role === 'admin' && g.scopeKind === 'global') ||
-        (g.role === 'regional_coordinator' && (g.scopeKind === 'region' || g.scopeKind === 'global')) ||
-        (g.role === 'municipal_coordinator' &&
-          g.scopeKind === 'municipality' &&
-          !!this.setup.municipalityId &&
-          g.scopeValue === this.setup.municipalityId),
-    );
+    return this.actorOf(actor).coordinator;
   }
 
   isSchoolTeam(actor: SchoolActor): boolean {
-    return actor.grants.some(
-      (g) =>
-        g.role === 'school_team' &&
-        g.scopeKind === 'school' &&
-        !!g.scopeValue &&
-        (g.scopeValue === this.setup.directorySchoolId || g.scopeValue === this.setup.schoolId),
-    );
+    return this.actorOf(actor).schoolTeam;
+  }
+
+  /** The caller as the shared action rule sees it, against this school's place. */
+  private actorOf(actor: SchoolActor): SchoolActionActor {
+    const { schoolId, directorySchoolId, municipalityId } = this.setup;
+    return {
+      ...schoolActorRoles(actor.grants, { schoolId, directorySchoolId, municipalityId }),
+      person: { userId: actor.userId, personId: actor.personId },
+    };
   }
 
   isCurator(actor: SchoolActor): boolean {
     return !!this.state.curator && samePerson(this.state.curator, actorRef(actor));
-  }
-
-  private requireCoordinator(actor: SchoolActor): void {
-    if (!this.isCoordinator(actor)) fail('Это действие доступно только координатору муниципалитета школы');
-  }
-
-  private requireSchoolTeam(actor: SchoolActor): void {
-    if (!this.isSchoolTeam(actor)) fail('Это действие доступно только управленческой команде этой школы');
   }
 
   private requireCurator(actor: SchoolActor): void {
@@ -651,12 +611,6 @@ export class SchoolYear {
       return;
     }
     this.requireCurator(actor);
-  }
-
-  private requireStage(stage: SchoolYearStage, what: string): void {
-    if (this.state.stage !== stage) {
-      fail(`Нельзя ${what}: школа на этапе «${title(this.state.stage)}», а не «${title(stage)}»`);
-    }
   }
 
   /** Who must act for the current stage to move; null when nobody is waited for. */
@@ -815,10 +769,6 @@ function requireText(value: string | null | undefined, field: string, what: stri
 function requirePerson(person: PersonRef, field: string): void {
   if (!person.userId && !person.personId) fail(`${field}: укажите userId или personId`);
   if (!person.name?.trim()) fail(`${field}.name: укажите имя`);
-}
-
-function samePerson(a: PersonRef, b: PersonRef): boolean {
-  return (!!a.userId && a.userId === b.userId) || (!!a.personId && a.personId === b.personId);
 }
 
 function actorRef(actor: SchoolActor): PersonRef {

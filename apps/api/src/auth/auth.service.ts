@@ -314,11 +314,18 @@ export class AuthService implements BeforeApplicationShutdown {
     credentialId: string,
   ): Promise<Principal> {
     if (!holder.isActive) throw unauthenticated();
+    const grants = effectiveGrants(holder.grants, await this.directory.regionId());
+    // A curator the coordinator assigned on a running school reads it as if granted (issue 11).
+    for (const school of await this.users.assignedCuratorSchools(userId)) {
+      if (!grants.some((g) => g.role === 'curator' && g.scopeKind === 'school' && g.scopeValue === school)) {
+        grants.push({ role: 'curator', scopeKind: 'school', scopeValue: school });
+      }
+    }
     return {
       userId,
       email: holder.email,
       displayName: holder.displayName,
-      grants: effectiveGrants(holder.grants, await this.directory.regionId()),
+      grants,
       via,
       credentialId,
     };

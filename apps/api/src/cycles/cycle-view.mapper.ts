@@ -1,14 +1,24 @@
-import { canActOnStage, type CycleAccess, type RoleGrant } from '@orientir/auth';
-import { DEFAULT_ESCALATION_CHAIN, SCHOOL_STAGES, type EscalationStep } from '@orientir/domain';
+import { schoolMunicipality, type CycleAccess, type RoleGrant } from '@orientir/auth';
+import {
+  availableSchoolActions,
+  schoolActorRoles,
+  type SchoolActionFacts,
+  type SchoolYearActionKind,
+} from '@orientir/domain';
+import { DEFAULT_ESCALATION_CHAIN, type EscalationStep } from '@orientir/domain';
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
 import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
 import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
 import type { EscalationChainView } from './dto/escalation-chain.dto';
 
 /** The chain a cycle follows: its own, else the default one. */
-export function toEscalationChainView(stored: readonly EscalationStep[] | null): EscalationChainView {
+export function toEscalationChainView(stored: readonly EscalationStep[] | null, canEdit: boolean): EscalationChainView {
   const steps = stored ?? DEFAULT_ESCALATION_CHAIN;
-  return { steps: steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays })), isDefault: !stored };
+  return {
+    steps: steps.map((s) => ({ level: s.level, afterWorkingDays: s.afterWorkingDays })),
+    isDefault: !stored,
+    canEdit,
+  };
 }
 
 /** What the access policy needs to know about a stored cycle. */
@@ -16,16 +26,21 @@ export function cycleFacts({ cycle, schools, events }: StoredCycle) {
   return { municipalityId: cycle.municipalityId, schools, events };
 }
 
-/** The decisions the caller may send for the school's current stage (return only from expertise). */
-function stageActions(
+/** The school-year actions the caller can take on the school now (the shared rule of libs/domain). */
+function schoolActions(
   grants: readonly RoleGrant[],
+  userId: string,
   cycle: StoredCycleView['cycle'],
   school: StoredCycleView['schools'][number],
-  stage: string | undefined,
-): ('advance' | 'return')[] {
-  const current = SCHOOL_STAGES.find((s) => s === stage);
-  if (!current || !canActOnStage(grants, cycle, school, current)) return [];
-  return current === 'expertise' ? ['advance', 'return'] : ['advance'];
+  state: SchoolActionFacts | null | undefined,
+): SchoolYearActionKind[] {
+  if (!state) return [];
+  const roles = schoolActorRoles(grants, {
+    schoolId: school.id,
+    directorySchoolId: school.directorySchoolId,
+    municipalityId: schoolMunicipality(cycle, school),
+  });
+  return availableSchoolActions(state, { ...roles, person: { userId, personId: null } });
 }
 
 /**
@@ -37,6 +52,7 @@ export function toCycleView(
   access: CycleAccess,
   grants: readonly RoleGrant[],
   curators: ReadonlyMap<string, string[]>,
+  userId: string,
 ): CycleView {
   const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
     !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
@@ -78,13 +94,15 @@ export function toCycleView(
         workflowId: schoolWorkflowId(cycle.id, s.id),
         updatedAt: p?.changedAt.toISOString() ?? null,
         projectionError: p?.projectionError ?? null,
-        actions: stageActions(grants, cycle, s, p?.stage),
+        actions: schoolActions(grants, userId, cycle, s, p?.state),
+        curatorUserId: p?.curator?.userId ?? null,
+        reviewerUserIds: reviewers(p?.state),
         curators: (s.directorySchoolId && curators.get(s.directorySchoolId)) || [],
       };
     }),
     unmatchedExecutors: namesWith('unmatched'),
     executorsWithoutAddressee: namesWith('no_addressee'),
-    escalationChain: toEscalationChainView(cycle.escalationChain),
+    escalationChain: toEscalationChainView(cycle.escalationChain, access.manage),
     events: visibleEvents.map((e) => {
       const p = byEvent.get(e.id);
       return {
@@ -107,4 +125,14 @@ export function toCycleView(
       };
     }),
   };
+}
+
+/** Who reviews the school's work now: its curator, and the experts of documents on review. */
+function reviewers(state: SchoolActionFacts | null | undefined): string[] {
+  if (!state) return [];
+  const ids = [
+    state.curator?.userId,
+    ...state.documents.filter((d) => d.status === 'submitted').map((d) => d.expert?.userId),
+  ];
+  return [...new Set(ids.filter((id): id is string => !!id))];
 }

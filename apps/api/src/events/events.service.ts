@@ -29,7 +29,9 @@ import { DOCUMENT_FILE_POLICY, FilesService, type StoredFile } from '@orientir/f
 import {
   AuditLogStore,
   CycleStore,
+  EVIDENCE_FILE_OWNER,
   EventTrackingStore,
+  StoredFileStore,
   type RoadmapEventEntity,
   type StoredCycle,
 } from '@orientir/persistence';
@@ -66,7 +68,9 @@ import { buildRoadmapReport, reportFileName, type VerdictRecord } from './report
 import { writeReportDocx, writeReportXlsx } from './report/roadmap-report.writers';
 
 /** Evidence files: owner kind `event`, owner id the cycle event. */
-export const EVENT_FILE_OWNER = 'event';
+export const EVENT_FILE_OWNER = EVIDENCE_FILE_OWNER;
+/** An evidence upload no record commits within this long is forgotten. */
+export const STAGED_EVIDENCE_FILE_MS = 24 * 60 * 60 * 1000;
 
 interface EventScope {
   stored: StoredCycle;
@@ -91,6 +95,7 @@ export class EventsService implements OnModuleInit {
     private readonly auditLog: AuditLogStore,
     private readonly files: FilesService,
     private readonly fileAccess: FileAccessService,
+    private readonly storedFiles: StoredFileStore,
   ) {}
 
   onModuleInit(): void {
@@ -202,6 +207,10 @@ export class EventsService implements OnModuleInit {
     };
   }
 
+  /**
+   * A staged upload: kept, scoped to this event and its uploader, and forgotten after a day unless an
+   * evidence record commits it (the event workflow's store activity does, with the record's rows).
+   */
   async uploadFile(eventId: string, upload: StagedUpload | undefined, actor: Actor): Promise<StoredFile> {
     if (!upload) throw validationFailed('Приложите файл в поле «file» (multipart/form-data)', ['file: нет файла']);
     const { stored, event, access } = await this.eventScope(eventId, actor);
@@ -209,6 +218,9 @@ export class EventsService implements OnModuleInit {
       await this.files.discard(upload.staged);
       throw outOfScope('отчет по этому мероприятию');
     }
+    const now = Date.now();
+    // Uploads are where staged files appear, so they are also where the expired ones are swept.
+    await this.storedFiles.deleteExpiredStaged(new Date(now));
     return this.files.accept(
       upload.staged,
       {
@@ -217,6 +229,7 @@ export class EventsService implements OnModuleInit {
         purpose: 'evidence',
         originalName: upload.originalName,
         uploadedBy: requirePrincipal(actor).userId,
+        stagedUntil: new Date(now + STAGED_EVIDENCE_FILE_MS),
       },
       DOCUMENT_FILE_POLICY,
     );
@@ -228,7 +241,7 @@ export class EventsService implements OnModuleInit {
     const key = this.executorKey(event, stored, actor);
     if (key === null && !access.manage) throw outOfScope('отчет по этому мероприятию');
     const principal = requirePrincipal(actor);
-    const files = await Promise.all((dto.fileIds ?? []).map((id) => this.evidenceFile(id, eventId)));
+    const files = await Promise.all((dto.fileIds ?? []).map((id) => this.evidenceFile(id, eventId, principal.userId)));
     const tz = stored.cycle.timezone;
     const organisation = dto.organisationId
       ? event.executors.find((x) => x.organisationId === dto.organisationId)
@@ -502,7 +515,12 @@ export class EventsService implements OnModuleInit {
     }
   }
 
-  private async evidenceFile(id: string, eventId: string): Promise<{ id: string; name: string }> {
+  /** A file for a record: an upload to this event, and while staged only its uploader's and not expired. */
+  private async evidenceFile(
+    id: string,
+    eventId: string,
+    userId: string | null,
+  ): Promise<{ id: string; name: string }> {
     let file: StoredFile;
     try {
       file = await this.files.describe(id);
@@ -512,6 +530,16 @@ export class EventsService implements OnModuleInit {
     if (file.ownerKind !== EVENT_FILE_OWNER || file.ownerId !== eventId) {
       throw validationFailed('Файл загружен не к этому мероприятию', [
         `fileIds: файл ${id} не относится к мероприятию`,
+      ]);
+    }
+    if (file.state === 'staged' && file.expiresAt && file.expiresAt.getTime() <= Date.now()) {
+      throw validationFailed('Срок хранения загруженного файла истек', [
+        `fileIds: файл ${id} («${file.originalName}») не был приложен к отчету в течение суток: загрузите его снова`,
+      ]);
+    }
+    if (file.state === 'staged' && file.uploadedBy !== userId) {
+      throw validationFailed('Файл загружен другим пользователем', [
+        `fileIds: файл ${id} еще не приложен к отчету и загружен другим пользователем`,
       ]);
     }
     return { id: file.id, name: file.originalName };

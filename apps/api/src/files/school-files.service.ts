@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { canActOnStage, cycleAccess } from '@orientir/auth';
+import { cycleAccess, schoolMunicipality } from '@orientir/auth';
+import { schoolActorRoles } from '@orientir/domain';
 import { DOCUMENT_FILE_POLICY, FilesService, type StoredFile } from '@orientir/files';
 import { CycleStore, type StoredCycle } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
@@ -44,7 +45,13 @@ export class SchoolFilesService implements OnModuleInit {
   ): Promise<StoredFile> {
     if (!upload) throw validationFailed('Приложите файл в поле «file» (multipart/form-data)', ['file: нет файла']);
     const { stored, school } = await this.readableSchool(cycleId, schoolId, actor);
-    if (!canActOnStage(requirePrincipal(actor).grants, stored.cycle, school, 'concept_documents')) {
+    // The school team uploads its documents, evidence and report; a coordinator may upload for it.
+    const roles = schoolActorRoles(requirePrincipal(actor).grants, {
+      schoolId: school.id,
+      directorySchoolId: school.directorySchoolId,
+      municipalityId: schoolMunicipality(stored.cycle, school),
+    });
+    if (!roles.schoolTeam && !roles.coordinator) {
       throw outOfScope('загрузка документов этой школы');
     }
     const file = await this.files.accept(

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { canManageMunicipality, cycleAccess, schoolMunicipality, type RoleGrant } from '@orientir/auth';
+import { cycleAccess, schoolMunicipality, type RoleGrant } from '@orientir/auth';
 import {
   schoolWorkflowId,
   type SchoolActor,
@@ -8,7 +8,13 @@ import {
   type SchoolYearRequest,
   type SchoolYearState,
 } from '@orientir/contracts';
-import { DEFAULT_RISK_DIRECTIONS, localInstant } from '@orientir/domain';
+import {
+  availableSchoolActions,
+  DEFAULT_RISK_DIRECTIONS,
+  localInstant,
+  samePerson,
+  schoolActorRoles,
+} from '@orientir/domain';
 import { SchoolYearStore, type SchoolInCycle } from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +25,7 @@ import type { SchoolYearSettingsDto, SchoolYearSettingsView } from './dto/school
 import type { SchoolTimelineView, SchoolYearView } from './dto/school-year.view';
 import { SCHOOL_FILES, type SchoolFilesPort } from './school-files.port';
 import { SchoolErrorCode, SchoolException } from './school.exception';
+import { storedSchoolYearSettings } from './school-year-settings.util';
 
 /** What a route sends besides the actor: the request of its action. */
 type ActionBody<T extends SchoolYearActionType> = Omit<SchoolYearRequest<T>, 'actor'>;
@@ -43,8 +50,15 @@ export class SchoolYearService {
   async read(schoolId: string, actor: Actor): Promise<SchoolYearView> {
     const found = await this.visibleSchool(schoolId, actor);
     const progress = await this.store.progress(schoolId);
-    const grants = requirePrincipal(actor).grants;
+    const principal = requirePrincipal(actor);
     const { school, cycle } = found;
+    const roles = schoolActorRoles(principal.grants, {
+      schoolId,
+      directorySchoolId: school.directorySchoolId,
+      municipalityId: schoolMunicipality(cycle, school),
+    });
+    const state = progress?.state ?? null;
+    const person = { userId: principal.userId, personId: await this.store.personIdOfUser(principal.userId) };
     return {
       schoolId,
       cycleId: cycle.id,
@@ -52,17 +66,13 @@ export class SchoolYearService {
       cycleTitle: cycle.title,
       municipality: school.municipality ?? cycle.municipality,
       timezone: cycle.timezone,
-      state: progress?.state ?? null,
+      state,
       capacities: {
-        schoolTeam: grants.some(
-          (g) =>
-            g.role === 'school_team' &&
-            g.scopeKind === 'school' &&
-            (g.scopeValue === school.id || g.scopeValue === school.directorySchoolId),
-        ),
-        curator: isPerson(progress?.state?.curator, requirePrincipal(actor).userId),
-        coordinator: canManageMunicipality(grants, schoolMunicipality(cycle, school)),
+        schoolTeam: roles.schoolTeam,
+        curator: !!state?.curator && samePerson(state.curator, person),
+        coordinator: roles.coordinator,
       },
+      actions: state ? availableSchoolActions(state, { ...roles, person }) : [],
     };
   }
 
@@ -176,7 +186,7 @@ export class SchoolYearService {
   }
 
   async settings(cycleId: string, actor: Actor): Promise<SchoolYearSettingsView> {
-    await this.managedCycle(cycleId, actor, false);
+    await this.assertCycleAccess(cycleId, actor, false);
     const stored = await this.store.settings(cycleId);
     return {
       cycleId,
@@ -190,32 +200,14 @@ export class SchoolYearService {
   }
 
   async saveSettings(cycleId: string, dto: SchoolYearSettingsDto, actor: Actor): Promise<SchoolYearSettingsView> {
-    await this.managedCycle(cycleId, actor, true);
+    await this.assertCycleAccess(cycleId, actor, true);
     if ((await this.store.startedSchools(cycleId)) > 0) {
       throw new SchoolException(
         SchoolErrorCode.SETTINGS_LOCKED,
         'Школы цикла уже начали работу: сроки и направления меняются только до запуска (продление срока — на странице школы)',
       );
     }
-    const ids = (dto.riskDirections ?? []).map((d) => d.id);
-    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (duplicate) {
-      throw new SchoolException(
-        SchoolErrorCode.ACTION_REJECTED,
-        `riskDirections: направление «${duplicate}» указано дважды`,
-      );
-    }
-    if (dto.checkpointRhythm === 'dates' && dto.checkpointDates.length === 0) {
-      throw new SchoolException(SchoolErrorCode.ACTION_REJECTED, 'checkpointDates: для ритма «dates» укажите даты');
-    }
-    await this.store.saveSettings({
-      cycleId,
-      riskDirections: dto.riskDirections?.map((d) => ({ id: d.id, title: d.title.trim() })) ?? null,
-      dueDates: Object.fromEntries(Object.entries(dto.dueDates).filter(([, v]) => !!v)) as Record<string, string>,
-      reviewWorkingDays: dto.reviewWorkingDays,
-      checkpointRhythm: dto.checkpointRhythm,
-      checkpointDates: dto.checkpointDates,
-    });
+    await this.store.saveSettings({ cycleId, ...storedSchoolYearSettings(dto) });
     await this.audit.record(actor, {
       action: 'cycle.school_year_settings',
       outcome: 'success',
@@ -226,7 +218,8 @@ export class SchoolYearService {
     return this.settings(cycleId, actor);
   }
 
-  private async managedCycle(cycleId: string, actor: Actor, write: boolean): Promise<void> {
+  /** The cycle exists and the caller reads it (write: manages it); outside the scope it answers like a missing one. */
+  async assertCycleAccess(cycleId: string, actor: Actor, write: boolean): Promise<void> {
     const found = await this.store.cycle(cycleId);
     const notFound = () => new SchoolException(SchoolErrorCode.NOT_FOUND, `Цикл ${cycleId} не найден`);
     if (!found) throw notFound();
@@ -249,8 +242,4 @@ export class SchoolYearService {
     if (!access.schoolIds.has(schoolId)) throw hiddenOutOfScope(notFound());
     return found;
   }
-}
-
-function isPerson(person: { userId: string | null } | null | undefined, userId: string): boolean {
-  return !!person?.userId && person.userId === userId;
 }

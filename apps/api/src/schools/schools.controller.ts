@@ -1,5 +1,17 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { ROLES } from '@orientir/auth';
 import type { SchoolYearState } from '@orientir/contracts';
 import { Allow, CurrentActor } from '../auth/access.decorator';
@@ -26,6 +38,15 @@ import { SchoolYearService } from './school-year.service';
 import { SchoolErrorCode } from './school.exception';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { LinkScoped } from '../auth/link-scope.util';
+import { RequestErrorCode } from '../common/request.exception';
+import { RoadmapUploadInterceptor } from '../roadmaps/roadmap-upload.interceptor';
+import type { UploadedDocuments } from '../roadmaps/roadmaps.service';
+import {
+  ConfirmRiskProfileImportDto,
+  RiskProfileImportPreview,
+  RiskProfileImportResult,
+} from './dto/risk-profile-import.dto';
+import { RiskProfileImportService } from './risk-profile-import.service';
 
 const schoolUuid = uuidParam('школы');
 const cycleUuid = uuidParam('цикла');
@@ -280,7 +301,10 @@ export class SchoolsController {
 @ApiTags('schools')
 @Controller('cycles')
 export class SchoolYearSettingsController {
-  constructor(private readonly schools: SchoolYearService) {}
+  constructor(
+    private readonly schools: SchoolYearService,
+    private readonly riskProfiles: RiskProfileImportService,
+  ) {}
 
   @Get(':id/school-year-settings')
   @Allow(...ROLES)
@@ -305,5 +329,60 @@ export class SchoolYearSettingsController {
     @CurrentActor() actor: Actor,
   ): Promise<SchoolYearSettingsView> {
     return this.schools.saveSettings(id, dto, actor);
+  }
+
+  @Post(':id/risk-profiles/import')
+  @HttpCode(HttpStatus.OK)
+  @Allow(...COORDINATORS)
+  @ApiOperation({
+    summary:
+      "Preview of the schools' risk profiles from a table (a row per school, a column per direction); stores nothing",
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'XLSX or CSV: a school column («Наименование ОО» or «Код»/«ИНН») and a column per risk direction, marks да/нет, 1/0, +/−',
+        },
+      },
+    },
+  })
+  @ApiOkResponse({ type: RiskProfileImportPreview })
+  @ApiErrors(
+    SchoolErrorCode.NOT_FOUND,
+    AuthErrorCode.OUT_OF_SCOPE,
+    RequestErrorCode.VALIDATION_FAILED,
+    ...Object.values(RoadmapImportErrorCode),
+  )
+  @UseInterceptors(RoadmapUploadInterceptor)
+  previewRiskProfiles(
+    @Param('id', cycleUuid) id: string,
+    @UploadedFiles() files: UploadedDocuments | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<RiskProfileImportPreview> {
+    return this.riskProfiles.preview(id, files?.file?.[0], actor);
+  }
+
+  @Post(':id/risk-profiles/import/confirm')
+  @HttpCode(HttpStatus.OK)
+  @Allow(...COORDINATORS)
+  @ApiOperation({
+    summary:
+      "Sends each school's profile to its workflow (risk-profile Update); a school that already has it is unchanged",
+  })
+  @ApiOkResponse({ type: RiskProfileImportResult })
+  @ApiErrors(SchoolErrorCode.NOT_FOUND, AuthErrorCode.OUT_OF_SCOPE, RequestErrorCode.VALIDATION_FAILED)
+  confirmRiskProfiles(
+    @Param('id', cycleUuid) id: string,
+    @Body() dto: ConfirmRiskProfileImportDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<RiskProfileImportResult> {
+    return this.riskProfiles.confirm(id, dto, actor);
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SchoolYearService } from './school-year.service';
+import { RiskProfileImportService } from './risk-profile-import.service';
 import { SchoolYearSettingsController, SchoolsController } from './schools.controller';
 import { SCHOOL_FILES, StoredSchoolFiles } from './school-files.port';
 
 @Module({
   controllers: [SchoolsController, SchoolYearSettingsController],
-  providers: [SchoolYearService, { provide: SCHOOL_FILES, useClass: StoredSchoolFiles }],
+  providers: [SchoolYearService, RiskProfileImportService, { provide: SCHOOL_FILES, useClass: StoredSchoolFiles }],
 })
 export class SchoolsModule {}

@@ -340,6 +340,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/risk-profiles/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Preview of the schools' risk profiles from a table (a row per school, a column per direction); stores nothing */
+    post: operations['SchoolYearSettingsController_previewRiskProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/risk-profiles/import/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends each school's profile to its workflow (risk-profile Update); a school that already has it is unchanged */
+    post: operations['SchoolYearSettingsController_confirmRiskProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{id}/school-year-settings': {
     parameters: {
       query?: never;
@@ -1539,6 +1573,9 @@ export interface components {
       municipality?: string;
       people: components['schemas']['ImportPersonRow'][];
     };
+    ConfirmRiskProfileImportDto: {
+      profiles: components['schemas']['RiskProfileChoice'][];
+    };
     CorrectEvidenceDto: {
       comment?: string;
       count?: number | null;
@@ -1565,6 +1602,8 @@ export interface components {
        */
       municipality?: string;
       schools: components['schemas']['SchoolDto'][];
+      /** @description The schools' year: risk directions, stage due dates, working days a reviewer has per document (a late review is reported to the coordinator), checkpoint rhythm. Stored with the cycle, so every school workflow starts with it; omitted: the ten 500+ directions, 10 working days, quarterly checkpoints */
+      schoolYear?: components['schemas']['SchoolYearSettingsDto'];
       /**
        * Format: iana-time-zone
        * @example Asia/Irkutsk
@@ -1773,6 +1812,8 @@ export interface components {
       steps: components['schemas']['EscalationStepDto'][];
     };
     EscalationChainView: {
+      /** @description Whether the caller may change it (a coordinator managing the cycle) */
+      canEdit: boolean;
       /** @description True while the cycle follows the default chain (it never set its own) */
       isDefault: boolean;
       steps: components['schemas']['EscalationStepView'][];
@@ -2687,6 +2728,18 @@ export interface components {
       /** @example Дефицит педагогических кадров */
       title: string;
     };
+    RiskProfileChoice: {
+      /**
+       * @description Ids of the cycle's risk directions flagged for the school (see GET /api/schools/:id riskDirections)
+       * @example [
+       *       "teacher_shortage",
+       *       "low_motivation"
+       *     ]
+       */
+      flaggedDirections: string[];
+      /** Format: uuid */
+      schoolId: string;
+    };
     RiskProfileDto: {
       /**
        * @description Ids of the cycle's risk directions flagged for the school (see GET /api/schools/:id riskDirections)
@@ -2696,6 +2749,66 @@ export interface components {
        *     ]
        */
       flaggedDirections: string[];
+    };
+    RiskProfileImportOutcome: {
+      /** @description Why it was refused (Russian) */
+      message: string | null;
+      /**
+       * @description applied: the workflow took it; stored_for_start: the school's workflow had not started, it starts with it; unchanged; refused: see message
+       * @enum {string}
+       */
+      outcome: 'applied' | 'stored_for_start' | 'unchanged' | 'refused';
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+    };
+    RiskProfileImportPreview: {
+      /** Format: uuid */
+      cycleId: string;
+      /** @description The cycle's risk directions */
+      directions: components['schemas']['RiskDirectionView'][];
+      fileName: string;
+      /** @description Headers neither a school column nor a direction (not imported) */
+      ignoredColumns: string[];
+      /** @description Directions without a column: read as «нет» for every school */
+      missingDirections: string[];
+      /** @description Rows left out, each with its reason */
+      problems: components['schemas']['RiskProfileImportProblem'][];
+      rows: components['schemas']['RiskProfileImportRow'][];
+    };
+    RiskProfileImportProblem: {
+      /** @description The column header as written in the file */
+      column: string | null;
+      /** @description Why, in Russian */
+      message: string;
+      /** @description The row of the file, e.g. «строка 5», or «заголовок» */
+      row: string;
+    };
+    RiskProfileImportResult: {
+      applied: number;
+      refused: number;
+      results: components['schemas']['RiskProfileImportOutcome'][];
+      unchanged: number;
+    };
+    RiskProfileImportRow: {
+      /** @description Ids of the directions marked «да», in the cycle order */
+      flaggedDirections: string[];
+      /** @description Why the row will not change the school (Russian) */
+      reason: string | null;
+      /** @description Where the row is in the file (line, or sheet!row) */
+      row: string;
+      /**
+       * Format: uuid
+       * @description The cycle's school the row names
+       */
+      schoolId: string;
+      /** @description The school's name in the cycle */
+      schoolName: string;
+      /**
+       * @description apply: the school is at «Рисковый профиль» (or not started yet); unchanged: it already has this profile; refused: see reason
+       * @enum {string}
+       */
+      status: 'apply' | 'unchanged' | 'refused';
     };
     /** @description How sure the importer is of each field, 0..1; below 0.7 the preview asks the coordinator to check it */
     RoadmapConfidence: {
@@ -2891,11 +3004,29 @@ export interface components {
       total: number;
     };
     SchoolProgressView: {
-      /** @description What the caller may do with the school now (POST …/stage decision); empty when nothing */
-      actions: ('advance' | 'return')[];
+      /** @description The school-year actions the caller can take on the school now (the workflow's own rule: role, stage, something to act on); empty when none */
+      actions: (
+        | 'setRiskProfile'
+        | 'submitSelfDiagnosis'
+        | 'submitDocuments'
+        | 'reviewDocument'
+        | 'assignExpert'
+        | 'submitCheckpoint'
+        | 'reviewCheckpoint'
+        | 'submitReport'
+        | 'decideReport'
+        | 'extendDeadline'
+        | 'changeCurator'
+        | 'withdrawSchool'
+      )[];
       category: string;
       /** @description Names of the curators granted this school */
       curators: string[];
+      /**
+       * Format: uuid
+       * @description The account of the curator the school's workflow has assigned (after any change), if it has one
+       */
+      curatorUserId: string | null;
       /**
        * Format: uuid
        * @description The directory school
@@ -2906,6 +3037,8 @@ export interface components {
       name: string;
       /** @description Why the last projection was stored without its text */
       projectionError: string | null;
+      /** @description Accounts that review the school now: the assigned curator and experts of documents on review */
+      reviewerUserIds: string[];
       round: number;
       /** @description Stage from the read model, or not_started before the workflow reports */
       stage: string;
@@ -2987,6 +3120,21 @@ export interface components {
       withdrawal: components['schemas']['WithdrawalView'] | null;
     };
     SchoolYearView: {
+      /** @description What the caller can do now (the workflow's own rule: role, stage, something to act on) */
+      actions: (
+        | 'setRiskProfile'
+        | 'submitSelfDiagnosis'
+        | 'submitDocuments'
+        | 'reviewDocument'
+        | 'assignExpert'
+        | 'submitCheckpoint'
+        | 'reviewCheckpoint'
+        | 'submitReport'
+        | 'decideReport'
+        | 'extendDeadline'
+        | 'changeCurator'
+        | 'withdrawSchool'
+      )[];
       /** @description In which capacities the caller may act on this school */
       capacities: components['schemas']['SchoolActionsView'];
       /** Format: uuid */
@@ -3075,6 +3223,8 @@ export interface components {
       contentUrl: string;
       /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
       /** Format: uuid */
       id: string;
       /**
@@ -3090,6 +3240,11 @@ export interface components {
       sha256: string;
       /** @description Bytes */
       size: number;
+      /**
+       * @description staged: an evidence upload no record has taken yet; forgotten at expiresAt unless one does
+       * @enum {string}
+       */
+      state: 'staged' | 'committed';
       /** Format: uuid */
       uploadedBy: string | null;
     };
@@ -7032,6 +7187,414 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'CYCLE_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolYearSettingsController_previewRiskProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description XLSX or CSV: a school column («Наименование ОО» or «Код»/«ИНН») and a column per risk direction, marks да/нет, 1/0, +/−
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskProfileImportPreview'];
+        };
+      };
+      /** @description Error codes: INVALID_CANONICAL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_CANONICAL' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: FILE_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'FILE_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: BINARY_FILE, UNSUPPORTED_FORMAT */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'BINARY_FILE' | 'UNSUPPORTED_FORMAT';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CORRUPTED_FILE, EMPTY_FILE, EMPTY_TABLE, NOT_A_ROADMAP */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CORRUPTED_FILE' | 'EMPTY_FILE' | 'EMPTY_TABLE' | 'NOT_A_ROADMAP';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolYearSettingsController_confirmRiskProfiles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmRiskProfileImportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskProfileImportResult'];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };

@@ -1,4 +1,13 @@
-import { formatDate, formatDateTime, formatIsoRange, formatMonth, localDayBounds, zoneName } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatIsoRange,
+  formatMonth,
+  isoDateToRu,
+  localDayBounds,
+  ruDateToIso,
+  zoneName,
+} from './format';
 import { count, plural } from './plural';
 
 describe('Russian dates', () => {
@@ -45,5 +54,19 @@ describe('plural', () => {
   });
   it('formats thousands with a Russian separator', () => {
     expect(count(3000, ['школа', 'школы', 'школ'])).toBe('3\u00a0000 школ');
+  });
+});
+
+describe('dates as people type them (ДД.ММ.ГГГГ)', () => {
+  it('turns a real date both ways', () => {
+    expect(ruDateToIso('31.03.2027')).toBe('2027-03-31');
+    expect(isoDateToRu('2027-03-31')).toBe('31.03.2027');
+    expect(ruDateToIso('29.02.2028')).toBe('2028-02-29');
+  });
+
+  it('refuses what is not a whole, real date', () => {
+    for (const text of ['31.02.2027', '29.02.2027', '00.01.2027', '12.13.2027', '1.1.2027', '31.03.', '2027-03-31', ''])
+      expect(ruDateToIso(text)).toBeNull();
+    expect(isoDateToRu('')).toBe('');
   });
 });

@@ -20,6 +20,23 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
   return `${formatDate(value, timeZone)}, ${time} ${zoneName(timeZone)}`;
 }
 
+/** «2027-03-31» → «31.03.2027» (how people type and read dates); '' for anything else. */
+export function isoDateToRu(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}
+
+/** «31.03.2027» → «2027-03-31»; null unless it is a whole, real calendar date (no 31.02, no 00.13). */
+export function ruDateToIso(text: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
 /** A calendar date «2023-05-01» (no zone: it already is local) → «1 мая 2023 г.» */
 export function formatIsoDate(iso: string): string {
   return formatDate(`${iso}T12:00:00Z`, 'UTC');

@@ -21,6 +21,8 @@ const school = (name: string, stage: string, extra: Partial<SchoolRow> = {}): Sc
   updatedAt: null,
   projectionError: null,
   actions: [],
+  curatorUserId: null,
+  reviewerUserIds: [],
   curators: [],
   directorySchoolId: null,
   ...extra,

@@ -59,6 +59,7 @@ export const CATEGORY_TITLES: Record<string, string> = {
   shnor: 'ШНОР',
   risk_zone: 'Зона риска',
   shnsu: 'ШНСУ',
+  other: 'Другая',
 };
 
 export const INDICATOR_TITLES: Record<string, string> = {

@@ -38,6 +38,15 @@ export class StoredFileEntity {
   @Column('text', { nullable: true })
   purpose!: string | null;
 
+  /** `staged`: kept but not yet referenced by what it was sent for; removed after `expiresAt` unless committed. */
+  @Column('text', { default: 'committed' })
+  state!: StoredFileState;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
+
+export type StoredFileState = 'staged' | 'committed';

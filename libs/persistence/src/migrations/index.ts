@@ -14,7 +14,9 @@ import { StoredFiles1795430000000 } from './1795430000000-stored-files.migration
 import { MailDelivery1795450000000 } from './1795450000000-mail-delivery.migration';
 import { EventTracking1795440000000 } from './1795440000000-event-tracking.migration';
 import { ProductionCalendar1795451000000 } from './1795451000000-production-calendar.migration';
+import { StagedEvidenceFiles1795510000000 } from './1795510000000-staged-evidence-files.migration';
 import { CycleEscalationChain1795520000000 } from './1795520000000-cycle-escalation-chain.migration';
+import { AssignedCuratorIndex1795500000000 } from './1795500000000-assigned-curator-index.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -34,5 +36,7 @@ export const MIGRATIONS = [
   MailDelivery1795450000000,
   ProductionCalendar1795451000000,
   Notifications1795460000000,
+  AssignedCuratorIndex1795500000000,
+  StagedEvidenceFiles1795510000000,
   CycleEscalationChain1795520000000,
 ];

@@ -2,7 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EvidenceCorrection, EvidenceInput, EvidenceRemoval } from '@orientir/contracts';
 import type { SchoolCategory } from '@orientir/domain';
-import { CycleEntity, EventEvidenceEntity, EventProgressEntity, RoadmapEventEntity, SchoolEntity } from '../entities';
+import {
+  CycleEntity,
+  EventEvidenceEntity,
+  EventProgressEntity,
+  RoadmapEventEntity,
+  SchoolEntity,
+  StoredFileEntity,
+} from '../entities';
+
+/** Owner kind of evidence uploads (`stored_files.owner_kind`); the owner id is the cycle event. */
+export const EVIDENCE_FILE_OWNER = 'event';
+
+/** Rolls the evidence transaction back when a named file is not an upload of the event. */
+class EvidenceFilesMissing extends Error {
+  constructor(readonly fileIds: string[]) {
+    super(`Evidence files not found for the event: ${fileIds.join(', ')}`);
+  }
+}
 
 /** What the event workflow's definition is built from. */
 export interface EventDefinitionSource {
@@ -49,39 +66,75 @@ export class EventTrackingStore {
   }
 
   /** Written once: a retried store finds the row and changes nothing. */
+  /**
+   * The evidence row and the reference to its files, in one transaction: the uploads named are
+   * committed (no longer staged, never expire) as the row is written. Idempotent: a retry finds the
+   * row and the files committed and changes nothing. A file that is not an upload of this event
+   * (never was, or staged and expired) stores nothing and is named in `missingFileIds`.
+   */
   async insertEvidence(input: {
     cycleId: string;
     eventId: string;
     occurrenceIndex: number;
     evidence: EvidenceInput;
     recordedAt: string;
-  }): Promise<void> {
+  }): Promise<{ missingFileIds: string[] }> {
     const e = input.evidence;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(EventEvidenceEntity)
-      .values({
-        id: e.evidenceId,
-        cycleId: input.cycleId,
-        eventId: input.eventId,
-        occurrenceIndex: input.occurrenceIndex,
-        executor: e.executorName,
-        organisationId: e.organisationId,
-        recordedBy: e.recordedBy,
-        recordedByName: e.recordedByName,
-        heldOn: e.heldOn,
-        count: e.count,
-        link: e.link,
-        schoolIds: e.schoolIds,
-        comment: e.comment,
-        fileIds: e.files.map((f) => f.id),
-        fileNames: e.files.map((f) => f.name),
-        lateReason: e.lateReason,
-        recordedAt: new Date(input.recordedAt),
-      })
-      .orIgnore()
-      .execute();
+    const fileIds = e.files.map((f) => f.id);
+    try {
+      await this.storeEvidence(input, fileIds);
+      return { missingFileIds: [] };
+    } catch (error) {
+      if (error instanceof EvidenceFilesMissing) return { missingFileIds: error.fileIds };
+      throw error;
+    }
+  }
+
+  private async storeEvidence(
+    input: { cycleId: string; eventId: string; occurrenceIndex: number; evidence: EvidenceInput; recordedAt: string },
+    fileIds: string[],
+  ): Promise<void> {
+    const e = input.evidence;
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EventEvidenceEntity)
+        .values({
+          id: e.evidenceId,
+          cycleId: input.cycleId,
+          eventId: input.eventId,
+          occurrenceIndex: input.occurrenceIndex,
+          executor: e.executorName,
+          organisationId: e.organisationId,
+          recordedBy: e.recordedBy,
+          recordedByName: e.recordedByName,
+          heldOn: e.heldOn,
+          count: e.count,
+          link: e.link,
+          schoolIds: e.schoolIds,
+          comment: e.comment,
+          fileIds,
+          fileNames: e.files.map((f) => f.name),
+          lateReason: e.lateReason,
+          recordedAt: new Date(input.recordedAt),
+        })
+        .orIgnore()
+        .execute();
+      if (!fileIds.length) return;
+      const owned = { ownerKind: EVIDENCE_FILE_OWNER, ownerId: input.eventId };
+      await manager
+        .createQueryBuilder()
+        .update(StoredFileEntity)
+        .set({ state: 'committed', expiresAt: null })
+        .where('id IN (:...ids) AND owner_kind = :ownerKind AND owner_id = :ownerId', { ids: fileIds, ...owned })
+        .execute();
+      const found = await manager
+        .getRepository(StoredFileEntity)
+        .find({ where: fileIds.map((id) => ({ id, ...owned })), select: { id: true } });
+      const missing = fileIds.filter((id) => !found.some((f) => f.id === id));
+      if (missing.length) throw new EvidenceFilesMissing(missing);
+    });
   }
 
   async amendEvidence(eventId: string, c: EvidenceCorrection, at: string): Promise<void> {

@@ -61,18 +61,19 @@ const ORDER: Record<SchoolListSort, string> = {
 };
 
 /**
- * A school's curators (`school` is the alias of a row with id, cycle_id and directory_school_id):
- * assigned in the cycle through the directory, and accounts granted the school; sorted, never null.
+ * A school's curators (`school` is the alias of a row with id, cycle_id and directory_school_id): the
+ * one its workflow assigned (`assigned`, after any change by the coordinator), else those assigned in
+ * the cycle through the directory and accounts granted the school; sorted, never null.
  */
-function curatorNames(school: string): string {
-  return `(SELECT coalesce(array_agg(DISTINCT n ORDER BY n), '{}') FROM (
+function curatorNames(school: string, assigned: string): string {
+  return `CASE WHEN ${assigned} IS NOT NULL THEN ARRAY[${assigned}] ELSE (SELECT coalesce(array_agg(DISTINCT n ORDER BY n), '{}') FROM (
     SELECT cp.full_name AS n FROM curator_assignments ca JOIN people cp ON cp.id = ca.person_id
     WHERE ca.cycle_id = ${school}.cycle_id AND ca.directory_school_id = ${school}.directory_school_id
     UNION
     SELECT cu.display_name FROM role_grants cg JOIN users cu ON cu.id = cg.user_id
     WHERE cg.role = 'curator' AND cg.scope_kind = 'school' AND cu.is_active
       AND cg.scope_value IN (${school}.id::text, ${school}.directory_school_id::text)
-  ) named)`;
+  ) named) END`;
 }
 
 /**
@@ -109,7 +110,8 @@ export class SchoolListStore {
                coalesce(sp.stage, 'not_started') AS stage, coalesce(sp.round, 0) AS round,
                sp.due_at, sp.changed_at, sp.projection_error,
                (sp.due_at IS NOT NULL AND sp.due_at < now() AND sp.stage <> 'completed') AS overdue,
-               ${byCurator ? `${curatorNames('s')} AS curators,` : ''}
+               sp.curator ->> 'name' AS assigned_curator,
+               ${byCurator ? `${curatorNames('s', "sp.curator ->> 'name'")} AS curators,` : ''}
                array_position($2::text[], coalesce(sp.stage, 'not_started')) AS stage_rank
         FROM schools s
         LEFT JOIN school_progress sp ON sp.school_id = s.id
@@ -122,7 +124,7 @@ export class SchoolListStore {
     const offset = param((q.page - 1) * q.pageSize);
     const [rows, aggregates] = await Promise.all([
       this.dataSource.query<RawRow[]>(
-        `SELECT page.*${byCurator ? '' : `, ${curatorNames('page')} AS curators`}
+        `SELECT page.*${byCurator ? '' : `, ${curatorNames('page', 'page.assigned_curator')} AS curators`}
            FROM (SELECT f.* FROM (${filtered}) f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
           ORDER BY ${order}`,
         params,

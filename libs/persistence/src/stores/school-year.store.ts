@@ -20,6 +20,17 @@ export interface SchoolYearFacts extends SchoolInCycle {
   curator: PersonRef | null;
 }
 
+/** A cycle's school as an import names it: its own name, its directory names and code, and where it is. */
+export interface CycleSchoolMatch {
+  schoolId: string;
+  name: string;
+  fullName: string | null;
+  shortName: string | null;
+  officialCode: string | null;
+  stage: string | null;
+  flaggedDirections: string[] | null;
+}
+
 export interface Addressee {
   name: string;
   email: string;
@@ -123,6 +134,21 @@ export class SchoolYearStore {
   /** Schools of the cycle whose workflow has reported at least once (then the settings are in use). */
   async startedSchools(cycleId: string): Promise<number> {
     return this.dataSource.getRepository(SchoolProgressEntity).countBy({ cycleId });
+  }
+
+  /** Every school of the cycle with its directory names and code and its projected stage and profile. */
+  async cycleSchools(cycleId: string): Promise<CycleSchoolMatch[]> {
+    return this.dataSource.query<CycleSchoolMatch[]>(
+      `SELECT s.id AS "schoolId", s.name, d.full_name AS "fullName", d.short_name AS "shortName",
+              d.official_code AS "officialCode", p.stage,
+              COALESCE(p.state -> 'flaggedDirections', to_jsonb(s.flagged_directions)) AS "flaggedDirections"
+         FROM schools s
+         LEFT JOIN directory_schools d ON d.id = s.directory_school_id
+         LEFT JOIN school_progress p ON p.school_id = s.id
+        WHERE s.cycle_id = $1
+        ORDER BY s.name`,
+      [cycleId],
+    );
   }
 
   /** Stores a risk profile imported before launch (the workflow starts at self-diagnosis with it). */

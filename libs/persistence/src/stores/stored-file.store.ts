@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { StoredFileEntity } from '../entities/stored-file.entity';
 
-export type NewStoredFile = Omit<StoredFileEntity, 'id' | 'createdAt'>;
+export type NewStoredFile = Omit<StoredFileEntity, 'id' | 'createdAt' | 'state' | 'expiresAt'> &
+  Partial<Pick<StoredFileEntity, 'state' | 'expiresAt'>>;
 
 @Injectable()
 export class StoredFileStore {
@@ -30,6 +31,15 @@ export class StoredFileStore {
       where: { ownerKind, ownerId, ...(purpose !== undefined ? { purpose } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /**
+   * Forgets staged uploads nothing committed before they expired (their metadata: the bytes are kept
+   * by sha256 and may be shared). Answers how many went.
+   */
+  async deleteExpiredStaged(now: Date): Promise<number> {
+    const result = await this.repo.delete({ state: 'staged', expiresAt: LessThan(now) });
+    return result.affected ?? 0;
   }
 
   /** How many uploads carry these bytes (the storage keeps them once). */

@@ -104,6 +104,20 @@ export class UserStore {
     return user ? { user, grants } : null;
   }
 
+  /**
+   * Directory schools whose workflow names this account as the school's curator (projected after each
+   * change): the assignment lets the curator read the school even without a grant on it.
+   */
+  async assignedCuratorSchools(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT s.directory_school_id AS id
+         FROM school_progress p JOIN schools s ON s.id = p.school_id
+        WHERE p.curator ->> 'userId' = $1 AND s.directory_school_id IS NOT NULL`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async setActive(userId: string, isActive: boolean): Promise<boolean> {
     const result = await this.dataSource.getRepository(UserEntity).update({ id: userId }, { isActive });
     return (result.affected ?? 0) > 0;

@@ -10,7 +10,7 @@ interface ZipEntry {
   declaredSize?: number;
 }
 
-/** A minimal zip (deflate, no extras), written by hand so the test needs no zip library. */
+/** A zip written by hand, because the guard must also see archives whose directory lies about sizes. */
 function zipOf(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

@@ -1,3 +1,4 @@
+import { SCHOOL_YEAR_ACTIONS, type SchoolYearActionKind } from '@orientir/domain';
 import { EscalationChainView } from './escalation-chain.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { LaunchView } from './launch-view.dto';
@@ -16,11 +17,24 @@ export class SchoolProgressView {
   @ApiProperty({ nullable: true, type: String, description: 'Why the last projection was stored without its text' })
   projectionError!: string | null;
   @ApiProperty({
-    enum: ['advance', 'return'],
+    enum: SCHOOL_YEAR_ACTIONS,
     isArray: true,
-    description: 'What the caller may do with the school now (POST …/stage decision); empty when nothing',
+    description:
+      "The school-year actions the caller can take on the school now (the workflow's own rule: role, stage, something to act on); empty when none",
   })
-  actions!: ('advance' | 'return')[];
+  actions!: SchoolYearActionKind[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The account of the curator the school's workflow has assigned (after any change), if it has one",
+  })
+  curatorUserId!: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'Accounts that review the school now: the assigned curator and experts of documents on review',
+  })
+  reviewerUserIds!: string[];
   @ApiProperty({ type: [String], description: 'Names of the curators granted this school' })
   curators!: string[];
 }

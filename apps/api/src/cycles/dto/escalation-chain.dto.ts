@@ -51,4 +51,6 @@ export class EscalationChainView {
   @ApiProperty({ type: [EscalationStepView] }) steps!: EscalationStepView[];
   @ApiProperty({ description: 'True while the cycle follows the default chain (it never set its own)' })
   isDefault!: boolean;
+  @ApiProperty({ description: 'Whether the caller may change it (a coordinator managing the cycle)' })
+  canEdit!: boolean;
 }

@@ -34,6 +34,15 @@ export class StoredFileView {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
+  @ApiProperty({
+    enum: ['staged', 'committed'],
+    description: 'staged: an evidence upload no record has taken yet; forgotten at expiresAt unless one does',
+  })
+  state!: 'staged' | 'committed';
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expiresAt!: string | null;
+
   @ApiProperty({ description: 'Where the bytes are: GET it (add ?disposition=inline to view in place)' })
   contentUrl!: string;
 }
@@ -50,6 +59,8 @@ export function toStoredFileView(file: StoredFile): StoredFileView {
     purpose: file.purpose,
     uploadedBy: file.uploadedBy,
     createdAt: file.createdAt.toISOString(),
+    state: file.state,
+    expiresAt: file.expiresAt?.toISOString() ?? null,
     contentUrl: `/api/files/${file.id}/content`,
   };
 }

@@ -1,7 +1,7 @@
 // Answers of the school-year routes: the workflow's state (contract SchoolYearState) and the timeline.
 // Each class implements its contract type, so the OpenAPI document cannot drift from the workflow.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
+import { SCHOOL_STAGE_TITLES_RU, SCHOOL_YEAR_ACTIONS, type SchoolYearActionKind } from '@orientir/domain';
 import type {
   ConceptDocument,
   DocumentReview,
@@ -179,6 +179,12 @@ export class SchoolYearView {
   state!: SchoolYearStateView | null;
   @ApiProperty({ type: SchoolActionsView, description: 'In which capacities the caller may act on this school' })
   capacities!: SchoolActionsView;
+  @ApiProperty({
+    enum: SCHOOL_YEAR_ACTIONS,
+    isArray: true,
+    description: "What the caller can do now (the workflow's own rule: role, stage, something to act on)",
+  })
+  actions!: SchoolYearActionKind[];
 }
 
 export class TimelineFileView {

@@ -18,6 +18,8 @@ import { unwrap } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { DateInput } from '../../../components/DateInput';
 import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
+import { EscalationChainEditor } from '../../../components/escalation/EscalationChainEditor';
+import { DEFAULT_CHAIN, type EscalationStep } from '../../../components/escalation/escalation-chain';
 import { formatIsoRange } from '../../../lib/format';
 import { count } from '../../../lib/plural';
 import { CATEGORY_TITLES, TIME_ZONES } from '../../../lib/words';
@@ -61,6 +63,7 @@ export default function CycleLaunch() {
   const [answers, setAnswers] = useState<FuzzyAnswers>({});
   const [choices, setChoices] = useState<ExecutorChoices>({});
   const [pastChoices, setPastChoices] = useState<Record<string, PastPolicy | undefined>>({});
+  const [chain, setChain] = useState<EscalationStep[]>(DEFAULT_CHAIN);
   const organisations = useQuery({
     queryKey: ['directory', 'organisations'],
     queryFn: () => unwrap(api.GET('/api/directory/organisations')),
@@ -98,6 +101,7 @@ export default function CycleLaunch() {
               pastAtLaunch(roadmap.data!.roadmap.events, timezone || roadmap.data!.timezone),
               pastChoices,
             ),
+            escalationChain: chain,
           },
         }),
       ),
@@ -473,6 +477,14 @@ export default function CycleLaunch() {
           </div>
         </section>
       )}
+
+      <section className="panel" aria-labelledby="escalation-title">
+        <h2 id="escalation-title" className="g-text g-text_variant_subheader-3">
+          {t.escalationTitle}
+        </h2>
+        <p className="muted">{t.escalationHint}</p>
+        <EscalationChainEditor value={chain} onChange={setChain} />
+      </section>
 
       <section className="panel">
         <p>

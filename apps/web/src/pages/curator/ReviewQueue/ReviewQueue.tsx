@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
+import { useSession } from '../../../auth/session';
 import { unwrap } from '../../../api/errors';
 import { FileRow } from '../../../components/files/FileList';
 import { useSchoolFiles } from '../../../components/files/use-school-files';
@@ -15,11 +16,14 @@ import './review-queue.css';
 
 /** «На экспертизе»: the curator's queue; each document opens in place or downloads, and gets a decision. */
 export default function ReviewQueue() {
+  const { me } = useSession();
   const mine = useMySchools();
   if (mine.pending) return <PageLoader />;
   if (mine.error) return <ErrorState error={mine.error} onRetry={mine.refetch} />;
+  // Only the schools this person reviews now (the assigned curator or a document's expert), not
+  // every school a grant lets them read: a curator replaced by the coordinator no longer sees it.
   const queue = mine.schools
-    .filter((s) => s.school.stage === 'expertise')
+    .filter((s) => s.school.stage === 'expertise' && s.school.reviewerUserIds.includes(me.id))
     .sort((a, b) => (a.school.updatedAt ?? '').localeCompare(b.school.updatedAt ?? ''));
   return (
     <>
@@ -78,7 +82,7 @@ function SchoolReview({ item }: { item: MySchool }) {
       void queryClient.invalidateQueries({ queryKey: schoolYearKey(school.id) });
     },
   });
-  const canDecide = !!year.data?.capacities.curator && documents.length > 0;
+  const canDecide = !!year.data?.actions.includes('reviewDocument') && documents.length > 0;
   return (
     <section className="panel review" aria-labelledby={`review-${school.id}`} data-testid="review-item">
       <div className="review__head">

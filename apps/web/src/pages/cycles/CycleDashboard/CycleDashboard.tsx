@@ -3,9 +3,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
+import { hasRole, MANAGER_ROLES, useSession } from '../../../auth/session';
 import type { operations } from '../../../api/schema.gen';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
+import { EscalationPanel } from '../../../components/escalation/EscalationPanel';
 import { formatDateTime, zoneName } from '../../../lib/format';
 import {
   distinct,
@@ -21,7 +23,10 @@ import {
 } from '../../../lib/matrix';
 import { count, plural } from '../../../lib/plural';
 import { CATEGORY_TITLES, EVENT_STATUS_TITLES, PIPELINE, STAGE_TITLES, type SchoolState } from '../../../lib/words';
+import { AddSchool } from './AddSchool';
 import { eventColumns, matrixColumns } from './columns';
+import { m } from './manage.i18n';
+import { RiskProfileImport } from './RiskProfileImport';
 import { t } from './i18n';
 
 const Charts = lazy(() => import('./Charts'));
@@ -46,6 +51,9 @@ const STATUS_OPTIONS = (['not_started', 'open', 'overdue', 'closed'] as const).m
 
 export default function CycleDashboard() {
   const { cycleId = '' } = useParams();
+  const { me } = useSession();
+  const manager = hasRole(me, ...MANAGER_ROLES);
+  const [adding, setAdding] = useState(false);
   const cycle = useQuery({
     queryKey: ['cycle', cycleId],
     queryFn: () => unwrap(api.GET('/api/cycles/{id}', { params: { path: { id: cycleId } } })),
@@ -167,8 +175,17 @@ export default function CycleDashboard() {
           <Button view="outlined" size="l" loading={exporting} onClick={() => void exportExcel()}>
             {t.export}
           </Button>
+          {manager && (
+            <Button view="action" size="l" onClick={() => setAdding(true)} disabled={adding}>
+              {m.addButton}
+            </Button>
+          )}
         </div>
       </div>
+
+      {manager && adding && (
+        <AddSchool cycleId={cycleId} cycleMunicipality={c.municipality} onClose={() => setAdding(false)} />
+      )}
 
       <div className="cards" data-testid="summary-cards">
         <div className="card">
@@ -315,6 +332,8 @@ export default function CycleDashboard() {
         )}
       </section>
 
+      {manager && <RiskProfileImport cycleId={cycleId} />}
+
       <section className="panel" aria-labelledby="events-title">
         <h2 id="events-title" className="g-text g-text_variant_subheader-3">
           {t.eventsTitle}: {events.length}
@@ -345,6 +364,8 @@ export default function CycleDashboard() {
           </div>
         )}
       </section>
+
+      <EscalationPanel cycleId={cycleId} chain={c.escalationChain} />
     </>
   );
 }

@@ -13,19 +13,28 @@ import './coordinator-controls.css';
  * The coordinator's decisions on a running school: its risk profile (when not imported), a later due
  * date, another curator, withdrawal with a reason. Each goes to the school's workflow as an Update.
  */
-export function CoordinatorControls({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
-  const running = state.stage !== 'completed' && state.stage !== 'withdrawn';
-  if (!running) return null;
+export function CoordinatorControls({
+  state,
+  cycleId,
+  actions,
+}: {
+  state: SchoolYearState;
+  cycleId: string;
+  /** What the caller can do now (GET /api/schools/:id `actions`, the workflow's own rule). */
+  actions: readonly string[];
+}) {
+  const may = (action: string) => actions.includes(action);
+  if (!['setRiskProfile', 'extendDeadline', 'changeCurator', 'withdrawSchool'].some(may)) return null;
   return (
     <section className="panel" aria-labelledby="coordinator-title" data-testid="coordinator-controls">
       <h2 id="coordinator-title" className="g-text g-text_variant_subheader-3">
         {c.title}
       </h2>
       <div className="coordinator-controls">
-        {state.stage === 'risk_profile' && <RiskProfile state={state} cycleId={cycleId} />}
-        <ExtendDeadline state={state} cycleId={cycleId} />
-        <ChangeCurator state={state} cycleId={cycleId} />
-        <Withdraw state={state} cycleId={cycleId} />
+        {may('setRiskProfile') && <RiskProfile state={state} cycleId={cycleId} />}
+        {may('extendDeadline') && <ExtendDeadline state={state} cycleId={cycleId} />}
+        {may('changeCurator') && <ChangeCurator state={state} cycleId={cycleId} />}
+        {may('withdrawSchool') && <Withdraw state={state} cycleId={cycleId} />}
       </div>
     </section>
   );
@@ -136,13 +145,14 @@ function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: st
         width="max"
         loading={people.isPending}
         options={options}
-        value={personId ? [personId] : []}
+        // Once the change is taken the chosen person is the current curator: the choice empties.
+        value={personId && personId !== state.curator?.personId ? [personId] : []}
         onUpdate={([v]) => setPersonId(v ?? '')}
       />
       <TextArea minRows={1} placeholder={c.reasonOptional} value={reason} onUpdate={setReason} />
       <Button
         view="outlined-action"
-        disabled={!personId}
+        disabled={!personId || personId === state.curator?.personId}
         loading={change.isPending}
         onClick={() => change.mutate(undefined)}
       >

@@ -105,7 +105,7 @@ export default function SchoolPage() {
         )}
       </section>
 
-      {state && year.data?.capacities.coordinator && <CoordinatorControls state={state} cycleId={cycleId} />}
+      {state && year.data && <CoordinatorControls state={state} cycleId={cycleId} actions={year.data.actions} />}
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title" className="g-text g-text_variant_subheader-3">
