@@ -231,6 +231,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
         round: state.round,
         dueAt: state.dueAt,
         documentKey: notice.documentKey,
+        documentTitle: state.documents.find((d) => d.key === notice.documentKey)?.title ?? null,
         remarks: notice.remarks,
         curator: state.curator,
         experts,

@@ -78,7 +78,7 @@ export function createSchoolYearActivities({
           round: input.round,
           dueAt: input.dueAt ? new Date(input.dueAt) : null,
           timezone: facts.cycle.timezone,
-          documentTitle: input.documentKey,
+          documentTitle: input.documentTitle ?? input.documentKey,
           remarks: input.remarks,
           actionUrl: `${publicUrl}/cycles/${input.cycleId}/schools/${input.schoolId}`,
         });

@@ -91,6 +91,8 @@ export interface SchoolNoticeInput {
   round: number;
   dueAt: string | null;
   documentKey: string | null;
+  /** The document's title as people read it (absent in notices scheduled before it was added). */
+  documentTitle?: string | null;
   remarks: string | null;
   curator: PersonRef | null;
   /** Experts of the documents on review (they are told along with the curator). */

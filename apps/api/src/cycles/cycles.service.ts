@@ -24,9 +24,10 @@ import { toSchoolListView } from './school-list.mapper';
 import { cycleFacts, toCycleView, toEscalationChainView } from './cycle-view.mapper';
 import type { EscalationChainDto, EscalationChainView, EscalationStepDto } from './dto/escalation-chain.dto';
 import { AuditService } from '../audit/audit.service';
+import { storedSchoolYearSettings } from '../schools/school-year-settings.util';
+import { validationFailed } from '../common/request.exception';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
-import { validationFailed } from '../common/request.exception';
 
 /** What a cycle made from a stored roadmap keeps per event, and the launch choice for its past occurrences (both index-aligned with dto.events). */
 export interface RoadmapEventExtras {
@@ -63,7 +64,9 @@ export class CyclesService {
     assertConsistentCycle(dto);
     const escalationChain = dto.escalationChain ? checkedChain(dto.escalationChain, 'escalationChain') : null;
     await assertMayCreateCycle(dto, actor, this.directory);
+    const schoolYearSettings = dto.schoolYear ? schoolYearOfCycle(dto.schoolYear) : null;
     const stored = await this.store.create({
+      schoolYearSettings,
       title: dto.title.trim(),
       year: dto.year,
       timezone: dto.timezone,
@@ -306,6 +309,16 @@ export class CyclesService {
     if (!access.read) throw hiddenOutOfScope(notFound(cycleId));
     const found = await list(access.schoolIds.size === stored.schools.length ? null : [...access.schoolIds]);
     return toSchoolListView(cycleId, found, page, pageSize);
+  }
+}
+
+/** The schools' year sent with a new cycle; a rule the DTO cannot check answers like any bad field (400). */
+function schoolYearOfCycle(settings: NonNullable<CreateCycleDto['schoolYear']>) {
+  try {
+    return storedSchoolYearSettings(settings, 'schoolYear.');
+  } catch (error) {
+    if (error instanceof Error) throw validationFailed(error.message, [error.message]);
+    throw error;
   }
 }
 

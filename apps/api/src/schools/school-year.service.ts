@@ -25,6 +25,7 @@ import type { SchoolYearSettingsDto, SchoolYearSettingsView } from './dto/school
 import type { SchoolTimelineView, SchoolYearView } from './dto/school-year.view';
 import { SCHOOL_FILES, type SchoolFilesPort } from './school-files.port';
 import { SchoolErrorCode, SchoolException } from './school.exception';
+import { storedSchoolYearSettings } from './school-year-settings.util';
 
 /** What a route sends besides the actor: the request of its action. */
 type ActionBody<T extends SchoolYearActionType> = Omit<SchoolYearRequest<T>, 'actor'>;
@@ -206,25 +207,7 @@ export class SchoolYearService {
         'Школы цикла уже начали работу: сроки и направления меняются только до запуска (продление срока — на странице школы)',
       );
     }
-    const ids = (dto.riskDirections ?? []).map((d) => d.id);
-    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (duplicate) {
-      throw new SchoolException(
-        SchoolErrorCode.ACTION_REJECTED,
-        `riskDirections: направление «${duplicate}» указано дважды`,
-      );
-    }
-    if (dto.checkpointRhythm === 'dates' && dto.checkpointDates.length === 0) {
-      throw new SchoolException(SchoolErrorCode.ACTION_REJECTED, 'checkpointDates: для ритма «dates» укажите даты');
-    }
-    await this.store.saveSettings({
-      cycleId,
-      riskDirections: dto.riskDirections?.map((d) => ({ id: d.id, title: d.title.trim() })) ?? null,
-      dueDates: Object.fromEntries(Object.entries(dto.dueDates).filter(([, v]) => !!v)) as Record<string, string>,
-      reviewWorkingDays: dto.reviewWorkingDays,
-      checkpointRhythm: dto.checkpointRhythm,
-      checkpointDates: dto.checkpointDates,
-    });
+    await this.store.saveSettings({ cycleId, ...storedSchoolYearSettings(dto) });
     await this.audit.record(actor, {
       action: 'cycle.school_year_settings',
       outcome: 'success',

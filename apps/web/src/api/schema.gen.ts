@@ -1602,6 +1602,8 @@ export interface components {
        */
       municipality?: string;
       schools: components['schemas']['SchoolDto'][];
+      /** @description The schools' year: risk directions, stage due dates, working days a reviewer has per document (a late review is reported to the coordinator), checkpoint rhythm. Stored with the cycle, so every school workflow starts with it; omitted: the ten 500+ directions, 10 working days, quarterly checkpoints */
+      schoolYear?: components['schemas']['SchoolYearSettingsDto'];
       /**
        * Format: iana-time-zone
        * @example Asia/Irkutsk

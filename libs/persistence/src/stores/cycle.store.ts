@@ -14,6 +14,7 @@ import { DirectoryStore } from './directory.store';
 import { LaunchStore } from './launch.store';
 import {
   CycleEntity,
+  CycleSchoolSettingsEntity,
   EventProgressEntity,
   RoadmapEventEntity,
   SchoolEntity,
@@ -29,6 +30,8 @@ export interface NewCycle {
   municipality?: string | null;
   /** Null or absent: the default chain. */
   escalationChain?: EscalationStep[] | null;
+  /** The schools' year (review working days, stage dates…), stored with the cycle so every school starts with it. */
+  schoolYearSettings?: Omit<CycleSchoolSettingsEntity, 'cycleId' | 'updatedAt'> | null;
   schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
   events: {
     number: string;
@@ -117,6 +120,9 @@ export class CycleStore {
       }
       const saved = await manager.save(RoadmapEventEntity, events);
       await this.assignCurators(cycle.id, owner?.id ?? null, draft.curators ?? [], schools, manager);
+      if (draft.schoolYearSettings) {
+        await manager.save(CycleSchoolSettingsEntity, { ...draft.schoolYearSettings, cycleId: cycle.id });
+      }
       if (draft.launchId) {
         await this.launches.createPending(
           { id: draft.launchId, cycleId: cycle.id, workflowId: cycleLaunchWorkflowId(cycle.id, draft.launchId) },

@@ -21,6 +21,7 @@ import { SCHOOL_CATEGORIES, type DirectorySchoolCategory } from '@orientir/domai
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { RU } from '../../common/russian-messages.util';
 import { EscalationStepDto } from './escalation-chain.dto';
+import { SchoolYearSettingsDto } from '../../schools/dto/school-year-settings.dto';
 
 const CATEGORIES: readonly DirectorySchoolCategory[] = SCHOOL_CATEGORIES;
 
@@ -194,4 +195,14 @@ export class CreateCycleDto {
   @ValidateNested({ each: true })
   @Type(() => EscalationStepDto)
   escalationChain?: EscalationStepDto[];
+
+  @ApiPropertyOptional({
+    type: SchoolYearSettingsDto,
+    description:
+      "The schools' year: risk directions, stage due dates, working days a reviewer has per document (a late review is reported to the coordinator), checkpoint rhythm. Stored with the cycle, so every school workflow starts with it; omitted: the ten 500+ directions, 10 working days, quarterly checkpoints",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SchoolYearSettingsDto)
+  schoolYear?: SchoolYearSettingsDto;
 }
