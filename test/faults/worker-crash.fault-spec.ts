@@ -51,7 +51,8 @@ describe('worker SIGKILL', () => {
           ? c
           : false;
       },
-      240_000,
+      // A message claimed but not marked at the kill goes again only once its lease (5 min) runs out.
+      480_000,
       500,
     );
     const perRecipient = await mailsPerRecipient(stack, title);
@@ -110,7 +111,7 @@ describe('worker SIGKILL', () => {
     const replacement = await stack.startWorker();
     await expectAllOnce(cycleId, title, atKill);
     await replacement.stop();
-  });
+  }, 720_000);
 
   it('mid-reminder-burst: killed while mailing, the next worker sends the rest; only in-flight ones again', async () => {
     // No worker polls while the cycle is stored: its launch, then the whole burst, wait for the next one.
@@ -141,5 +142,5 @@ describe('worker SIGKILL', () => {
 
     await stack.startWorker();
     await expectAllOnce(cycleId, title, atKill);
-  });
+  }, 720_000);
 });

@@ -1,74 +1,13 @@
 // The outbox sends mail itself, against real PostgreSQL and a real SMTP server (smtp-server, so the
 // test can refuse one address with 550 and stop the server). Time for retries is a simulated clock
 // that the dispatcher reads, so an hour of outage passes in seconds; nothing sleeps a fixed time.
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { MailOutbox, NodemailerMailSender, OutboxDispatcher } from '@orientir/mail';
 import { MailOutboxStore, createDataSourceOptions, runMigrations } from '@orientir/persistence';
 import { testEnv } from '../setup/test-infrastructure';
 import { eventually } from '../support/poll.util';
-
-interface Received {
-  to: string[];
-  messageId: string;
-  subject: string;
-  body: string;
-}
-
-/** A real SMTP server that refuses `refused-*` recipients with 550, stoppable and restartable on one port. */
-class TestSmtpServer {
-  readonly received: Received[] = [];
-  private server?: SMTPServer;
-  port = 0;
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onRcptTo: (address: SMTPServerAddress, _session, callback) => {
-        if (address.address.startsWith('refused-')) {
-          const error = new Error(`5.1.1 <${address.address}>: Recipient address rejected: user unknown`);
-          (error as Error & { responseCode: number }).responseCode = 550;
-          return callback(error);
-        }
-        callback();
-      },
-      onData: (stream, session, callback) => {
-        let raw = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => (raw += chunk));
-        stream.on('end', () => {
-          this.received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1].trim() ?? '',
-            subject: /^Subject:\s*(.+)$/im.exec(raw)?.[1].trim() ?? '',
-            body: raw,
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-}
+import { TestSmtpServer } from '../support/test-smtp-server';
 
 describe('mail delivery through the outbox', () => {
   const dbName = `mail_delivery_${process.pid}_${Date.now()}`;
