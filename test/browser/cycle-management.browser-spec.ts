@@ -5,14 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
+import { schoolToExpertise } from '../support/school-year.util';
 import { openPage, signIn, startProduct, typeDate, type PersonPage, type Product } from './browser.util';
 
 const MUNICIPALITY = `Усольский район ${randomUUID().slice(0, 6)}`;
 const DAY = 24 * 3600 * 1000;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
 const SCHOOLS = {
   review: 'МБОУ «СОШ № 31»',
   withdraw: 'МБОУ «СОШ № 32»',
@@ -104,33 +101,7 @@ describe('the coordinator on a running cycle: risk profiles, curator change, wit
       return stages.length === 3 && stages.every((s) => s === 'risk_profile') ? true : undefined;
     });
     // The first school goes to expertise through the API (the browser part of that is school-year.browser-spec).
-    const reviewId = ids.get(SCHOOLS.review) as string;
-    const team = await sessionClient(
-      product.apps,
-      await createAccount(product.apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: reviewId }]),
-    );
-    await coordinatorApi
-      .post(`/api/schools/${reviewId}/risk-profile`)
-      .send({ flaggedDirections: ['low_motivation'] })
-      .expect(200);
-    await team
-      .post(`/api/schools/${reviewId}/self-diagnosis`)
-      .send({
-        answers: [
-          { directionId: 'low_motivation', confirmed: false, justification: 'Мотивация выше 80 %', measures: '' },
-        ],
-      })
-      .expect(200);
-    const documents = [];
-    for (const key of ['development_concept', 'medium_term_programme']) {
-      const file = await team
-        .post(`/api/cycles/${cycleId}/schools/${reviewId}/files`)
-        .field('purpose', key)
-        .attach('file', PDF, { filename: `${key}.pdf`, contentType: 'application/pdf' })
-        .expect(201);
-      documents.push({ key, fileId: file.body.id, fileName: `${key}.pdf` });
-    }
-    await team.post(`/api/schools/${reviewId}/documents`).send({ documents }).expect(200);
+    await schoolToExpertise(product.apps, coordinatorApi, cycleId, ids.get(SCHOOLS.review) as string);
   });
   afterAll(async () => {
     await product?.close();

@@ -37,6 +37,26 @@ describe('launch choices for undated and past events', () => {
       .send(preview.body.roadmap)
       .expect(201);
 
+    // The launch page's question, answered by the API with the event workflow's own split: May is
+    // wholly past; event 16 («Сентябрь, Декабрь») partly, so «skip» starts with December; 5 has no dates.
+    const plan = await admin.get(`/api/roadmaps/${stored.body.id}/launch-preview`).expect(200);
+    expect(plan.body.timezone).toBe('Asia/Irkutsk');
+    const listed = new Map(
+      (plan.body.pastEvents as { number: string; wholly: boolean }[]).map((p) => [p.number, p] as const),
+    );
+    expect(listed.get('1')).toMatchObject({ wholly: true, pastOccurrences: 1, nextOccurrence: null });
+    expect(listed.get('16')).toMatchObject({
+      wholly: false,
+      pastOccurrences: 1,
+      nextOccurrence: { index: 1, label: `декабрь ${YEAR} г.` },
+    });
+    expect(listed.has('5')).toBe(false);
+    const badZone = await admin
+      .get(`/api/roadmaps/${stored.body.id}/launch-preview`)
+      .query({ timezone: 'Марс/Олимп' })
+      .expect(400);
+    expect(JSON.stringify(badZone.body)).toContain('timezone');
+
     const unknown = await admin
       .post(`/api/roadmaps/${stored.body.id}/cycles`)
       .send({ municipality: 'г. Иркутск', pastEventChoices: [{ number: '999', policy: 'skip' }] })

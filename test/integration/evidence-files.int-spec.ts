@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { createEventActivities } from '@orientir/activities';
 import type { EvidenceInput } from '@orientir/contracts';
+import { FILE_STORAGE, type FileStorage } from '@orientir/files';
 import { CalendarStore, EventTrackingStore } from '@orientir/persistence';
-import { evidenceRecord } from '../support/event-fixtures.util';
+import { binaryBody, evidenceRecord } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
 
@@ -141,5 +142,54 @@ describe('evidence files', () => {
     expect(detail.body.evidence.map((e: { fileNames: string[] }) => e.fileNames)).toEqual(
       expect.arrayContaining([['Протокол (новый).pdf']]),
     );
+  });
+
+  it('sweeps the bytes of an expired staged upload unless another upload has the same bytes', async () => {
+    const storage = harness.apps.api.get<FileStorage>(FILE_STORAGE);
+    const pdf = (tag: string) =>
+      Buffer.from(`%PDF-1.7\n% ${tag} ${randomUUID()}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n`);
+    const send = async (bytes: Buffer, name: string) =>
+      (
+        await harness.admin
+          .post(`/api/events/${eventId}/files`)
+          .attach('file', bytes, { filename: name, contentType: 'application/pdf' })
+          .expect(201)
+      ).body as { id: string };
+    const shaOf = async (id: string) =>
+      (await harness.db.query('SELECT sha256 FROM stored_files WHERE id = $1', [id])).rows[0].sha256 as string;
+    const expire = (id: string) =>
+      harness.db.query(`UPDATE stored_files SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+
+    const alone = pdf('alone');
+    const shared = pdf('shared');
+    const abandoned = await send(alone, 'Брошенный.pdf');
+    const expiredCopy = await send(shared, 'Копия.pdf');
+    const keptCopy = await send(shared, 'Оригинал.pdf');
+    const [aloneSha, sharedSha] = [await shaOf(abandoned.id), await shaOf(keptCopy.id)];
+    expect(await shaOf(expiredCopy.id)).toBe(sharedSha);
+    expect(await storage.stat(aloneSha)).toEqual({ size: alone.length });
+    await expire(abandoned.id);
+    await expire(expiredCopy.id);
+
+    await send(pdf('sweeper'), 'Следующий.pdf'); // an upload sweeps the expired ones
+    expect(await fileRow(abandoned.id)).toBeUndefined();
+    expect(await fileRow(expiredCopy.id)).toBeUndefined();
+    expect(await storage.stat(aloneSha)).toBeNull();
+    expect(await storage.stat(sharedSha)).toEqual({ size: shared.length });
+    const download = await harness.admin
+      .get(`/api/files/${keptCopy.id}/content`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect(Buffer.compare(download.body as Buffer, shared)).toBe(0);
+
+    // The race: the same bytes uploaded again while their expired copy is swept. Every row left has its bytes.
+    const again = pdf('again');
+    const old = await send(again, 'Старый.pdf');
+    await expire(old.id);
+    const racing = await Promise.all([send(again, 'Новый 1.pdf'), send(again, 'Новый 2.pdf')]);
+    expect(await fileRow(old.id)).toBeUndefined();
+    for (const r of racing) expect(await fileRow(r.id)).toMatchObject({ state: 'staged' });
+    expect(await storage.stat(await shaOf(racing[0].id))).toEqual({ size: again.length });
   });
 });

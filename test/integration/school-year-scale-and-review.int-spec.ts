@@ -4,16 +4,13 @@ import { createSchoolYearActivities } from '@orientir/activities';
 import { cycleLaunchWorkflowId, schoolWorkflowId } from '@orientir/contracts';
 import { MAIL_OUTBOX, type MailOutbox } from '@orientir/mail';
 import { CalendarStore, SchoolYearStore } from '@orientir/persistence';
-import { clientWith, createAccount, sessionClient, type ApiClient } from '../support/auth-clients';
+import { clientWith, type ApiClient } from '../support/auth-clients';
 import type { LaunchBody } from '../support/launch.util';
 import { eventually } from '../support/poll.util';
 import { useHarness } from '../support/test-harness';
+import { schoolToExpertise } from '../support/school-year.util';
 
 const DAY = 24 * 60 * 60 * 1000;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
 
 /**
  * Two promises of issue 11, end to end: a cycle's own review term (working days) reaches its schools
@@ -71,30 +68,7 @@ describe('school year: the review term per cycle, and a launch of 3,000 schools 
     );
 
     // To expertise: profile, self-diagnosis, both documents.
-    const team = await sessionClient(
-      harness.apps,
-      await createAccount(harness.apps, [{ role: 'school_team', scopeKind: 'school', scopeValue: schoolId }]),
-    );
-    await coordinator
-      .post(`/api/schools/${schoolId}/risk-profile`)
-      .send({ flaggedDirections: ['low_motivation'] })
-      .expect(200);
-    await team
-      .post(`/api/schools/${schoolId}/self-diagnosis`)
-      .send({
-        answers: [{ directionId: 'low_motivation', confirmed: false, justification: 'Выше 80 %', measures: '' }],
-      })
-      .expect(200);
-    const documents = [];
-    for (const key of ['development_concept', 'medium_term_programme']) {
-      const file = await team
-        .post(`/api/cycles/${cycleId}/schools/${schoolId}/files`)
-        .field('purpose', key)
-        .attach('file', PDF, { filename: `${key}.pdf`, contentType: 'application/pdf' })
-        .expect(201);
-      documents.push({ key, fileId: file.body.id, fileName: `${key}.pdf` });
-    }
-    const state = (await team.post(`/api/schools/${schoolId}/documents`).send({ documents }).expect(200)).body;
+    const state = await schoolToExpertise(harness.apps, coordinator, cycleId, schoolId);
     expect(state.stage).toBe('expertise');
     // Three working days, not the default ten: at least three calendar days, at most a week and a day.
     const submitted = Date.parse(state.documents[0].versions[0].submittedAt);

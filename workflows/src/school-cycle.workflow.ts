@@ -36,6 +36,8 @@ const { projectSchoolProgress, loadSchoolYearSetup, sendSchoolNotice, loadNotifi
 export const SCHOOL_YEAR_PATCH = 'school-year-v1';
 /** Marks runs that escalate an overdue stage along the cycle's chain (issue 13) instead of mailing all at once. */
 export const SCHOOL_ESCALATION_PATCH = 'school-escalation-chain-v1';
+/** Marks runs whose reminders count working days at the cycle's 09:00 (issue 13). */
+export const SCHOOL_WORKING_DAY_REMINDERS_PATCH = 'school-working-day-reminders-v1';
 
 /** Who hears of an overdue stage at each level of the chain: the school team (with its curator) executes it. */
 const ESCALATION_AUDIENCE: Record<EscalationLevel, SchoolNotice['audience']> = {
@@ -139,6 +141,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
 
   const school = year;
   school.escalatesByChain = carried ? !!carried.escalatesByChain : patched(SCHOOL_ESCALATION_PATCH);
+  school.remindsOnWorkingDays = carried ? !!carried.remindsOnWorkingDays : patched(SCHOOL_WORKING_DAY_REMINDERS_PATCH);
   const escalationsSent = new Set(carried?.escalationsSent ?? []);
   /** The cycle's chain and calendar, read by an activity when planning (see the event workflow for why). */
   let timing: NotificationTiming | null = null;
@@ -176,6 +179,7 @@ export async function schoolCycleWorkflow(input: SchoolCycleWorkflowInput): Prom
           remindersSent: [...school.remindersSent],
           escalationsSent: [...escalationsSent],
           escalatesByChain: school.escalatesByChain,
+          remindsOnWorkingDays: school.remindsOnWorkingDays,
         },
       });
     }

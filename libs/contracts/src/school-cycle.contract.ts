@@ -255,6 +255,8 @@ export interface SchoolYearCarried {
   escalationsSent?: string[];
   /** Whether this school's year escalates along the cycle's chain (set once by `patched`, then carried). */
   escalatesByChain?: boolean;
+  /** Whether reminders count working days (set once by `patched`, then carried). */
+  remindsOnWorkingDays?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

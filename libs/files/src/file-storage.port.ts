@@ -12,7 +12,7 @@ export interface StagedBlob {
 
 /**
  * Where file bytes live, addressed by their sha256 so the same bytes are kept once. The default is
- * the local disk under the data folder; another store (S3, …) implements the same five calls.
+ * the local disk under the data folder; another store (S3, …) implements the same six calls.
  */
 export interface FileStorage {
   /** Streams `source` into staging, hashing and counting; fails with FILE_TOO_LARGE past `maxBytes`. */
@@ -24,6 +24,8 @@ export interface FileStorage {
   /** The stored bytes, or null when nothing is stored under this sha256. */
   get(sha256: string): Promise<Readable | null>;
   stat(sha256: string): Promise<{ size: number } | null>;
+  /** Drops the bytes kept under this sha256 (nothing if none): only once no upload refers to them. */
+  remove(sha256: string): Promise<void>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

@@ -56,22 +56,29 @@ export class FilesService {
           [`file: определён тип ${detected.mime}`],
         );
       }
-      await this.storage.put(staged);
-      return await this.metadata.insert({
-        sha256: staged.sha256,
-        size: staged.size,
-        contentType: FILE_KINDS[detected.kind].mime,
-        originalName: name,
-        uploadedBy: upload.uploadedBy,
-        ownerKind: upload.ownerKind,
-        ownerId: upload.ownerId,
-        purpose: upload.purpose ?? null,
-        ...(upload.stagedUntil ? { state: 'staged' as const, expiresAt: upload.stagedUntil } : {}),
-      });
+      return await this.metadata.insertWithBytes(
+        {
+          sha256: staged.sha256,
+          size: staged.size,
+          contentType: FILE_KINDS[detected.kind].mime,
+          originalName: name,
+          uploadedBy: upload.uploadedBy,
+          ownerKind: upload.ownerKind,
+          ownerId: upload.ownerId,
+          purpose: upload.purpose ?? null,
+          ...(upload.stagedUntil ? { state: 'staged' as const, expiresAt: upload.stagedUntil } : {}),
+        },
+        () => this.storage.put(staged),
+      );
     } finally {
       // After put() the staging copy is gone already; after a refusal it must not linger.
       await this.storage.discard(staged);
     }
+  }
+
+  /** Forgets staged uploads past their expiry, and their bytes unless another upload has the same ones. */
+  sweepExpiredStaged(now: Date): Promise<number> {
+    return this.metadata.sweepExpiredStaged(now, (sha256) => this.storage.remove(sha256));
   }
 
   /** Stage and accept in one: for callers that hold a stream rather than an HTTP upload. */

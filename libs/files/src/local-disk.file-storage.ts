@@ -76,6 +76,11 @@ export class LocalDiskFileStorage implements FileStorage {
     }
   }
 
+  async remove(sha256: string): Promise<void> {
+    if (!SHA256.test(sha256)) return;
+    await fs.promises.rm(this.pathOf(sha256), { force: true });
+  }
+
   private pathOf(sha256: string): string {
     return path.join(this.dir, 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }

@@ -102,6 +102,26 @@ describe('SchoolYear rules', () => {
     expect(year.nextTimer()).toBeNull();
   });
 
+  it('on working days: reminds at 09:00 local N working days before, moved by a region holiday; the chain mails later', () => {
+    // Self-diagnosis due at the end of Friday 27 November 2026 (Irkutsk); the profile came with the launch.
+    const due = Date.parse('2026-11-27T15:59:59.999Z');
+    const calendar = { utcOffsetMinutes: 480, overrides: { extraDaysOff: ['2026-11-26'] } };
+    const dueDates = { ...setup().dueDates, self_diagnosis: new Date(due).toISOString() };
+    const { year } = SchoolYear.start(setup({ dueDates, calendar, flaggedDirections: ['low_motivation'] }), T0);
+    year.remindsOnWorkingDays = true;
+    year.escalatesByChain = true;
+    // 7 working days before 27 November, the region's 26th off: 17 November; 1 before: 25 November.
+    expect(year.nextTimer()).toMatchObject({ kind: 'reminder', at: Date.parse('2026-11-17T01:00:00Z') });
+    expect(year.fireDue(Date.parse('2026-11-17T01:00:00Z')).notices).toHaveLength(1);
+    expect(year.nextTimer()).toMatchObject({ kind: 'reminder', at: Date.parse('2026-11-25T01:00:00Z') });
+    year.fireDue(Date.parse('2026-11-25T01:00:00Z'));
+    expect(year.nextTimer()).toMatchObject({ kind: 'overdue', at: due });
+    // The stage turns overdue at its due date; the letters follow the cycle's chain, not this timer.
+    const out = year.fireDue(due + 1);
+    expect(year.state).toMatchObject({ overdue: true });
+    expect(out.notices).toEqual([]);
+  });
+
   it('a rejected action leaves the state exactly as it was', () => {
     const { year } = SchoolYear.start(setup(), T0);
     const before = year.view();

@@ -2,6 +2,7 @@
 // workflow only wires Updates, timers and activities to it (entity-workflow style), so the rules are
 // unit-tested without Temporal. Deterministic: time comes in as an argument, never from a clock.
 import {
+  planWorkingDayReminders,
   samePerson,
   schoolActionProblem,
   schoolActorRoles,
@@ -68,6 +69,12 @@ export class SchoolYear {
    * marks the stage overdue, and the workflow sends the chain's letters (see overdue-escalation.util).
    */
   escalatesByChain = false;
+
+  /**
+   * Set by the workflow for runs that remind N working days before the due date's local day at the
+   * cycle's 09:00 (production calendar with the installation's changes) instead of N × 24 h before it.
+   */
+  remindsOnWorkingDays = false;
 
   /** A new year: the risk profile first, or self-diagnosis when the profile came with the launch. */
   static start(setup: SchoolYearSetup, now: number): { year: SchoolYear; steps: TimelineStep[] } {
@@ -361,8 +368,9 @@ export class SchoolYear {
           const days = [...new Set(this.setup.reminderDaysBefore.filter((d) => d > 0))].sort((a, b) => b - a);
           // A reminder whose moment had passed when the due date was set is not sent (the stage is shorter).
           const setAt = s.dueSetAt ? Date.parse(s.dueSetAt) : 0;
+          const workingDayAt = this.remindsOnWorkingDays ? this.workingDayReminders(due, days) : null;
           days.forEach((d, index) => {
-            const at = due - d * DAY_MS;
+            const at = workingDayAt?.get(d) ?? due - d * DAY_MS;
             if (at >= setAt && !this.remindersSent.includes(index))
               timers.push({ at, kind: 'reminder', ref: `${index}` });
           });
@@ -378,6 +386,19 @@ export class SchoolYear {
     }
     timers.sort((a, b) => a.at - b.at);
     return timers[0] ?? null;
+  }
+
+  /** Each reminder's instant by the production calendar, keyed by its working days before the due date. */
+  private workingDayReminders(due: number, days: readonly number[]): Map<number, number> {
+    const planned = planWorkingDayReminders({
+      opensAt: 0, // a reminder before the due date was set is dropped by the caller, not moved
+      deadline: due,
+      daysBefore: days,
+      timeZone: this.setup.timezone,
+      utcOffsetMinutes: this.setup.calendar.utcOffsetMinutes,
+      calendar: this.setup.calendar.overrides,
+    });
+    return new Map(planned.map((p) => [p.daysBefore, p.dueAt]));
   }
 
   /** Fires every timer due by `now`. */

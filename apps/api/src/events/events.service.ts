@@ -31,7 +31,6 @@ import {
   CycleStore,
   EVIDENCE_FILE_OWNER,
   EventTrackingStore,
-  StoredFileStore,
   type RoadmapEventEntity,
   type StoredCycle,
 } from '@orientir/persistence';
@@ -95,7 +94,6 @@ export class EventsService implements OnModuleInit {
     private readonly auditLog: AuditLogStore,
     private readonly files: FilesService,
     private readonly fileAccess: FileAccessService,
-    private readonly storedFiles: StoredFileStore,
   ) {}
 
   onModuleInit(): void {
@@ -220,7 +218,7 @@ export class EventsService implements OnModuleInit {
     }
     const now = Date.now();
     // Uploads are where staged files appear, so they are also where the expired ones are swept.
-    await this.storedFiles.deleteExpiredStaged(new Date(now));
+    await this.files.sweepExpiredStaged(new Date(now));
     return this.files.accept(
       upload.staged,
       {

@@ -6,6 +6,8 @@ import {
   CycleFromRoadmapDto,
   ExportQueryDto,
   ImportOptionsDto,
+  LaunchPreviewQueryDto,
+  LaunchPreviewView,
   RoadmapPreview,
   RoadmapSummary,
   StoredRoadmap,
@@ -84,6 +86,18 @@ export class RoadmapsController {
   @ApiErrors(RoadmapErrorCode.NOT_FOUND)
   get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<StoredRoadmap> {
     return this.roadmaps.get(id, actor);
+  }
+
+  @Get(':id/launch-preview')
+  @Allow(...READERS)
+  @ApiOkResponse({ type: LaunchPreviewView })
+  @ApiErrors(RoadmapErrorCode.NOT_FOUND)
+  launchPreview(
+    @Param('id', uuid) id: string,
+    @Query() query: LaunchPreviewQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<LaunchPreviewView> {
+    return this.roadmaps.launchPreview(id, query.timezone, actor);
   }
 
   @Get(':id/export')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { managesRegion, roadmapAccess, roadmapOwner } from '@orientir/auth';
 import {
   normaliseMunicipality,
+  pastEventsAtLaunch,
   planCycleFromRoadmap,
   scheduleRoadmapEvents,
   type CanonicalRoadmap,
@@ -24,6 +25,7 @@ import type {
   CycleFromRoadmapDto,
   CycleFromRoadmapView,
   ImportOptionsDto,
+  LaunchPreviewView,
   RoadmapPreview,
   RoadmapSummary,
   StoredRoadmap,
@@ -129,6 +131,39 @@ export class RoadmapsService {
       ? await this.directory.matchExecutors({ municipality: found.municipality ?? undefined, names })
       : [];
     return { ...toStored(found), executors };
+  }
+
+  /**
+   * What the launch page asks the coordinator about: events whose occurrences are already past now,
+   * split and judged in the given zone exactly as the event workflow will, and where «skip» starts.
+   */
+  async launchPreview(id: string, timezone: string | undefined, actor: Actor): Promise<LaunchPreviewView> {
+    const stored = await this.find(id, actor);
+    const zone = timezone ?? stored.document.timezone;
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return {
+      timezone: zone,
+      evaluatedAt: iso(now),
+      pastEvents: pastEventsAtLaunch({ events: stored.document.events, timezone: zone }, now).map(
+        ({ event, pastOccurrences, wholly, nextOccurrence: next }) => ({
+          number: event.number,
+          sourceRow: event.sourceRow,
+          title: event.title,
+          periodText: event.period.text,
+          start: event.period.start!,
+          end: event.period.end!,
+          pastOccurrences,
+          wholly,
+          nextOccurrence: next && {
+            index: next.index,
+            label: next.label,
+            opensAt: iso(next.opensAt),
+            deadline: iso(next.deadline),
+          },
+        }),
+      ),
+    };
   }
 
   async export(id: string, format: 'json' | 'yaml', actor: Actor): Promise<string> {

@@ -1030,6 +1030,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/roadmaps/{id}/launch-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RoadmapsController_launchPreview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roadmaps/import': {
     parameters: {
       query?: never;
@@ -2333,6 +2349,20 @@ export interface components {
       /** @description Why its workflow was not started (Russian) */
       reason: string;
     };
+    LaunchPreviewView: {
+      /**
+       * Format: date-time
+       * @description The instant «past» was judged at (now)
+       */
+      evaluatedAt: string;
+      /** @description Dated events with at least one occurrence already past, in roadmap order */
+      pastEvents: components['schemas']['PastEventPreviewView'][];
+      /**
+       * @description The zone the periods were resolved in
+       * @example Asia/Irkutsk
+       */
+      timezone: string;
+    };
     LaunchView: {
       /** Format: date-time */
       createdAt: string;
@@ -2551,6 +2581,16 @@ export interface components {
         | 'skipped';
       target: number;
     };
+    OccurrenceWindowView: {
+      /** Format: date-time */
+      deadline: string;
+      /** @example 1 */
+      index: number;
+      /** @example декабрь 2026 г. */
+      label: string;
+      /** Format: date-time */
+      opensAt: string;
+    };
     OptedOutPersonView: {
       /** @enum {string} */
       changedVia: 'unsubscribe' | 'page' | 'coordinator';
@@ -2598,6 +2638,43 @@ export interface components {
        * @enum {string}
        */
       policy: 'late' | 'skip';
+    };
+    PastEventPreviewView: {
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      end: string;
+      /** @description The occurrence «Со следующего срока» (policy skip) starts with; null when the whole period is past */
+      nextOccurrence: components['schemas']['OccurrenceWindowView'] | null;
+      /**
+       * @description The roadmap number, as pastEventChoices names it
+       * @example 16
+       */
+      number: string;
+      /**
+       * @description Occurrences whose deadline is already past
+       * @example 1
+       */
+      pastOccurrences: number;
+      /**
+       * @description The period as the roadmap writes it
+       * @example Сентябрь, Декабрь
+       */
+      periodText: string;
+      /**
+       * @description The source row, unique where numbers repeat
+       * @example 16
+       */
+      sourceRow: string;
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      start: string;
+      title: string;
+      /** @description Every occurrence is past: «skip» tracks nothing of the event */
+      wholly: boolean;
     };
     PeopleImportCounts: {
       organisations: number;
@@ -14642,6 +14719,162 @@ export interface operations {
         };
         content: {
           'application/json': string;
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ROADMAP_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ROADMAP_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  RoadmapsController_launchPreview: {
+    parameters: {
+      query?: {
+        /** @description The cycle's time zone; the roadmap's by default */
+        timezone?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LaunchPreviewView'];
         };
       };
       /** @description Error codes: VALIDATION_FAILED */

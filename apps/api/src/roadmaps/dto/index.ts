@@ -1,2 +1,3 @@
 export * from './import-options.dto';
 export * from './roadmap.dto';
+export * from './launch-preview.dto';

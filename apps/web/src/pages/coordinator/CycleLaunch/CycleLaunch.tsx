@@ -28,7 +28,6 @@ import {
   confirmedExecutors,
   datesPayload,
   mayChooseOrganisation,
-  pastAtLaunch,
   pastChoicesPayload,
   schoolsFromRoadmap,
   undatedEvents,
@@ -64,6 +63,18 @@ export default function CycleLaunch() {
   const [choices, setChoices] = useState<ExecutorChoices>({});
   const [pastChoices, setPastChoices] = useState<Record<string, PastPolicy | undefined>>({});
   const [chain, setChain] = useState<EscalationStep[]>(DEFAULT_CHAIN);
+  // Which events are past, and where «skip» would start, is the API's call (the event workflow's own rule), per zone.
+  const zone = timezone || roadmap.data?.timezone;
+  const preview = useQuery({
+    queryKey: ['roadmap', roadmapId, 'launch-preview', zone],
+    enabled: !!zone,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/roadmaps/{id}/launch-preview', {
+          params: { path: { id: roadmapId }, query: { timezone: zone } },
+        }),
+      ),
+  });
   const organisations = useQuery({
     queryKey: ['directory', 'organisations'],
     queryFn: () => unwrap(api.GET('/api/directory/organisations')),
@@ -97,10 +108,7 @@ export default function CycleLaunch() {
             })),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
             executors: confirmedExecutors(roadmap.data!.executors ?? [], answers, choices),
-            pastEventChoices: pastChoicesPayload(
-              pastAtLaunch(roadmap.data!.roadmap.events, timezone || roadmap.data!.timezone),
-              pastChoices,
-            ),
+            pastEventChoices: pastChoicesPayload(preview.data?.pastEvents ?? [], pastChoices),
             escalationChain: chain,
           },
         }),
@@ -190,7 +198,7 @@ export default function CycleLaunch() {
   const events = roadmap.data.roadmap.events;
   const executors = roadmap.data.executors ?? [];
   const undated = undatedEvents(events);
-  const past = pastAtLaunch(events, timezone || roadmap.data.timezone);
+  const past = preview.data?.pastEvents ?? [];
   const waiting = undecided(events, decisions);
   // Undated events left without dates launch too, waiting for them («ожидает графика»).
   const launched = events.length;
@@ -416,7 +424,7 @@ export default function CycleLaunch() {
               onClick={() =>
                 choosePast(
                   'late',
-                  past.map((p) => p.event.number),
+                  past.map((p) => p.number),
                 )
               }
             >
@@ -427,7 +435,7 @@ export default function CycleLaunch() {
               onClick={() =>
                 choosePast(
                   'skip',
-                  past.map((p) => p.event.number),
+                  past.map((p) => p.number),
                 )
               }
             >
@@ -438,18 +446,18 @@ export default function CycleLaunch() {
             <Table
               wordWrap
               data={past.slice(0, 500)}
-              getRowDescriptor={(p) => ({ id: `${p.event.number}-${p.event.sourceRow}` })}
+              getRowDescriptor={(p) => ({ id: `${p.number}-${p.sourceRow}` })}
               columns={[
-                { id: 'number', name: '№', width: 60, template: (p) => p.event.number },
+                { id: 'number', name: '№', width: 60 },
                 {
                   id: 'title',
                   name: 'Мероприятие',
                   template: (p) => (
                     <>
-                      {p.event.title}
+                      {p.title}
                       <div className="muted">
-                        {formatIsoRange(p.event.period.start!, p.event.period.end!)} ·{' '}
-                        {p.wholly ? t.pastWholly : t.pastPartly}
+                        {formatIsoRange(p.start, p.end)} · {p.wholly ? t.pastWholly : t.pastPartly}
+                        {p.nextOccurrence && ` · ${t.pastNext}: ${p.nextOccurrence.label}`}
                       </div>
                     </>
                   ),
@@ -461,10 +469,10 @@ export default function CycleLaunch() {
                   template: (p) => (
                     <SegmentedRadioGroup
                       size="s"
-                      name={`past-${p.event.number}-${p.event.sourceRow}`}
-                      aria-label={`${t.pastChoice} № ${p.event.number}`}
-                      value={pastChoices[p.event.number] ?? 'late'}
-                      onUpdate={(v: string) => choosePast(v as PastPolicy, [p.event.number])}
+                      name={`past-${p.number}-${p.sourceRow}`}
+                      aria-label={`${t.pastChoice} № ${p.number}`}
+                      value={pastChoices[p.number] ?? 'late'}
+                      onUpdate={(v: string) => choosePast(v as PastPolicy, [p.number])}
                       options={[
                         { value: 'late', content: t.pastLate },
                         { value: 'skip', content: p.wholly ? t.pastSkipWholly : t.pastSkip },
@@ -492,6 +500,7 @@ export default function CycleLaunch() {
           {awaitingCount > 0 && `, из них ${t.awaiting}: ${awaitingCount}`}.
         </p>
         {waiting.length > 0 && <Alert theme="warning" message={`${t.mustDecide} № ${waiting.join(', ')}`} />}
+        <InlineError error={preview.error} title={t.previewFailed} />
         <InlineError error={launch.error} title={t.launchFailed} />
         {launch.isPending && (
           <div className="progress-block" role="status">
@@ -503,7 +512,8 @@ export default function CycleLaunch() {
           <Button
             view="action"
             size="l"
-            disabled={waiting.length > 0 || !timezone}
+            // The past-event choices are asked first: no launch before the preview answered.
+            disabled={waiting.length > 0 || !timezone || !preview.isSuccess}
             loading={launch.isPending}
             onClick={() => launch.mutate()}
           >

@@ -1,12 +1,4 @@
-import {
-  confirmedExecutors,
-  datesPayload,
-  pastAtLaunch,
-  pastChoicesPayload,
-  pastEvents,
-  undecided,
-  type RoadmapEvent,
-} from './launch-plan';
+import { confirmedExecutors, datesPayload, pastChoicesPayload, undecided, type RoadmapEvent } from './launch-plan';
 
 const ev = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
   number,
@@ -53,12 +45,6 @@ describe('launch plan', () => {
       ),
     ).toEqual([{ number: '2', opensAt: '2023-09-01T00:00:00+08:00', deadline: '2023-09-30T23:59:59+08:00' }]);
   });
-  it('lists events whose last day has passed in the cycle zone', () => {
-    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-06-01T00:00:00+08:00')).map((e) => e.number)).toEqual([
-      '1',
-    ]);
-    expect(pastEvents(events, 'Asia/Irkutsk', new Date('2023-05-31T23:00:00+08:00'))).toEqual([]);
-  });
   it('sends only the fuzzy matches the coordinator confirmed', () => {
     const m = (name: string, match: 'exact' | 'fuzzy' | 'none', organisationId: string | null) => ({
       name,
@@ -84,33 +70,19 @@ describe('launch plan', () => {
     expect(confirmedExecutors(matches, { УО: false }, { УО: undefined })).toEqual([]);
   });
 
-  it('lists events wholly past and those whose first occurrence is past, and sends one choice each', () => {
-    const now = new Date('2023-06-15T04:00:00Z');
-    const monthly: RoadmapEvent = {
-      ...ev('4', '2023-05-01', '2023-12-31'),
-      period: { ...ev('4', '2023-05-01', '2023-12-31').period, recurrence: 'monthly' },
-    };
-    const listed: RoadmapEvent = {
-      ...ev('5', '2023-06-01', '2023-09-30'),
-      period: {
-        ...ev('5', '2023-06-01', '2023-09-30').period,
-        occurrences: [
-          { start: '2023-06-01', end: '2023-06-30' },
-          { start: '2023-09-01', end: '2023-09-30' },
-        ],
-      },
-    };
-    const later = ev('6', '2023-06-01', '2023-12-31');
-    const past = pastAtLaunch(
-      [ev('1', '2023-05-01', '2023-05-31'), ev('2', null, null), monthly, listed, later],
-      'Asia/Irkutsk',
-      now,
-    );
-    expect(past.map((p) => [p.event.number, p.wholly])).toEqual([
-      ['1', true],
-      ['4', false],
-    ]);
-    expect(pastChoicesPayload(past, { '4': 'skip' })).toEqual([
+  it('sends one choice per listed event number, «late» unless chosen', () => {
+    const past = (number: string, sourceRow: string) => ({
+      number,
+      sourceRow,
+      title: `Мероприятие ${number}`,
+      periodText: 'май',
+      start: '2023-05-01',
+      end: '2023-05-31',
+      pastOccurrences: 1,
+      wholly: true,
+      nextOccurrence: null,
+    });
+    expect(pastChoicesPayload([past('1', '1'), past('4', '4'), past('4', '9')], { '4': 'skip' })).toEqual([
       { number: '1', policy: 'late' },
       { number: '4', policy: 'skip' },
     ]);

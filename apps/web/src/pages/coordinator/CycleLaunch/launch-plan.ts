@@ -1,6 +1,6 @@
 // What the coordinator decides before a launch: hand-set dates, events left waiting for dates, past events, schools.
 import type { Schemas } from '../../../api/client';
-import { localDayBounds, localIsoDate } from '../../../lib/format';
+import { localDayBounds } from '../../../lib/format';
 
 export type RoadmapEvent = Schemas['RoadmapEvent'];
 export type SchoolDraft = Schemas['SchoolDto'];
@@ -15,67 +15,17 @@ export function undatedEvents(events: readonly RoadmapEvent[]): RoadmapEvent[] {
   return events.filter((e) => !e.period.start || !e.period.end);
 }
 
-/** Dated events whose last day is already behind us in the cycle's zone. */
-export function pastEvents(events: readonly RoadmapEvent[], timeZone: string, now = new Date()): RoadmapEvent[] {
-  const today = localIsoDate(now, timeZone);
-  return events.filter((e) => e.period.end !== null && e.period.end < today);
-}
-
 export type PastPolicy = Schemas['PastEventChoiceDto']['policy'];
 
-export interface PastAtLaunch {
-  event: RoadmapEvent;
-  /** The whole period is past (else only its first occurrences: «skip» goes on from the next one). */
-  wholly: boolean;
-}
-
-/**
- * Events with a period already (partly) past at launch, for the coordinator to choose «late» or «skip»:
- * the whole period past, or the first of several occurrences (listed dates, or a recurrence split
- * by week, month or quarter, as the event workflow splits it) already over.
- */
-export function pastAtLaunch(events: readonly RoadmapEvent[], timeZone: string, now = new Date()): PastAtLaunch[] {
-  const today = localIsoDate(now, timeZone);
-  return events.flatMap((event): PastAtLaunch[] => {
-    const { end } = event.period;
-    if (end === null) return [];
-    if (end < today) return [{ event, wholly: true }];
-    const first = firstOccurrenceEnd(event);
-    return first !== null && first < today ? [{ event, wholly: false }] : [];
-  });
-}
-
-/** The last day of an event's first occurrence when it has several; null for a single window. */
-function firstOccurrenceEnd({ period, indicator }: RoadmapEvent): string | null {
-  if (!period.start || !period.end) return null;
-  const per = indicator?.per;
-  const unit =
-    period.recurrence === 'weekly' || per === 'week'
-      ? 'week'
-      : period.recurrence === 'monthly' || per === 'month'
-        ? 'month'
-        : period.recurrence === 'quarterly' || per === 'quarter'
-          ? 'quarter'
-          : null;
-  if (unit === null) return period.occurrences.length > 1 ? period.occurrences[0].end : null;
-  const [y, m, d] = period.start.split('-').map(Number);
-  const start = new Date(Date.UTC(y, m - 1, d));
-  const last =
-    unit === 'week'
-      ? new Date(start.getTime() + (7 - ((start.getUTCDay() + 6) % 7) - 1) * 86_400_000)
-      : unit === 'month'
-        ? new Date(Date.UTC(y, m, 0))
-        : new Date(Date.UTC(y, Math.floor((m - 1) / 3) * 3 + 3, 0));
-  const iso = last.toISOString().slice(0, 10);
-  return iso < period.end ? iso : null;
-}
+/** An event already (partly) past at launch, as the API judged it (GET /api/roadmaps/:id/launch-preview). */
+export type PastAtLaunch = Schemas['PastEventPreviewView'];
 
 /** The `pastEventChoices` field of the launch request: one choice per listed event (default «late»). */
 export function pastChoicesPayload(
   past: readonly PastAtLaunch[],
   choices: Record<string, PastPolicy | undefined>,
 ): Schemas['PastEventChoiceDto'][] {
-  const numbers = [...new Set(past.map((p) => p.event.number))];
+  const numbers = [...new Set(past.map((p) => p.number))];
   return numbers.map((number) => ({ number, policy: choices[number] ?? 'late' }));
 }
 

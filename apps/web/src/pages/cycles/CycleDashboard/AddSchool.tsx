@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
+import { useDirectoryPeople } from '../../../lib/use-directory-people';
 import { CATEGORY_TITLES } from '../../../lib/words';
 import { m } from './manage.i18n';
 
@@ -40,10 +41,8 @@ export function AddSchool({
     queryKey: ['directory', 'municipalities'],
     queryFn: () => unwrap(api.GET('/api/directory/municipalities')),
   });
-  const people = useQuery({
-    queryKey: ['directory', 'people'],
-    queryFn: () => unwrap(api.GET('/api/directory/people')),
-  });
+  const { people, options: personOptions } = useDirectoryPeople();
+
   const chosen = schools.data?.find((s) => s.id === directoryId);
   const curator = people.data?.find((p) => p.id === curatorId);
   const schoolName = source === 'directory' ? (chosen?.fullName ?? '') : name.trim();
@@ -136,9 +135,7 @@ export function AddSchool({
             hasClear
             width="max"
             loading={people.isPending}
-            options={(people.data ?? [])
-              .filter((p) => p.active)
-              .map((p) => ({ value: p.id, content: p.position ? `${p.fullName}, ${p.position}` : p.fullName }))}
+            options={personOptions}
             value={curatorId ? [curatorId] : []}
             onUpdate={([v]) => setCuratorId(v ?? '')}
           />

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Select, TextArea } from '@gravity-ui/uikit';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { DateInput } from '../../../components/DateInput';
 import { InlineError } from '../../../components/PageState';
+import { useDirectoryPeople } from '../../../lib/use-directory-people';
 import { useSchoolAction, type SchoolYearState } from '../../../lib/use-school-year';
 import { c } from './coordinator.i18n';
 import './coordinator-controls.css';
@@ -115,10 +115,7 @@ function ExtendDeadline({ state, cycleId }: { state: SchoolYearState; cycleId: s
 }
 
 function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
-  const people = useQuery({
-    queryKey: ['directory', 'people'],
-    queryFn: () => unwrap(api.GET('/api/directory/people')),
-  });
+  const { people, options } = useDirectoryPeople(state.curator?.personId);
   const [personId, setPersonId] = useState('');
   const [reason, setReason] = useState('');
   const change = useSchoolAction(state.schoolId, cycleId, () =>
@@ -129,9 +126,6 @@ function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: st
       }),
     ),
   );
-  const options = (people.data ?? [])
-    .filter((p) => p.active && p.id !== state.curator?.personId)
-    .map((p) => ({ value: p.id, content: p.position ? `${p.fullName}, ${p.position}` : p.fullName }));
   return (
     <fieldset className="control-block" data-testid="change-curator">
       <legend>{c.curator}</legend>
