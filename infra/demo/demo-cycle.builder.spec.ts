@@ -1,5 +1,5 @@
 import type { CanonicalRoadmap, RoadmapEvent } from '@orientir/domain';
-import { buildDemoCycle } from './demo-cycle.builder';
+import { buildDemoLaunch } from './demo-cycle.builder';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,25 +46,40 @@ const roadmap: CanonicalRoadmap = {
   warnings: [],
 };
 
-describe('buildDemoCycle', () => {
+describe('buildDemoLaunch', () => {
   const now = new Date('2026-11-22T03:00:00Z');
-  const { payload, skipped } = buildDemoCycle(roadmap, now, 5);
+  const demo = buildDemoLaunch(
+    {
+      ...roadmap,
+      events: [...roadmap.events, { ...event('4', '2023-06-01', '2023-06-30'), title: 'Назначение кураторов ШНОР' }],
+    },
+    now,
+    5,
+  );
+  const period = (n: string) => demo.roadmap.events.find((e) => e.number === n)!.period;
 
-  it('shifts whole days so the first deadline is a few days ahead, keeping the gaps between events', () => {
-    const firstDeadline = Date.parse(payload.events[0].deadline);
-    expect(firstDeadline - now.getTime()).toBeGreaterThanOrEqual(5 * DAY);
-    expect(firstDeadline - now.getTime()).toBeLessThan(6 * DAY);
-    expect(Date.parse(payload.events[1].opensAt) - Date.parse(payload.events[0].opensAt)).toBe(31 * DAY);
-    expect(payload.year).toBe(2026);
+  it('moves periods by whole months so the first deadline is a few days ahead, months staying whole', () => {
+    // May 2023 + 42 months = November 2026, whose last day is 8 days after `now`.
+    expect(period('1')).toMatchObject({ start: '2026-11-01', end: '2026-11-30', text: 'ноябрь 2026 г.' });
+    expect(period('2')).toMatchObject({ start: '2026-12-01', end: '2026-12-31', text: 'декабрь 2026 г.' });
+    expect(period('1').occurrences).toEqual([{ start: '2026-11-01', end: '2026-11-30' }]);
+    expect(Date.parse(`${period('1').end}T23:59:59+08:00`) - now.getTime()).toBeGreaterThan(5 * DAY);
+    expect(demo.roadmap.year).toBe(2026);
   });
 
-  it('gives each executor one demo address and skips undated events with a reason', () => {
-    expect(payload.events[0].executors[0].email).toBe(payload.events[1].executors[1].email);
-    expect(payload.events[1].executors[0].email).not.toBe(payload.events[0].executors[0].email);
-    expect(skipped).toEqual([{ number: '3', reason: expect.stringContaining('срок «По графику» не задает дат') }]);
+  it('launches «По графику» events waiting for dates, and leaves one seed event undated to show it', () => {
+    expect(period('3')).toMatchObject({ start: null, toBeScheduled: true });
+    expect(period('4')).toMatchObject({ start: null, toBeScheduled: true, text: 'По графику' });
+    expect(demo.awaitingSchedule).toEqual(['3', '4']);
+  });
+
+  it('gives each executor one demo address', () => {
+    expect([...demo.executorEmails.keys()]).toEqual(['МКУ «ИМЦРО»', 'ДО']);
+    expect(new Set(demo.executorEmails.values()).size).toBe(2);
   });
 
   it('invents demo schools when the roadmap lists none', () => {
-    expect(payload.schools).toHaveLength(3);
+    expect(demo.cycle.schools).toHaveLength(3);
+    expect(demo.cycle.title).toBe('Демо: Дорожная карта');
   });
 });

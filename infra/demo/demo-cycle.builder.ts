@@ -1,46 +1,60 @@
-import { planCycleFromRoadmap, type CanonicalRoadmap, type SchoolCategory } from '@orientir/domain';
+import { DateTime } from 'luxon';
+import {
+  planCycleFromRoadmap,
+  rangeLabel,
+  type CanonicalRoadmap,
+  type IsoDate,
+  type RoadmapEvent,
+  type RoadmapPeriod,
+  type SchoolCategory,
+} from '@orientir/domain';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface DemoCyclePayload {
-  title: string;
-  year: number;
-  timezone: string;
-  schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
-  events: {
-    number: string;
+/** The demo launch as a coordinator would make it: a stored roadmap, then a cycle from it. */
+export interface DemoLaunch {
+  /** The seed roadmap, its dates moved to the coming months (POST /api/roadmaps). */
+  roadmap: CanonicalRoadmap;
+  /** The launch request (POST /api/roadmaps/:id/cycles). */
+  cycle: {
     title: string;
-    opensAt: string;
-    deadline: string;
-    executors: { name: string; email: string }[];
-  }[];
+    schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
+  };
+  /** Demo contact addresses of the executor organisations, so every reminder lands in the mail catcher. */
+  executorEmails: Map<string, string>;
+  /** Events launched waiting for dates («ожидает графика»). */
+  awaitingSchedule: string[];
 }
 
-export interface DemoCycle {
-  payload: DemoCyclePayload;
-  skipped: { number: string; reason: string }[];
-}
+/** The demo shows an event waiting for dates: this seed row is launched as «По графику». */
+const DEMO_UNSCHEDULED_TITLE = /^Назначение кураторов ШНОР/;
 
 /**
- * Turns an imported seed roadmap into a live demo: dates shift so that the first deadline falls
- * `leadDays` from now (the first reminders go out at once and the rest follow over the year).
- * Executors get demo addresses so every reminder lands in the mail catcher.
+ * Turns an imported seed roadmap into a live demo: its periods move by whole months so that the
+ * first deadline falls at least `leadDays` from now (months stay months: «май» becomes a whole
+ * month again, split and labelled as the roadmap says), and one event is left «По графику».
  */
-export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 5): DemoCycle {
-  const plan = planCycleFromRoadmap(roadmap);
-  // The demo posts plain windows (POST /api/cycles): an undated event would become a year-long one, so it stays out.
-  const dated = plan.events.filter((e) => !e.awaitingSchedule);
-  const firstEnd = Math.min(...dated.map((e) => Date.parse(e.deadline)));
-  // Whole days, so local midnights stay midnights.
-  const shift = Math.ceil((now.getTime() + leadDays * DAY_MS - firstEnd) / DAY_MS) * DAY_MS;
-  const shifted = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+export function buildDemoLaunch(seed: CanonicalRoadmap, now: Date, leadDays = 5): DemoLaunch {
+  const events = seed.events.map((e) =>
+    DEMO_UNSCHEDULED_TITLE.test(e.title) ? { ...e, period: unscheduledPeriod() } : e,
+  );
+  const dated = events.flatMap((e) => (e.period.end ? [e.period.end] : []));
+  const firstEnd = dated.reduce((a, b) => (a < b ? a : b), dated[0] ?? `${seed.year}-12-31`);
+  const earliest = DateTime.fromJSDate(now, { zone: seed.timezone }).plus({ days: leadDays }).toISODate() as string;
+  let months = 0;
+  while (shiftDate(firstEnd, months, 'end') < earliest) months += 1;
 
-  const addressOf = new Map<string, string>();
-  const address = (name: string) => {
-    if (!addressOf.has(name)) addressOf.set(name, `executor-${addressOf.size + 1}@demo.orientir.local`);
-    return addressOf.get(name) as string;
+  const roadmap: CanonicalRoadmap = {
+    ...seed,
+    year: DateTime.fromISO(seed.events.length ? firstStart(events, seed.year) : `${seed.year}-01-01`)
+      .plus({ months })
+      .get('year'),
+    events: events.map((e) => ({ ...e, period: shiftPeriod(e.period, months, seed.timezone) })),
   };
 
+  const plan = planCycleFromRoadmap(roadmap);
+  const executorEmails = new Map<string, string>();
+  for (const name of plan.events.flatMap((e) => e.executors.map((x) => x.name))) {
+    if (!executorEmails.has(name)) executorEmails.set(name, `executor-${executorEmails.size + 1}@demo.orientir.local`);
+  }
   const schools = plan.schools.length
     ? plan.schools.map((s, i) => ({
         ...s,
@@ -51,30 +65,57 @@ export function buildDemoCycle(roadmap: CanonicalRoadmap, now: Date, leadDays = 
         category: 'shnor' as const,
         emails: [`school-${n}@demo.orientir.local`],
       }));
-
-  // Shifted dates: the demo's events are plain windows, not the roadmap's parsed periods.
-  const events = dated.map(({ details: _details, awaitingSchedule: _awaiting, sourceNumber: _source, ...e }) => ({
-    ...e,
-    opensAt: shifted(e.opensAt),
-    deadline: shifted(e.deadline),
-    executors: (e.executors.length ? e.executors : [{ name: 'Муниципальный координатор' }]).map(({ name }) => ({
-      name,
-      email: address(name),
-    })),
-  }));
-
   return {
-    payload: {
-      title: `Демо: ${plan.title}`,
-      year: firstOpening(events)?.getUTCFullYear() ?? now.getUTCFullYear(),
-      timezone: plan.timezone,
-      schools,
-      events,
-    },
-    skipped: plan.awaitingSchedule,
+    roadmap,
+    cycle: { title: `Демо: ${plan.title}`, schools },
+    executorEmails,
+    awaitingSchedule: plan.awaitingSchedule.map((a) => a.number),
   };
 }
 
-function firstOpening(events: { opensAt: string }[]): Date | null {
-  return events.length ? new Date(Math.min(...events.map((e) => Date.parse(e.opensAt)))) : null;
+function unscheduledPeriod(): RoadmapPeriod {
+  return {
+    start: null,
+    end: null,
+    occurrences: [],
+    recurrence: null,
+    wholeCycle: false,
+    toBeScheduled: true,
+    text: 'По графику',
+  };
+}
+
+function firstStart(events: readonly RoadmapEvent[], year: number): IsoDate {
+  const starts = events.flatMap((e) => (e.period.start ? [e.period.start] : []));
+  return starts.reduce((a, b) => (a < b ? a : b), starts[0] ?? `${year}-01-01`);
+}
+
+/** A start keeps its day; an end on a month's last day stays on the last day of the month it moves to. */
+function shiftDate(date: IsoDate, months: number, side: 'start' | 'end'): IsoDate {
+  const d = DateTime.fromISO(date, { zone: 'utc' });
+  const moved = d.plus({ months });
+  const lastDay = side === 'end' && d.day === d.daysInMonth;
+  return (lastDay ? moved.endOf('month') : moved).toISODate() as IsoDate;
+}
+
+/** The period's dates moved; a plain dated period's text says its new months (recurrences keep theirs). */
+function shiftPeriod(period: RoadmapPeriod, months: number, timeZone: string): RoadmapPeriod {
+  if (!period.start || !period.end || months === 0) return period;
+  const occurrences = period.occurrences.map((o) => ({
+    start: shiftDate(o.start, months, 'start'),
+    end: shiftDate(o.end, months, 'end'),
+  }));
+  const start = shiftDate(period.start, months, 'start');
+  const end = shiftDate(period.end, months, 'end');
+  const label = (s: IsoDate, e: IsoDate) =>
+    rangeLabel(
+      DateTime.fromISO(s, { zone: timeZone }).toJSDate(),
+      DateTime.fromISO(e, { zone: timeZone }).endOf('day').toJSDate(),
+      timeZone,
+    );
+  const text =
+    period.recurrence || period.wholeCycle
+      ? period.text
+      : (occurrences.length > 1 ? occurrences : [{ start, end }]).map((o) => label(o.start, o.end)).join(', ');
+  return { ...period, start, end, occurrences, text };
 }
