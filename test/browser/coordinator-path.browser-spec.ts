@@ -271,6 +271,8 @@ describe('the web app in Chromium', () => {
     const p = await openPage(product, 'reset', true);
     await p.page.goto(`${product.baseUrl}/login`);
     await p.page.getByRole('link', { name: 'Забыли пароль?' }).click();
+    // The sign-in page has an #email too: fill it only once the app has moved to the other page.
+    await p.page.waitForURL((url) => url.pathname === '/forgot-password');
     await p.page.fill('#email', account.email);
     await p.shot('forgot-password');
     await p.page.getByRole('button', { name: 'Отправить ссылку' }).click();
