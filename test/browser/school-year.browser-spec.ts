@@ -5,7 +5,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { randomUUID } from 'node:crypto';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
-import { openPage, signIn, startProduct, type PersonPage, type Product } from './browser.util';
+import { openPage, signIn, startProduct, typeDate, type PersonPage, type Product } from './browser.util';
 
 const MUNICIPALITY = `Ангарский округ ${randomUUID().slice(0, 6)}`;
 const DAY = 24 * 3600 * 1000;
@@ -123,7 +123,7 @@ describe('the school year in the browser: documents, two expertise rounds, monit
     await profile.getByRole('button', { name: 'Сохранить рисковый профиль' }).click();
     await waitForText(p, 'school-stage', 'Самодиагностика', false);
     const extend = p.page.getByTestId('extend-deadline');
-    await extend.getByLabel('Новый срок').fill('2027-01-15');
+    await typeDate(extend.getByLabel('Новый срок'), '15.01.2027');
     await extend.getByRole('textbox', { name: 'Причина' }).fill('Школа закрыта на карантин');
     await extend.getByRole('button', { name: 'Продлить срок' }).click();
     await extend.getByText('Срок продлен').waitFor();

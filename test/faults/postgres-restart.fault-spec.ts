@@ -32,7 +32,16 @@ describe('PostgreSQL restart', () => {
         ...immediateReminderWindow(),
       }),
     );
-    await waitFor('all 10 reminders sent', async () => (await tally()).outboxSent === 10, 120_000, 250);
+    // Projections may land after the letters: count only once every event has its progress row.
+    await waitFor(
+      'all 10 reminders sent and all 10 events projected',
+      async () => {
+        const t = await tally();
+        return t.outboxSent === 10 && t.eventProgress === 10;
+      },
+      120_000,
+      250,
+    );
     const before = await tally();
     process.stdout.write(`[fault] PostgreSQL restart: before ${JSON.stringify(before)}\n`);
 

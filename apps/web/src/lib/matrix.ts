@@ -1,26 +1,26 @@
 // Pure logic of the cycle dashboard: school × stage cells, filters, sorting, paging, chart series.
 import type { Schemas } from '../api/client';
 import { localIsoDate } from './format';
-import { PIPELINE, type SchoolStage } from './words';
+import { YEAR_STAGES, type SchoolYearStage } from './words';
 
 export type SchoolRow = Schemas['SchoolProgressView'];
 export type EventRow = Schemas['EventProgressView'];
 export type CellState = 'done' | 'current' | 'todo';
 
 /** Where a school stands against one pipeline stage. */
-export function cellState(schoolStage: string, column: SchoolStage): CellState {
+export function cellState(schoolStage: string, column: SchoolYearStage): CellState {
   if (schoolStage === 'completed') return 'done';
-  const current = PIPELINE.indexOf(schoolStage as SchoolStage);
+  const current = YEAR_STAGES.indexOf(schoolStage as SchoolYearStage);
   if (current < 0) return 'todo';
-  const col = PIPELINE.indexOf(column);
+  const col = YEAR_STAGES.indexOf(column);
   if (col < current) return 'done';
   return col === current ? 'current' : 'todo';
 }
 
 /** Position of a school's stage in the pipeline, for sorting: not started first, completed last. */
 export function stageRank(stage: string): number {
-  if (stage === 'completed') return PIPELINE.length;
-  return PIPELINE.indexOf(stage as SchoolStage);
+  if (stage === 'completed') return YEAR_STAGES.length;
+  return YEAR_STAGES.indexOf(stage as SchoolYearStage);
 }
 
 export interface SchoolFilter {

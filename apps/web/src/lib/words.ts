@@ -3,17 +3,22 @@ import {
   EVENT_STATUS_TITLES_RU,
   SCHOOL_STAGES,
   SCHOOL_STAGE_TITLES_RU,
+  SCHOOL_YEAR_STAGES,
   type EventStatusCode,
   type SchoolPipelineState,
   type SchoolStage,
+  type SchoolYearStage,
 } from '@orientir/domain/workflow';
 
-export type { SchoolStage };
+export type { SchoolStage, SchoolYearStage };
 /** The read model's stage: a stage of the year, completed, withdrawn, or not_started before the workflow reports. */
 export type SchoolState = SchoolPipelineState | 'not_started';
 
-/** Pipeline order (the domain's stage machine); the matrix columns. */
+/** The roadmap's five stages (what a roadmap event can be mapped to). */
 export const PIPELINE: readonly SchoolStage[] = SCHOOL_STAGES;
+
+/** Every stage of a school's year in order, the risk profile first (the domain's); the matrix columns. */
+export const YEAR_STAGES: readonly SchoolYearStage[] = SCHOOL_YEAR_STAGES;
 
 export const STAGE_TITLES: Record<SchoolState, string> = { not_started: 'Не начато', ...SCHOOL_STAGE_TITLES_RU };
 

@@ -1,10 +1,10 @@
 import { Chart, type ChartData } from '@gravity-ui/charts';
 import { formatMonth } from '../../../lib/format';
 import type { MonthBucket } from '../../../lib/matrix';
-import { PIPELINE, STAGE_TITLES, type SchoolState } from '../../../lib/words';
+import { YEAR_STAGES, STAGE_TITLES, type SchoolState } from '../../../lib/words';
 import { t } from './i18n';
 
-const STAGES: SchoolState[] = ['not_started', ...PIPELINE, 'completed'];
+const STAGES: SchoolState[] = ['not_started', ...YEAR_STAGES, 'completed', 'withdrawn'];
 
 export default function Charts({ perStage, perMonth }: { perStage: Record<string, number>; perMonth: MonthBucket[] }) {
   // A horizontal bar chart draws the first category at the bottom: reverse to read top-down.

@@ -22,7 +22,7 @@ import {
   type Sort,
 } from '../../../lib/matrix';
 import { count, plural } from '../../../lib/plural';
-import { CATEGORY_TITLES, EVENT_STATUS_TITLES, PIPELINE, STAGE_TITLES, type SchoolState } from '../../../lib/words';
+import { CATEGORY_TITLES, EVENT_STATUS_TITLES, YEAR_STAGES, STAGE_TITLES, type SchoolState } from '../../../lib/words';
 import { AddSchool } from './AddSchool';
 import { eventColumns, matrixColumns } from './columns';
 import { m } from './manage.i18n';
@@ -40,7 +40,7 @@ const SORTS: { value: string; content: string; sort: Sort }[] = [
   { value: 'stage-desc', content: t.sortStageDesc, sort: { key: 'stage', direction: 'desc' } },
   { value: 'updated', content: t.sortUpdated, sort: { key: 'updatedAt', direction: 'asc' } },
 ];
-const STAGE_OPTIONS = (['not_started', ...PIPELINE, 'completed'] as SchoolState[]).map((s) => ({
+const STAGE_OPTIONS = (['not_started', ...YEAR_STAGES, 'completed', 'withdrawn'] as SchoolState[]).map((s) => ({
   value: s,
   content: STAGE_TITLES[s],
 }));
@@ -208,7 +208,7 @@ export default function CycleDashboard() {
           <span className="muted">{t.doneEvents}</span>
           <span className="card__value">{perStatus.closed ?? 0}</span>
         </div>
-        {PIPELINE.map((s) => (
+        {YEAR_STAGES.map((s) => (
           <div className="card" key={s}>
             <span className="muted">{STAGE_TITLES[s]}</span>
             <span className="card__value">{perStage[s] ?? 0}</span>

@@ -4,7 +4,14 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
 import type { Schemas } from '../../../api/client';
 import { cellState, type EventRow } from '../../../lib/matrix';
-import { CATEGORY_TITLES, eventStatusTitle, eventTone, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import {
+  CATEGORY_TITLES,
+  eventStatusTitle,
+  eventTone,
+  YEAR_STAGES,
+  STAGE_TITLES,
+  stageTitle,
+} from '../../../lib/words';
 import { t } from './i18n';
 
 const CELL_WORDS = { done: t.legendDone, current: t.legendCurrent, todo: t.legendTodo } as const;
@@ -28,7 +35,7 @@ export function matrixColumns(cycleId: string, timeZone: string): TableColumnCon
         </div>
       ),
     },
-    ...PIPELINE.map((stage): TableColumnConfig<MatrixRow> => ({
+    ...YEAR_STAGES.map((stage): TableColumnConfig<MatrixRow> => ({
       id: stage,
       name: STAGE_TITLES[stage],
       width: 130,

@@ -2,7 +2,7 @@
 import type { Schemas } from '../../../api/client';
 import { formatDate } from '../../../lib/format';
 import { cellState, type EventRow, type SchoolRow } from '../../../lib/matrix';
-import { CATEGORY_TITLES, eventStatusTitle, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import { CATEGORY_TITLES, eventStatusTitle, YEAR_STAGES, STAGE_TITLES, stageTitle } from '../../../lib/words';
 
 const CELL = { done: 'пройден', current: 'текущий', todo: '' } as const;
 
@@ -20,7 +20,7 @@ export async function exportCycleToExcel(
     { header: 'Категория', key: 'category', width: 14 },
     { header: 'Муниципалитет', key: 'municipality', width: 24 },
     { header: 'Этап', key: 'stage', width: 26 },
-    ...PIPELINE.map((s) => ({ header: STAGE_TITLES[s], key: s, width: 18 })),
+    ...YEAR_STAGES.map((s) => ({ header: STAGE_TITLES[s], key: s, width: 18 })),
   ];
   for (const s of schools) {
     matrix.addRow({
@@ -28,7 +28,7 @@ export async function exportCycleToExcel(
       category: CATEGORY_TITLES[s.category] ?? s.category,
       municipality: s.municipality ?? '',
       stage: stageTitle(s.stage),
-      ...Object.fromEntries(PIPELINE.map((p) => [p, CELL[cellState(s.stage, p)]])),
+      ...Object.fromEntries(YEAR_STAGES.map((p) => [p, CELL[cellState(s.stage, p)]])),
     });
   }
   const ev = book.addWorksheet('Мероприятия');

@@ -6,7 +6,7 @@ import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { cellState } from '../../../lib/matrix';
-import { CATEGORY_TITLES, PIPELINE, STAGE_TITLES, stageTitle } from '../../../lib/words';
+import { CATEGORY_TITLES, YEAR_STAGES, STAGE_TITLES, stageTitle } from '../../../lib/words';
 import { CoordinatorControls } from './CoordinatorControls';
 import { t } from './i18n';
 
@@ -81,7 +81,7 @@ export default function SchoolPage() {
           </p>
         )}
         <ol className="timeline">
-          {PIPELINE.map((s) => {
+          {YEAR_STAGES.map((s) => {
             const cell = cellState(school.stage, s);
             return (
               <li key={s} className="timeline__item" aria-current={cell === 'current' ? 'step' : undefined}>
