@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+  parsePeriod,
   planCycleFromRoadmap,
   rangeLabel,
   type CanonicalRoadmap,
@@ -34,7 +35,7 @@ const DEMO_UNSCHEDULED_TITLE = /^Назначение кураторов ШНО�
  */
 export function buildDemoLaunch(seed: CanonicalRoadmap, now: Date, leadDays = 5): DemoLaunch {
   const events = seed.events.map((e) =>
-    DEMO_UNSCHEDULED_TITLE.test(e.title) ? { ...e, period: unscheduledPeriod() } : e,
+    DEMO_UNSCHEDULED_TITLE.test(e.title) ? { ...e, period: parsePeriod('По графику', { year: seed.year }).period } : e,
   );
   const dated = events.flatMap((e) => (e.period.end ? [e.period.end] : []));
   const firstEnd = dated.reduce((a, b) => (a < b ? a : b), dated[0] ?? `${seed.year}-12-31`);
@@ -70,18 +71,6 @@ export function buildDemoLaunch(seed: CanonicalRoadmap, now: Date, leadDays = 5)
     cycle: { title: `Демо: ${plan.title}`, schools },
     executorEmails,
     awaitingSchedule: plan.awaitingSchedule.map((a) => a.number),
-  };
-}
-
-function unscheduledPeriod(): RoadmapPeriod {
-  return {
-    start: null,
-    end: null,
-    occurrences: [],
-    recurrence: null,
-    wholeCycle: false,
-    toBeScheduled: true,
-    text: 'По графику',
   };
 }
 

@@ -109,6 +109,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'PUT /api/users/:id/grants': COORDINATORS,
   'POST /api/roadmaps': COORDINATORS,
   'GET /api/roadmaps/:id': [...COORDINATORS, 'supervisor'],
+  'GET /api/roadmaps/:id/launch-preview': [...COORDINATORS, 'supervisor'],
   'GET /api/roadmaps/:id/export': [...COORDINATORS, 'supervisor'],
   'POST /api/roadmaps/:id/cycles': COORDINATORS,
 };
