@@ -9,6 +9,9 @@ const SEED = 'test/fixtures/roadmaps/irkutsk-city-2023.txt';
  * Creates the demo cycle once per data folder; a second start shows the same cycle
  * (its workflows are durable) instead of launching another.
  */
+/** The seed's region: Irkutsk. */
+export const DEMO_TIMEZONE = 'Asia/Irkutsk';
+
 export async function launchDemoCycle(o: {
   root: string;
   apiUrl: string;
@@ -25,7 +28,7 @@ export async function launchDemoCycle(o: {
   }
   const seed = await parseRoadmap(
     { text: fs.readFileSync(path.join(o.root, SEED), 'utf8') },
-    { timezone: 'Asia/Irkutsk' },
+    { timezone: DEMO_TIMEZONE },
   );
   const demo = buildDemoLaunch(seed, new Date());
   // The coordinator's path: store the roadmap, then launch a cycle from it (undated events wait for dates).

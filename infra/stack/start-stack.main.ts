@@ -12,6 +12,8 @@ import { readStackSettings } from './stack-settings';
 import { isPortOpen, waitFor } from './wait.util';
 import { ensureWebBuilt } from './web-build.util';
 import { formatDemoLogins, launchDemoWithUsers } from '../demo/demo-users';
+import { sendDemoDigestNow } from '../demo/demo-digest.util';
+import { DEMO_TIMEZONE } from '../demo/demo-launcher';
 
 const ROOT = path.resolve(__dirname, '../..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -106,6 +108,13 @@ async function main(): Promise<void> {
         '  demo logins (POST /api/auth/login; new passwords at every start):',
         ...formatDemoLogins(demo.logins),
       ];
+      // Today's digest now (if today is a working day there), so the mail viewer is not empty until 09:00.
+      await sendDemoDigestNow({
+        address: infra.temporalAddress,
+        namespace,
+        taskQueue,
+        timezone: DEMO_TIMEZONE,
+      }).catch((error: unknown) => say(`[orientir] demo digest not sent: ${String(error)}`));
       demoLine = `demo cycle:      ${publicUrl}/cycles/${demo.cycleId}  (${demo.summary}; API ${apiUrl}/api/cycles/${demo.cycleId})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });

@@ -58,7 +58,7 @@ export function renderDailyDigest(m: DailyDigestModel): RenderedMail {
   const text = [
     `Здравствуйте, ${m.recipientName}!`,
     '',
-    `Что ждет вас в «Ориентире» на ${day}. Каждая ссылка открывает только свой пункт, вход без пароля.`,
+    `Что ждет вас в «Ориентире» на ${day}: каждая ссылка открывает только свой пункт, вход без пароля.`,
     ...cycles.flatMap((c) => [
       '',
       `=== ${c.title} ===`,
@@ -91,7 +91,7 @@ export function renderDailyDigest(m: DailyDigestModel): RenderedMail {
       )}
     </ul>`;
   const body = html`<p>Здравствуйте, ${m.recipientName}!</p>
-    <p>Что ждет вас в «Ориентире» на <b>${day}</b>. Каждая ссылка открывает только свой пункт, вход без пароля.</p>
+    <p>Что ждет вас в «Ориентире» на <b>${day}</b>: каждая ссылка открывает только свой пункт, вход без пароля.</p>
     ${cycles.map(
       (c) =>
         html`<h2 style="font-size:17px;margin:20px 0 8px">${c.title}</h2>
