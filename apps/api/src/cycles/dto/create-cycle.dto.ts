@@ -20,7 +20,7 @@ import {
 import { SCHOOL_CATEGORIES, type DirectorySchoolCategory } from '@orientir/domain';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { RU } from '../../common/russian-messages.util';
-import { EscalationStepDto } from './escalation-chain.dto';
+import { EscalationStepDto, OptionalEscalationChain } from './escalation-chain.dto';
 import { SchoolYearSettingsDto } from '../../schools/dto/school-year-settings.dto';
 
 const CATEGORIES: readonly DirectorySchoolCategory[] = SCHOOL_CATEGORIES;
@@ -181,19 +181,9 @@ export class CreateCycleDto {
   @Type(() => CuratorDto)
   curators?: CuratorDto[];
 
-  @ApiPropertyOptional({
-    type: [EscalationStepDto],
-    minItems: 1,
-    maxItems: 3,
-    description:
-      'Whom an overdue item is escalated to, after how many working days; starts with the executor, each level once, days increasing. Omitted: executor after 1, municipal coordinator after 3, regional coordinator after 5',
-  })
-  @IsOptional()
-  @IsArray({ message: RU.array })
-  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
-  @ArrayMaxSize(3, { message: RU.arrayMax })
-  @ValidateNested({ each: true })
-  @Type(() => EscalationStepDto)
+  @OptionalEscalationChain(
+    'Whom an overdue item is escalated to, after how many working days; starts with the executor, each level once, days increasing. Omitted: executor after 1, municipal coordinator after 3, regional coordinator after 5',
+  )
   escalationChain?: EscalationStepDto[];
 
   @ApiPropertyOptional({

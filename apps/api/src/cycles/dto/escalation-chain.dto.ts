@@ -1,6 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ESCALATION_LEVELS, MAX_ESCALATION_WORKING_DAYS, type EscalationLevel } from '@orientir/domain';
 import { RU } from '../../common/russian-messages.util';
 
@@ -53,4 +65,17 @@ export class EscalationChainView {
   isDefault!: boolean;
   @ApiProperty({ description: 'Whether the caller may change it (a coordinator managing the cycle)' })
   canEdit!: boolean;
+}
+
+/** The optional `escalationChain` of a launch request (POST /api/cycles, POST /api/roadmaps/:id/cycles). */
+export function OptionalEscalationChain(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [EscalationStepDto], minItems: 1, maxItems: 3, description }),
+    IsOptional(),
+    IsArray({ message: RU.array }),
+    ArrayNotEmpty({ message: RU.arrayNotEmpty }),
+    ArrayMaxSize(3, { message: RU.arrayMax }),
+    ValidateNested({ each: true }),
+    Type(() => EscalationStepDto),
+  );
 }

@@ -3,7 +3,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayNotEmpty,
   IsArray,
   IsIn,
   IsISO8601,
@@ -15,7 +14,7 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone.validator';
 import { ExecutorDto, SchoolDto } from '../../cycles/dto/create-cycle.dto';
-import { EscalationStepDto } from '../../cycles/dto/escalation-chain.dto';
+import { EscalationStepDto, OptionalEscalationChain } from '../../cycles/dto/escalation-chain.dto';
 import { RU } from '../../common/russian-messages.util';
 import { canonicalRoadmapRef } from '../../common/openapi-document.util';
 import { CycleView } from '../../cycles/dto/cycle-view.dto';
@@ -204,19 +203,9 @@ export class CycleFromRoadmapDto {
   @Type(() => PastEventChoiceDto)
   pastEventChoices?: PastEventChoiceDto[];
 
-  @ApiPropertyOptional({
-    type: [EscalationStepDto],
-    minItems: 1,
-    maxItems: 3,
-    description:
-      'Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain',
-  })
-  @IsOptional()
-  @IsArray({ message: RU.array })
-  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
-  @ArrayMaxSize(3, { message: RU.arrayMax })
-  @ValidateNested({ each: true })
-  @Type(() => EscalationStepDto)
+  @OptionalEscalationChain(
+    'Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain',
+  )
   escalationChain?: EscalationStepDto[];
 }
 
