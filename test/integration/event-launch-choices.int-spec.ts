@@ -63,10 +63,34 @@ describe('launch choices for undated and past events', () => {
       .expect(400);
     expect(unknown.body.details).toEqual(['pastEventChoices: мероприятие № 999 не найдено']);
 
+    // The schools' year set on the launch page travels with the launch; a bad value names its field.
+    const schoolYear = {
+      dueDates: { self_diagnosis: `${YEAR}-11-20` },
+      reviewWorkingDays: 7,
+      checkpointRhythm: 'quarterly',
+      checkpointDates: [],
+    };
+    const badTerm = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({ municipality: 'г. Иркутск', schoolYear: { ...schoolYear, reviewWorkingDays: 0 } })
+      .expect(400);
+    expect(JSON.stringify(badTerm.body.details)).toContain('reviewWorkingDays');
+    const badDate = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({ municipality: 'г. Иркутск', schoolYear: { ...schoolYear, dueDates: { report: '20.11.2026' } } })
+      .expect(400);
+    expect(JSON.stringify(badDate.body.details)).toContain('report');
+
     const cycle = await admin
       .post(`/api/roadmaps/${stored.body.id}/cycles`)
-      .send({ municipality: 'г. Иркутск', pastEventChoices: [{ number: '1', policy: 'skip' }] })
+      .send({ municipality: 'г. Иркутск', pastEventChoices: [{ number: '1', policy: 'skip' }], schoolYear })
       .expect(201);
+    const settings = await admin.get(`/api/cycles/${cycle.body.id}/school-year-settings`).expect(200);
+    expect(settings.body).toMatchObject({
+      dueDates: { self_diagnosis: `${YEAR}-11-20` },
+      reviewWorkingDays: 7,
+      checkpointRhythm: 'quarterly',
+    });
     expect(cycle.body.events).toHaveLength(23);
     expect(cycle.body.awaitingScheduleEvents).toEqual([
       { number: '5', reason: expect.stringContaining('ожидает графика') },

@@ -216,6 +216,7 @@ export class RoadmapsService {
       municipality: dto.municipality ?? stored.municipality ?? undefined,
       schools: dto.schools ?? cycle.schools,
       escalationChain: dto.escalationChain,
+      schoolYear: dto.schoolYear,
     });
     const view = await this.cycles.create(payload, actor, {
       details: cycle.events.map((e) => e.details),

@@ -1687,6 +1687,8 @@ export interface components {
       pastEvents?: 'late' | 'skip';
       /** @description The participating schools; the roadmap's by default */
       schools?: components['schemas']['SchoolDto'][];
+      /** @description The schools' year (stage due dates, review term in working days, checkpoint rhythm, risk directions), as in POST /api/cycles; stored with the cycle. Omitted: the ten 500+ directions, 10 working days, quarterly checkpoints */
+      schoolYear?: components['schemas']['SchoolYearSettingsDto'];
       /**
        * Format: iana-time-zone
        * @description The cycle's time zone; the roadmap's by default

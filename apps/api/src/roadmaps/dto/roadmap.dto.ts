@@ -18,6 +18,7 @@ import { EscalationStepDto, OptionalEscalationChain } from '../../cycles/dto/esc
 import { RU } from '../../common/russian-messages.util';
 import { canonicalRoadmapRef } from '../../common/openapi-document.util';
 import { CycleView } from '../../cycles/dto/cycle-view.dto';
+import { SchoolYearSettingsDto } from '../../schools/dto/school-year-settings.dto';
 
 export class RoadmapPreviewStats {
   @ApiProperty() events!: number;
@@ -207,6 +208,16 @@ export class CycleFromRoadmapDto {
     'Whom an overdue item is escalated to, after how many working days (as in POST /api/cycles); omitted: the default chain',
   )
   escalationChain?: EscalationStepDto[];
+
+  @ApiPropertyOptional({
+    type: SchoolYearSettingsDto,
+    description:
+      "The schools' year (stage due dates, review term in working days, checkpoint rhythm, risk directions), as in POST /api/cycles; stored with the cycle. Omitted: the ten 500+ directions, 10 working days, quarterly checkpoints",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SchoolYearSettingsDto)
+  schoolYear?: SchoolYearSettingsDto;
 }
 
 export class AwaitingScheduleEventView {
