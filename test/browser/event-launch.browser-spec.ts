@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
 import { irkutskSeedWithScheduledByPlan } from '../support/event-fixtures.util';
 import { eventually } from '../support/poll.util';
-import { openPage, signIn, startProduct, type Product } from './browser.util';
+import { openPage, signIn, startProduct, typeDate, type Product } from './browser.util';
 
 const YEAR = new Date().getUTCFullYear();
 
@@ -58,9 +58,23 @@ describe('launch choices and verdicts in Chromium', () => {
     await desk.page.getByText('из них ожидают графика: 1').waitFor();
     await past.scrollIntoViewIfNeeded();
     await desk.shot('past-events', 'viewport');
+    // The schools' year: a shorter review term and one stage's due date, sent with the launch.
+    const year = desk.page.getByRole('region', { name: 'Год школы' });
+    await year.locator('#review-term').fill('7');
+    const selfDiagnosis = year.getByRole('textbox', { name: 'Срок этапа: Самодиагностика' });
+    await selfDiagnosis.fill('');
+    await typeDate(selfDiagnosis, `20.11.${YEAR}`);
+    await year.scrollIntoViewIfNeeded();
+    await desk.shot('school-year', 'viewport');
     await desk.page.getByRole('button', { name: 'Запустить цикл' }).click();
     await desk.page.waitForURL((url) => /\/cycles\/[^/]+\/launch$/.test(url.pathname));
     const cycleId = new URL(desk.page.url()).pathname.split('/')[2];
+    const settings = await admin.get(`/api/cycles/${cycleId}/school-year-settings`).expect(200);
+    expect(settings.body).toMatchObject({
+      reviewWorkingDays: 7,
+      checkpointRhythm: 'quarterly',
+      dueDates: { self_diagnosis: `${YEAR}-11-20` },
+    });
 
     const events = await eventually(
       'every event workflow projected',

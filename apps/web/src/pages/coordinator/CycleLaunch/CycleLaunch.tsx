@@ -22,14 +22,16 @@ import { EscalationChainEditor } from '../../../components/escalation/Escalation
 import { DEFAULT_CHAIN, type EscalationStep } from '../../../components/escalation/escalation-chain';
 import { formatIsoRange } from '../../../lib/format';
 import { count } from '../../../lib/plural';
-import { CATEGORY_TITLES, TIME_ZONES } from '../../../lib/words';
+import { CATEGORY_TITLES, TIME_ZONES, YEAR_STAGES, stageTitle } from '../../../lib/words';
 import { t } from './i18n';
 import {
   confirmedExecutors,
   datesPayload,
   mayChooseOrganisation,
   pastChoicesPayload,
+  schoolYearPayload,
   schoolsFromRoadmap,
+  stageDueDatesFromRoadmap,
   undatedEvents,
   undecided,
   type ExecutorChoices,
@@ -37,6 +39,7 @@ import {
   type FuzzyAnswers,
   type PastPolicy,
   type SchoolDraft,
+  type SchoolYearDraft,
   type UndatedDecision,
 } from './launch-plan';
 
@@ -63,6 +66,12 @@ export default function CycleLaunch() {
   const [choices, setChoices] = useState<ExecutorChoices>({});
   const [pastChoices, setPastChoices] = useState<Record<string, PastPolicy | undefined>>({});
   const [chain, setChain] = useState<EscalationStep[]>(DEFAULT_CHAIN);
+  const [schoolYear, setSchoolYear] = useState<SchoolYearDraft>({
+    dueDates: {},
+    reviewWorkingDays: 10,
+    checkpointRhythm: 'quarterly',
+    checkpointDates: [],
+  });
   // Which events are past, and where «skip» would start, is the API's call (the event workflow's own rule), per zone.
   const zone = timezone || roadmap.data?.timezone;
   const preview = useQuery({
@@ -90,6 +99,7 @@ export default function CycleLaunch() {
     setTitle(roadmap.data.title);
     setTimezone(roadmap.data.timezone);
     setSchools(schoolsFromRoadmap(roadmap.data.roadmap.schools));
+    setSchoolYear((y) => ({ ...y, dueDates: stageDueDatesFromRoadmap(roadmap.data.roadmap.events) }));
   }, [roadmap.data]);
 
   const launch = useMutation({
@@ -110,6 +120,7 @@ export default function CycleLaunch() {
             executors: confirmedExecutors(roadmap.data!.executors ?? [], answers, choices),
             pastEventChoices: pastChoicesPayload(preview.data?.pastEvents ?? [], pastChoices),
             escalationChain: chain,
+            schoolYear: schoolYearPayload(schoolYear),
           },
         }),
       ),
@@ -485,6 +496,77 @@ export default function CycleLaunch() {
           </div>
         </section>
       )}
+
+      <section className="panel" aria-labelledby="school-year-title">
+        <h2 id="school-year-title" className="g-text g-text_variant_subheader-3">
+          {t.schoolYearTitle}
+        </h2>
+        <p className="muted">{t.schoolYearHint}</p>
+        <div className="form-grid">
+          {YEAR_STAGES.map((stage) => (
+            <div className="field" key={stage}>
+              <span>{stageTitle(stage)}</span>
+              <DateInput
+                aria-label={`${t.stageDue}: ${stageTitle(stage)}`}
+                value={schoolYear.dueDates[stage] ?? ''}
+                onUpdate={(d) => setSchoolYear((y) => ({ ...y, dueDates: { ...y.dueDates, [stage]: d } }))}
+              />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="review-term">{t.reviewTerm}</label>
+            <TextInput
+              id="review-term"
+              type="number"
+              controlProps={{ min: 1, max: 60 }}
+              value={String(schoolYear.reviewWorkingDays)}
+              onUpdate={(v) => setSchoolYear((y) => ({ ...y, reviewWorkingDays: Number(v) }))}
+            />
+          </div>
+          <div className="field">
+            <span>{t.rhythm}</span>
+            <SegmentedRadioGroup
+              name="checkpoint-rhythm"
+              aria-label={t.rhythm}
+              value={schoolYear.checkpointRhythm}
+              onUpdate={(v: string) =>
+                setSchoolYear((y) => ({ ...y, checkpointRhythm: v as SchoolYearDraft['checkpointRhythm'] }))
+              }
+              options={[
+                { value: 'quarterly', content: t.rhythmQuarterly },
+                { value: 'dates', content: t.rhythmDates },
+              ]}
+            />
+          </div>
+        </div>
+        {schoolYear.checkpointRhythm === 'dates' && (
+          <div className="field" role="group" aria-label={t.checkpointDates}>
+            <span>{t.checkpointDates}</span>
+            <div className="filters">
+              {schoolYear.checkpointDates.map((d, i) => (
+                <DateInput
+                  key={i}
+                  aria-label={`${t.checkpointDates} ${i + 1}`}
+                  value={d}
+                  onUpdate={(v) =>
+                    setSchoolYear((y) => ({
+                      ...y,
+                      checkpointDates: y.checkpointDates.map((x, k) => (k === i ? v : x)),
+                    }))
+                  }
+                />
+              ))}
+              <Button
+                size="s"
+                view="outlined"
+                onClick={() => setSchoolYear((y) => ({ ...y, checkpointDates: [...y.checkpointDates, ''] }))}
+              >
+                {t.addCheckpoint}
+              </Button>
+            </div>
+          </div>
+        )}
+      </section>
 
       <section className="panel" aria-labelledby="escalation-title">
         <h2 id="escalation-title" className="g-text g-text_variant_subheader-3">

@@ -1,4 +1,12 @@
-import { confirmedExecutors, datesPayload, pastChoicesPayload, undecided, type RoadmapEvent } from './launch-plan';
+import {
+  confirmedExecutors,
+  datesPayload,
+  pastChoicesPayload,
+  schoolYearPayload,
+  stageDueDatesFromRoadmap,
+  undecided,
+  type RoadmapEvent,
+} from './launch-plan';
 
 const ev = (number: string, start: string | null, end: string | null): RoadmapEvent => ({
   number,
@@ -86,5 +94,33 @@ describe('launch plan', () => {
       { number: '1', policy: 'late' },
       { number: '4', policy: 'skip' },
     ]);
+  });
+});
+
+describe('stageDueDatesFromRoadmap', () => {
+  it('takes the latest end of the events mapped to each stage and skips unmapped or undated events', () => {
+    const event = (stage: RoadmapEvent['stage'], end: string | null) =>
+      ({ stage, period: { end } }) as unknown as RoadmapEvent;
+    expect(
+      stageDueDatesFromRoadmap([
+        event('self_diagnosis', '2027-10-01'),
+        event('self_diagnosis', '2027-11-30'),
+        event('report', null),
+        event(null, '2027-12-31'),
+      ]),
+    ).toEqual({ self_diagnosis: '2027-11-30' });
+  });
+});
+
+describe('schoolYearPayload', () => {
+  it('leaves out stages without a date', () => {
+    expect(
+      schoolYearPayload({
+        dueDates: { report: '', expertise: '2027-03-01' },
+        reviewWorkingDays: 5,
+        checkpointRhythm: 'quarterly',
+        checkpointDates: [],
+      }).dueDates,
+    ).toEqual({ expertise: '2027-03-01' });
   });
 });

@@ -92,3 +92,24 @@ export function confirmedExecutors(
     return chosen && mayChooseOrganisation(m, answers) ? [{ name: m.name, organisationId: chosen }] : [];
   });
 }
+
+export type StageDueDates = Schemas['StageDueDatesDto'];
+export type SchoolYearDraft = Schemas['SchoolYearSettingsDto'];
+
+/** Each stage's due date from the roadmap's stage mapping: the latest end of the events mapped to it. */
+export function stageDueDatesFromRoadmap(events: readonly RoadmapEvent[]): StageDueDates {
+  const due: Record<string, string> = {};
+  for (const e of events) {
+    const end = e.period.end?.slice(0, 10);
+    if (!e.stage || !end) continue;
+    if (!due[e.stage] || due[e.stage] < end) due[e.stage] = end;
+  }
+  return due;
+}
+
+/** The `schoolYear` field of the launch request; a stage left empty keeps its default term. */
+export function schoolYearPayload(draft: SchoolYearDraft): SchoolYearDraft {
+  const dueDates = Object.fromEntries(Object.entries(draft.dueDates).filter(([, d]) => !!d));
+  const checkpointDates = draft.checkpointRhythm === 'dates' ? draft.checkpointDates.filter(Boolean) : [];
+  return { ...draft, dueDates, checkpointDates };
+}
