@@ -63,7 +63,7 @@ describe('launch choices and verdicts in Chromium', () => {
     await year.locator('#review-term').fill('7');
     const selfDiagnosis = year.getByRole('textbox', { name: 'Срок этапа: Самодиагностика' });
     await selfDiagnosis.fill('');
-    await typeDate(selfDiagnosis, `20.11.${YEAR}`);
+    await typeDate(selfDiagnosis, `20.11.${YEAR + 1}`);
     await year.scrollIntoViewIfNeeded();
     await desk.shot('school-year', 'viewport');
     await desk.page.getByRole('button', { name: 'Запустить цикл' }).click();
@@ -73,7 +73,7 @@ describe('launch choices and verdicts in Chromium', () => {
     expect(settings.body).toMatchObject({
       reviewWorkingDays: 7,
       checkpointRhythm: 'quarterly',
-      dueDates: { self_diagnosis: `${YEAR}-11-20` },
+      dueDates: { self_diagnosis: `${YEAR + 1}-11-20` },
     });
 
     const events = await eventually(

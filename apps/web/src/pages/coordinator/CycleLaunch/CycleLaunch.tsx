@@ -20,7 +20,7 @@ import { DateInput } from '../../../components/DateInput';
 import { ErrorState, InlineError, PageLoader } from '../../../components/PageState';
 import { EscalationChainEditor } from '../../../components/escalation/EscalationChainEditor';
 import { DEFAULT_CHAIN, type EscalationStep } from '../../../components/escalation/escalation-chain';
-import { formatIsoRange } from '../../../lib/format';
+import { formatIsoRange, localIsoDate } from '../../../lib/format';
 import { count } from '../../../lib/plural';
 import { CATEGORY_TITLES, TIME_ZONES, YEAR_STAGES, stageTitle } from '../../../lib/words';
 import { t } from './i18n';
@@ -99,7 +99,10 @@ export default function CycleLaunch() {
     setTitle(roadmap.data.title);
     setTimezone(roadmap.data.timezone);
     setSchools(schoolsFromRoadmap(roadmap.data.roadmap.schools));
-    setSchoolYear((y) => ({ ...y, dueDates: stageDueDatesFromRoadmap(roadmap.data.roadmap.events) }));
+    setSchoolYear((y) => ({
+      ...y,
+      dueDates: stageDueDatesFromRoadmap(roadmap.data.roadmap.events, localIsoDate(new Date(), roadmap.data.timezone)),
+    }));
   }, [roadmap.data]);
 
   const launch = useMutation({

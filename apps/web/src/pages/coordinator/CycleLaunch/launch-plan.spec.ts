@@ -98,16 +98,20 @@ describe('launch plan', () => {
 });
 
 describe('stageDueDatesFromRoadmap', () => {
-  it('takes the latest end of the events mapped to each stage and skips unmapped or undated events', () => {
+  it('takes the latest end of the events mapped to each stage and skips unmapped, undated or past events', () => {
     const event = (stage: RoadmapEvent['stage'], end: string | null) =>
       ({ stage, period: { end } }) as unknown as RoadmapEvent;
     expect(
-      stageDueDatesFromRoadmap([
-        event('self_diagnosis', '2027-10-01'),
-        event('self_diagnosis', '2027-11-30'),
-        event('report', null),
-        event(null, '2027-12-31'),
-      ]),
+      stageDueDatesFromRoadmap(
+        [
+          event('self_diagnosis', '2027-10-01'),
+          event('self_diagnosis', '2027-11-30'),
+          event('report', null),
+          event(null, '2027-12-31'),
+          event('expertise', '2027-05-31'),
+        ],
+        '2027-06-01',
+      ),
     ).toEqual({ self_diagnosis: '2027-11-30' });
   });
 });

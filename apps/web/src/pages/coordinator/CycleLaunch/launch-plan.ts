@@ -97,11 +97,12 @@ export type StageDueDates = Schemas['StageDueDatesDto'];
 export type SchoolYearDraft = Schemas['SchoolYearSettingsDto'];
 
 /** Each stage's due date from the roadmap's stage mapping: the latest end of the events mapped to it. */
-export function stageDueDatesFromRoadmap(events: readonly RoadmapEvent[]): StageDueDates {
+export function stageDueDatesFromRoadmap(events: readonly RoadmapEvent[], today: string): StageDueDates {
   const due: Record<string, string> = {};
   for (const e of events) {
     const end = e.period.end?.slice(0, 10);
-    if (!e.stage || !end) continue;
+    // A date already past (an earlier year's roadmap) would start every school overdue: keep the default.
+    if (!e.stage || !end || end < today) continue;
     if (!due[e.stage] || due[e.stage] < end) due[e.stage] = end;
   }
   return due;
