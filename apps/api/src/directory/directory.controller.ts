@@ -11,14 +11,7 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
@@ -58,6 +51,7 @@ import {
   PersonView,
 } from './dto/directory.view';
 import { PeopleService } from './people.service';
+import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const MANAGERS = ['admin', 'regional_coordinator', 'municipal_coordinator'] as const;
 const uuid = uuidParam('записи справочника');
@@ -103,19 +97,10 @@ export class DirectoryController {
 
   @Post('import')
   @Allow(...MANAGERS)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description: 'XLSX or CSV: schools (municipality, category) and curators',
-        },
-        municipality: { type: 'string', maxLength: 300 },
-      },
-    },
+  @ApiUploadBody({
+    required: false,
+    file: 'XLSX or CSV: schools (municipality, category) and curators',
+    fields: { municipality: { type: 'string', maxLength: 300 } },
   })
   @ApiCreatedResponse({ type: DirectoryImportPreview, description: 'Stores nothing' })
   @ApiErrors(...Object.values(RoadmapImportErrorCode))
@@ -138,22 +123,13 @@ export class DirectoryController {
 
   @Post('people-import')
   @Allow(...MANAGERS)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description: 'XLSX or CSV with the columns ФИО, Должность, E-mail, Телефон, Организация',
-        },
-        municipality: {
-          type: 'string',
-          maxLength: 300,
-          description: "The organisations' municipality; omitted: the caller's only one (regional callers: none)",
-        },
+  @ApiUploadBody({
+    file: 'XLSX or CSV with the columns ФИО, Должность, E-mail, Телефон, Организация',
+    fields: {
+      municipality: {
+        type: 'string',
+        maxLength: 300,
+        description: "The organisations' municipality; omitted: the caller's only one (regional callers: none)",
       },
     },
   })

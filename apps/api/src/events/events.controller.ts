@@ -12,7 +12,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import { ROLES } from '@orientir/auth';
@@ -39,6 +39,7 @@ import {
 import { EventDetailView, EventPageView, EventsSummaryView, EventStateView, MyEventView } from './dto/event.view';
 import { EventErrorCode } from './event.exception';
 import { EventsService } from './events.service';
+import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const cycleUuid = uuidParam('цикла');
 const eventUuid = uuidParam('мероприятия');
@@ -124,20 +125,7 @@ export class EventsController {
   @Post('events/:id/files')
   @Allow(...RECORDERS)
   @LinkScoped({ event: 'id' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description: `PDF, DOCX, XLSX or ODT, at most ${DOCUMENT_FILE_POLICY.maxBytes} bytes`,
-        },
-      },
-    },
-  })
+  @ApiUploadBody({ file: `PDF, DOCX, XLSX or ODT, at most ${DOCUMENT_FILE_POLICY.maxBytes} bytes` })
   @ApiCreatedResponse({ type: StoredFileView })
   @ApiErrors(
     EventErrorCode.NOT_FOUND,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import { ROLES } from '@orientir/auth';
@@ -21,6 +21,7 @@ import {
 import { FileAccessService } from './file-access.service';
 import { FileUploadInterceptor, UploadPolicy, type StagedUpload } from './file-upload.interceptor';
 import { SchoolFilesService } from './school-files.service';
+import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const cycleUuid = uuidParam('цикла');
 const schoolUuid = uuidParam('школы');
@@ -38,20 +39,9 @@ export class FilesController {
   /** A school document (a version of it: every upload is kept). The type is checked from the bytes. */
   @Post('cycles/:cycleId/schools/:schoolId/files')
   @Allow('admin', 'municipal_coordinator', 'school_team')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description: `PDF, DOCX, XLSX or ODT, at most ${DOCUMENT_FILE_POLICY.maxBytes} bytes`,
-        },
-        purpose: { type: 'string', pattern: PURPOSE.source, maxLength: 100 },
-      },
-    },
+  @ApiUploadBody({
+    file: `PDF, DOCX, XLSX or ODT, at most ${DOCUMENT_FILE_POLICY.maxBytes} bytes`,
+    fields: { purpose: { type: 'string', pattern: PURPOSE.source, maxLength: 100 } },
   })
   @ApiCreatedResponse({ type: StoredFileView })
   @ApiErrors(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ConfirmQueryDto,
   CycleFromRoadmapView,
@@ -23,6 +23,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { CycleErrorCode } from '../cycles/cycle.exception';
 import { RoadmapErrorCode } from './roadmap.exception';
+import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const uuid = uuidParam('дорожной карты');
 
@@ -38,16 +39,12 @@ export class RoadmapsController {
 
   @Post('import')
   @Allow(...MANAGERS)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        file: { type: 'string', format: 'binary' },
-        participants: { type: 'string', format: 'binary', description: 'Optional XLSX/CSV with schools and curators' },
-        year: { type: 'integer' },
-        timezone: { type: 'string' },
-      },
+  @ApiUploadBody({
+    required: false,
+    fields: {
+      participants: { type: 'string', format: 'binary', description: 'Optional XLSX/CSV with schools and curators' },
+      year: { type: 'integer' },
+      timezone: { type: 'string' },
     },
   })
   @ApiCreatedResponse({ type: RoadmapPreview })

@@ -10,7 +10,7 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { ROLES } from '@orientir/auth';
 import type { SchoolYearState } from '@orientir/contracts';
@@ -47,6 +47,7 @@ import {
   RiskProfileImportResult,
 } from './dto/risk-profile-import.dto';
 import { RiskProfileImportService } from './risk-profile-import.service';
+import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const schoolUuid = uuidParam('школы');
 const cycleUuid = uuidParam('цикла');
@@ -338,20 +339,8 @@ export class SchoolYearSettingsController {
     summary:
       "Preview of the schools' risk profiles from a table (a row per school, a column per direction); stores nothing",
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description:
-            'XLSX or CSV: a school column («Наименование ОО» or «Код»/«ИНН») and a column per risk direction, marks да/нет, 1/0, +/−',
-        },
-      },
-    },
+  @ApiUploadBody({
+    file: 'XLSX or CSV: a school column («Наименование ОО» or «Код»/«ИНН») and a column per risk direction, marks да/нет, 1/0, +/−',
   })
   @ApiOkResponse({ type: RiskProfileImportPreview })
   @ApiErrors(
