@@ -147,7 +147,7 @@ export class DirectoryController {
   @Post('people-import/confirm')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: PeopleImportResult, description: 'All rows stored, or none' })
-  @ApiErrors(AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.INVALID_IMPORT_ROWS, AuthErrorCode.OUT_OF_SCOPE)
   confirmPeopleImport(@Body() dto: ConfirmPeopleImportDto, @CurrentActor() actor: Actor): Promise<PeopleImportResult> {
     return this.peopleImports.confirm(dto, actor);
   }
