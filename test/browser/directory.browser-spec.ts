@@ -97,6 +97,40 @@ describe('the directory in Chromium', () => {
     await p.page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
     await p.page.getByRole('cell', { name: OFFICE }).first().waitFor();
 
+    // Next year's file spells the school differently: the preview asks instead of adding a second school,
+    // and the coordinator fixes the match («Нет», then the right school from the directory).
+    await p.page.locator('#directory-file').setInputFiles({
+      name: 'участники-2025.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await participants(MUNICIPALITY, 'МБОУ СОШ № 21 г. Ачинска', OFFICE, PERSON_EMAIL),
+    });
+    await p.page.getByRole('button', { name: 'Показать предпросмотр' }).first().click();
+    const question = p.page.getByRole('group', { name: '«МБОУ СОШ № 21 г. Ачинска» — это «МБОУ «СОШ № 21»»?' });
+    await question.waitFor();
+    const save = p.page.getByRole('button', { name: 'Сохранить в справочник' });
+    expect(await save.isDisabled()).toBe(true);
+    await p.shot('import-match-question');
+    await question.getByRole('button', { name: 'Нет' }).click();
+    await question.getByRole('combobox', { name: 'Выберите из справочника: МБОУ СОШ № 21 г. Ачинска' }).click();
+    await p.page.keyboard.type('СОШ № 21');
+    await p.page.getByRole('option', { name: 'МБОУ «СОШ № 21»' }).click();
+    await question.getByText('МБОУ «СОШ № 21», выбрано вручную').waitFor();
+    await p.page.getByRole('listbox').waitFor({ state: 'detached' });
+    await p.shot('import-match-fixed');
+    await save.click();
+    await p.page.getByRole('status').filter({ hasText: 'Сохранено: новых записей 0' }).waitFor();
+    const schoolsNow = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    expect(schoolsNow.filter((s) => s.fullName.includes('21')).map((s) => s.fullName)).toEqual(['МБОУ «СОШ № 21»']);
+    // The chosen spelling is the school's now: the same file matches it at once.
+    const again = (
+      await admin
+        .post('/api/directory/import')
+        .field('municipality', MUNICIPALITY)
+        .attach('file', await participants(MUNICIPALITY, 'МБОУ СОШ № 21 г. Ачинска', OFFICE, PERSON_EMAIL), 'x.xlsx')
+        .expect(201)
+    ).body as { schools: { match: string }[] };
+    expect(again.schools.map((s) => s.match)).toEqual(['alias']);
+
     // Merge by hand: «УО» now means the office within its municipality.
     const officeRow = p.page
       .getByRole('row')

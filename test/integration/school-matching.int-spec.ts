@@ -218,4 +218,55 @@ describe('directory: schools matched by name, confirmed spelling or a confirmed 
     const seen = (await curator.get(`/api/cycles/${cycle.id}`).expect(200)).body as typeof cycle;
     expect(seen.schools.map((s) => s.name)).toEqual(['МБОУ СОШ № 18 г. Иркутска']);
   });
+  it("the people import asks about an organisation merely like a known one, and learns the person's answer", async () => {
+    const office = `Отдел образования администрации ${M}`;
+    const people = async (organisation: string, email: string) =>
+      (
+        await harness.admin
+          .post('/api/directory/people-import')
+          .field('municipality', M)
+          .attach(
+            'file',
+            Buffer.from(`\ufeffФИО;E-mail;Организация\nИванова Анна;${email};${organisation}\n`),
+            'люди.csv',
+          )
+          .expect(201)
+      ).body as {
+        people: {
+          organisationMatch: string;
+          matchedOrganisationId: string | null;
+          organisationQuestion: string | null;
+        }[];
+      };
+    const save = (rows: unknown[]) =>
+      harness.admin.post('/api/directory/people-import/confirm').send({ municipality: M, people: rows });
+    const first = await people(office, `ivanova-${tag}@example.ru`);
+    expect(first.people[0].organisationMatch).toBe('none');
+    await save(first.people).expect(201);
+
+    const second = await people('Отдел образования', `ivanova-${tag}@example.ru`);
+    expect(second.people[0]).toMatchObject({
+      organisationMatch: 'fuzzy',
+      organisationQuestion: `«Отдел образования» — это «${office}»?`,
+    });
+    const refused = await save(second.people).expect(422);
+    expect(refused.body.details).toEqual([
+      expect.stringMatching(/^people\[0\] «Иванова Анна»: организация «Отдел образования» похожа на/),
+    ]);
+    expect((await save([{ ...second.people[0], organisationId: randomUUID() }]).expect(400)).body.details).toEqual([
+      expect.stringMatching(/^people\[0\]\.organisationId: организация .* не найдена$/),
+    ]);
+    const organisationId = second.people[0].matchedOrganisationId!;
+    expect((await save([{ ...second.people[0], organisationId }]).expect(201)).body.created.organisations).toBe(0);
+    const offices = await harness.db.query(
+      `SELECT count(*)::int AS n FROM organisations o JOIN municipalities m ON m.id = o.municipality_id
+        WHERE m.name = $1 AND o.name LIKE 'Отдел образования%'`,
+      [M],
+    );
+    expect(offices.rows[0].n).toBe(1);
+    expect((await people('Отдел образования', `ivanova-${tag}@example.ru`)).people[0]).toMatchObject({
+      organisationMatch: 'alias',
+      matchedOrganisationId: organisationId,
+    });
+  });
 });

@@ -2247,14 +2247,56 @@ export interface components {
       status?: 'new' | 'changed' | 'known';
       /** @description The curator's own school or organisation */
       workplace?: string | null;
+      /** @description The person's answer: a new organisation, although a similar one exists */
+      workplaceAsNew?: boolean;
+      /**
+       * @description Preview only: how the workplace met the organisations
+       * @enum {string}
+       */
+      workplaceMatch?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /**
+       * Format: uuid
+       * @description Preview only: the organisation matched or resembled
+       */
+      workplaceMatchedId?: string | null;
+      /** @description Preview only: its directory name */
+      workplaceMatchedName?: string | null;
+      /**
+       * Format: uuid
+       * @description The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew
+       */
+      workplaceOrganisationId?: string;
+      /** @description Preview only, for a fuzzy match */
+      workplaceQuestion?: string | null;
     };
     ImportPersonRow: {
       /** Format: email */
       email?: string | null;
       /** @example Смирнов Петр Ильич */
       fullName: string;
+      /**
+       * Format: uuid
+       * @description Preview only: the organisation matched or resembled
+       */
+      matchedOrganisationId?: string | null;
+      /** @description Preview only: its directory name */
+      matchedOrganisationName?: string | null;
       /** @example МБУ «МИМЦ» */
       organisation: string;
+      /** @description The person's answer: a new organisation, although a similar one exists */
+      organisationAsNew?: boolean;
+      /**
+       * Format: uuid
+       * @description The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew
+       */
+      organisationId?: string;
+      /**
+       * @description Preview only: how the organisation met the directory
+       * @enum {string}
+       */
+      organisationMatch?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /** @description Preview only, for a fuzzy match */
+      organisationQuestion?: string | null;
       /**
        * @description Preview only: the organisation is in the directory, or will be added
        * @enum {string}
@@ -2278,13 +2320,32 @@ export interface components {
     };
     ImportSchoolRow: {
       address?: string;
+      /** @description The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId */
+      asNew?: boolean;
       /**
        * @description The category in the cycle it is imported for
        * @enum {string}
        */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       director?: string;
+      /**
+       * Format: uuid
+       * @description The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew
+       */
+      directorySchoolId?: string;
       emails: string[];
+      /**
+       * @description Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)
+       * @enum {string}
+       */
+      match?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /**
+       * Format: uuid
+       * @description Preview only: the school matched or resembled
+       */
+      matchedSchoolId?: string | null;
+      /** @description Preview only: its directory name */
+      matchedSchoolName?: string | null;
       /**
        * @description Omitted: the import's municipality
        * @example г. Лесосибирск
@@ -2297,6 +2358,8 @@ export interface components {
        * @example 2454012345
        */
       officialCode?: string;
+      /** @description Preview only, for a fuzzy match: «"…" — это "…"?» */
+      question?: string | null;
       /** @example СШ № 1 */
       shortName?: string;
       /**
@@ -10213,6 +10276,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INVALID_IMPORT_ROWS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_IMPORT_ROWS';
             /** @description Russian, for people */
             message: string;
           };
