@@ -44,6 +44,8 @@ import {
   ExecutorLinkView,
   ExecutorMatchesDto,
   ExecutorMatchView,
+  SchoolMatchesDto,
+  SchoolMatchView,
   InvitationView,
   InvitePersonDto,
   MunicipalityView,
@@ -206,6 +208,15 @@ export class DirectoryController {
   @ApiOkResponse({ type: [ExecutorMatchView], description: 'Stores nothing' })
   matchExecutors(@Body() dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
     return this.directory.matchExecutors(dto);
+  }
+
+  @Post('school-matches')
+  @HttpCode(HttpStatus.OK)
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [SchoolMatchView], description: 'Stores nothing; one answer per school, in order' })
+  @ApiErrors(AuthErrorCode.OUT_OF_SCOPE)
+  matchSchools(@Body() dto: SchoolMatchesDto, @CurrentActor() actor: Actor): Promise<SchoolMatchView[]> {
+    return this.directory.matchSchools(dto, actor);
   }
 
   @Post('organisations/:id/aliases')

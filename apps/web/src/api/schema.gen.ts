@@ -614,6 +614,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/school-matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_matchSchools'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/directory/schools': {
     parameters: {
       query?: never;
@@ -1410,9 +1426,16 @@ export interface components {
       workflowId: string;
     };
     AddSchoolDto: {
+      /** @description A new directory school, although one with a similar name exists. Not with directorySchoolId */
+      asNew?: boolean;
       /** @enum {string} */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       curators?: components['schemas']['AddedSchoolCuratorDto'][];
+      /**
+       * Format: uuid
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Required when the name is only like a directory school's (POST /api/directory/school-matches answers fuzzy), unless asNew
+       */
+      directorySchoolId?: string;
       emails?: string[];
       /** @example г. Иркутск */
       municipality?: string;
@@ -3086,8 +3109,15 @@ export interface components {
       schoolTeam: boolean;
     };
     SchoolDto: {
+      /** @description A new directory school, although one with a similar name exists. Not with directorySchoolId */
+      asNew?: boolean;
       /** @enum {string} */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      /**
+       * Format: uuid
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Required when the name is only like a directory school's (POST /api/directory/school-matches answers fuzzy), unless asNew
+       */
+      directorySchoolId?: string;
       emails?: string[];
       /** @example г. Иркутск */
       municipality?: string;
@@ -3144,6 +3174,35 @@ export interface components {
       pageSize: number;
       /** @description Schools matching the filters (all pages) */
       total: number;
+    };
+    SchoolMatchesDto: {
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      schools: components['schemas']['SchoolMatchQuery'][];
+    };
+    SchoolMatchQuery: {
+      /** @description Omitted: the request's municipality */
+      municipality?: string;
+      /** @example МБОУ СОШ № 18 г. Иркутска */
+      name: string;
+    };
+    SchoolMatchView: {
+      /** Format: uuid */
+      directorySchoolId: string | null;
+      directorySchoolName: string | null;
+      /**
+       * @description exact (name or code), alias (a spelling confirmed earlier), fuzzy (to confirm), none (new in the directory)
+       * @enum {string}
+       */
+      match: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /** @description The municipality the school was looked up in */
+      municipality: string | null;
+      name: string;
+      /** @description For a fuzzy match: «"…" — это "…"?» */
+      question: string | null;
     };
     SchoolProgressView: {
       /** @description The school-year actions the caller can take on the school now (the workflow's own rule: role, stage, something to act on); empty when none */
@@ -5820,6 +5879,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SCHOOL_MATCH_UNANSWERED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_MATCH_UNANSWERED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
       /** @description Error codes: INTERNAL_ERROR */
       500: {
         headers: {
@@ -8455,6 +8536,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: SCHOOL_MATCH_UNANSWERED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_MATCH_UNANSWERED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
       /** @description Error codes: INTERNAL_ERROR */
       500: {
         headers: {
@@ -10722,6 +10825,162 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'PERSON_WITHOUT_EMAIL';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_matchSchools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SchoolMatchesDto'];
+      };
+    };
+    responses: {
+      /** @description Stores nothing; one answer per school, in order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolMatchView'][];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };
@@ -14718,7 +14977,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROADMAP_WITHOUT_DATED_EVENTS */
+      /** @description Error codes: ROADMAP_WITHOUT_DATED_EVENTS, SCHOOL_MATCH_UNANSWERED */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14734,7 +14993,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROADMAP_WITHOUT_DATED_EVENTS';
+            error: 'ROADMAP_WITHOUT_DATED_EVENTS' | 'SCHOOL_MATCH_UNANSWERED';
             /** @description Russian, for people */
             message: string;
           };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   directoryKey,
   FUZZY_MATCH_THRESHOLD,
@@ -262,6 +262,25 @@ export class DirectoryStore {
     return found.kind === 'fuzzy'
       ? { kind: 'fuzzy', school, similarity: found.similarity }
       : { kind: found.kind, school };
+  }
+
+  /** matchSchool for many names of one municipality, reading its schools once (a launch of hundreds of schools). */
+  async matchSchools(
+    municipalityId: string | null,
+    names: string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<SchoolMatch[]> {
+    const candidates = await this.schoolCandidates(municipalityId, m);
+    const found = names.map((name) => matchSchoolName(name, candidates));
+    const ids = [...new Set(found.flatMap((f) => (f.kind === 'none' ? [] : [f.id])))];
+    const schools = new Map(
+      (ids.length ? await m.getRepository(DirectorySchoolEntity).findBy({ id: In(ids) }) : []).map((s) => [s.id, s]),
+    );
+    return found.map((f): SchoolMatch => {
+      if (f.kind === 'none') return f;
+      const school = schools.get(f.id)!;
+      return f.kind === 'fuzzy' ? { kind: 'fuzzy', school, similarity: f.similarity } : { kind: f.kind, school };
+    });
   }
 
   /** The schools of a municipality (null: regional ones) with the spellings confirmed for each. */
