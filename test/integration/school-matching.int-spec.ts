@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { clientWith } from '../support/auth-clients';
 import { useHarness } from '../support/test-harness';
@@ -268,5 +269,91 @@ describe('directory: schools matched by name, confirmed spelling or a confirmed 
       organisationMatch: 'alias',
       matchedOrganisationId: organisationId,
     });
+  });
+  it('a launch from a roadmap whose annex spells a known school differently links the known school once confirmed', async () => {
+    const M2 = `г. Аннексный-${tag}`;
+    await harness.admin
+      .post('/api/directory/import/confirm')
+      .send({
+        municipality: M2,
+        schools: [{ name: 'МБОУ СОШ № 22 г. Иркутска', category: 'shnor', emails: [] }],
+        curators: [],
+      })
+      .expect(201);
+    const known = (
+      await harness.db.query(
+        `SELECT d.id FROM directory_schools d JOIN municipalities m ON m.id = d.municipality_id WHERE m.name = $1`,
+        [M2],
+      )
+    ).rows[0].id as string;
+    const seed = path.join(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
+    const imported = await harness.admin.post('/api/roadmaps/import').attach('file', seed).expect(201);
+    const roadmap = imported.body.roadmap as { schools: { name: string; category: string; emails: string[] }[] };
+    const roadmapId = (
+      await harness.admin
+        .post(`/api/roadmaps?municipality=${encodeURIComponent(M2)}`)
+        .send(roadmap)
+        .expect(201)
+    ).body.id as string;
+    const annex = roadmap.schools.map((s) => s.name);
+    const i22 = annex.indexOf('МБОУ г. Иркутска СОШ № 22');
+    expect(i22).toBeGreaterThanOrEqual(0);
+
+    const matches = (
+      await harness.admin
+        .post('/api/directory/school-matches')
+        .send({ municipality: M2, schools: annex.map((name) => ({ name })) })
+        .expect(200)
+    ).body as { name: string; match: string; directorySchoolId: string | null; question: string | null }[];
+    expect(matches.map((m) => m.name)).toEqual(annex);
+    expect(matches.filter((m) => m.match !== 'none')).toEqual([
+      {
+        name: 'МБОУ г. Иркутска СОШ № 22',
+        municipality: M2,
+        match: 'fuzzy',
+        directorySchoolId: known,
+        directorySchoolName: 'МБОУ СОШ № 22 г. Иркутска',
+        question: '«МБОУ г. Иркутска СОШ № 22» — это «МБОУ СОШ № 22 г. Иркутска»?',
+      },
+    ]);
+
+    const launch = (schools: object[]) =>
+      harness.admin.post(`/api/roadmaps/${roadmapId}/cycles`).send({ municipality: M2, schools });
+    const withChoice = (i: number, extra: object) => roadmap.schools.map((s, j) => (j === i ? { ...s, ...extra } : s));
+    expect((await launch(withChoice(i22, { directorySchoolId: randomUUID() })).expect(400)).body.details).toEqual([
+      expect.stringMatching(new RegExp(`^schools\\[${i22}\\]\\.directorySchoolId: школа справочника .* не найдена$`)),
+    ]);
+    const twice = withChoice(i22, { directorySchoolId: known }).map((s, j) =>
+      j === 0 ? { ...s, directorySchoolId: known } : s,
+    );
+    expect((await launch(twice).expect(400)).body.details).toEqual([
+      expect.stringMatching(new RegExp(`^schools\\[${i22}\\]\\.directorySchoolId: .* уже выбрана для schools\\[0\\]$`)),
+    ]);
+
+    const cycle = (await launch(withChoice(i22, { directorySchoolId: known })).expect(201)).body as {
+      id: string;
+      schools: { name: string; directorySchoolId: string }[];
+    };
+    expect(cycle.schools.find((s) => s.name === 'МБОУ г. Иркутска СОШ № 22')?.directorySchoolId).toBe(known);
+    const inM2 = await harness.db.query(
+      `SELECT count(*)::int AS n FROM directory_schools d JOIN municipalities m ON m.id = d.municipality_id WHERE m.name = $1`,
+      [M2],
+    );
+    expect(inM2.rows[0].n).toBe(annex.length);
+    const audit = await harness.db.query(
+      `SELECT details FROM audit_log WHERE action = 'cycle.create' AND target_id = $1`,
+      [cycle.id],
+    );
+    expect(audit.rows[0].details).toEqual({
+      confirmedSchools: [{ name: 'МБОУ г. Иркутска СОШ № 22', directorySchoolId: known }],
+      newSchoolsLikeKnown: [],
+    });
+    const [again] = (
+      await harness.admin
+        .post('/api/directory/school-matches')
+        .send({ municipality: M2, schools: [{ name: 'МБОУ г. Иркутска СОШ № 22' }] })
+        .expect(200)
+    ).body as { match: string; directorySchoolId: string }[];
+    expect([again.match, again.directorySchoolId]).toEqual(['alias', known]);
   });
 });

@@ -46,7 +46,6 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [EventErrorCode.REJECTED]: HttpStatus.CONFLICT,
   [CycleErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CycleErrorCode.LAUNCH_NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [CycleErrorCode.SCHOOL_MATCH_UNANSWERED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CycleErrorCode.INVALID_EVENT_PERIOD]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.DUPLICATE_ROW]: HttpStatus.BAD_REQUEST,
   [CycleErrorCode.STAGE_REJECTED]: HttpStatus.CONFLICT,

@@ -11,8 +11,6 @@ export enum CycleErrorCode {
   SCHOOL_NOT_FOUND = 'SCHOOL_NOT_FOUND',
   /** The cycle was never launched (stored before launches were recorded). */
   LAUNCH_NOT_FOUND = 'LAUNCH_NOT_FOUND',
-  /** A school's name is only like a directory school's and nobody said whether it is that school. */
-  SCHOOL_MATCH_UNANSWERED = 'SCHOOL_MATCH_UNANSWERED',
 }
 
 export class CycleException extends DomainException<CycleErrorCode> {}

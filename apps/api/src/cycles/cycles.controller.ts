@@ -34,12 +34,7 @@ export class CyclesController {
     type: CycleView,
     description: 'Stored; `launch` (status pending) names the launch that now starts its workflows in the background',
   })
-  @ApiErrors(
-    CycleErrorCode.INVALID_EVENT_PERIOD,
-    CycleErrorCode.DUPLICATE_ROW,
-    CycleErrorCode.SCHOOL_MATCH_UNANSWERED,
-    AuthErrorCode.OUT_OF_SCOPE,
-  )
+  @ApiErrors(CycleErrorCode.INVALID_EVENT_PERIOD, CycleErrorCode.DUPLICATE_ROW, AuthErrorCode.OUT_OF_SCOPE)
   create(@Body() dto: CreateCycleDto, @CurrentActor() actor: Actor): Promise<CycleView> {
     return this.cycles.create(dto, actor);
   }
@@ -104,12 +99,7 @@ export class CyclesController {
   @Post(':id/schools')
   @Allow('admin', 'regional_coordinator', 'municipal_coordinator')
   @ApiCreatedResponse({ type: AddedSchoolView })
-  @ApiErrors(
-    CycleErrorCode.NOT_FOUND,
-    CycleErrorCode.DUPLICATE_ROW,
-    CycleErrorCode.SCHOOL_MATCH_UNANSWERED,
-    AuthErrorCode.OUT_OF_SCOPE,
-  )
+  @ApiErrors(CycleErrorCode.NOT_FOUND, CycleErrorCode.DUPLICATE_ROW, AuthErrorCode.OUT_OF_SCOPE)
   addSchool(
     @Param('id', uuid) id: string,
     @Body() dto: AddSchoolDto,

@@ -65,7 +65,7 @@ export class CyclesService {
     assertConsistentCycle(dto);
     const escalationChain = dto.escalationChain ? checkedChain(dto.escalationChain, 'escalationChain') : null;
     await assertMayCreateCycle(dto, actor, this.directory);
-    await assertSchoolChoices(dto.municipality, dto.schools, this.directory);
+    const guesses = await assertSchoolChoices(dto.municipality, dto.schools, this.directory);
     const schoolYearSettings = dto.schoolYear ? schoolYearOfCycle(dto.schoolYear) : null;
     const stored = await this.store.create({
       schoolYearSettings,
@@ -114,6 +114,8 @@ export class CyclesService {
         confirmedSchools: dto.schools.flatMap((s) =>
           s.directorySchoolId ? [{ name: s.name.trim(), directorySchoolId: s.directorySchoolId }] : [],
         ),
+        // Names only like a directory school's that the request did not answer about: made new schools.
+        newSchoolsLikeKnown: guesses,
       },
     });
     const pending = await this.launches.findLatest(stored.cycle.id);

@@ -1,14 +1,20 @@
 import { normaliseMunicipality } from '@orientir/domain';
 import type { DirectoryStore } from '@orientir/persistence';
 import { validationFailed } from '../common/request.exception';
-import { CycleErrorCode, CycleException } from './cycle.exception';
 import type { SchoolDto } from './dto/create-cycle.dto';
+
+/** A school row whose name is only like a directory school's and that nobody answered about. */
+export interface UnansweredSchoolGuess {
+  name: string;
+  like: { directorySchoolId: string; name: string };
+}
 
 /**
  * The person's answers about a cycle's schools. A row naming a directory school must name an existing
- * school of its own municipality, and each school once (400 naming the field); a name only like a
- * directory school's, with neither `directorySchoolId` nor `asNew`, is refused (422 naming the row)
- * instead of silently becoming a second school that loses the first one's history and grants.
+ * school of its own municipality, and each school once (400 naming the field). Answers the rows whose
+ * name is only like a directory school's, with neither `directorySchoolId` nor `asNew`: the launch
+ * page never sends one (it waits for the answer); an API client that does gets a new school, as
+ * before matching existed, and the guess is written to the cycle's audit record.
  * `field(i)` names a row in the request (`schools[3]`).
  */
 export async function assertSchoolChoices(
@@ -16,9 +22,9 @@ export async function assertSchoolChoices(
   schools: readonly SchoolDto[],
   directory: DirectoryStore,
   field: (i: number) => string = (i) => `schools[${i}]`,
-): Promise<void> {
+): Promise<UnansweredSchoolGuess[]> {
   const invalid: string[] = [];
-  const unanswered: string[] = [];
+  const unanswered: UnansweredSchoolGuess[] = [];
   const chosenBy = new Map<string, number>();
   const open = new Map<string, { municipalityId: string | null; rows: number[] }>();
   for (const [i, s] of schools.entries()) {
@@ -55,18 +61,12 @@ export async function assertSchoolChoices(
     );
     matches.forEach((match, j) => {
       if (match.kind !== 'fuzzy') return;
-      const i = rows[j];
-      unanswered.push(
-        `${field(i)} «${schools[i].name.trim()}»: похожа на «${match.school.fullName}» (${match.school.id}) — укажите, это она (directorySchoolId) или новая школа (asNew: true)`,
-      );
+      unanswered.push({
+        name: schools[rows[j]].name.trim(),
+        like: { directorySchoolId: match.school.id, name: match.school.fullName },
+      });
     });
   }
   if (invalid.length) throw validationFailed('Некорректный выбор школы справочника', invalid);
-  if (unanswered.length) {
-    throw new CycleException(
-      CycleErrorCode.SCHOOL_MATCH_UNANSWERED,
-      'Цикл не создан: ответьте, те ли это школы справочника',
-      unanswered.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
-    );
-  }
+  return unanswered;
 }

@@ -114,7 +114,6 @@ export class RoadmapsController {
     RoadmapErrorCode.NO_DATED_EVENTS,
     CycleErrorCode.DUPLICATE_ROW,
     CycleErrorCode.INVALID_EVENT_PERIOD,
-    CycleErrorCode.SCHOOL_MATCH_UNANSWERED,
     AuthErrorCode.OUT_OF_SCOPE,
     CycleErrorCode.WORKFLOW_UNAVAILABLE,
   )

@@ -1433,7 +1433,7 @@ export interface components {
       curators?: components['schemas']['AddedSchoolCuratorDto'][];
       /**
        * Format: uuid
-       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Required when the name is only like a directory school's (POST /api/directory/school-matches answers fuzzy), unless asNew
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it
        */
       directorySchoolId?: string;
       emails?: string[];
@@ -3115,7 +3115,7 @@ export interface components {
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       /**
        * Format: uuid
-       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Required when the name is only like a directory school's (POST /api/directory/school-matches answers fuzzy), unless asNew
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it
        */
       directorySchoolId?: string;
       emails?: string[];
@@ -5879,28 +5879,6 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: SCHOOL_MATCH_UNANSWERED */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'SCHOOL_MATCH_UNANSWERED';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
       /** @description Error codes: INTERNAL_ERROR */
       500: {
         headers: {
@@ -8531,28 +8509,6 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'PAYLOAD_TOO_LARGE';
-            /** @description Russian, for people */
-            message: string;
-          };
-        };
-      };
-      /** @description Error codes: SCHOOL_MATCH_UNANSWERED */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
-            details:
-              | string[]
-              | {
-                  field?: string;
-                  row?: string;
-                  value?: string;
-                };
-            /** @enum {string} */
-            error: 'SCHOOL_MATCH_UNANSWERED';
             /** @description Russian, for people */
             message: string;
           };
@@ -14977,7 +14933,7 @@ export interface operations {
           };
         };
       };
-      /** @description Error codes: ROADMAP_WITHOUT_DATED_EVENTS, SCHOOL_MATCH_UNANSWERED */
+      /** @description Error codes: ROADMAP_WITHOUT_DATED_EVENTS */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14993,7 +14949,7 @@ export interface operations {
                   value?: string;
                 };
             /** @enum {string} */
-            error: 'ROADMAP_WITHOUT_DATED_EVENTS' | 'SCHOOL_MATCH_UNANSWERED';
+            error: 'ROADMAP_WITHOUT_DATED_EVENTS';
             /** @description Russian, for people */
             message: string;
           };

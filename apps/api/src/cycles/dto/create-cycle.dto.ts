@@ -105,7 +105,7 @@ export class SchoolDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      "The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Required when the name is only like a directory school's (POST /api/directory/school-matches answers fuzzy), unless asNew",
+      "The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it",
   })
   @IsOptional()
   @IsUUID('all', { message: RU.uuid })
