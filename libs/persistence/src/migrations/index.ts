@@ -17,6 +17,7 @@ import { ProductionCalendar1795451000000 } from './1795451000000-production-cale
 import { StagedEvidenceFiles1795510000000 } from './1795510000000-staged-evidence-files.migration';
 import { CycleEscalationChain1795520000000 } from './1795520000000-cycle-escalation-chain.migration';
 import { AssignedCuratorIndex1795500000000 } from './1795500000000-assigned-curator-index.migration';
+import { AssignedReviewerIndex1795640000000 } from './1795640000000-assigned-reviewer-index.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AssignedCuratorIndex1795500000000,
   StagedEvidenceFiles1795510000000,
   CycleEscalationChain1795520000000,
+  AssignedReviewerIndex1795640000000,
 ];
