@@ -2730,6 +2730,8 @@ export interface components {
       active: boolean;
       email: string | null;
       fullName: string;
+      /** @description The account's roles with the names of their scopes; empty without one */
+      grants: components['schemas']['GrantView'][];
       /** Format: uuid */
       id: string;
       /** @description Gets the organisation's reminders unless an event names its own people */

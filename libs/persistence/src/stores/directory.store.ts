@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Role, RoleGrant, ScopeKind } from '@orientir/auth';
 import {
   directoryKey,
   guessOrganisationKind,
@@ -524,6 +525,23 @@ export class DirectoryStore {
     return new Map(
       rows.map((r) => [r.id, !r.is_active ? 'deactivated' : r.has_password ? 'active' : 'invited'] as const),
     );
+  }
+
+  /** The role grants of each account, for the directory's account panel. */
+  async accountGrants(userIds: string[]): Promise<Map<string, RoleGrant[]>> {
+    const grants = new Map<string, RoleGrant[]>();
+    if (!userIds.length) return grants;
+    const rows = (await this.dataSource.query(
+      `SELECT user_id, role, scope_kind, scope_value FROM role_grants WHERE user_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [userIds],
+    )) as { user_id: string; role: Role; scope_kind: ScopeKind; scope_value: string }[];
+    for (const r of rows) {
+      grants.set(r.user_id, [
+        ...(grants.get(r.user_id) ?? []),
+        { role: r.role, scopeKind: r.scope_kind, scopeValue: r.scope_value || null },
+      ]);
+    }
+    return grants;
   }
 
   /** Replaces the people named for one event; an empty list gives the reminders back to the contact people. */
