@@ -5,23 +5,12 @@
 // activities over PostgreSQL and the outbox; the workflows only call them (see escalation-chain).
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createActivities, type ActivityDeps } from '@orientir/activities';
 import { eventWorkflowId, schoolWorkflowId, type SchoolNoticeInput } from '@orientir/contracts';
 import { escalationKey } from '@orientir/domain';
-import { MAIL_OUTBOX } from '@orientir/mail';
-import {
-  CalendarStore,
-  CycleStore,
-  DirectoryStore,
-  EventTrackingStore,
-  LaunchStore,
-  MailOutboxStore,
-  NotificationStore,
-  ProgressStore,
-  SchoolYearStore,
-} from '@orientir/persistence';
+import { DirectoryStore } from '@orientir/persistence';
 import { clientWith, type ApiClient } from '../support/auth-clients';
 import { useHarness } from '../support/test-harness';
+import { workerActivities } from '../support/worker-activities.util';
 
 describe('a region-wide cycle escalates to the municipal coordinators of the item’s municipality', () => {
   const harness = useHarness();
@@ -35,7 +24,7 @@ describe('a region-wide cycle escalates to the municipal coordinators of the ite
   let eventB: string;
   let schoolA: string;
   let schoolB: string;
-  let activities: ReturnType<typeof createActivities>;
+  let activities: ReturnType<typeof workerActivities>;
   const run = new MockActivityEnvironment();
 
   const letters = async (keyPrefix: string) =>
@@ -84,23 +73,7 @@ describe('a region-wide cycle escalates to the municipal coordinators of the ite
     cycleId = created.body.id;
     [eventA, eventB] = created.body.events.map((e: { id: string }) => e.id);
     [schoolA, schoolB] = created.body.schools.map((s: { id: string }) => s.id);
-    const worker = harness.apps.worker;
-    activities = createActivities({
-      progress: worker.get(ProgressStore),
-      outbox: worker.get(MAIL_OUTBOX),
-      outboxLookup: worker.get(MailOutboxStore),
-      directory: worker.get(CycleStore),
-      calendar: worker.get(CalendarStore),
-      events: worker.get(EventTrackingStore),
-      people: worker.get(NotificationStore),
-      schoolYear: worker.get(SchoolYearStore),
-      reminderDaysBefore: [7, 1],
-      publicUrl: 'http://orientir.test',
-      defaultNotificationMode: 'instant',
-      launches: worker.get(LaunchStore),
-      starter: null as unknown as ActivityDeps['starter'],
-      isTransientStartError: () => false,
-    });
+    activities = workerActivities(harness.apps);
   });
 
   const escalateEvent = (eventId: string, level: 'municipal_coordinator' | 'regional_coordinator', occurrence = 0) =>
