@@ -16,6 +16,7 @@ import { EventTracking1795440000000 } from './1795440000000-event-tracking.migra
 import { ProductionCalendar1795451000000 } from './1795451000000-production-calendar.migration';
 import { StagedEvidenceFiles1795510000000 } from './1795510000000-staged-evidence-files.migration';
 import { CycleEscalationChain1795520000000 } from './1795520000000-cycle-escalation-chain.migration';
+import { NaturalSortCollation1795660000000 } from './1795660000000-natural-sort-collation.migration';
 import { AssignedCuratorIndex1795500000000 } from './1795500000000-assigned-curator-index.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AssignedCuratorIndex1795500000000,
   StagedEvidenceFiles1795510000000,
   CycleEscalationChain1795520000000,
+  NaturalSortCollation1795660000000,
 ];

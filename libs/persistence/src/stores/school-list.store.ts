@@ -51,9 +51,10 @@ export interface SchoolListPage {
 const STAGE_ORDER = ['not_started', ...SCHOOL_YEAR_STAGES, 'completed', 'withdrawn'];
 
 // Sort keys map to fixed SQL; nothing from the request reaches the query text.
+// Names sort numerically (orientir_natural: «СОШ № 2» before «СОШ № 10»).
 const ORDER: Record<SchoolListSort, string> = {
-  name: 'name',
-  municipality: 'municipality',
+  name: 'name COLLATE orientir_natural',
+  municipality: 'municipality COLLATE orientir_natural',
   stage: 'stage_rank',
   round: 'round',
   dueAt: 'due_at',
@@ -119,7 +120,7 @@ export class SchoolListStore {
       )
       SELECT * FROM base ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = `${ORDER[q.sort]} ${direction} NULLS LAST, name ${direction}, id`;
+    const order = `${ORDER[q.sort]} ${direction} NULLS LAST, name COLLATE orientir_natural ${direction}, id`;
     const limit = param(q.pageSize);
     const offset = param((q.page - 1) * q.pageSize);
     const [rows, aggregates] = await Promise.all([

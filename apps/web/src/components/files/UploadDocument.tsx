@@ -10,7 +10,8 @@ import type { StoredFile } from './FileList';
 import { t } from './i18n';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const ACCEPT =
+/** What the document routes accept (the server checks the bytes; this only narrows the picker). */
+export const DOCUMENT_ACCEPT =
   '.pdf,.docx,.xlsx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,' +
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.text';
 
@@ -62,7 +63,7 @@ export function UploadDocument({
       <FileInput
         id={id}
         label={label}
-        accept={ACCEPT}
+        accept={DOCUMENT_ACCEPT}
         file={file}
         onChange={(f) => {
           setFile(f);

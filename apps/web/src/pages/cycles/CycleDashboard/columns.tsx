@@ -24,6 +24,8 @@ export function matrixColumns(cycleId: string, timeZone: string): TableColumnCon
     {
       id: 'name',
       name: t.colSchool,
+      // The school is what a supervisor reads first: it gets the room, the stage cells stay compact.
+      width: 280,
       template: (s) => (
         <div>
           <Link to={`/cycles/${cycleId}/schools/${s.id}`}>{s.name}</Link>
@@ -38,7 +40,7 @@ export function matrixColumns(cycleId: string, timeZone: string): TableColumnCon
     ...YEAR_STAGES.map((stage): TableColumnConfig<MatrixRow> => ({
       id: stage,
       name: STAGE_TITLES[stage],
-      width: 130,
+      width: 104,
       align: 'center',
       template: (s) => {
         const state = cellState(s.stage, stage);

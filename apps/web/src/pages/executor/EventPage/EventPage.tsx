@@ -187,9 +187,15 @@ export default function EventPage() {
               Отменить мероприятие
             </Button>
           </div>
-          <div className="actions">
-            <DateInput value={opensAt} onUpdate={setOpensAt} aria-label="Начало" />
-            <DateInput value={deadline} onUpdate={setDeadline} aria-label="Окончание" />
+          <div className="actions actions_bottom">
+            <div className="field">
+              <span className="field__label">Начало</span>
+              <DateInput value={opensAt} onUpdate={setOpensAt} aria-label="Начало" />
+            </div>
+            <div className="field">
+              <span className="field__label">Окончание</span>
+              <DateInput value={deadline} onUpdate={setDeadline} aria-label="Окончание" />
+            </div>
             <Button
               disabled={!opensAt || !deadline}
               onClick={() =>

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { DateInput } from '../../../components/DateInput';
+import { FileInput } from '../../../components/FileInput';
+import { DOCUMENT_ACCEPT } from '../../../components/files/UploadDocument';
 import { ApiError, unwrap } from '../../../api/errors';
 import { localIsoDate } from '../../../lib/format';
 
@@ -76,35 +78,57 @@ export function EvidenceForm({
       }}
     >
       <h2 className="g-text g-text_variant_subheader-3">Отчет о выполнении</h2>
-      <label>
-        Дата проведения
-        <DateInput value={heldOn} onUpdate={setHeldOn} aria-label="Дата проведения" />
-      </label>
-      <label>
-        Количество (участников или мероприятий)
-        <TextInput
-          type="number"
-          value={count}
-          onUpdate={setCount}
-          controlProps={{ min: 0, 'aria-label': 'Количество' }}
-        />
-      </label>
-      <label>
-        Документ (PDF, DOCX, XLSX, ODT)
-        <input type="file" aria-label="Документ" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      </label>
-      <label>
-        Ссылка
-        <TextInput value={link} onUpdate={setLink} placeholder="https://…" controlProps={{ 'aria-label': 'Ссылка' }} />
-      </label>
-      <label>
-        Комментарий
-        <TextArea value={comment} onUpdate={setComment} minRows={2} controlProps={{ 'aria-label': 'Комментарий' }} />
-      </label>
-      <label>
-        Причина, если дата вне срока
-        <TextInput value={lateReason} onUpdate={setLateReason} controlProps={{ 'aria-label': 'Причина' }} />
-      </label>
+      <div className="form-grid">
+        <div className="field">
+          <span className="field__label">Дата проведения</span>
+          <DateInput value={heldOn} onUpdate={setHeldOn} aria-label="Дата проведения" />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-count">Количество (участников или мероприятий)</label>
+          <TextInput
+            id="evidence-count"
+            type="number"
+            value={count}
+            onUpdate={setCount}
+            controlProps={{ min: 0, 'aria-label': 'Количество' }}
+          />
+        </div>
+        <div className="field">
+          <span className="field__label">Документ (PDF, DOCX, XLSX, ODT)</span>
+          <FileInput id="evidence-file" label="Документ" accept={DOCUMENT_ACCEPT} file={file} onChange={setFile} />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-link">Ссылка</label>
+          <TextInput
+            id="evidence-link"
+            value={link}
+            onUpdate={setLink}
+            placeholder="https://…"
+            controlProps={{ 'aria-label': 'Ссылка' }}
+          />
+        </div>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="evidence-comment">Комментарий</label>
+          <TextArea
+            id="evidence-comment"
+            value={comment}
+            onUpdate={setComment}
+            minRows={2}
+            controlProps={{ 'aria-label': 'Комментарий' }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-late">Причина, если дата вне срока</label>
+          <TextInput
+            id="evidence-late"
+            value={lateReason}
+            onUpdate={setLateReason}
+            controlProps={{ 'aria-label': 'Причина' }}
+          />
+        </div>
+      </div>
       <Button type="submit" view="action" size="xl" width="max" loading={record.isPending}>
         Отметить выполнение
       </Button>
