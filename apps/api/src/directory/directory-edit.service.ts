@@ -12,6 +12,7 @@ import type { Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { DirectoryService, toPersonView, toSchoolView } from './directory.service';
 import { labelGrants } from '../auth/grant-scope.util';
+import { PeopleService } from './people.service';
 import type { UpdateDirectorySchoolDto, UpdatePersonDto } from './dto/directory-edit.dto';
 import type { DirectorySchoolView, PersonView } from './dto/directory.view';
 
@@ -28,6 +29,7 @@ export class DirectoryEditService {
     private readonly directory: DirectoryStore,
     private readonly scope: DirectoryService,
     private readonly audit: AuditService,
+    private readonly accounts: PeopleService,
   ) {}
 
   async updateSchool(id: string, dto: UpdateDirectorySchoolDto, actor: Actor): Promise<DirectorySchoolView> {
@@ -95,6 +97,8 @@ export class DirectoryEditService {
       details: changes(before, after, Object.keys(patch) as (keyof PersonEntity)[]),
     });
     if (!after.userId) return toPersonView(after, 'none');
+    // Someone who left keeps no access: their account ends with their place in the directory.
+    if (dto.active === false && before.active) await this.accounts.setActive(after.userId, false, actor);
     const [states, grants] = await Promise.all([
       this.directory.accountStates([after.userId]),
       this.directory.accountGrants([after.userId]),

@@ -124,32 +124,6 @@ export class DirectoryService {
     };
   }
 
-  /** Reminders of this event go to these people instead of the executor organisations' contact people. */
-  async setEventAssignees(eventId: string, personIds: string[], actor: Actor): Promise<void> {
-    const municipalityId = await this.directory.municipalityOfEvent(eventId);
-    const notFound = () =>
-      new DirectoryException(DirectoryErrorCode.EVENT_NOT_FOUND, `Мероприятие ${eventId} не найдено`);
-    if (municipalityId === undefined) throw notFound();
-    await this.assertManages(municipalityId, actor, notFound);
-    const ids = [...new Set(personIds)];
-    const missing = await this.directory.missingPeople(ids);
-    if (missing.length) {
-      throw new DirectoryException(
-        DirectoryErrorCode.PERSON_NOT_FOUND,
-        'Не все люди найдены в справочнике',
-        missing.map((id) => `personIds: ${id} нет в справочнике`),
-      );
-    }
-    await this.directory.setEventAssignees(eventId, ids);
-    await this.audit.record(actor, {
-      action: 'event.assignees.set',
-      outcome: 'success',
-      targetType: 'event',
-      targetId: eventId,
-      details: { personIds: ids },
-    });
-  }
-
   /**
    * Links an executor a cycle lists as unmatched (or wrongly matched) to an organisation: its events'
    * reminders go to that organisation's people from the next one on, and the name becomes an alias.

@@ -556,15 +556,6 @@ export class DirectoryStore {
     });
   }
 
-  async missingPeople(personIds: string[]): Promise<string[]> {
-    if (!personIds.length) return [];
-    const rows = (await this.dataSource.query(`SELECT id FROM people WHERE id = ANY($1::uuid[])`, [personIds])) as {
-      id: string;
-    }[];
-    const found = new Set(rows.map((r) => r.id));
-    return personIds.filter((id) => !found.has(id));
-  }
-
   /**
    * Edits a school; a new full name renames its organisation too (the school's staff belong to it).
    * A value another school holds answers DirectoryConflictError naming the field.
