@@ -220,6 +220,21 @@ export class SchoolYearStore {
     return unique(rows);
   }
 
+  /**
+   * The directory municipality of each organisation (null: a regional one, e.g. an institute): whose
+   * municipal coordinators an escalation about its event reaches in a region-wide cycle.
+   */
+  async organisationMunicipalities(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; municipalityId: string | null }[]> {
+    if (!organisationIds.length) return [];
+    return this.dataSource.query(
+      `SELECT id::text AS "organisationId", municipality_id::text AS "municipalityId"
+         FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[...new Set(organisationIds)]],
+    );
+  }
+
   /** Regional coordinators: the installation serves one region, so every active regional grant counts. */
   async regionalCoordinatorAddressees(): Promise<Addressee[]> {
     const rows = await this.dataSource.query<Addressee[]>(
