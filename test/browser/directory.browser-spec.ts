@@ -364,7 +364,13 @@ describe('the directory in Chromium', () => {
     expect(cycle.unmatchedExecutors).toEqual(['Отдел образования']);
 
     const p = await openPage(product, 'executor-link');
-    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycle.id}/launch`);
+    // The cycle's dashboard says who gets no reminders and leads to where they are linked.
+    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycle.id}`);
+    const warning = p.page.getByRole('region', { name: 'Исполнители без напоминаний' });
+    await warning.getByText('Исполнители не найдены в справочнике', { exact: false }).waitFor();
+    expect(await warning.textContent()).toContain('«Отдел образования»');
+    await p.shot('dashboard-unmatched', 'viewport');
+    await warning.getByRole('link', { name: 'Связать со справочником' }).click();
     const row = p.page.getByRole('group', { name: 'Исполнитель: Отдел образования' });
     await row.waitFor();
     await row.getByRole('combobox', { name: 'Организация из справочника: Отдел образования' }).click();
@@ -377,6 +383,9 @@ describe('the directory in Chromium', () => {
     await p.shot('executor-linked');
     const view = (await admin.get(`/api/cycles/${cycle.id}`).expect(200)).body as { unmatchedExecutors: string[] };
     expect(view.unmatchedExecutors).toEqual([]);
+    await p.page.goto(`${product.baseUrl}/cycles/${cycle.id}`);
+    await p.page.getByTestId('summary-cards').waitFor();
+    expect(await p.page.getByText('Исполнители не найдены в справочнике').count()).toBe(0);
     expect(p.errors).toEqual([]);
     await p.close();
   });

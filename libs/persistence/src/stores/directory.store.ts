@@ -173,7 +173,7 @@ export class DirectoryStore {
     }
   }
 
-  /** Human names of grant scopes (region, municipality, school, organisation, event), keyed by id. */
+  /** Human names of grant scopes (region, municipality, school or a cycle's school row, organisation, event), keyed by id. */
   async scopeLabels(ids: string[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (!wanted.length) return new Map();
@@ -181,6 +181,7 @@ export class DirectoryStore {
       `SELECT id::text, name AS label FROM regions WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, name FROM municipalities WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, coalesce(short_name, full_name) FROM directory_schools WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM schools WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, name FROM organisations WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, number || '. ' || title FROM roadmap_events WHERE id = ANY($1::uuid[])`,
       [wanted],

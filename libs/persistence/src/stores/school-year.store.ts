@@ -66,12 +66,10 @@ export class SchoolYearStore {
       : [{ ...found.school, cycle: found.cycle }];
     const progress = new Map(
       (
-        await this.dataSource
-          .getRepository(SchoolProgressEntity)
-          .find({
-            where: { schoolId: In(rows.map((r) => r.id)) },
-            select: { schoolId: true, stage: true, round: true },
-          })
+        await this.dataSource.getRepository(SchoolProgressEntity).find({
+          where: { schoolId: In(rows.map((r) => r.id)) },
+          select: { schoolId: true, stage: true, round: true },
+        })
       ).map((p) => [p.schoolId, p]),
     );
     return rows
@@ -218,6 +216,21 @@ export class SchoolYearStore {
       [municipalityId],
     );
     return unique(rows);
+  }
+
+  /**
+   * The directory municipality of each organisation (null: a regional one, e.g. an institute): whose
+   * municipal coordinators an escalation about its event reaches in a region-wide cycle.
+   */
+  async organisationMunicipalities(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; municipalityId: string | null }[]> {
+    if (!organisationIds.length) return [];
+    return this.dataSource.query(
+      `SELECT id::text AS "organisationId", municipality_id::text AS "municipalityId"
+         FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[...new Set(organisationIds)]],
+    );
   }
 
   /** Regional coordinators: the installation serves one region, so every active regional grant counts. */
