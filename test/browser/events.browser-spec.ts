@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ADMIN, createAccount, sessionClient } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
-import { openPage, signIn, startProduct, type Product } from './browser.util';
+import { SCREENSHOTS, openPage, signIn, startProduct, type Product } from './browser.util';
 
 const SEED = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
 const YEAR = new Date().getUTCFullYear();
@@ -80,6 +80,40 @@ describe('roadmap events in Chromium', () => {
     await desk.page.getByTestId('event-status').filter({ hasText: 'Выполнено' }).waitFor();
     await desk.page.getByTestId('evidence').getByText('количество: 3').waitFor();
     await desk.shot('event-met');
+
+    // «Кому напоминать»: the coordinator names a directory person for this event's reminders.
+    const methodist = `Напоминаева Вера ${cycleId.slice(0, 4)}`;
+    await admin
+      .post('/api/directory/people-import/confirm')
+      .send({
+        municipality: 'г. Иркутск',
+        people: [
+          {
+            fullName: methodist,
+            position: 'методист',
+            email: `napominaeva-${cycleId}@example.ru`,
+            organisation: 'Ресурсный центр «Наставник»',
+          },
+        ],
+      })
+      .expect(201);
+    // The page read the directory before the import: open it again.
+    await desk.page.reload();
+    const panel = desk.page.getByTestId('event-addressees');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByTestId('addressees-executors').getByText('МКУ «ИМЦРО»').first().waitFor();
+    await panel.getByRole('combobox', { name: 'Люди из справочника' }).click();
+    await desk.page.keyboard.type(methodist.split(' ')[0]);
+    await desk.page.getByRole('option', { name: new RegExp(methodist) }).click();
+    await desk.page.keyboard.press('Escape');
+    await panel.getByRole('button', { name: 'Сохранить' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await panel.getByTestId('addressees-now').getByText(methodist).waitFor();
+    await panel.getByText('Назначены координатором').waitFor();
+    await panel.screenshot({ path: path.join(SCREENSHOTS, 'events-coordinator-addressees.png') });
+    const assigned = await admin.get(`/api/directory/events/${e12.id}/assignees`).expect(200);
+    expect(assigned.body.recipients.map((p: { fullName: string }) => p.fullName)).toEqual([methodist]);
+
     await desk.page.goto(`${product.baseUrl}/cycles/${cycleId}`);
     await desk.page.getByTestId('event-progress').first().waitFor();
     await desk.page.getByTestId('report-docx').waitFor();

@@ -17,4 +17,5 @@ export * from './stores/notification.store';
 export * from './stores/stored-file.store';
 export * from './persistence.module';
 export * from './stores/event-tracking.store';
+export * from './stores/event-addressee.store';
 export type { CycleSchoolLink, CycleSchoolLinkDraft } from './stores/cycle-school-links.util';

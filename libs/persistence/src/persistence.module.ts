@@ -16,6 +16,7 @@ import { DIRECTORY_REGION, DirectoryStore } from './stores/directory.store';
 import { LaunchStore } from './stores/launch.store';
 import { SchoolListStore } from './stores/school-list.store';
 import { StoredFileStore } from './stores/stored-file.store';
+import { EventAddresseeStore } from './stores/event-addressee.store';
 
 const STORES = [
   CycleStore,
@@ -33,6 +34,7 @@ const STORES = [
   SchoolListStore,
   NotificationStore,
   StoredFileStore,
+  EventAddresseeStore,
 ];
 
 @Module({})

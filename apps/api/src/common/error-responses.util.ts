@@ -77,6 +77,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.DIRECTORY_VALUE_TAKEN]: HttpStatus.CONFLICT,
   [DirectoryErrorCode.CYCLE_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.EXECUTOR_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DirectoryErrorCode.ASSIGNEE_UNREACHABLE]: HttpStatus.UNPROCESSABLE_ENTITY,
 
   // FileErrorCode.FILE_TOO_LARGE is the importer's FILE_TOO_LARGE (413) above: one code, one status.
   [FileErrorCode.UNSUPPORTED_FILE_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -39,6 +39,7 @@ import { PeopleImportService } from './people-import.service';
 import {
   AliasDto,
   DirectorySchoolView,
+  EventAddresseesView,
   EventAssigneesDto,
   ExecutorLinkDto,
   ExecutorLinkView,
@@ -53,6 +54,7 @@ import {
   PersonView,
 } from './dto/directory.view';
 import { PeopleService } from './people.service';
+import { EventAssigneesService } from './event-assignees.service';
 import { ApiUploadBody } from '../common/api-upload-body.decorator';
 
 const MANAGERS = ['admin', 'regional_coordinator', 'municipal_coordinator'] as const;
@@ -67,6 +69,7 @@ export class DirectoryController {
     private readonly people: PeopleService,
     private readonly edits: DirectoryEditService,
     private readonly peopleImports: PeopleImportService,
+    private readonly assignees: EventAssigneesService,
   ) {}
 
   @Get('municipalities')
@@ -231,17 +234,32 @@ export class DirectoryController {
     return this.directory.addAlias(id, dto.alias, actor);
   }
 
+  @Get('events/:id/assignees')
+  @Allow(...MANAGERS)
+  @ApiOkResponse({
+    type: EventAddresseesView,
+    description: "Who gets the event's reminders now: the assigned people, else the executors' contact people",
+  })
+  @ApiErrors(DirectoryErrorCode.EVENT_NOT_FOUND)
+  eventAssignees(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<EventAddresseesView> {
+    return this.assignees.view(id, actor);
+  }
+
   @Put('events/:id/assignees')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Allow(...MANAGERS)
   @ApiNoContentResponse({ description: "The event's reminders go to these people from the next one on" })
-  @ApiErrors(DirectoryErrorCode.EVENT_NOT_FOUND, DirectoryErrorCode.PERSON_NOT_FOUND)
+  @ApiErrors(
+    DirectoryErrorCode.EVENT_NOT_FOUND,
+    DirectoryErrorCode.PERSON_NOT_FOUND,
+    DirectoryErrorCode.ASSIGNEE_UNREACHABLE,
+  )
   setEventAssignees(
     @Param('id', uuid) id: string,
     @Body() dto: EventAssigneesDto,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    return this.directory.setEventAssignees(id, dto.personIds, actor);
+    return this.assignees.set(id, dto.personIds, actor);
   }
 
   @Post('people/:id/invitation')

@@ -18,6 +18,8 @@ export enum DirectoryErrorCode {
   CYCLE_NOT_FOUND = 'DIRECTORY_CYCLE_NOT_FOUND',
   /** No event of the cycle names that executor. */
   EXECUTOR_NOT_FOUND = 'EXECUTOR_NOT_FOUND',
+  /** A person named for an event's reminders who cannot get them (no e-mail, or left the organisation). */
+  ASSIGNEE_UNREACHABLE = 'ASSIGNEE_UNREACHABLE',
 }
 
 export class DirectoryException extends DomainException<DirectoryErrorCode> {}

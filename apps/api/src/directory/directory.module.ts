@@ -5,10 +5,18 @@ import { DirectoryService } from './directory.service';
 import { PeopleService } from './people.service';
 import { DirectoryEditService } from './directory-edit.service';
 import { PeopleImportService } from './people-import.service';
+import { EventAssigneesService } from './event-assignees.service';
 
 @Module({
   controllers: [DirectoryController, AccountStatesController],
-  providers: [DirectoryService, DirectoryImportService, PeopleService, DirectoryEditService, PeopleImportService],
+  providers: [
+    DirectoryService,
+    DirectoryImportService,
+    PeopleService,
+    DirectoryEditService,
+    PeopleImportService,
+    EventAssigneesService,
+  ],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

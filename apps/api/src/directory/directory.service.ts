@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DirectoryStore, type DirectorySchoolEntity, type PersonEntity } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { labelGrants } from '../auth/grant-scope.util';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds, mayManageNamedMunicipality } from './directory-scope.util';
 import { outOfScope } from '../auth/auth.exception';
@@ -51,8 +52,19 @@ export class DirectoryService {
     const scope = await this.scope(actor);
     const organisations = scope === null ? null : (await this.directory.listOrganisations(scope)).map((o) => o.id);
     const people = await this.directory.listPeople(organisations);
-    const states = await this.directory.accountStates(people.map((p) => p.userId).filter((id): id is string => !!id));
-    return people.map((p) => toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none'));
+    const userIds = people.map((p) => p.userId).filter((id): id is string => !!id);
+    const [states, grants] = await Promise.all([
+      this.directory.accountStates(userIds),
+      this.directory.accountGrants(userIds),
+    ]);
+    const labelled = new Map(
+      await Promise.all(
+        [...grants].map(async ([userId, g]) => [userId, await labelGrants(g, this.directory)] as const),
+      ),
+    );
+    return people.map((p) =>
+      toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none', labelled.get(p.userId ?? '') ?? []),
+    );
   }
 
   /** The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none. */
@@ -156,32 +168,6 @@ export class DirectoryService {
     };
   }
 
-  /** Reminders of this event go to these people instead of the executor organisations' contact people. */
-  async setEventAssignees(eventId: string, personIds: string[], actor: Actor): Promise<void> {
-    const municipalityId = await this.directory.municipalityOfEvent(eventId);
-    const notFound = () =>
-      new DirectoryException(DirectoryErrorCode.EVENT_NOT_FOUND, `Мероприятие ${eventId} не найдено`);
-    if (municipalityId === undefined) throw notFound();
-    await this.assertManages(municipalityId, actor, notFound);
-    const ids = [...new Set(personIds)];
-    const missing = await this.directory.missingPeople(ids);
-    if (missing.length) {
-      throw new DirectoryException(
-        DirectoryErrorCode.PERSON_NOT_FOUND,
-        'Не все люди найдены в справочнике',
-        missing.map((id) => `personIds: ${id} нет в справочнике`),
-      );
-    }
-    await this.directory.setEventAssignees(eventId, ids);
-    await this.audit.record(actor, {
-      action: 'event.assignees.set',
-      outcome: 'success',
-      targetType: 'event',
-      targetId: eventId,
-      details: { personIds: ids },
-    });
-  }
-
   /**
    * Links an executor a cycle lists as unmatched (or wrongly matched) to an organisation: its events'
    * reminders go to that organisation's people from the next one on, and the name becomes an alias.
@@ -238,7 +224,11 @@ export function organisationNotFound(id: string): DirectoryException {
   return new DirectoryException(DirectoryErrorCode.ORGANISATION_NOT_FOUND, `Организация ${id} не найдена`);
 }
 
-export function toPersonView(p: PersonEntity, account: PersonView['account']): PersonView {
+export function toPersonView(
+  p: PersonEntity,
+  account: PersonView['account'],
+  grants: PersonView['grants'] = [],
+): PersonView {
   return {
     id: p.id,
     fullName: p.fullName,
@@ -248,6 +238,7 @@ export function toPersonView(p: PersonEntity, account: PersonView['account']): P
     organisationId: p.organisationId,
     userId: p.userId,
     account,
+    grants,
     isContact: p.isContact,
     active: p.active,
   };

@@ -413,7 +413,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['DirectoryController_eventAssignees'];
     put: operations['DirectoryController_setEventAssignees'];
     post?: never;
     delete?: never;
@@ -1146,6 +1146,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/schools/{id}/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same directory school in every cycle the caller may read: category, stage, round */
+    get: operations['SchoolsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schools/{id}/deadline-extension': {
     parameters: {
       query?: never;
@@ -1424,6 +1441,17 @@ export interface components {
       /** @description true: its workflow was started (or already ran); false: Temporal was unreachable, the school is stored and a relaunch (POST /cycles/:id/launch) starts it */
       started: boolean;
       workflowId: string;
+    };
+    AddresseePersonView: {
+      /** @description false: left the organisation; gets no reminders */
+      active: boolean;
+      /** @description null: no e-mail, so no reminder reaches them */
+      email: string | null;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      organisationName: string | null;
+      position: string | null;
     };
     AddSchoolDto: {
       /** @description A new directory school, although one with a similar name exists. Not with directorySchoolId */
@@ -1876,6 +1904,15 @@ export interface components {
       /** @enum {string} */
       level: 'executor' | 'municipal_coordinator' | 'regional_coordinator';
     };
+    EventAddresseesView: {
+      /** @description The people the coordinator named for this event; empty: the executors' contact people */
+      assigned: components['schemas']['AddresseePersonView'][];
+      /** Format: uuid */
+      eventId: string;
+      executors: components['schemas']['ExecutorAddresseesView'][];
+      /** @description Who gets the next reminder, by the rule the worker applies; empty: «нет адресата» */
+      recipients: components['schemas']['AddresseePersonView'][];
+    };
     EventAssigneesDto: {
       /** @description Directory people who get this event's reminders; empty: the contact people */
       personIds: string[];
@@ -2124,6 +2161,23 @@ export interface components {
       removedReason: string | null;
       schoolIds: string[];
       schoolNames: string[];
+    };
+    ExecutorAddresseesView: {
+      /**
+       * @description By default: no_addressee («нет адресата») when no contact person has an e-mail
+       * @enum {string}
+       */
+      addressee: 'ok' | 'no_addressee' | 'unmatched';
+      /** @description The organisation's active contact people */
+      contacts: components['schemas']['AddresseePersonView'][];
+      /** @description The executor as the event names it */
+      name: string;
+      /**
+       * Format: uuid
+       * @description null: not linked to the directory
+       */
+      organisationId: string | null;
+      organisationName: string | null;
     };
     ExecutorDto: {
       /**
@@ -2816,6 +2870,8 @@ export interface components {
       active: boolean;
       email: string | null;
       fullName: string;
+      /** @description The account's roles with the names of their scopes; empty without one */
+      grants: components['schemas']['GrantView'][];
       /** Format: uuid */
       id: string;
       /** @description Gets the organisation's reminders unless an event names its own people */
@@ -3123,6 +3179,50 @@ export interface components {
       municipality?: string;
       /** @example МБОУ г. Иркутска СОШ № 1 */
       name: string;
+    };
+    SchoolHistoryView: {
+      /** @description The same directory school in every cycle the caller may read, newest year first */
+      cycles: components['schemas']['SchoolInCycleView'][];
+      /** Format: uuid */
+      directorySchoolId: string | null;
+      /** Format: uuid */
+      schoolId: string;
+    };
+    SchoolInCycleView: {
+      /**
+       * @description The category is per cycle
+       * @enum {string}
+       */
+      category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      /** @description This is the row the request named */
+      current: boolean;
+      /** Format: uuid */
+      cycleId: string;
+      cycleTitle: string;
+      round: number | null;
+      /**
+       * Format: uuid
+       * @description The school's row in that cycle (its page)
+       */
+      schoolId: string;
+      /** @description The name the school had in that cycle */
+      schoolName: string;
+      /**
+       * @description Where its year stands; null until the workflow has projected it
+       * @enum {string|null}
+       */
+      stage:
+        | 'not_started'
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn'
+        | null;
+      year: number;
     };
     SchoolListItemView: {
       /** @enum {string} */
@@ -8560,6 +8660,160 @@ export interface operations {
       };
     };
   };
+  DirectoryController_eventAssignees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Who gets the event's reminders now: the assigned people, else the executors' contact people */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAddresseesView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_EVENT_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
   DirectoryController_setEventAssignees: {
     parameters: {
       query?: never;
@@ -8687,6 +8941,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'PAYLOAD_TOO_LARGE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: ASSIGNEE_UNREACHABLE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'ASSIGNEE_UNREACHABLE';
             /** @description Russian, for people */
             message: string;
           };
@@ -16296,6 +16572,159 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolHistoryView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };

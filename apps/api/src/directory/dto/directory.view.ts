@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { GrantView } from '../../auth/dto/me.view';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -53,6 +54,11 @@ export class PersonView {
   userId!: string | null;
   @ApiProperty({ enum: ['none', 'invited', 'active', 'deactivated'] }) account!:
     'none' | 'invited' | 'active' | 'deactivated';
+  @ApiProperty({
+    type: [GrantView],
+    description: "The account's roles with the names of their scopes; empty without one",
+  })
+  grants!: GrantView[];
   @ApiProperty({ description: "Gets the organisation's reminders unless an event names its own people" })
   isContact!: boolean;
   @ApiProperty({ description: 'false: left the organisation; kept, gets no reminders' }) active!: boolean;
@@ -183,4 +189,44 @@ export class ExecutorLinkView {
     description: 'The name became an alias of the organisation, or already was',
   })
   alias!: 'added' | 'exists';
+}
+
+/** A directory person as an event's addressee. */
+export class AddresseePersonView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ nullable: true, type: String }) position!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null: no e-mail, so no reminder reaches them' })
+  email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) organisationName!: string | null;
+  @ApiProperty({ description: 'false: left the organisation; gets no reminders' }) active!: boolean;
+}
+
+export class ExecutorAddresseesView {
+  @ApiProperty({ description: 'The executor as the event names it' }) name!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: not linked to the directory' })
+  organisationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) organisationName!: string | null;
+  @ApiProperty({ type: [AddresseePersonView], description: "The organisation's active contact people" })
+  contacts!: AddresseePersonView[];
+  @ApiProperty({
+    enum: ['ok', 'no_addressee', 'unmatched'],
+    description: 'By default: no_addressee («нет адресата») when no contact person has an e-mail',
+  })
+  addressee!: 'ok' | 'no_addressee' | 'unmatched';
+}
+
+export class EventAddresseesView {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({
+    type: [AddresseePersonView],
+    description: "The people the coordinator named for this event; empty: the executors' contact people",
+  })
+  assigned!: AddresseePersonView[];
+  @ApiProperty({ type: [ExecutorAddresseesView] }) executors!: ExecutorAddresseesView[];
+  @ApiProperty({
+    type: [AddresseePersonView],
+    description: 'Who gets the next reminder, by the rule the worker applies; empty: «нет адресата»',
+  })
+  recipients!: AddresseePersonView[];
 }

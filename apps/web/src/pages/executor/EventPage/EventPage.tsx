@@ -8,6 +8,7 @@ import { ApiError, unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { formatDate, formatIsoDate } from '../../../lib/format';
 import { eventStatusTitle, eventTone } from '../../../lib/words';
+import { EventAddressees } from './EventAddressees';
 import { EventHistory } from './EventHistory';
 import { EvidenceForm } from './EvidenceForm';
 import { VerdictPanel } from './VerdictPanel';
@@ -158,6 +159,7 @@ export default function EventPage() {
         </ul>
       </section>
       <EventHistory history={e.history} timezone={tz} />
+      {e.canManage && <EventAddressees eventId={eventId} />}
       {e.canManage && (
         <section className="panel" data-testid="coordinator-actions">
           <h2 className="g-text g-text_variant_subheader-3">Координатору</h2>
