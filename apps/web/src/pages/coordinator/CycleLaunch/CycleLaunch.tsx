@@ -108,11 +108,13 @@ export default function CycleLaunch() {
 
   // Each school against the directory (the annex's and those added by hand), asked again as names settle.
   const [schoolAnswers, setSchoolAnswers] = useState<Record<string, MatchAnswer | undefined>>({});
-  const schoolKey = (s: SchoolDraft) => `${s.municipality?.trim() || municipality.trim()}|${s.name.trim()}`;
+  // An empty field launches in the roadmap's municipality (the API's default), so schools are matched there.
+  const cycleMunicipality = municipality.trim() || roadmap.data?.municipality || '';
+  const schoolKey = (s: SchoolDraft) => `${s.municipality?.trim() || cycleMunicipality}|${s.name.trim()}`;
   const named = schools.filter((s) => s.name.trim());
   const matchRequest = useDebounced(
     JSON.stringify({
-      municipality: municipality.trim() || undefined,
+      municipality: cycleMunicipality || undefined,
       schools: named.map((s) => ({ name: s.name.trim(), municipality: s.municipality?.trim() || undefined })),
     }),
     400,
@@ -143,7 +145,7 @@ export default function CycleLaunch() {
   const schoolMatchColumn: TableColumnConfig<{ i: number; s: SchoolDraft }> = {
     id: 'directory',
     name: t.directorySchool,
-    width: 340,
+    width: 280,
     template: ({ s }) => {
       const m = matchOf(s);
       return (
@@ -214,11 +216,13 @@ export default function CycleLaunch() {
         id: 'name',
         name: t.schoolName,
         template: (r) => (
-          <TextInput
-            controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
-            value={r.s.name}
-            onUpdate={(name) => patch(r.i, { name })}
-          />
+          <div className="cell-text">
+            <TextInput
+              controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
+              value={r.s.name}
+              onUpdate={(name) => patch(r.i, { name })}
+            />
+          </div>
         ),
       },
       {
@@ -226,12 +230,14 @@ export default function CycleLaunch() {
         name: t.category,
         width: 160,
         template: (r) => (
-          <Select
-            aria-label={`${t.category} ${r.i + 1}`}
-            options={CATEGORY_OPTIONS}
-            value={[r.s.category]}
-            onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
-          />
+          <div style={{ minWidth: 140 }}>
+            <Select
+              aria-label={`${t.category} ${r.i + 1}`}
+              options={CATEGORY_OPTIONS}
+              value={[r.s.category]}
+              onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
+            />
+          </div>
         ),
       },
       {
