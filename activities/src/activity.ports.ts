@@ -172,6 +172,10 @@ export interface SchoolYearPort {
   schoolTeamAddressees(school: SchoolRecord): Promise<Addressee[]>;
   coordinatorAddressees(municipalityId: string | null): Promise<Addressee[]>;
   regionalCoordinatorAddressees(): Promise<Addressee[]>;
+  /** The directory municipality of each organisation found (null: a regional organisation). */
+  organisationMunicipalities(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; municipalityId: string | null }[]>;
   personAddressee(person: PersonRef): Promise<Addressee | null>;
   /** The cycle's zone and escalation chain (null: the default chain). */
   cycle(cycleId: string): Promise<{ id: string; timezone: string; escalationChain: EscalationStep[] | null } | null>;

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '@orientir/config';
 import { digestScheduleId } from '@orientir/contracts';
 import { ensureDigestSchedule } from '@orientir/temporal';
 
@@ -6,20 +7,20 @@ import { ensureDigestSchedule } from '@orientir/temporal';
  * Runs today's digest of the demo's time zone at once (the Schedule's own action, triggered), so the
  * mail viewer shows real letters right after start instead of at the next 09:00. The digest is
  * idempotent per person and day, so the Schedule's own run today sends nothing twice; on a weekend or
- * holiday it sends nothing, as in production.
+ * holiday it sends nothing, as in production. Server, queue and send time come from the validated
+ * configuration the worker runs with, so the Schedule is the one the worker keeps.
  */
-export async function sendDemoDigestNow(o: {
-  address: string;
-  namespace: string;
-  taskQueue: string;
-  timezone: string;
-}): Promise<void> {
-  const [hour, minute] = (process.env.DIGEST_SEND_TIME ?? '09:00').split(':').map(Number);
-  const connection = await Connection.connect({ address: o.address });
+export async function sendDemoDigestNow(
+  config: Pick<AppConfig, 'temporal' | 'notifications'>,
+  timezone: string,
+): Promise<void> {
+  const { address, namespace, taskQueue } = config.temporal;
+  const { digestHour: hour, digestMinute: minute } = config.notifications;
+  const connection = await Connection.connect({ address });
   try {
-    const client = new Client({ connection, namespace: o.namespace });
-    await ensureDigestSchedule(client, o.taskQueue, o.timezone, { hour, minute });
-    await client.schedule.getHandle(digestScheduleId(o.taskQueue, o.timezone)).trigger();
+    const client = new Client({ connection, namespace });
+    await ensureDigestSchedule(client, taskQueue, timezone, { hour, minute });
+    await client.schedule.getHandle(digestScheduleId(taskQueue, timezone)).trigger();
   } finally {
     await connection.close();
   }

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import exitHook from 'async-exit-hook';
 import path from 'node:path';
+import { loadAppConfig } from '@orientir/config';
 import { runMigrations } from '@orientir/persistence';
-import { DEFAULT_TASK_QUEUE } from '@orientir/contracts';
 import { startInfrastructure } from './infrastructure';
 import { hasWorkflowPollers } from './temporal-dev-server.service';
 import { spawnManaged, type ManagedProcess } from './managed-process.util';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
       PUBLIC_URL: publicUrl,
       ORIENTIR_DATA_DIR: settings.dataDir,
     };
+    // Validated as the API and worker will validate it: a bad variable stops the start here, named.
+    const config = loadAppConfig(env);
     const node = (name: string, main: string) =>
       spawnManaged(name, process.execPath, ['-r', path.join(ROOT, 'infra/register.js'), path.join(ROOT, main)], {
         logDir: settings.infrastructure.logDir,
@@ -85,8 +87,7 @@ async function main(): Promise<void> {
     }
     await waitFor('API health', async () => (await fetch(`${apiUrl}/api/health`).catch(() => null))?.ok, 180_000, 500);
     // The worker bundles the workflow code first; "ready" means it is polling too.
-    const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
-    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    const { namespace, taskQueue } = config.temporal;
     await waitFor(
       'worker polling',
       () => hasWorkflowPollers(infra.temporalAddress, namespace, taskQueue),
@@ -109,12 +110,9 @@ async function main(): Promise<void> {
         ...formatDemoLogins(demo.logins),
       ];
       // Today's digest now (if today is a working day there), so the mail viewer is not empty until 09:00.
-      await sendDemoDigestNow({
-        address: infra.temporalAddress,
-        namespace,
-        taskQueue,
-        timezone: DEMO_TIMEZONE,
-      }).catch((error: unknown) => say(`[orientir] demo digest not sent: ${String(error)}`));
+      await sendDemoDigestNow(config, DEMO_TIMEZONE).catch((error: unknown) =>
+        say(`[orientir] demo digest not sent: ${String(error)}`),
+      );
       demoLine = `demo cycle:      ${publicUrl}/cycles/${demo.cycleId}  (${demo.summary}; API ${apiUrl}/api/cycles/${demo.cycleId})`;
     }
     fs.mkdirSync(settings.dataDir, { recursive: true });

@@ -274,6 +274,14 @@ describe('the coordinator on a running cycle: risk profiles, curator change, wit
     await stageInMatrix(p, SCHOOLS.added, 'Рисковый профиль');
     expect(await p.page.getByTestId('schools-total').textContent()).toBe('5');
     await p.shot('dashboard-added');
+    // The lyceum's page shows its earlier cycle: the school carries its history across cycles.
+    await p.page.getByRole('link', { name: SCHOOLS.directory }).click();
+    const otherCycles = p.page.getByRole('region', { name: 'Эта школа в других циклах' });
+    await otherCycles.getByRole('row').filter({ hasText: 'ШНОР 2025/26' }).filter({ hasText: 'Зона риска' }).waitFor();
+    await p.shot('school-other-cycles');
+    await otherCycles.getByRole('link', { name: 'ШНОР 2025/26' }).click();
+    await p.page.getByRole('heading', { name: SCHOOLS.directory }).waitFor();
+    await p.page.getByText('ШНОР 2025/26', { exact: false }).first().waitFor();
     expect(p.errors).toEqual([]);
     await p.close();
 

@@ -179,6 +179,7 @@ describe('the directory in Chromium', () => {
       .waitFor();
     await personRow.getByRole('cell', { name: 'приглашен' }).waitFor();
     const accounts = (await admin.get('/api/users').expect(200)).body as {
+      id: string;
       email: string;
       grants: { role: string; scopeKind: string; scopeValue: string | null; scopeLabel?: string | null }[];
     }[];
@@ -208,9 +209,34 @@ describe('the directory in Chromium', () => {
     await invited.page.getByText('Пароль изменен').waitFor();
     await signIn(invited, product.baseUrl, PERSON_EMAIL, newPassword);
     await invited.shot('signed-in');
+    const meStatus = () => invited.page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(await meStatus()).toBe(200);
+
+    // The coordinator sees her account with its role, and switches it off: her open session ends at once.
+    await p.page.reload();
+    await p.page.getByRole('button', { name: 'Учетная запись: Кузнецова Ольга Петровна' }).click();
+    const accountPanel = p.page.getByRole('group', { name: 'Учетная запись: Кузнецова Ольга Петровна' });
+    await accountPanel.getByText(`Муниципальный координатор (муниципалитет: ${MUNICIPALITY})`).waitFor();
+    await p.shot('account');
+    await accountPanel.getByRole('button', { name: 'Отключить учетную запись' }).click();
+    await p.page
+      .getByRole('status')
+      .filter({ hasText: 'Учетная запись отключена: Кузнецова Ольга Петровна' })
+      .waitFor();
+    await p.page.getByRole('row').filter({ hasText: PERSON_EMAIL }).getByRole('cell', { name: 'отключена' }).waitFor();
+    expect(await meStatus()).toBe(401);
+    const deactivations = (await admin.get('/api/audit').query({ action: 'user.deactivate' }).expect(200)).body as {
+      items: { targetId: string }[];
+    };
+    expect(deactivations.items.map((i) => i.targetId)).toContain(accounts.find((a) => a.email === PERSON_EMAIL)?.id);
     // The refused school edit (400) is the only failed request the browser logs.
     expect(p.errors.filter((e) => /status of 400/.test(e))).toHaveLength(1);
-    expect([...p.errors.filter((e) => !/status of 400/.test(e)), ...invited.errors]).toEqual([]);
+    // …and the invited page's own check after the switch-off is the one 401 it logs.
+    expect(invited.errors.filter((e) => /status of 401/.test(e))).toHaveLength(1);
+    expect([
+      ...p.errors.filter((e) => !/status of 400/.test(e)),
+      ...invited.errors.filter((e) => !/status of 401/.test(e)),
+    ]).toEqual([]);
     await invited.close();
     await p.close();
   });
@@ -338,7 +364,13 @@ describe('the directory in Chromium', () => {
     expect(cycle.unmatchedExecutors).toEqual(['Отдел образования']);
 
     const p = await openPage(product, 'executor-link');
-    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycle.id}/launch`);
+    // The cycle's dashboard says who gets no reminders and leads to where they are linked.
+    await signIn(p, product.baseUrl, account.email, password, `/cycles/${cycle.id}`);
+    const warning = p.page.getByRole('region', { name: 'Исполнители без напоминаний' });
+    await warning.getByText('Исполнители не найдены в справочнике', { exact: false }).waitFor();
+    expect(await warning.textContent()).toContain('«Отдел образования»');
+    await p.shot('dashboard-unmatched', 'viewport');
+    await warning.getByRole('link', { name: 'Связать со справочником' }).click();
     const row = p.page.getByRole('group', { name: 'Исполнитель: Отдел образования' });
     await row.waitFor();
     await row.getByRole('combobox', { name: 'Организация из справочника: Отдел образования' }).click();
@@ -351,6 +383,9 @@ describe('the directory in Chromium', () => {
     await p.shot('executor-linked');
     const view = (await admin.get(`/api/cycles/${cycle.id}`).expect(200)).body as { unmatchedExecutors: string[] };
     expect(view.unmatchedExecutors).toEqual([]);
+    await p.page.goto(`${product.baseUrl}/cycles/${cycle.id}`);
+    await p.page.getByTestId('summary-cards').waitFor();
+    expect(await p.page.getByText('Исполнители не найдены в справочнике').count()).toBe(0);
     expect(p.errors).toEqual([]);
     await p.close();
   });

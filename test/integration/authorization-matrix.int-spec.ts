@@ -54,6 +54,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'PUT /api/cycles/:id/escalation-chain': COORDINATORS,
   'GET /api/schools/:id': EVERY_ROLE,
   'GET /api/schools/:id/timeline': EVERY_ROLE,
+  'GET /api/schools/:id/cycles': EVERY_ROLE,
   'POST /api/schools/:id/risk-profile': COORDINATORS,
   'POST /api/schools/:id/self-diagnosis': ['school_team'],
   'POST /api/schools/:id/documents': ['school_team'],

@@ -238,13 +238,24 @@ describe('directory: school details, people import, editing and deactivation', (
         .reminderRecipients(randomUUID(), [smirnov.organisationId as string])
         .then((r) => r.map((x) => x.email).sort());
     expect(await recipients()).toEqual([`orlova-${tag}@example.ru`, `smirnov-${tag}@example.ru`]);
+    const invitation = (
+      await coordinator
+        .post(`/api/directory/people/${smirnov.id}/invitation`)
+        .send({ grants: [{ role: 'executor', scopeKind: 'organisation', scopeValue: smirnov.organisationId }] })
+        .expect(201)
+    ).body as { userId: string };
     const left = (
       await coordinator
         .request('patch', `/api/directory/people/${smirnov.id}`)
         .send({ active: false, position: 'ведущий методист' })
         .expect(200)
     ).body as Person;
-    expect(left).toMatchObject({ active: false, position: 'ведущий методист' });
+    // Who left keeps no access: the account ends with the directory entry (audited as the account's switch-off).
+    expect(left).toMatchObject({ active: false, position: 'ведущий методист', account: 'deactivated' });
+    const switchedOff = await harness.db.query(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at`, [
+      invitation.userId,
+    ]);
+    expect(switchedOff.rows.map((r) => r.action)).toContain('user.deactivate');
     // Someone who left gets no reminders.
     expect(await recipients()).toEqual([`orlova-${tag}@example.ru`]);
 

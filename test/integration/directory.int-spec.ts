@@ -295,6 +295,18 @@ describe('directory: participants import, executors matched to organisations, re
       const seen = (await curator.get(`/api/cycles/${cycle.id}`).expect(200)).body as CycleBody;
       expect(seen.schools.map((s) => s.name)).toEqual(['МБОУ «СОШ № 6»']);
     }
+    // The school carries its history: both years, each with its own category, newest first.
+    const nextRow = cycleNextYear.schools.find((s) => s.directorySchoolId === school6?.directorySchoolId);
+    const history = (await curator.get(`/api/schools/${nextRow?.id}/cycles`).expect(200)).body as {
+      cycles: { cycleId: string; schoolId: string; year: number; category: string; current: boolean }[];
+    };
+    expect(history.cycles.map((c) => [c.cycleId, c.schoolId, c.category, c.current])).toEqual([
+      [cycleNextYear.id, nextRow?.id, 'risk_zone', true],
+      [cycleThisYear.id, school6?.id, 'shnor', false],
+    ]);
+    // Another school of the cycle is not hers: it answers like a missing one.
+    const school9 = cycleNextYear.schools.find((s) => s.name === 'МБОУ "СОШ № 9"');
+    await curator.get(`/api/schools/${school9?.id}/cycles`).expect(404);
 
     // A school-team account made on this year's row stores the directory school, so next year it is the same school.
     const teamPassword = 'Командный-пароль-2024';

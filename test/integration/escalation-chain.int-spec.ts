@@ -3,21 +3,10 @@
 // through the outbox, against the real PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createActivities, type ActivityDeps } from '@orientir/activities';
 import { eventWorkflowId, type EventReminderResult, type NotificationTiming } from '@orientir/contracts';
-import { MAIL_OUTBOX } from '@orientir/mail';
-import {
-  CalendarStore,
-  CycleStore,
-  EventTrackingStore,
-  LaunchStore,
-  MailOutboxStore,
-  NotificationStore,
-  ProgressStore,
-  SchoolYearStore,
-} from '@orientir/persistence';
 import { clientWith, type ApiClient } from '../support/auth-clients';
 import { useHarness } from '../support/test-harness';
+import { workerActivities } from '../support/worker-activities.util';
 
 describe('escalation chain per cycle', () => {
   const harness = useHarness();
@@ -161,23 +150,7 @@ describe('escalation chain per cycle', () => {
   });
 
   it('reads the chain and the calendar for the workflows, and mails each level once through the outbox', async () => {
-    const worker = harness.apps.worker;
-    const activities = createActivities({
-      progress: worker.get(ProgressStore),
-      outbox: worker.get(MAIL_OUTBOX),
-      outboxLookup: worker.get(MailOutboxStore),
-      directory: worker.get(CycleStore),
-      calendar: worker.get(CalendarStore),
-      events: worker.get(EventTrackingStore),
-      people: worker.get(NotificationStore),
-      schoolYear: worker.get(SchoolYearStore),
-      reminderDaysBefore: [7, 1],
-      publicUrl: 'http://orientir.test',
-      defaultNotificationMode: 'instant',
-      launches: worker.get(LaunchStore),
-      starter: null as unknown as ActivityDeps['starter'],
-      isTransientStartError: () => false,
-    });
+    const activities = workerActivities(harness.apps);
     const run = new MockActivityEnvironment();
 
     // A region's own holiday marked by the admin reaches the timing the workflows plan with.

@@ -1,7 +1,7 @@
 // The one rule for what goes out after a missed deadline, shared by the event and school workflows:
 // the cycle's escalation chain (executor's overdue notice, then coordinators) planned on the production
 // calendar at the cycle's local hour. Deterministic: the timing comes from a recorded activity answer.
-import { planEscalation, type EscalationLevel } from '@orientir/domain/workflow';
+import { escalationKey, planEscalation, type EscalationLevel } from '@orientir/domain/workflow';
 import type { NotificationTiming } from '@orientir/contracts';
 
 /** Something overdue: `key` names it for the idempotency of its letters (e.g. `o0` or a due date). */
@@ -27,7 +27,7 @@ export function pendingEscalations<T extends OverdueItem>(
   const due: DueEscalation<T>[] = [];
   for (const item of items) {
     for (const step of planEscalation({ ...timing, deadline: item.deadline })) {
-      const key = `${item.key}/escalation/${step.level}`;
+      const key = escalationKey(item.key, step.level);
       if (!wasSent(key)) due.push({ item, level: step.level, dueAt: step.dueAt, key });
     }
   }

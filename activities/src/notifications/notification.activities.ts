@@ -8,6 +8,7 @@ import type {
   EventReminderInput,
   EventReminderResult,
 } from '@orientir/contracts';
+import type { EscalationLevel } from '@orientir/domain';
 import { renderEventReminder, type MailOutbox } from '@orientir/mail';
 import type {
   Addressee,
@@ -17,6 +18,11 @@ import type {
   SchoolYearPort,
 } from '../activity.ports';
 import type { DigestService } from './digest.service';
+import {
+  coordinatorStepAddressees,
+  type EscalationPlace,
+  type EscalationRecipientsPort,
+} from './escalation-recipients.util';
 import { LinkIssuer } from './link-issuer';
 
 export interface NotificationActivityDeps {
@@ -26,8 +32,8 @@ export interface NotificationActivityDeps {
   people: DigestPort;
   links: LinkIssuer;
   defaultMode: NotificationModeValue;
-  /** Coordinators to escalate to. */
-  coordinators: Pick<SchoolYearPort, 'coordinatorAddressees' | 'regionalCoordinatorAddressees'>;
+  /** Coordinators to escalate to, by the cycle's chain and the executors' municipalities. */
+  coordinators: EscalationRecipientsPort & Pick<SchoolYearPort, 'organisationMunicipalities'>;
 }
 
 export function createNotificationActivities({
@@ -105,9 +111,10 @@ export function createNotificationActivities({
 
     /**
      * The overdue notice (level executor: the event's people, whatever their mail preference, as it is
-     * critical) or an escalation letter to the cycle's municipal or regional coordinators. Queued once
-     * per workflow, occurrence, level and recipient; an address the server refuses never blocks the
-     * workflow (the outbox marks it undeliverable and the coordinator sees it).
+     * critical) or an escalation letter to the municipal coordinators (of the cycle's municipality; in a
+     * region-wide cycle of each executor organisation's, see coordinatorStepAddressees) or the regional
+     * ones. Queued once per workflow, occurrence, level and recipient; an address the server refuses
+     * never blocks the workflow (the outbox marks it undeliverable and the coordinator sees it).
      */
     async sendEventEscalation(input: EventEscalationInput): Promise<EventReminderResult> {
       const found = await directory.findEventForReminder(input.eventId);
@@ -115,12 +122,10 @@ export function createNotificationActivities({
         throw ApplicationFailure.create({ message: `Event ${input.eventId} not found`, nonRetryable: true });
       }
       const { cycle, event } = found;
-      const recipients: (Addressee & { personId?: string })[] =
+      const recipients: (Addressee & { personId?: string; level: EscalationLevel })[] =
         input.level === 'executor'
-          ? found.recipients
-          : input.level === 'municipal_coordinator'
-            ? await coordinators.coordinatorAddressees(cycle.municipalityId ?? null)
-            : await coordinators.regionalCoordinatorAddressees();
+          ? found.recipients.map((r) => ({ ...r, level: input.level }))
+          : await coordinatorStepAddressees(coordinators, cycle.id, input.level, await escalationPlaces(found));
       if (recipients.length === 0) {
         log.warn('Nobody to tell of an overdue event at this escalation level; shown on the cycle only', { ...input });
       }
@@ -151,7 +156,7 @@ export function createNotificationActivities({
         await outbox.enqueue({
           to: email,
           kind: input.level === 'executor' ? 'event-overdue' : 'event-escalation',
-          dedupeKey: `${input.workflowId}/overdue/${input.occurrenceIndex}/${input.level}/${email}`,
+          dedupeKey: `${input.workflowId}/overdue/${input.occurrenceIndex}/${recipient.level}/${email}`,
           cycleId: cycle.id,
           ...mail,
         });
@@ -163,4 +168,21 @@ export function createNotificationActivities({
       return digests.sendDigests(input);
     },
   };
+
+  /** A municipal cycle's events belong to its municipality; a region-wide one's to their executors'. */
+  async function escalationPlaces(found: {
+    cycle: { id: string; municipalityId?: string | null };
+    event: { executors: { name: string; organisationId?: string | null }[] };
+  }): Promise<EscalationPlace[]> {
+    const { cycle, event } = found;
+    if (cycle.municipalityId) return [{ municipalityId: cycle.municipalityId, label: `cycle ${cycle.id}` }];
+    const ids = event.executors.flatMap((x) => (x.organisationId ? [x.organisationId] : []));
+    const municipalityOf = new Map(
+      (await coordinators.organisationMunicipalities(ids)).map((o) => [o.organisationId, o.municipalityId]),
+    );
+    return event.executors.map((x) => ({
+      municipalityId: (x.organisationId && municipalityOf.get(x.organisationId)) || null,
+      label: `executor «${x.name}»${x.organisationId ? '' : ' (not matched to an organisation)'}`,
+    }));
+  }
 }

@@ -1,8 +1,9 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import { SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
+import { escalationKey, parseEscalationKey, SCHOOL_STAGE_TITLES_RU } from '@orientir/domain';
 import type { SchoolNoticeInput, SchoolSetupInput, SchoolYearSetup } from '@orientir/contracts';
 import { renderSchoolNotice, type MailOutbox } from '@orientir/mail';
-import type { CalendarPort, SchoolYearPort } from '../activity.ports';
+import type { Addressee, CalendarPort, SchoolYearPort } from '../activity.ports';
+import { coordinatorStepAddressees } from '../notifications/escalation-recipients.util';
 import { buildSchoolYearSetup } from './school-year-setup.util';
 
 export interface SchoolYearActivityDeps {
@@ -13,6 +14,9 @@ export interface SchoolYearActivityDeps {
   reminderDaysBefore: number[];
   calendar: CalendarPort;
 }
+
+const FALLBACK_REMARKS =
+  'В муниципалитете школы нет муниципального координатора, поэтому письмо направлено региональному координатору — следующему адресату цепочки эскалации цикла: просим проконтролировать выполнение.';
 
 /** Thin adapters: the school workflow's set-up from PostgreSQL, and its notices through the outbox. */
 export function createSchoolYearActivities({
@@ -45,13 +49,23 @@ export function createSchoolYearActivities({
     async sendSchoolNotice(input: SchoolNoticeInput): Promise<{ recipients: number }> {
       const facts = await schoolYear.loadFacts(input.cycleId, input.schoolId);
       if (!facts) return { recipients: 0 };
-      const recipients = [];
+      // A letter's key and remarks: the notice's own, unless the municipal step fell back to the regional one.
+      const recipients: (Addressee & { key?: string; remarks?: string })[] = [];
+      const municipalityId = facts.school.municipalityId ?? facts.cycle.municipalityId;
+      const step = parseEscalationKey(input.key);
       for (const audience of input.audience) {
         if (audience === 'school_team') recipients.push(...(await schoolYear.schoolTeamAddressees(facts.school)));
-        if (audience === 'coordinator') {
-          recipients.push(
-            ...(await schoolYear.coordinatorAddressees(facts.school.municipalityId ?? facts.cycle.municipalityId)),
-          );
+        if (audience === 'coordinator' && step?.level === 'municipal_coordinator') {
+          const place = { municipalityId, label: `school «${facts.school.name}»` };
+          for (const a of await coordinatorStepAddressees(schoolYear, input.cycleId, step.level, [place])) {
+            recipients.push(
+              a.level === step.level
+                ? a
+                : { ...a, key: escalationKey(step.itemKey, a.level), remarks: FALLBACK_REMARKS },
+            );
+          }
+        } else if (audience === 'coordinator') {
+          recipients.push(...(await schoolYear.coordinatorAddressees(municipalityId)));
         }
         if (audience === 'regional_coordinator') recipients.push(...(await schoolYear.regionalCoordinatorAddressees()));
         if (audience === 'curator') {
@@ -79,13 +93,13 @@ export function createSchoolYearActivities({
           dueAt: input.dueAt ? new Date(input.dueAt) : null,
           timezone: facts.cycle.timezone,
           documentTitle: input.documentTitle ?? input.documentKey,
-          remarks: input.remarks,
+          remarks: recipient.remarks ?? input.remarks,
           actionUrl: `${publicUrl}/cycles/${input.cycleId}/schools/${input.schoolId}`,
         });
         await outbox.enqueue({
           to: email,
           kind: `school-${input.kind.replace(/_/g, '-')}`,
-          dedupeKey: `${input.workflowId}/${input.key}/${email}`,
+          dedupeKey: `${input.workflowId}/${recipient.key ?? input.key}/${email}`,
           cycleId: input.cycleId,
           ...mail,
         });

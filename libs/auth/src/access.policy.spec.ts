@@ -1,4 +1,5 @@
 import {
+  assignmentGrants,
   auditScope,
   canManageMunicipality,
   cycleAccess,
@@ -69,9 +70,8 @@ describe('cycleAccess', () => {
     expect(ids(access.schoolIds)).toEqual(['r2']);
   });
 
-  it("shows a school team and a curator only their schools (by directory school, not by one cycle's row)", () => {
+  it('shows a school team and a curator only their schools (by directory school)', () => {
     expect(ids(cycleAccess([g('school_team', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
-    expect(cycleAccess([g('school_team', 'school', 's2')], irkutskCycle).read).toBe(false);
     const curator = cycleAccess([g('curator', 'school', 'ds1'), g('curator', 'school', 'dr2')], irkutskCycle);
     expect(curator).toMatchObject({ manage: false, read: true });
     expect(ids(curator.schoolIds)).toEqual(['s1']);
@@ -94,6 +94,21 @@ describe('cycleAccess', () => {
     };
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], irkutskCycle).schoolIds)).toEqual(['s2']);
     expect(ids(cycleAccess([g('curator', 'school', 'ds2')], nextYear).schoolIds)).toEqual(['n1']);
+  });
+
+  it("an assignment's grant names the cycle's school row: that school of that cycle, nothing else", () => {
+    const nextYear: CycleFacts = {
+      ...irkutskCycle,
+      schools: [{ id: 'n1', municipalityId: null, directorySchoolId: 'ds2' }],
+    };
+    const grants = assignmentGrants(['s2', 's2']);
+    expect(grants).toEqual([g('curator', 'school', 's2')]);
+    const access = cycleAccess(grants, irkutskCycle);
+    expect(access).toMatchObject({ manage: false, read: true });
+    expect(ids(access.schoolIds)).toEqual(['s2']);
+    // The same directory school in another cycle, and the other school of this one, stay out of reach.
+    expect(cycleAccess(grants, nextYear).read).toBe(false);
+    expect(cycleAccess(assignmentGrants([]), irkutskCycle).read).toBe(false);
   });
 
   it('lets a supervisor read within its scope and never manage', () => {

@@ -17,9 +17,23 @@ export interface EventFacts {
   executors: { name: string; organisationId?: string | null }[];
 }
 
-/** A school grant covers the school in every cycle: it names the directory school. */
+/**
+ * A school grant covers the school in every cycle: it names the directory school. An assignment's
+ * grant (assignmentGrants) names the cycle's school row, so it covers that school of that cycle only.
+ */
 function coversSchool(scopeValue: string | null, school: SchoolFacts): boolean {
-  return !!scopeValue && scopeValue === school.directorySchoolId;
+  return !!scopeValue && (scopeValue === school.directorySchoolId || scopeValue === school.id);
+}
+
+/**
+ * The authority of an assignment: the person a school's workflow names as its curator or as a
+ * document's expert reads that school (its documents and files) and reviews there as a curator would,
+ * without a grant of its own. Added when the caller is authenticated, from the current assignments,
+ * so it ends as soon as the coordinator names someone else. Never stored: stored school grants name
+ * directory schools (a cycle's school row sent as a grant is stored as its directory school).
+ */
+export function assignmentGrants(cycleSchoolIds: readonly string[]): RoleGrant[] {
+  return [...new Set(cycleSchoolIds)].map((id) => ({ role: 'curator', scopeKind: 'school', scopeValue: id }));
 }
 
 /**

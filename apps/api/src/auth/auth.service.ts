@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@orientir/config';
-import { effectiveGrants, passwordProblem, type RoleGrant } from '@orientir/auth';
+import { assignmentGrants, effectiveGrants, passwordProblem, type RoleGrant } from '@orientir/auth';
 import { hashPassword, hashToken, issueToken, sameHash, tokenKindOf, verifyPassword } from '@orientir/credentials';
 import { MAIL_SENDER, renderPasswordReset, type MailSender } from '@orientir/mail';
 import {
@@ -315,12 +315,9 @@ export class AuthService implements BeforeApplicationShutdown {
   ): Promise<Principal> {
     if (!holder.isActive) throw unauthenticated();
     const grants = effectiveGrants(holder.grants, await this.directory.regionId());
-    // A curator the coordinator assigned on a running school reads it as if granted (issue 11).
-    for (const school of await this.users.assignedCuratorSchools(userId)) {
-      if (!grants.some((g) => g.role === 'curator' && g.scopeKind === 'school' && g.scopeValue === school)) {
-        grants.push({ role: 'curator', scopeKind: 'school', scopeValue: school });
-      }
-    }
+    // Whom a running school's workflow names (its curator, a document's expert) reads and reviews
+    // that school of that cycle as if granted, while named (the policy's assignmentGrants).
+    grants.push(...assignmentGrants(await this.users.assignedSchools(userId)));
     return {
       userId,
       email: holder.email,

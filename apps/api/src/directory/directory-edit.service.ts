@@ -11,6 +11,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { DirectoryService, toPersonView, toSchoolView } from './directory.service';
+import { labelGrants } from '../auth/grant-scope.util';
+import { PeopleService } from './people.service';
 import type { UpdateDirectorySchoolDto, UpdatePersonDto } from './dto/directory-edit.dto';
 import type { DirectorySchoolView, PersonView } from './dto/directory.view';
 
@@ -27,6 +29,7 @@ export class DirectoryEditService {
     private readonly directory: DirectoryStore,
     private readonly scope: DirectoryService,
     private readonly audit: AuditService,
+    private readonly accounts: PeopleService,
   ) {}
 
   async updateSchool(id: string, dto: UpdateDirectorySchoolDto, actor: Actor): Promise<DirectorySchoolView> {
@@ -93,8 +96,18 @@ export class DirectoryEditService {
       municipality: await this.municipalityName(await this.municipalityOfOrganisation(after.organisationId)),
       details: changes(before, after, Object.keys(patch) as (keyof PersonEntity)[]),
     });
-    const states = after.userId ? await this.directory.accountStates([after.userId]) : new Map();
-    return toPersonView(after, after.userId ? (states.get(after.userId) ?? 'none') : 'none');
+    if (!after.userId) return toPersonView(after, 'none');
+    // Someone who left keeps no access: their account ends with their place in the directory.
+    if (dto.active === false && before.active) await this.accounts.setActive(after.userId, false, actor);
+    const [states, grants] = await Promise.all([
+      this.directory.accountStates([after.userId]),
+      this.directory.accountGrants([after.userId]),
+    ]);
+    return toPersonView(
+      after,
+      states.get(after.userId) ?? 'none',
+      await labelGrants(grants.get(after.userId) ?? [], this.directory),
+    );
   }
 
   private async municipalityOfOrganisation(organisationId: string | null): Promise<string | null> {

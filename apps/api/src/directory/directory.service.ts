@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DirectoryStore, type DirectorySchoolEntity, type PersonEntity } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
+import { labelGrants } from '../auth/grant-scope.util';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds } from './directory-scope.util';
 import type {
@@ -47,8 +48,19 @@ export class DirectoryService {
     const scope = await this.scope(actor);
     const organisations = scope === null ? null : (await this.directory.listOrganisations(scope)).map((o) => o.id);
     const people = await this.directory.listPeople(organisations);
-    const states = await this.directory.accountStates(people.map((p) => p.userId).filter((id): id is string => !!id));
-    return people.map((p) => toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none'));
+    const userIds = people.map((p) => p.userId).filter((id): id is string => !!id);
+    const [states, grants] = await Promise.all([
+      this.directory.accountStates(userIds),
+      this.directory.accountGrants(userIds),
+    ]);
+    const labelled = new Map(
+      await Promise.all(
+        [...grants].map(async ([userId, g]) => [userId, await labelGrants(g, this.directory)] as const),
+      ),
+    );
+    return people.map((p) =>
+      toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none', labelled.get(p.userId ?? '') ?? []),
+    );
   }
 
   /** The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none. */
@@ -168,7 +180,11 @@ export function organisationNotFound(id: string): DirectoryException {
   return new DirectoryException(DirectoryErrorCode.ORGANISATION_NOT_FOUND, `Организация ${id} не найдена`);
 }
 
-export function toPersonView(p: PersonEntity, account: PersonView['account']): PersonView {
+export function toPersonView(
+  p: PersonEntity,
+  account: PersonView['account'],
+  grants: PersonView['grants'] = [],
+): PersonView {
   return {
     id: p.id,
     fullName: p.fullName,
@@ -178,6 +194,7 @@ export function toPersonView(p: PersonEntity, account: PersonView['account']): P
     organisationId: p.organisationId,
     userId: p.userId,
     account,
+    grants,
     isContact: p.isContact,
     active: p.active,
   };

@@ -35,6 +35,8 @@ import {
 import { SchoolYearSettingsDto, SchoolYearSettingsView } from './dto/school-year-settings.dto';
 import { SchoolTimelineView, SchoolYearStateView, SchoolYearView } from './dto/school-year.view';
 import { SchoolYearService } from './school-year.service';
+import { SchoolHistoryService } from './school-history.service';
+import { SchoolHistoryView } from './dto/school-history.view';
 import { SchoolErrorCode } from './school.exception';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { LinkScoped } from '../auth/link-scope.util';
@@ -68,7 +70,10 @@ const COORDINATORS = ['admin', 'regional_coordinator', 'municipal_coordinator'] 
 @ApiTags('schools')
 @Controller('schools')
 export class SchoolsController {
-  constructor(private readonly schools: SchoolYearService) {}
+  constructor(
+    private readonly schools: SchoolYearService,
+    private readonly schoolHistory: SchoolHistoryService,
+  ) {}
 
   @Get(':id')
   @LinkScoped({ school: 'id' })
@@ -88,6 +93,16 @@ export class SchoolsController {
   @ApiErrors(SchoolErrorCode.NOT_FOUND)
   timeline(@Param('id', schoolUuid) id: string, @CurrentActor() actor: Actor): Promise<SchoolTimelineView> {
     return this.schools.timeline(id, actor);
+  }
+
+  @Get(':id/cycles')
+  @LinkScoped({ school: 'id' })
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'The same directory school in every cycle the caller may read: category, stage, round' })
+  @ApiOkResponse({ type: SchoolHistoryView })
+  @ApiErrors(SchoolErrorCode.NOT_FOUND)
+  history(@Param('id', schoolUuid) id: string, @CurrentActor() actor: Actor): Promise<SchoolHistoryView> {
+    return this.schoolHistory.history(id, actor);
   }
 
   @Post(':id/risk-profile')

@@ -1130,6 +1130,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/schools/{id}/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same directory school in every cycle the caller may read: category, stage, round */
+    get: operations['SchoolsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schools/{id}/deadline-extension': {
     parameters: {
       query?: never;
@@ -2767,6 +2784,8 @@ export interface components {
       active: boolean;
       email: string | null;
       fullName: string;
+      /** @description The account's roles with the names of their scopes; empty without one */
+      grants: components['schemas']['GrantView'][];
       /** Format: uuid */
       id: string;
       /** @description Gets the organisation's reminders unless an event names its own people */
@@ -3067,6 +3086,50 @@ export interface components {
       municipality?: string;
       /** @example МБОУ г. Иркутска СОШ № 1 */
       name: string;
+    };
+    SchoolHistoryView: {
+      /** @description The same directory school in every cycle the caller may read, newest year first */
+      cycles: components['schemas']['SchoolInCycleView'][];
+      /** Format: uuid */
+      directorySchoolId: string | null;
+      /** Format: uuid */
+      schoolId: string;
+    };
+    SchoolInCycleView: {
+      /**
+       * @description The category is per cycle
+       * @enum {string}
+       */
+      category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      /** @description This is the row the request named */
+      current: boolean;
+      /** Format: uuid */
+      cycleId: string;
+      cycleTitle: string;
+      round: number | null;
+      /**
+       * Format: uuid
+       * @description The school's row in that cycle (its page)
+       */
+      schoolId: string;
+      /** @description The name the school had in that cycle */
+      schoolName: string;
+      /**
+       * @description Where its year stands; null until the workflow has projected it
+       * @enum {string|null}
+       */
+      stage:
+        | 'not_started'
+        | 'risk_profile'
+        | 'self_diagnosis'
+        | 'concept_documents'
+        | 'expertise'
+        | 'monitoring'
+        | 'report'
+        | 'completed'
+        | 'withdrawn'
+        | null;
+      year: number;
     };
     SchoolListItemView: {
       /** @enum {string} */
@@ -16209,6 +16272,159 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'SCHOOL_WORKFLOW_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SchoolsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolHistoryView'];
+        };
+      };
+      /** @description Error codes: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: LINK_OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SCHOOL_YEAR_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SCHOOL_YEAR_NOT_FOUND';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
             /** @description Russian, for people */
             message: string;
           };

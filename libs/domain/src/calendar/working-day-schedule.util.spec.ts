@@ -1,6 +1,8 @@
 import {
   DEFAULT_ESCALATION_CHAIN,
   escalationChainProblems,
+  escalationKey,
+  parseEscalationKey,
   overdueNoticeAt,
   planEscalation,
   planWorkingDayReminders,
@@ -185,5 +187,19 @@ describe('overdue notice and escalation', () => {
     expect(escalationChainProblems([{ level: 'municipal_coordinator', afterWorkingDays: 2 }])).toEqual([
       'Эскалация, шаг 1: первым шагом должен быть исполнитель (уведомление о просрочке)',
     ]);
+  });
+});
+
+describe('escalation keys', () => {
+  it('name an item and a level, and read back; other notice keys are not escalations', () => {
+    const key = escalationKey('2026-05-31T15:59:59.999Z', 'municipal_coordinator');
+    expect(key).toBe('2026-05-31T15:59:59.999Z/escalation/municipal_coordinator');
+    expect(parseEscalationKey(key)).toEqual({ itemKey: '2026-05-31T15:59:59.999Z', level: 'municipal_coordinator' });
+    expect(parseEscalationKey(escalationKey('o3', 'regional_coordinator'))).toEqual({
+      itemKey: 'o3',
+      level: 'regional_coordinator',
+    });
+    expect(parseEscalationKey('review_overdue/development_concept/1')).toBeNull();
+    expect(parseEscalationKey('o3/escalation/mayor')).toBeNull();
   });
 });

@@ -149,3 +149,23 @@ export function planEscalation(
     dueAt: slot(calendar.addWorkingDays(due, step.afterWorkingDays), input),
   }));
 }
+
+const ESCALATION_KEY_INFIX = '/escalation/';
+
+/**
+ * The idempotency key of one level's letters about an overdue item (`<item key>/escalation/<level>`):
+ * sent once, whatever later edits of the chain reorder. The school workflow names its notices by it.
+ */
+export function escalationKey(itemKey: string, level: EscalationLevel): string {
+  return `${itemKey}${ESCALATION_KEY_INFIX}${level}`;
+}
+
+/** The item and level an escalation key names; null for any other notice key. */
+export function parseEscalationKey(key: string): { itemKey: string; level: EscalationLevel } | null {
+  const at = key.lastIndexOf(ESCALATION_KEY_INFIX);
+  if (at < 0) return null;
+  const level = key.slice(at + ESCALATION_KEY_INFIX.length);
+  return (ESCALATION_LEVELS as readonly string[]).includes(level)
+    ? { itemKey: key.slice(0, at), level: level as EscalationLevel }
+    : null;
+}

@@ -18,6 +18,7 @@ import { StagedEvidenceFiles1795510000000 } from './1795510000000-staged-evidenc
 import { CycleEscalationChain1795520000000 } from './1795520000000-cycle-escalation-chain.migration';
 import { NaturalSortCollation1795660000000 } from './1795660000000-natural-sort-collation.migration';
 import { AssignedCuratorIndex1795500000000 } from './1795500000000-assigned-curator-index.migration';
+import { AssignedReviewerIndex1795640000000 } from './1795640000000-assigned-reviewer-index.migration';
 
 /** Every migration, in order. Adding one here is how the schema changes; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   AssignedCuratorIndex1795500000000,
   StagedEvidenceFiles1795510000000,
   CycleEscalationChain1795520000000,
+  AssignedReviewerIndex1795640000000,
   NaturalSortCollation1795660000000,
 ];

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Role, RoleGrant, ScopeKind } from '@orientir/auth';
 import {
   directoryKey,
   guessOrganisationKind,
@@ -172,7 +173,7 @@ export class DirectoryStore {
     }
   }
 
-  /** Human names of grant scopes (region, municipality, school, organisation, event), keyed by id. */
+  /** Human names of grant scopes (region, municipality, school or a cycle's school row, organisation, event), keyed by id. */
   async scopeLabels(ids: string[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
     if (!wanted.length) return new Map();
@@ -180,6 +181,7 @@ export class DirectoryStore {
       `SELECT id::text, name AS label FROM regions WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, name FROM municipalities WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, coalesce(short_name, full_name) FROM directory_schools WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM schools WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, name FROM organisations WHERE id = ANY($1::uuid[])
        UNION ALL SELECT id::text, number || '. ' || title FROM roadmap_events WHERE id = ANY($1::uuid[])`,
       [wanted],
@@ -523,6 +525,23 @@ export class DirectoryStore {
     return new Map(
       rows.map((r) => [r.id, !r.is_active ? 'deactivated' : r.has_password ? 'active' : 'invited'] as const),
     );
+  }
+
+  /** The role grants of each account, for the directory's account panel. */
+  async accountGrants(userIds: string[]): Promise<Map<string, RoleGrant[]>> {
+    const grants = new Map<string, RoleGrant[]>();
+    if (!userIds.length) return grants;
+    const rows = (await this.dataSource.query(
+      `SELECT user_id, role, scope_kind, scope_value FROM role_grants WHERE user_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [userIds],
+    )) as { user_id: string; role: Role; scope_kind: ScopeKind; scope_value: string }[];
+    for (const r of rows) {
+      grants.set(r.user_id, [
+        ...(grants.get(r.user_id) ?? []),
+        { role: r.role, scopeKind: r.scope_kind, scopeValue: r.scope_value || null },
+      ]);
+    }
+    return grants;
   }
 
   /** Replaces the people named for one event; an empty list gives the reminders back to the contact people. */

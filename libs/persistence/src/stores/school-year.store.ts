@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { PersonRef } from '@orientir/contracts';
 import {
   CycleEntity,
@@ -13,6 +13,12 @@ import {
 export interface SchoolInCycle {
   school: SchoolEntity;
   cycle: CycleEntity;
+}
+
+/** One cycle's row of a directory school with where its year stands (null: not projected yet). */
+export interface SchoolInOtherCycle extends SchoolInCycle {
+  stage: string | null;
+  round: number | null;
 }
 
 export interface SchoolYearFacts extends SchoolInCycle {
@@ -48,6 +54,35 @@ export class SchoolYearStore {
     if (!school?.cycle) return null;
     const { cycle, ...row } = school;
     return { school: row as SchoolEntity, cycle };
+  }
+
+  /** Every cycle's row of the same directory school (a school without one: only itself), newest year first. */
+  async sameSchoolInCycles(found: SchoolInCycle): Promise<SchoolInOtherCycle[]> {
+    const rows = found.school.directorySchoolId
+      ? await this.dataSource.getRepository(SchoolEntity).find({
+          where: { directorySchoolId: found.school.directorySchoolId },
+          relations: { cycle: true },
+        })
+      : [{ ...found.school, cycle: found.cycle }];
+    const progress = new Map(
+      (
+        await this.dataSource
+          .getRepository(SchoolProgressEntity)
+          .find({
+            where: { schoolId: In(rows.map((r) => r.id)) },
+            select: { schoolId: true, stage: true, round: true },
+          })
+      ).map((p) => [p.schoolId, p]),
+    );
+    return rows
+      .filter((r): r is SchoolEntity & { cycle: CycleEntity } => !!r.cycle)
+      .map(({ cycle, ...school }) => ({
+        school: school as SchoolEntity,
+        cycle,
+        stage: progress.get(school.id)?.stage ?? null,
+        round: progress.get(school.id)?.round ?? null,
+      }))
+      .sort((a, b) => b.cycle.year - a.cycle.year || b.cycle.createdAt.getTime() - a.cycle.createdAt.getTime());
   }
 
   async cycle(cycleId: string): Promise<CycleEntity | null> {
@@ -183,6 +218,21 @@ export class SchoolYearStore {
       [municipalityId],
     );
     return unique(rows);
+  }
+
+  /**
+   * The directory municipality of each organisation (null: a regional one, e.g. an institute): whose
+   * municipal coordinators an escalation about its event reaches in a region-wide cycle.
+   */
+  async organisationMunicipalities(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; municipalityId: string | null }[]> {
+    if (!organisationIds.length) return [];
+    return this.dataSource.query(
+      `SELECT id::text AS "organisationId", municipality_id::text AS "municipalityId"
+         FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[...new Set(organisationIds)]],
+    );
   }
 
   /** Regional coordinators: the installation serves one region, so every active regional grant counts. */

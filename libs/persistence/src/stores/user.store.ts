@@ -105,14 +105,25 @@ export class UserStore {
   }
 
   /**
-   * Directory schools whose workflow names this account as the school's curator (projected after each
-   * change): the assignment lets the curator read the school even without a grant on it.
+   * Cycle schools (row ids) whose workflow names this account, or its directory person, as the
+   * school's curator or a document's expert (projected after each change): the assignment lets the
+   * person read and review that school of that cycle without a grant, and ends when it is changed.
    */
-  async assignedCuratorSchools(userId: string): Promise<string[]> {
+  async assignedSchools(userId: string): Promise<string[]> {
+    // One branch per index (curator account, curator person, documents' experts by account or person).
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT DISTINCT s.directory_school_id AS id
-         FROM school_progress p JOIN schools s ON s.id = p.school_id
-        WHERE p.curator ->> 'userId' = $1 AND s.directory_school_id IS NOT NULL`,
+      `SELECT p.school_id AS id FROM school_progress p WHERE p.curator ->> 'userId' = $1
+       UNION
+       SELECT p.school_id FROM people pe JOIN school_progress p ON p.curator ->> 'personId' = pe.id::text
+        WHERE pe.user_id = $1::uuid
+       UNION
+       SELECT p.school_id FROM school_progress p
+        WHERE p.state -> 'documents' @> jsonb_build_array(jsonb_build_object('expert', jsonb_build_object('userId', $1::text)))
+       UNION
+       SELECT p.school_id FROM people pe
+         JOIN school_progress p
+           ON p.state -> 'documents' @> jsonb_build_array(jsonb_build_object('expert', jsonb_build_object('personId', pe.id::text)))
+        WHERE pe.user_id = $1::uuid`,
       [userId],
     );
     return rows.map((r) => r.id);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { GrantView } from '../../auth/dto/me.view';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -52,6 +53,11 @@ export class PersonView {
   userId!: string | null;
   @ApiProperty({ enum: ['none', 'invited', 'active', 'deactivated'] }) account!:
     'none' | 'invited' | 'active' | 'deactivated';
+  @ApiProperty({
+    type: [GrantView],
+    description: "The account's roles with the names of their scopes; empty without one",
+  })
+  grants!: GrantView[];
   @ApiProperty({ description: "Gets the organisation's reminders unless an event names its own people" })
   isContact!: boolean;
   @ApiProperty({ description: 'false: left the organisation; kept, gets no reminders' }) active!: boolean;

@@ -5,6 +5,8 @@ import { api, type Schemas } from '../../../api/client';
 import type { Grant } from '../../../lib/roles';
 import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, InlineError, PageLoader } from '../../../components/PageState';
+import { AccountPanel } from './AccountPanel';
+import { ta } from './account.i18n';
 import { InvitePanel } from './InvitePanel';
 import { EditPanel } from './EditPanel';
 import { PeopleImport } from './PeopleImport';
@@ -93,6 +95,7 @@ export default function Directory() {
       refresh();
     },
   });
+  const [managing, setManaging] = useState<(Person & { userId: string }) | null>(null);
   const organisationName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
   const [editing, setEditing] = useState<{ school: School } | { person: Person } | null>(null);
   const edit = useMutation({
@@ -330,6 +333,20 @@ export default function Directory() {
                 onCancel={() => setInviting(null)}
               />
             )}
+            {managing && (
+              <AccountPanel
+                key={managing.userId}
+                person={managing}
+                organisations={organisations.data}
+                schools={schools.data}
+                onDone={(message) => {
+                  setDone(message);
+                  setManaging(null);
+                  refresh();
+                }}
+                onCancel={() => setManaging(null)}
+              />
+            )}
             <InlineError error={invite.error} title={t.failed} />
             <Table
               data={people.data}
@@ -356,9 +373,18 @@ export default function Directory() {
                 {
                   id: 'invite',
                   name: '',
-                  width: 140,
+                  width: 160,
                   template: (p) =>
-                    p.account === 'none' && p.email && p.organisationId ? (
+                    p.userId ? (
+                      <Button
+                        size="s"
+                        view="outlined"
+                        aria-label={`${ta.manage}: ${p.fullName}`}
+                        onClick={() => setManaging({ ...p, userId: p.userId as string })}
+                      >
+                        {ta.manage}
+                      </Button>
+                    ) : p.active && p.account === 'none' && p.email && p.organisationId ? (
                       <Button
                         size="s"
                         view="outlined"

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Pagination, Select, Table, TextInput } from '@gravity-ui/uikit';
+import { Alert, Button, Checkbox, Pagination, Select, Table, TextInput } from '@gravity-ui/uikit';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { hasRole, MANAGER_ROLES, useSession } from '../../../auth/session';
 import type { operations } from '../../../api/schema.gen';
@@ -182,6 +182,26 @@ export default function CycleDashboard() {
           )}
         </div>
       </div>
+
+      {manager && (c.unmatchedExecutors.length > 0 || c.executorsWithoutAddressee.length > 0) && (
+        <section aria-label={m.noRemindersRegion}>
+          <Alert
+            theme="warning"
+            className="page-alert"
+            title={[
+              c.unmatchedExecutors.length ? m.unmatched(c.unmatchedExecutors) : '',
+              c.executorsWithoutAddressee.length ? m.withoutAddressee(c.executorsWithoutAddressee) : '',
+            ]
+              .filter(Boolean)
+              .join('. ')}
+            actions={
+              <Link className="g-link" to={`/cycles/${cycleId}/launch`}>
+                {m.linkExecutors}
+              </Link>
+            }
+          />
+        </section>
+      )}
 
       {manager && adding && (
         <AddSchool cycleId={cycleId} cycleMunicipality={c.municipality} onClose={() => setAdding(false)} />

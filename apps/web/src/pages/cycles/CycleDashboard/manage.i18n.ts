@@ -1,5 +1,11 @@
 // The coordinator's tools on the cycle page: risk profiles from a table, a school added to the running cycle.
 export const m = {
+  unmatched: (names: string[]) =>
+    `Исполнители не найдены в справочнике, напоминания им не уходят: ${names.map((n) => `«${n}»`).join(', ')}`,
+  withoutAddressee: (names: string[]) =>
+    `Нет адресата (в организации нет никого с почтой): ${names.map((n) => `«${n}»`).join(', ')}`,
+  linkExecutors: 'Связать со справочником',
+  noRemindersRegion: 'Исполнители без напоминаний',
   riskTitle: 'Рисковые профили из таблицы',
   riskHint:
     'Строка на школу (наименование или код), столбец на направление рисков, в ячейках «да» или «нет» (также 1/0, +/−). ' +

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { cellState } from '../../../lib/matrix';
 import { CATEGORY_TITLES, YEAR_STAGES, STAGE_TITLES, stageTitle } from '../../../lib/words';
 import { CoordinatorControls } from './CoordinatorControls';
+import { OtherCycles } from './OtherCycles';
 import { t } from './i18n';
 
 /**
@@ -106,6 +107,8 @@ export default function SchoolPage() {
       </section>
 
       {state && year.data && <CoordinatorControls state={state} cycleId={cycleId} actions={year.data.actions} />}
+
+      <OtherCycles schoolId={schoolId} />
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title" className="g-text g-text_variant_subheader-3">

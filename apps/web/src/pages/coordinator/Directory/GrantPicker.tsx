@@ -1,0 +1,84 @@
+import { Select, TextInput } from '@gravity-ui/uikit';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Schemas } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import {
+  ROLE_TITLES,
+  SCOPE_TITLES,
+  SCOPES_OF_ROLE,
+  type Grant,
+  type RoleName,
+  type ScopeKind,
+} from '../../../lib/roles';
+import { t } from './i18n';
+
+type Option = { value: string; content: string };
+
+// Admin is made on the Users page, never from the directory.
+const ROLE_OPTIONS = Object.entries(ROLE_TITLES)
+  .filter(([role]) => role !== 'admin')
+  .map(([value, content]) => ({ value, content }));
+
+/** One role and its scope: only the pairs the API accepts, scope values picked from the directory. */
+export function GrantPicker(props: {
+  grant: Grant;
+  onChange: (grant: Grant) => void;
+  /** The scope an organisation-scoped role starts with (the person's own organisation). */
+  organisationId: string | null;
+  organisations: Schemas['OrganisationView'][];
+  schools: Schemas['DirectorySchoolView'][];
+}) {
+  const { grant, onChange } = props;
+  const municipalities = useQuery({
+    queryKey: ['directory', 'municipalities'],
+    queryFn: () => unwrap(api.GET('/api/directory/municipalities')),
+  });
+  const valuesOf = (kind: ScopeKind): Option[] | null => {
+    if (kind === 'organisation') return props.organisations.map((o) => ({ value: o.id, content: o.name }));
+    if (kind === 'school') return props.schools.map((s) => ({ value: s.id, content: s.fullName }));
+    if (kind === 'municipality') return (municipalities.data ?? []).map((m) => ({ value: m.id, content: m.name }));
+    return null;
+  };
+  const firstValue = (kind: ScopeKind) =>
+    kind === 'organisation' ? (props.organisationId ?? '') : (valuesOf(kind)?.[0]?.value ?? '');
+  const choose = (scopeKind: ScopeKind, role = grant.role) =>
+    onChange({ role, scopeKind, scopeValue: scopeKind === 'global' ? undefined : firstValue(scopeKind) });
+  const values = valuesOf(grant.scopeKind);
+  return (
+    <div className="filters">
+      <Select
+        aria-label={t.role}
+        options={ROLE_OPTIONS}
+        value={[grant.role]}
+        onUpdate={([role]) => choose(SCOPES_OF_ROLE[role as RoleName][0], role as RoleName)}
+      />
+      <Select
+        aria-label={t.scope}
+        options={SCOPES_OF_ROLE[grant.role].map((k) => ({ value: k, content: SCOPE_TITLES[k] }))}
+        value={[grant.scopeKind]}
+        onUpdate={([kind]) => choose(kind as ScopeKind)}
+      />
+      {values ? (
+        <Select
+          aria-label={t.scopeValue}
+          filterable
+          options={values}
+          value={grant.scopeValue ? [grant.scopeValue] : []}
+          onUpdate={([scopeValue]) => onChange({ ...grant, scopeValue })}
+        />
+      ) : (
+        grant.scopeKind !== 'global' && (
+          <TextInput
+            controlProps={{ 'aria-label': t.scopeValue }}
+            placeholder={t.scopeValue}
+            value={grant.scopeValue ?? ''}
+            onUpdate={(scopeValue) => onChange({ ...grant, scopeValue })}
+          />
+        )
+      )}
+    </div>
+  );
+}
+
+/** A grant the API would refuse for want of a scope value. */
+export const grantIncomplete = (grant: Grant): boolean => grant.scopeKind !== 'global' && !grant.scopeValue?.trim();
