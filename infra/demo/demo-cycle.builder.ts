@@ -7,20 +7,17 @@ import {
   type IsoDate,
   type RoadmapEvent,
   type RoadmapPeriod,
-  type SchoolCategory,
 } from '@orientir/domain';
 
 /** The demo launch as a coordinator would make it: a stored roadmap, then a cycle from it. */
 export interface DemoLaunch {
   /** The seed roadmap, its dates moved to the coming months (POST /api/roadmaps). */
   roadmap: CanonicalRoadmap;
-  /** The launch request (POST /api/roadmaps/:id/cycles). */
-  cycle: {
-    title: string;
-    schools: { name: string; category: SchoolCategory; municipality?: string; emails: string[] }[];
-  };
-  /** Demo contact addresses of the executor organisations, so every reminder lands in the mail catcher. */
-  executorEmails: Map<string, string>;
+  /**
+   * The launch request (POST /api/roadmaps/:id/cycles): the roadmap's own schools, linked at launch to
+   * the directory schools the participants file brought (with their e-mails).
+   */
+  cycle: { title: string };
   /** Events launched waiting for dates («ожидает графика»). */
   awaitingSchedule: string[];
 }
@@ -52,24 +49,9 @@ export function buildDemoLaunch(seed: CanonicalRoadmap, now: Date, leadDays = 5)
   };
 
   const plan = planCycleFromRoadmap(roadmap);
-  const executorEmails = new Map<string, string>();
-  for (const name of plan.events.flatMap((e) => e.executors.map((x) => x.name))) {
-    if (!executorEmails.has(name)) executorEmails.set(name, `executor-${executorEmails.size + 1}@demo.orientir.local`);
-  }
-  const schools = plan.schools.length
-    ? plan.schools.map((s, i) => ({
-        ...s,
-        emails: s.emails.length ? s.emails : [`school-${i + 1}@demo.orientir.local`],
-      }))
-    : [1, 2, 3].map((n) => ({
-        name: `Демонстрационная школа № ${n}`,
-        category: 'shnor' as const,
-        emails: [`school-${n}@demo.orientir.local`],
-      }));
   return {
     roadmap,
-    cycle: { title: `Демо: ${plan.title}`, schools },
-    executorEmails,
+    cycle: { title: `Демо: ${plan.title}` },
     awaitingSchedule: plan.awaitingSchedule.map((a) => a.number),
   };
 }

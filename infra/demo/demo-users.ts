@@ -84,13 +84,6 @@ export async function launchDemoWithUsers(o: {
     const municipality =
       stored.cycle.municipality ?? stored.schools.find((s) => s.municipality)?.municipality ?? DEMO_MUNICIPALITY;
     const municipalityId = (await directory.ensureMunicipality(municipality)).row.id;
-    // Launched from the roadmap, executors are directory organisations: each gets a demo contact, so reminders reach the mail catcher.
-    for (const x of stored.events.flatMap((e) => e.executors)) {
-      const email = demo.executorEmails?.get(x.name);
-      if (x.organisationId && email) {
-        await directory.ensurePerson({ fullName: `Демо: ${x.name}`, email, organisationId: x.organisationId });
-      }
-    }
     const [first, second] = stored.schools;
     const executor = stored.events.flatMap((e) => e.executors).find((x) => x.organisationId);
     const organisation = executor?.name ?? 'Муниципальный координатор';

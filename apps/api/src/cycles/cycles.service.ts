@@ -26,7 +26,7 @@ import type { EscalationChainDto, EscalationChainView, EscalationStepDto } from 
 import { AuditService } from '../audit/audit.service';
 import { storedSchoolYearSettings } from '../schools/school-year-settings.util';
 import { assertSchoolChoices } from './school-choices.validator';
-import { validationFailed } from '../common/request.exception';
+import { RequestException, validationFailed } from '../common/request.exception';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 
@@ -330,6 +330,7 @@ function schoolYearOfCycle(settings: NonNullable<CreateCycleDto['schoolYear']>) 
   try {
     return storedSchoolYearSettings(settings, 'schoolYear.');
   } catch (error) {
+    if (error instanceof RequestException) throw error;
     if (error instanceof Error) throw validationFailed(error.message, [error.message]);
     throw error;
   }
