@@ -25,7 +25,7 @@ import { cycleFacts, toCycleView, toEscalationChainView } from './cycle-view.map
 import type { EscalationChainDto, EscalationChainView, EscalationStepDto } from './dto/escalation-chain.dto';
 import { AuditService } from '../audit/audit.service';
 import { storedSchoolYearSettings } from '../schools/school-year-settings.util';
-import { validationFailed } from '../common/request.exception';
+import { RequestException, validationFailed } from '../common/request.exception';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 
@@ -317,6 +317,7 @@ function schoolYearOfCycle(settings: NonNullable<CreateCycleDto['schoolYear']>) 
   try {
     return storedSchoolYearSettings(settings, 'schoolYear.');
   } catch (error) {
+    if (error instanceof RequestException) throw error;
     if (error instanceof Error) throw validationFailed(error.message, [error.message]);
     throw error;
   }
