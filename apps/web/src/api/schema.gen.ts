@@ -3442,6 +3442,8 @@ export interface components {
       cycleId: string;
       cycleTitle: string;
       municipality: string | null;
+      /** @description Keys of the documents on review that the caller decides (the document's expert, else the school's curator) */
+      reviewDocuments: string[];
       /** Format: uuid */
       schoolId: string;
       schoolName: string;

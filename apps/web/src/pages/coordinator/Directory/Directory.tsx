@@ -408,8 +408,6 @@ export default function Directory() {
               <InvitePanel
                 key={inviting.id}
                 person={inviting}
-                organisations={organisations.data}
-                schools={schools.data}
                 pending={invite.isPending}
                 onInvite={(grant) => invite.mutate({ person: inviting, grant })}
                 onCancel={() => setInviting(null)}
