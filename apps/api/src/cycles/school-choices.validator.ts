@@ -57,7 +57,7 @@ export async function assertSchoolChoices(
   for (const { municipalityId, rows } of open.values()) {
     const matches = await directory.matchSchools(
       municipalityId,
-      rows.map((i) => schools[i].name),
+      rows.map((i) => ({ fullName: schools[i].name })),
     );
     matches.forEach((match, j) => {
       if (match.kind !== 'fuzzy') return;

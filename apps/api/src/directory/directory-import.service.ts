@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { managesRegion } from '@orientir/auth';
 import { directoryKey, matchQuestion, nameKey } from '@orientir/domain';
-import { CycleStore, DirectoryConflictError, DirectoryStore } from '@orientir/persistence';
+import { CycleStore, DirectoryConflictError, DirectoryStore, type SchoolMatch } from '@orientir/persistence';
 import { parseCurators, parseSchools } from '@orientir/roadmap-import';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
@@ -266,6 +266,7 @@ export class DirectoryImportService {
     const invalid: string[] = [];
     const unanswered: string[] = [];
     const ask = 'ответьте в предпросмотре';
+    const matches = await this.schoolMatches(dto);
     for (const [i, s] of dto.schools.entries()) {
       const place = s.municipality?.trim() || dto.municipality?.trim();
       const municipality = place ? await this.directory.findMunicipality(place) : null;
@@ -281,13 +282,8 @@ export class DirectoryImportService {
           );
         continue;
       }
-      if (s.asNew || (place && !municipality)) continue;
-      const match = await this.directory.matchSchool({
-        municipalityId: municipality?.id ?? null,
-        fullName: s.name,
-        officialCode: s.officialCode,
-      });
-      if (match.kind === 'fuzzy')
+      const match = matches[i];
+      if (!s.asNew && match.kind === 'fuzzy')
         unanswered.push(
           `schools[${i}] «${s.name}»: похожа на «${match.school.fullName}» — ${ask}: это она (directorySchoolId) или новая школа (asNew: true)`,
         );
@@ -316,21 +312,42 @@ export class DirectoryImportService {
     return { invalid, unanswered };
   }
 
+  /**
+   * Each school row's match within its municipality (the row's, else the import's), one directory read
+   * per municipality; a municipality the directory lacks has nothing to match.
+   */
+  private async schoolMatches(
+    dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools'>,
+  ): Promise<SchoolMatch[]> {
+    const groups = new Map<string, number[]>();
+    dto.schools.forEach((s, i) => {
+      const place = s.municipality?.trim() || dto.municipality?.trim() || '';
+      groups.set(nameKey(place), [...(groups.get(nameKey(place)) ?? []), i]);
+    });
+    const matches: SchoolMatch[] = new Array(dto.schools.length);
+    for (const rows of groups.values()) {
+      const first = dto.schools[rows[0]];
+      const place = first.municipality?.trim() || dto.municipality?.trim();
+      const municipality = place ? await this.directory.findMunicipality(place) : null;
+      const found =
+        place && !municipality
+          ? rows.map((): SchoolMatch => ({ kind: 'none' }))
+          : await this.directory.matchSchools(
+              municipality?.id ?? null,
+              rows.map((i) => ({ fullName: dto.schools[i].name, officialCode: dto.schools[i].officialCode })),
+            );
+      rows.forEach((i, j) => (matches[i] = found[j]));
+    }
+    return matches;
+  }
+
   /** Each row as the directory sees it: known, changed or new, and which entry it matched or resembles. */
   private async statuses(dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>) {
     const schools: Pick<ImportSchoolRow, 'status' | 'match' | 'matchedSchoolId' | 'matchedSchoolName' | 'question'>[] =
       [];
-    for (const s of dto.schools) {
-      const place = s.municipality?.trim() || dto.municipality?.trim();
-      const municipality = place ? await this.directory.findMunicipality(place) : null;
-      const match =
-        !place || municipality
-          ? await this.directory.matchSchool({
-              municipalityId: municipality?.id ?? null,
-              fullName: s.name,
-              officialCode: s.officialCode,
-            })
-          : ({ kind: 'none' } as const);
+    const matches = await this.schoolMatches(dto);
+    for (const [i, s] of dto.schools.entries()) {
+      const match = matches[i];
       const known = match.kind === 'exact' || match.kind === 'alias' ? match.school : null;
       // A re-import that fills a field differently updates the school; the preview says so.
       const given = { ...s, email: s.emails[0]?.toLowerCase() };

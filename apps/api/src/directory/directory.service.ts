@@ -125,7 +125,10 @@ export class DirectoryService {
       const matches =
         place && !municipality
           ? names.map(() => ({ kind: 'none' }) as const)
-          : await this.directory.matchSchools(municipality?.id ?? null, names);
+          : await this.directory.matchSchools(
+              municipality?.id ?? null,
+              names.map((fullName) => ({ fullName })),
+            );
       matches.forEach((match, j) => {
         const school = match.kind === 'none' ? null : match.school;
         views[rows[j]] = {

@@ -5,7 +5,7 @@ import {
   directoryKey,
   FUZZY_MATCH_THRESHOLD,
   guessOrganisationKind,
-  matchSchoolName,
+  schoolMatcher,
   nameKey,
   nameSimilarity,
   tidyName,
@@ -253,31 +253,30 @@ export class DirectoryStore {
     draft: Pick<SchoolDraft, 'municipalityId' | 'fullName' | 'officialCode'>,
     m: EntityManager = this.dataSource.manager,
   ): Promise<SchoolMatch> {
-    const repo = m.getRepository(DirectorySchoolEntity);
-    if (draft.officialCode?.trim()) {
-      const byCode = await repo.findOneBy({ officialCode: draft.officialCode.trim() });
-      if (byCode) return { kind: 'exact', school: byCode };
-    }
-    const found = matchSchoolName(draft.fullName, await this.schoolCandidates(draft.municipalityId, m));
-    if (found.kind === 'none') return found;
-    const school = await repo.findOneByOrFail({ id: found.id });
-    return found.kind === 'fuzzy'
-      ? { kind: 'fuzzy', school, similarity: found.similarity }
-      : { kind: found.kind, school };
+    return (await this.matchSchools(draft.municipalityId, [draft], m))[0];
   }
 
-  /** matchSchool for many names of one municipality, reading its schools once (a launch of hundreds of schools). */
+  /**
+   * matchSchool for many rows of one municipality, reading its schools once (an import or a launch
+   * of hundreds of schools): a row's official code first, then its name.
+   */
   async matchSchools(
     municipalityId: string | null,
-    names: string[],
+    rows: { fullName: string; officialCode?: string | null }[],
     m: EntityManager = this.dataSource.manager,
   ): Promise<SchoolMatch[]> {
-    const candidates = await this.schoolCandidates(municipalityId, m);
-    const found = names.map((name) => matchSchoolName(name, candidates));
-    const ids = [...new Set(found.flatMap((f) => (f.kind === 'none' ? [] : [f.id])))];
-    const schools = new Map(
-      (ids.length ? await m.getRepository(DirectorySchoolEntity).findBy({ id: In(ids) }) : []).map((s) => [s.id, s]),
+    const repo = m.getRepository(DirectorySchoolEntity);
+    const codes = [...new Set(rows.flatMap((r) => (r.officialCode?.trim() ? [r.officialCode.trim()] : [])))];
+    const byCode = new Map(
+      (codes.length ? await repo.findBy({ officialCode: In(codes) }) : []).map((s) => [s.officialCode, s]),
     );
+    const match = schoolMatcher(await this.schoolCandidates(municipalityId, m));
+    const found = rows.map((r) => {
+      const coded = r.officialCode?.trim() ? byCode.get(r.officialCode.trim()) : undefined;
+      return coded ? ({ kind: 'exact', id: coded.id } as const) : match(r.fullName);
+    });
+    const ids = [...new Set(found.flatMap((f) => (f.kind === 'none' ? [] : [f.id])))];
+    const schools = new Map((ids.length ? await repo.findBy({ id: In(ids) }) : []).map((s) => [s.id, s]));
     return found.map((f): SchoolMatch => {
       if (f.kind === 'none') return f;
       const school = schools.get(f.id)!;

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -25,6 +26,43 @@ export type RowStatus = (typeof ROW_STATUSES)[number];
 export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 const BOOLEAN = 'поле «$property» должно быть true или false';
+
+/** Preview only: how a spelling met the directory. */
+const MatchKindField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: MATCH_KINDS, description }),
+    IsOptional(),
+    IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) }),
+  );
+
+/** Preview only: the directory entry matched or resembled. */
+const MatchedIdField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description }),
+    IsOptional(),
+    IsUUID('all', { message: RU.uuid }),
+  );
+
+/** Preview only: a name or a question, up to `maxLength`. */
+const PreviewTextField = (maxLength: number, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, maxLength, description }),
+    IsOptional(),
+    IsString({ message: RU.string }),
+    MaxLength(maxLength, { message: RU.maxLength }),
+  );
+
+/** The person's answer: the directory entry this row is. */
+const ChosenIdField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description }),
+    IsOptional(),
+    IsUUID('all', { message: RU.uuid }),
+  );
+
+/** The person's answer: a new entry, although a similar one exists. */
+const AsNewField = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsBoolean({ message: BOOLEAN }));
 
 export class ImportSchoolRow {
   @ApiProperty({ example: 'МБОУ «СОШ № 1»' })
@@ -85,62 +123,28 @@ export class ImportSchoolRow {
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
 
-  @ApiPropertyOptional({
-    enum: MATCH_KINDS,
-    description:
-      'Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)',
-  })
-  @IsOptional()
-  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  @MatchKindField(
+    'Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)',
+  )
   match?: MatchKind;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    format: 'uuid',
-    description: 'Preview only: the school matched or resembled',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @MatchedIdField('Preview only: the school matched or resembled')
   matchedSchoolId?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 500,
-    description: 'Preview only: its directory name',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(500, { message: RU.maxLength })
+  @PreviewTextField(500, 'Preview only: its directory name')
   matchedSchoolName?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 1100,
-    description: 'Preview only, for a fuzzy match: «"…" — это "…"?»',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(1100, { message: RU.maxLength })
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match: «"…" — это "…"?»')
   question?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      "The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @ChosenIdField(
+    "The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew",
+  )
   directorySchoolId?: string;
 
-  @ApiPropertyOptional({
-    description:
-      "The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId",
-  })
-  @IsOptional()
-  @IsBoolean({ message: BOOLEAN })
+  @AsNewField(
+    "The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId",
+  )
   asNew?: boolean;
 }
 
@@ -180,55 +184,24 @@ export class ImportCuratorRow {
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
 
-  @ApiPropertyOptional({ enum: MATCH_KINDS, description: 'Preview only: how the workplace met the organisations' })
-  @IsOptional()
-  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  @MatchKindField('Preview only: how the workplace met the organisations')
   workplaceMatch?: MatchKind;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    format: 'uuid',
-    description: 'Preview only: the organisation matched or resembled',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @MatchedIdField('Preview only: the organisation matched or resembled')
   workplaceMatchedId?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 500,
-    description: 'Preview only: its directory name',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(500, { message: RU.maxLength })
+  @PreviewTextField(500, 'Preview only: its directory name')
   workplaceMatchedName?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 1100,
-    description: 'Preview only, for a fuzzy match',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(1100, { message: RU.maxLength })
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match')
   workplaceQuestion?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      "The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @ChosenIdField(
+    "The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew",
+  )
   workplaceOrganisationId?: string;
 
-  @ApiPropertyOptional({ description: "The person's answer: a new organisation, although a similar one exists" })
-  @IsOptional()
-  @IsBoolean({ message: BOOLEAN })
+  @AsNewField("The person's answer: a new organisation, although a similar one exists")
   workplaceAsNew?: boolean;
 }
 
@@ -349,55 +322,24 @@ export class ImportPersonRow {
   @IsIn(['known', 'new'], { message: RU.enumOf(['known', 'new']) })
   organisationStatus?: 'known' | 'new';
 
-  @ApiPropertyOptional({ enum: MATCH_KINDS, description: 'Preview only: how the organisation met the directory' })
-  @IsOptional()
-  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  @MatchKindField('Preview only: how the organisation met the directory')
   organisationMatch?: MatchKind;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    format: 'uuid',
-    description: 'Preview only: the organisation matched or resembled',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @MatchedIdField('Preview only: the organisation matched or resembled')
   matchedOrganisationId?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 500,
-    description: 'Preview only: its directory name',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(500, { message: RU.maxLength })
+  @PreviewTextField(500, 'Preview only: its directory name')
   matchedOrganisationName?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    maxLength: 1100,
-    description: 'Preview only, for a fuzzy match',
-  })
-  @IsOptional()
-  @IsString({ message: RU.string })
-  @MaxLength(1100, { message: RU.maxLength })
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match')
   organisationQuestion?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      "The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: RU.uuid })
+  @ChosenIdField(
+    "The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew",
+  )
   organisationId?: string;
 
-  @ApiPropertyOptional({ description: "The person's answer: a new organisation, although a similar one exists" })
-  @IsOptional()
-  @IsBoolean({ message: BOOLEAN })
+  @AsNewField("The person's answer: a new organisation, although a similar one exists")
   organisationAsNew?: boolean;
 }
 

@@ -6,7 +6,10 @@ export type MatchKind = 'exact' | 'alias' | 'fuzzy' | 'none';
 export type MatchAnswer = { kind: 'yes' } | { kind: 'chosen'; id: string } | { kind: 'new' } | { kind: 'no' };
 
 /** What the confirm or launch sends for a row: the chosen directory id, «new» on purpose, or nothing to say. */
-export type MatchDecision = { id: string } | { asNew: true } | Record<string, never>;
+export interface MatchDecision {
+  id?: string;
+  asNew?: true;
+}
 
 /** A fuzzy guess not answered yet (or answered «Нет» with nothing picked): the save waits for it. */
 export function unanswered(match: MatchKind | undefined, answer: MatchAnswer | undefined): boolean {

@@ -184,13 +184,13 @@ export default function CycleLaunch() {
             municipality: municipality.trim() || undefined,
             timezone,
             schools: schools.map((s) => {
-              const d = matchDecision(matchOf(s)?.directorySchoolId, schoolAnswers[schoolKey(s)]);
+              const { id, asNew } = matchDecision(matchOf(s)?.directorySchoolId, schoolAnswers[schoolKey(s)]);
               return {
                 ...s,
                 name: s.name.trim(),
                 municipality: s.municipality?.trim() || undefined,
-                directorySchoolId: 'id' in d ? d.id : undefined,
-                asNew: 'asNew' in d || undefined,
+                directorySchoolId: id,
+                asNew,
               };
             }),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),

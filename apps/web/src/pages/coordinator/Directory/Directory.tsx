@@ -68,16 +68,12 @@ export default function Directory() {
           body: {
             municipality: p.municipality ?? undefined,
             schools: p.schools.map((s, i) => {
-              const d = matchDecision(s.matchedSchoolId, schoolAnswers[i]);
-              return { ...s, directorySchoolId: 'id' in d ? d.id : undefined, asNew: 'asNew' in d || undefined };
+              const { id, asNew } = matchDecision(s.matchedSchoolId, schoolAnswers[i]);
+              return { ...s, directorySchoolId: id, asNew };
             }),
             curators: p.curators.map((c, i) => {
-              const d = matchDecision(c.workplaceMatchedId, curatorAnswers[i]);
-              return {
-                ...c,
-                workplaceOrganisationId: 'id' in d ? d.id : undefined,
-                workplaceAsNew: 'asNew' in d || undefined,
-              };
+              const { id, asNew } = matchDecision(c.workplaceMatchedId, curatorAnswers[i]);
+              return { ...c, workplaceOrganisationId: id, workplaceAsNew: asNew };
             }),
           },
         }),

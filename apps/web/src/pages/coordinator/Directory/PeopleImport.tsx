@@ -43,12 +43,8 @@ export function PeopleImport(props: {
           body: {
             municipality: p.municipality ?? undefined,
             people: p.people.map((person, i) => {
-              const d = matchDecision(person.matchedOrganisationId, answers[i]);
-              return {
-                ...person,
-                organisationId: 'id' in d ? d.id : undefined,
-                organisationAsNew: 'asNew' in d || undefined,
-              };
+              const { id, asNew } = matchDecision(person.matchedOrganisationId, answers[i]);
+              return { ...person, organisationId: id, organisationAsNew: asNew };
             }),
           },
         }),
