@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -19,6 +20,11 @@ import { RU } from '../../common/russian-messages.util';
 
 export const ROW_STATUSES = ['new', 'changed', 'known'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** How a spelling met the directory: its name (or code), a confirmed spelling, a similar name to confirm, or nothing. */
+export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+const BOOLEAN = 'поле «$property» должно быть true или false';
 
 export class ImportSchoolRow {
   @ApiProperty({ example: 'МБОУ «СОШ № 1»' })
@@ -78,6 +84,64 @@ export class ImportSchoolRow {
   @IsOptional()
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
+
+  @ApiPropertyOptional({
+    enum: MATCH_KINDS,
+    description:
+      'Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)',
+  })
+  @IsOptional()
+  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  match?: MatchKind;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Preview only: the school matched or resembled',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  matchedSchoolId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 500,
+    description: 'Preview only: its directory name',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(500, { message: RU.maxLength })
+  matchedSchoolName?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 1100,
+    description: 'Preview only, for a fuzzy match: «"…" — это "…"?»',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(1100, { message: RU.maxLength })
+  question?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  directorySchoolId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId",
+  })
+  @IsOptional()
+  @IsBoolean({ message: BOOLEAN })
+  asNew?: boolean;
 }
 
 export class ImportCuratorRow {
@@ -115,6 +179,57 @@ export class ImportCuratorRow {
   @IsOptional()
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
+
+  @ApiPropertyOptional({ enum: MATCH_KINDS, description: 'Preview only: how the workplace met the organisations' })
+  @IsOptional()
+  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  workplaceMatch?: MatchKind;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Preview only: the organisation matched or resembled',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  workplaceMatchedId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 500,
+    description: 'Preview only: its directory name',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(500, { message: RU.maxLength })
+  workplaceMatchedName?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 1100,
+    description: 'Preview only, for a fuzzy match',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(1100, { message: RU.maxLength })
+  workplaceQuestion?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  workplaceOrganisationId?: string;
+
+  @ApiPropertyOptional({ description: "The person's answer: a new organisation, although a similar one exists" })
+  @IsOptional()
+  @IsBoolean({ message: BOOLEAN })
+  workplaceAsNew?: boolean;
 }
 
 export class ImportProblem {
@@ -233,6 +348,57 @@ export class ImportPersonRow {
   @IsOptional()
   @IsIn(['known', 'new'], { message: RU.enumOf(['known', 'new']) })
   organisationStatus?: 'known' | 'new';
+
+  @ApiPropertyOptional({ enum: MATCH_KINDS, description: 'Preview only: how the organisation met the directory' })
+  @IsOptional()
+  @IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) })
+  organisationMatch?: MatchKind;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Preview only: the organisation matched or resembled',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  matchedOrganisationId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 500,
+    description: 'Preview only: its directory name',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(500, { message: RU.maxLength })
+  matchedOrganisationName?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 1100,
+    description: 'Preview only, for a fuzzy match',
+  })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(1100, { message: RU.maxLength })
+  organisationQuestion?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ description: "The person's answer: a new organisation, although a similar one exists" })
+  @IsOptional()
+  @IsBoolean({ message: BOOLEAN })
+  organisationAsNew?: boolean;
 }
 
 export class PersonImportProblem {

@@ -8,7 +8,7 @@ export function GrantsEditor({ grants, onChange }: { grants: Grant[]; onChange: 
   return (
     <div className="field">
       {grants.map((g, i) => (
-        <div className="filters" key={i}>
+        <div className="grant-row" key={i}>
           <GrantPicker
             grant={g}
             withAdmin
