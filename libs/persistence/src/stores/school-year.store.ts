@@ -66,12 +66,10 @@ export class SchoolYearStore {
       : [{ ...found.school, cycle: found.cycle }];
     const progress = new Map(
       (
-        await this.dataSource
-          .getRepository(SchoolProgressEntity)
-          .find({
-            where: { schoolId: In(rows.map((r) => r.id)) },
-            select: { schoolId: true, stage: true, round: true },
-          })
+        await this.dataSource.getRepository(SchoolProgressEntity).find({
+          where: { schoolId: In(rows.map((r) => r.id)) },
+          select: { schoolId: true, stage: true, round: true },
+        })
       ).map((p) => [p.schoolId, p]),
     );
     return rows
