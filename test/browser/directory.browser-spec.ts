@@ -20,6 +20,9 @@ const YENISEISK_CENTRE = 'МКУ «Управление образования �
 
 const CSV = 'text/csv';
 
+const ANGARSK = 'г. Ангарск';
+const IRKUTSK_ROADMAP = path.resolve(__dirname, '../fixtures/roadmaps/irkutsk-city-2023.txt');
+
 const MINUSINSK = 'г. Минусинск';
 const MINUSINSK_OFFICE = 'Отдел образования администрации г. Минусинска';
 
@@ -96,6 +99,40 @@ describe('the directory in Chromium', () => {
     await p.page.getByRole('button', { name: 'Сохранить в справочник' }).click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
     await p.page.getByRole('cell', { name: OFFICE }).first().waitFor();
+
+    // Next year's file spells the school differently: the preview asks instead of adding a second school,
+    // and the coordinator fixes the match («Нет», then the right school from the directory).
+    await p.page.locator('#directory-file').setInputFiles({
+      name: 'участники-2025.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await participants(MUNICIPALITY, 'МБОУ СОШ № 21 г. Ачинска', OFFICE, PERSON_EMAIL),
+    });
+    await p.page.getByRole('button', { name: 'Показать предпросмотр' }).first().click();
+    const question = p.page.getByRole('group', { name: '«МБОУ СОШ № 21 г. Ачинска» — это «МБОУ «СОШ № 21»»?' });
+    await question.waitFor();
+    const save = p.page.getByRole('button', { name: 'Сохранить в справочник' });
+    expect(await save.isDisabled()).toBe(true);
+    await p.shot('import-match-question');
+    await question.getByRole('button', { name: 'Нет' }).click();
+    await question.getByRole('combobox', { name: 'Выберите из справочника: МБОУ СОШ № 21 г. Ачинска' }).click();
+    await p.page.keyboard.type('СОШ № 21');
+    await p.page.getByRole('option', { name: 'МБОУ «СОШ № 21»' }).click();
+    await question.getByText('МБОУ «СОШ № 21», выбрано вручную').waitFor();
+    await p.page.getByRole('listbox').waitFor({ state: 'detached' });
+    await p.shot('import-match-fixed');
+    await save.click();
+    await p.page.getByRole('status').filter({ hasText: 'Сохранено: новых записей 0' }).waitFor();
+    const schoolsNow = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    expect(schoolsNow.filter((s) => s.fullName.includes('21')).map((s) => s.fullName)).toEqual(['МБОУ «СОШ № 21»']);
+    // The chosen spelling is the school's now: the same file matches it at once.
+    const again = (
+      await admin
+        .post('/api/directory/import')
+        .field('municipality', MUNICIPALITY)
+        .attach('file', await participants(MUNICIPALITY, 'МБОУ СОШ № 21 г. Ачинска', OFFICE, PERSON_EMAIL), 'x.xlsx')
+        .expect(201)
+    ).body as { schools: { match: string }[] };
+    expect(again.schools.map((s) => s.match)).toEqual(['alias']);
 
     // Merge by hand: «УО» now means the office within its municipality.
     const officeRow = p.page
@@ -386,6 +423,92 @@ describe('the directory in Chromium', () => {
     await p.page.goto(`${product.baseUrl}/cycles/${cycle.id}`);
     await p.page.getByTestId('summary-cards').waitFor();
     expect(await p.page.getByText('Исполнители не найдены в справочнике').count()).toBe(0);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+  it("the launch page shows each annex school's directory match; a school spelled differently is confirmed and linked", async () => {
+    const password = 'Координатор-2026!';
+    const account = await createAccount(product.apps, ADMIN, password);
+    const admin = await sessionClient(product.apps, account);
+    // Last year's directory spells one annex school differently and another one exactly.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Школы');
+    sheet.addRow(['Наименование ОО', 'Муниципалитет', 'Категория']);
+    sheet.addRow(['МБОУ СОШ № 18 г. Иркутска', ANGARSK, 'ШНОР']);
+    sheet.addRow(['МБОУ г. Иркутска СОШ № 22', ANGARSK, 'ШНОР']);
+    const preview = (
+      await admin
+        .post('/api/directory/import')
+        .field('municipality', ANGARSK)
+        .attach('file', Buffer.from(await book.xlsx.writeBuffer()), 'школы.xlsx')
+        .expect(201)
+    ).body as { schools: unknown[]; curators: unknown[] };
+    await admin
+      .post('/api/directory/import/confirm')
+      .send({ municipality: ANGARSK, schools: preview.schools, curators: preview.curators })
+      .expect(201);
+    const known = new Map(
+      ((await admin.get('/api/directory/schools').expect(200)).body as { id: string; fullName: string }[]).map((d) => [
+        d.fullName,
+        d.id,
+      ]),
+    );
+    const imported = await admin.post('/api/roadmaps/import').attach('file', IRKUTSK_ROADMAP).expect(201);
+    const roadmapId = (
+      await admin
+        .post(`/api/roadmaps?municipality=${encodeURIComponent(ANGARSK)}`)
+        .send(imported.body.roadmap)
+        .expect(201)
+    ).body.id as string;
+
+    const p = await openPage(product, 'launch-school-match');
+    await signIn(p, product.baseUrl, account.email, password, `/roadmaps/${roadmapId}/launch`);
+    const question = p.page.getByRole('group', {
+      name: '«МБОУ г. Иркутска СОШ № 18» — это «МБОУ СОШ № 18 г. Иркутска»?',
+    });
+    await question.waitFor();
+    const rowOf = (i: number) =>
+      p.page
+        .getByRole('row')
+        .filter({ has: p.page.getByRole('textbox', { name: `Название школы ${i}`, exact: true }) });
+    const names = await p.page
+      .getByRole('textbox', { name: /^Название школы \d+$/ })
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    const row22 = rowOf(names.indexOf('МБОУ г. Иркутска СОШ № 22') + 1);
+    await row22.getByText('в справочнике', { exact: true }).waitFor();
+    await rowOf(names.indexOf('МБОУ г. Иркутска СОШ № 27') + 1)
+      .getByText('новая в справочнике')
+      .waitFor();
+    const launchButton = p.page.getByRole('button', { name: 'Запустить цикл' });
+    for (const box of await p.page.getByRole('checkbox', { name: 'Оставить без графика' }).all()) await box.check();
+    // The launch waits for the answer: a guess is never launched as a second school.
+    expect(await launchButton.isDisabled()).toBe(true);
+    await question.scrollIntoViewIfNeeded();
+    await p.shot('launch-school-question');
+    await question.getByRole('button', { name: 'Да' }).click();
+    await question.getByText('МБОУ СОШ № 18 г. Иркутска, подтверждено').waitFor();
+    await p.shot('launch-school-confirmed');
+    await launchButton.click();
+    await p.page.waitForURL(/\/cycles\/[0-9a-f-]+\/launch$/);
+    const cycleId = /\/cycles\/([0-9a-f-]+)\/launch$/.exec(p.page.url())![1];
+    const cycle = (await admin.get(`/api/cycles/${cycleId}`).expect(200)).body as {
+      schools: { name: string; directorySchoolId: string }[];
+    };
+    const linked = new Map(cycle.schools.map((s) => [s.name, s.directorySchoolId]));
+    expect(linked.get('МБОУ г. Иркутска СОШ № 18')).toBe(known.get('МБОУ СОШ № 18 г. Иркутска'));
+    expect(linked.get('МБОУ г. Иркутска СОШ № 22')).toBe(known.get('МБОУ г. Иркутска СОШ № 22'));
+    // Nothing duplicated; the confirmed spelling is the school's alias from now on.
+    const after = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    expect(after.filter((d) => /СОШ № 18\b/.test(d.fullName)).map((d) => d.fullName)).toEqual([
+      'МБОУ СОШ № 18 г. Иркутска',
+    ]);
+    const [again] = (
+      await admin
+        .post('/api/directory/school-matches')
+        .send({ municipality: ANGARSK, schools: [{ name: 'МБОУ г. Иркутска СОШ № 18' }] })
+        .expect(200)
+    ).body as { match: string }[];
+    expect(again.match).toBe('alias');
     expect(p.errors).toEqual([]);
     await p.close();
   });

@@ -74,6 +74,8 @@ describe('an assigned expert reads and reviews the school it is assigned, and on
     // The school's page, with the review it may take, its timeline and files.
     const page = await expert.get(`/api/schools/${assigned}`).expect(200);
     expect(page.body.actions).toContain('reviewDocument');
+    // Only its own document: the other one stays the curator's.
+    expect(page.body.reviewDocuments).toEqual(['development_concept']);
     await expert.get(`/api/schools/${assigned}/timeline`).expect(200);
     const files = await expert.get(`/api/cycles/${cycleId}/schools/${assigned}/files`).expect(200);
     const concept = files.body.find((f: { purpose: string }) => f.purpose === 'development_concept');

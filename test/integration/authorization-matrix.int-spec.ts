@@ -102,6 +102,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/directory/people/:id': COORDINATORS,
   'POST /api/directory/executor-links': COORDINATORS,
   'POST /api/directory/executor-matches': COORDINATORS,
+  'POST /api/directory/school-matches': COORDINATORS,
   'POST /api/directory/organisations/:id/aliases': COORDINATORS,
   'POST /api/directory/people/:id/invitation': COORDINATORS,
   'GET /api/directory/events/:id/assignees': COORDINATORS,

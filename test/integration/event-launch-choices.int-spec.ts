@@ -80,6 +80,29 @@ describe('launch choices for undated and past events', () => {
       .send({ municipality: 'г. Иркутск', schoolYear: { ...schoolYear, dueDates: { report: '20.11.2026' } } })
       .expect(400);
     expect(JSON.stringify(badDate.body.details)).toContain('report');
+    // A later stage due before an earlier one, and a checkpoint typed twice, are slips named by field.
+    const outOfOrder = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({
+        municipality: 'г. Иркутск',
+        schoolYear: { ...schoolYear, dueDates: { ...schoolYear.dueDates, report: `${YEAR}-10-01` } },
+      })
+      .expect(400);
+    expect(outOfOrder.body.details).toEqual([
+      `schoolYear.dueDates.report: срок этапа «Отчет» (01.10.${YEAR}) раньше срока этапа «Самодиагностика» (20.11.${YEAR}); сроки идут в порядке этапов`,
+    ]);
+    const twice = await admin
+      .post(`/api/roadmaps/${stored.body.id}/cycles`)
+      .send({
+        municipality: 'г. Иркутск',
+        schoolYear: {
+          ...schoolYear,
+          checkpointRhythm: 'dates',
+          checkpointDates: [`${YEAR + 1}-03-01`, `${YEAR + 1}-03-01`],
+        },
+      })
+      .expect(400);
+    expect(twice.body.details).toEqual([`schoolYear.checkpointDates[1]: дата 01.03.${YEAR + 1} указана дважды`]);
 
     const cycle = await admin
       .post(`/api/roadmaps/${stored.body.id}/cycles`)

@@ -5,5 +5,6 @@ export * from './schedule/event-window.util';
 export * from './schedule/roadmap-schedule.util';
 export * from './errors/domain.exception';
 export * from './directory/directory-key.util';
+export * from './directory/school-match.util';
 export * from './calendar/production-calendar-file.parser';
 export * from './events';

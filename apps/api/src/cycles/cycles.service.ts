@@ -25,7 +25,8 @@ import { cycleFacts, toCycleView, toEscalationChainView } from './cycle-view.map
 import type { EscalationChainDto, EscalationChainView, EscalationStepDto } from './dto/escalation-chain.dto';
 import { AuditService } from '../audit/audit.service';
 import { storedSchoolYearSettings } from '../schools/school-year-settings.util';
-import { validationFailed } from '../common/request.exception';
+import { assertSchoolChoices } from './school-choices.validator';
+import { RequestException, validationFailed } from '../common/request.exception';
 import { hiddenOutOfScope, outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 
@@ -64,6 +65,7 @@ export class CyclesService {
     assertConsistentCycle(dto);
     const escalationChain = dto.escalationChain ? checkedChain(dto.escalationChain, 'escalationChain') : null;
     await assertMayCreateCycle(dto, actor, this.directory);
+    const guesses = await assertSchoolChoices(dto.municipality, dto.schools, this.directory);
     const schoolYearSettings = dto.schoolYear ? schoolYearOfCycle(dto.schoolYear) : null;
     const stored = await this.store.create({
       schoolYearSettings,
@@ -77,6 +79,7 @@ export class CyclesService {
         category: s.category,
         municipality: normaliseMunicipality(s.municipality),
         emails: s.emails ?? [],
+        directorySchoolId: s.directorySchoolId ?? null,
       })),
       events: dto.events.map((e, i) => ({
         number: e.number.trim(),
@@ -106,6 +109,14 @@ export class CyclesService {
       targetType: 'cycle',
       targetId: stored.cycle.id,
       municipality: stored.cycle.municipality,
+      // Spellings a person confirmed as directory schools: the directory now knows them as aliases.
+      details: {
+        confirmedSchools: dto.schools.flatMap((s) =>
+          s.directorySchoolId ? [{ name: s.name.trim(), directorySchoolId: s.directorySchoolId }] : [],
+        ),
+        // Names only like a directory school's that the request did not answer about: made new schools.
+        newSchoolsLikeKnown: guesses,
+      },
     });
     const pending = await this.launches.findLatest(stored.cycle.id);
     const launch = pending ? toLaunchView(await this.launcher.begin(pending)) : undefined;
@@ -231,6 +242,7 @@ export class CyclesService {
       actor,
       this.directory,
     );
+    await assertSchoolChoices(stored.cycle.municipality, [dto], this.directory, () => 'school');
     const name = dto.name.trim();
     if (stored.schools.some((s) => directoryKey(s.name) === directoryKey(name))) {
       throw new CycleException(CycleErrorCode.DUPLICATE_ROW, `Школа «${name}» уже участвует в цикле`, [
@@ -244,6 +256,7 @@ export class CyclesService {
         category: dto.category,
         municipality: normaliseMunicipality(dto.municipality) ?? null,
         emails: dto.emails ?? [],
+        directorySchoolId: dto.directorySchoolId ?? null,
       },
       (dto.curators ?? []).map((c) => ({
         name: c.name.trim(),
@@ -317,6 +330,7 @@ function schoolYearOfCycle(settings: NonNullable<CreateCycleDto['schoolYear']>) 
   try {
     return storedSchoolYearSettings(settings, 'schoolYear.');
   } catch (error) {
+    if (error instanceof RequestException) throw error;
     if (error instanceof Error) throw validationFailed(error.message, [error.message]);
     throw error;
   }

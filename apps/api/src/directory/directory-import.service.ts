@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { managesRegion } from '@orientir/auth';
-import { directoryKey, nameKey } from '@orientir/domain';
-import { CycleStore, DirectoryConflictError, DirectoryStore } from '@orientir/persistence';
+import { directoryKey, matchQuestion, nameKey } from '@orientir/domain';
+import { CycleStore, DirectoryConflictError, DirectoryStore, type SchoolMatch } from '@orientir/persistence';
 import { parseCurators, parseSchools } from '@orientir/roadmap-import';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
@@ -14,7 +14,9 @@ import type {
   DirectoryImportPreview,
   DirectoryImportResult,
   ImportCounts,
+  ImportCuratorRow,
   ImportProblem,
+  ImportSchoolRow,
 } from './dto/directory-import.dto';
 
 export interface UploadedTable {
@@ -85,8 +87,8 @@ export class DirectoryImportService {
     return {
       fileName,
       municipality: draft.municipality ?? null,
-      schools: draft.schools.map((s, i) => ({ ...s, status: statuses.schools[i] })),
-      curators: draft.curators.map((c, i) => ({ ...c, status: statuses.curators[i] })),
+      schools: draft.schools.map((s, i) => ({ ...s, ...statuses.schools[i] })),
+      curators: draft.curators.map((c, i) => ({ ...c, ...statuses.curators[i] })),
       problems,
     };
   }
@@ -106,12 +108,22 @@ export class DirectoryImportService {
         problems.map((p) => `${p.row}: ${p.message}`),
       );
     }
+    const answers = await this.answerProblems(dto);
+    if (answers.invalid.length) throw validationFailed('Некорректный выбор школы или организации', answers.invalid);
+    if (answers.unanswered.length) {
+      throw new DirectoryException(
+        DirectoryErrorCode.INVALID_IMPORT_ROWS,
+        'Таблица не сохранена: ответьте в предпросмотре, те ли это школы и организации справочника',
+        answers.unanswered,
+      );
+    }
     if (dto.cycleId && !(await this.cycles.find(dto.cycleId))) {
       throw validationFailed(`Цикл ${dto.cycleId} не найден`, [`cycleId: цикл ${dto.cycleId} не найден`]);
     }
     const created = zero();
     const matched = zero();
     const updated = zero();
+    const aliases: { target: string; alias: string }[] = [];
     const count = (kind: keyof ImportCounts, wasCreated: boolean, wasUpdated = false): void => {
       (wasCreated ? created : matched)[kind] += 1;
       if (wasUpdated) updated[kind] += 1;
@@ -138,6 +150,7 @@ export class DirectoryImportService {
             {
               municipalityId: place,
               fullName: s.name,
+              directorySchoolId: s.directorySchoolId,
               shortName: s.shortName,
               officialCode: s.officialCode,
               director: s.director,
@@ -155,6 +168,7 @@ export class DirectoryImportService {
             throw error;
           });
         count('schools', school.created, school.updated);
+        if (school.aliasAdded) aliases.push({ target: school.row.id, alias: school.aliasAdded });
         schoolIds.set(directoryKey(s.name), school.row.id);
         const organisation = await this.directory.ensureOrganisation(place, school.row.fullName, m, school.row.id);
         for (const email of s.emails) {
@@ -168,7 +182,13 @@ export class DirectoryImportService {
       for (const c of dto.curators) {
         const place = await municipalityId(undefined);
         let workplaceId: string | null = null;
-        if (c.workplace?.trim()) {
+        if (c.workplace?.trim() && c.workplaceOrganisationId) {
+          // The person said which organisation this spelling is: it becomes its alias.
+          if ((await this.directory.addAlias(c.workplaceOrganisationId, c.workplace, m)) === 'added')
+            aliases.push({ target: c.workplaceOrganisationId, alias: c.workplace.trim() });
+          count('organisations', false);
+          workplaceId = c.workplaceOrganisationId;
+        } else if (c.workplace?.trim()) {
           const workplace = await this.directory.ensureOrganisation(place, c.workplace, m);
           count('organisations', workplace.created);
           workplaceId = workplace.row.id;
@@ -193,7 +213,8 @@ export class DirectoryImportService {
       outcome: 'success',
       targetType: 'directory',
       municipality: dto.municipality ?? null,
-      details: { created, matched, updated, cycleId: dto.cycleId ?? null },
+      // Spellings a person confirmed in the preview, now aliases of these schools or organisations.
+      details: { created, matched, updated, cycleId: dto.cycleId ?? null, aliases },
     });
     return { created, matched, updated };
   }
@@ -236,18 +257,98 @@ export class DirectoryImportService {
     return problems;
   }
 
-  private async statuses(dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>) {
-    const schools: ('new' | 'changed' | 'known')[] = [];
-    for (const s of dto.schools) {
+  /**
+   * The person's answers in the preview: a chosen school or organisation must exist in the row's
+   * municipality (`invalid`, 400); a row like a known entry with no answer is never stored as a new
+   * one (`unanswered`, 422), so no duplicate appears silently.
+   */
+  private async answerProblems(dto: ConfirmDirectoryImportDto): Promise<{ invalid: string[]; unanswered: string[] }> {
+    const invalid: string[] = [];
+    const unanswered: string[] = [];
+    const ask = 'ответьте в предпросмотре';
+    const matches = await this.schoolMatches(dto);
+    for (const [i, s] of dto.schools.entries()) {
       const place = s.municipality?.trim() || dto.municipality?.trim();
       const municipality = place ? await this.directory.findMunicipality(place) : null;
-      const known =
-        (!place || municipality) &&
-        (await this.directory.findSchool({
-          municipalityId: municipality?.id ?? null,
-          fullName: s.name,
-          officialCode: s.officialCode,
-        }));
+      if (s.directorySchoolId) {
+        const chosen = await this.directory.findSchoolById(s.directorySchoolId);
+        if (s.asNew)
+          invalid.push(`schools[${i}].asNew: новая школа или школа справочника (directorySchoolId) — что-то одно`);
+        else if (!chosen)
+          invalid.push(`schools[${i}].directorySchoolId: школа справочника ${s.directorySchoolId} не найдена`);
+        else if (chosen.municipalityId !== (municipality?.id ?? null))
+          invalid.push(
+            `schools[${i}].directorySchoolId: «${chosen.fullName}» — школа другого муниципалитета, а строка «${s.name}» — «${place ?? 'без муниципалитета'}»`,
+          );
+        continue;
+      }
+      const match = matches[i];
+      if (!s.asNew && match.kind === 'fuzzy')
+        unanswered.push(
+          `schools[${i}] «${s.name}»: похожа на «${match.school.fullName}» — ${ask}: это она (directorySchoolId) или новая школа (asNew: true)`,
+        );
+    }
+    const place = dto.municipality?.trim();
+    const municipality = place ? await this.directory.findMunicipality(place) : null;
+    for (const [i, c] of dto.curators.entries()) {
+      if (!c.workplace?.trim()) continue;
+      if (c.workplaceOrganisationId) {
+        const chosen = await this.directory.findOrganisation(c.workplaceOrganisationId);
+        if (c.workplaceAsNew)
+          invalid.push(`curators[${i}].workplaceAsNew: новая организация или организация справочника — что-то одно`);
+        else if (!chosen)
+          invalid.push(`curators[${i}].workplaceOrganisationId: организация ${c.workplaceOrganisationId} не найдена`);
+        else if (chosen.municipalityId !== null && chosen.municipalityId !== (municipality?.id ?? null))
+          invalid.push(`curators[${i}].workplaceOrganisationId: «${chosen.name}» — организация другого муниципалитета`);
+        continue;
+      }
+      if (c.workplaceAsNew || (place && !municipality)) continue;
+      const match = await this.directory.matchOrganisation(municipality?.id ?? null, c.workplace);
+      if (match.kind === 'fuzzy')
+        unanswered.push(
+          `curators[${i}] «${c.name}»: место работы «${c.workplace}» похоже на «${match.organisation.name}» — ${ask}: это оно (workplaceOrganisationId) или новая организация (workplaceAsNew: true)`,
+        );
+    }
+    return { invalid, unanswered };
+  }
+
+  /**
+   * Each school row's match within its municipality (the row's, else the import's), one directory read
+   * per municipality; a municipality the directory lacks has nothing to match.
+   */
+  private async schoolMatches(
+    dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools'>,
+  ): Promise<SchoolMatch[]> {
+    const groups = new Map<string, number[]>();
+    dto.schools.forEach((s, i) => {
+      const place = s.municipality?.trim() || dto.municipality?.trim() || '';
+      groups.set(nameKey(place), [...(groups.get(nameKey(place)) ?? []), i]);
+    });
+    const matches: SchoolMatch[] = new Array(dto.schools.length);
+    for (const rows of groups.values()) {
+      const first = dto.schools[rows[0]];
+      const place = first.municipality?.trim() || dto.municipality?.trim();
+      const municipality = place ? await this.directory.findMunicipality(place) : null;
+      const found =
+        place && !municipality
+          ? rows.map((): SchoolMatch => ({ kind: 'none' }))
+          : await this.directory.matchSchools(
+              municipality?.id ?? null,
+              rows.map((i) => ({ fullName: dto.schools[i].name, officialCode: dto.schools[i].officialCode })),
+            );
+      rows.forEach((i, j) => (matches[i] = found[j]));
+    }
+    return matches;
+  }
+
+  /** Each row as the directory sees it: known, changed or new, and which entry it matched or resembles. */
+  private async statuses(dto: Pick<ConfirmDirectoryImportDto, 'municipality' | 'schools' | 'curators'>) {
+    const schools: Pick<ImportSchoolRow, 'status' | 'match' | 'matchedSchoolId' | 'matchedSchoolName' | 'question'>[] =
+      [];
+    const matches = await this.schoolMatches(dto);
+    for (const [i, s] of dto.schools.entries()) {
+      const match = matches[i];
+      const known = match.kind === 'exact' || match.kind === 'alias' ? match.school : null;
       // A re-import that fills a field differently updates the school; the preview says so.
       const given = { ...s, email: s.emails[0]?.toLowerCase() };
       const changed =
@@ -255,11 +356,36 @@ export class DirectoryImportService {
         (['shortName', 'officialCode', 'director', 'email', 'address'] as const).some(
           (field) => !!given[field]?.trim() && given[field]?.trim() !== known[field],
         );
-      schools.push(!known ? 'new' : changed ? 'changed' : 'known');
+      const matched = match.kind === 'none' ? null : match.school;
+      schools.push({
+        status: !known ? 'new' : changed ? 'changed' : 'known',
+        match: match.kind,
+        matchedSchoolId: matched?.id ?? null,
+        matchedSchoolName: matched?.fullName ?? null,
+        question: match.kind === 'fuzzy' ? matchQuestion(s.name, match.school.fullName) : null,
+      });
     }
-    const curators: ('new' | 'known')[] = [];
-    for (const c of dto.curators)
-      curators.push(c.email && (await this.directory.findPersonByEmail(c.email)) ? 'known' : 'new');
+    const place = dto.municipality?.trim();
+    const municipality = place ? await this.directory.findMunicipality(place) : null;
+    const curators: Pick<
+      ImportCuratorRow,
+      'status' | 'workplaceMatch' | 'workplaceMatchedId' | 'workplaceMatchedName' | 'workplaceQuestion'
+    >[] = [];
+    for (const c of dto.curators) {
+      const workplace =
+        c.workplace?.trim() && (!place || municipality)
+          ? await this.directory.matchOrganisation(municipality?.id ?? null, c.workplace)
+          : ({ kind: 'none' } as const);
+      const organisation = workplace.kind === 'none' ? null : workplace.organisation;
+      curators.push({
+        status: c.email && (await this.directory.findPersonByEmail(c.email)) ? 'known' : 'new',
+        workplaceMatch: c.workplace?.trim() ? workplace.kind : undefined,
+        workplaceMatchedId: organisation?.id ?? null,
+        workplaceMatchedName: organisation?.name ?? null,
+        workplaceQuestion:
+          workplace.kind === 'fuzzy' ? matchQuestion(c.workplace ?? '', workplace.organisation.name) : null,
+      });
+    }
     return { schools, curators };
   }
 }

@@ -45,6 +45,8 @@ import {
   ExecutorLinkView,
   ExecutorMatchesDto,
   ExecutorMatchView,
+  SchoolMatchesDto,
+  SchoolMatchView,
   InvitationView,
   InvitePersonDto,
   MunicipalityView,
@@ -150,7 +152,7 @@ export class DirectoryController {
   @Post('people-import/confirm')
   @Allow(...MANAGERS)
   @ApiCreatedResponse({ type: PeopleImportResult, description: 'All rows stored, or none' })
-  @ApiErrors(AuthErrorCode.OUT_OF_SCOPE)
+  @ApiErrors(DirectoryErrorCode.INVALID_IMPORT_ROWS, AuthErrorCode.OUT_OF_SCOPE)
   confirmPeopleImport(@Body() dto: ConfirmPeopleImportDto, @CurrentActor() actor: Actor): Promise<PeopleImportResult> {
     return this.peopleImports.confirm(dto, actor);
   }
@@ -209,6 +211,15 @@ export class DirectoryController {
   @ApiOkResponse({ type: [ExecutorMatchView], description: 'Stores nothing' })
   matchExecutors(@Body() dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
     return this.directory.matchExecutors(dto);
+  }
+
+  @Post('school-matches')
+  @HttpCode(HttpStatus.OK)
+  @Allow(...MANAGERS)
+  @ApiOkResponse({ type: [SchoolMatchView], description: 'Stores nothing; one answer per school, in order' })
+  @ApiErrors(AuthErrorCode.OUT_OF_SCOPE)
+  matchSchools(@Body() dto: SchoolMatchesDto, @CurrentActor() actor: Actor): Promise<SchoolMatchView[]> {
+    return this.directory.matchSchools(dto, actor);
   }
 
   @Post('organisations/:id/aliases')

@@ -4,7 +4,9 @@ import { AuditService } from '../audit/audit.service';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { labelGrants } from '../auth/grant-scope.util';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
-import { managedMunicipalityIds } from './directory-scope.util';
+import { managedMunicipalityIds, mayManageNamedMunicipality } from './directory-scope.util';
+import { outOfScope } from '../auth/auth.exception';
+import { matchQuestion, nameKey, normaliseMunicipality } from '@orientir/domain';
 import type {
   DirectorySchoolView,
   ExecutorLinkDto,
@@ -14,6 +16,8 @@ import type {
   MunicipalityView,
   OrganisationView,
   PersonView,
+  SchoolMatchesDto,
+  SchoolMatchView,
 } from './dto/directory.view';
 
 /** Browsing the directory within the caller's municipalities, matching executor names, merging aliases by hand. */
@@ -95,6 +99,49 @@ export class DirectoryService {
         addressee: !certain ? 'unmatched' : silent.has(found.organisation.id) ? 'no_addressee' : 'ok',
       };
     });
+  }
+
+  /**
+   * The launch page's schools against the directory, each within its municipality (the row's, else
+   * the request's): exact, by a confirmed spelling, a guess to confirm, or new. Stores nothing.
+   */
+  async matchSchools(dto: SchoolMatchesDto, actor: Actor): Promise<SchoolMatchView[]> {
+    const grants = requirePrincipal(actor).grants;
+    const groups = new Map<string, { place: string | null; rows: number[] }>();
+    for (const [i, s] of dto.schools.entries()) {
+      const place = normaliseMunicipality(s.municipality) ?? normaliseMunicipality(dto.municipality) ?? null;
+      const key = place ? nameKey(place) : '';
+      const group = groups.get(key) ?? { place, rows: [] };
+      group.rows.push(i);
+      groups.set(key, group);
+    }
+    const views: SchoolMatchView[] = new Array(dto.schools.length);
+    for (const { place, rows } of groups.values()) {
+      if (!(await mayManageNamedMunicipality(grants, place, this.directory))) {
+        throw outOfScope(place ? `школы муниципалитета «${place}»` : 'региональные школы');
+      }
+      const municipality = place ? await this.directory.findMunicipality(place) : null;
+      const names = rows.map((i) => dto.schools[i].name.trim());
+      const matches =
+        place && !municipality
+          ? names.map(() => ({ kind: 'none' }) as const)
+          : await this.directory.matchSchools(
+              municipality?.id ?? null,
+              names.map((fullName) => ({ fullName })),
+            );
+      matches.forEach((match, j) => {
+        const school = match.kind === 'none' ? null : match.school;
+        views[rows[j]] = {
+          name: names[j],
+          municipality: municipality?.name ?? place,
+          match: match.kind,
+          directorySchoolId: school?.id ?? null,
+          directorySchoolName: school?.fullName ?? null,
+          question: match.kind === 'fuzzy' ? matchQuestion(names[j], match.school.fullName) : null,
+        };
+      });
+    }
+    return views;
   }
 
   /** Merging by hand: `alias` now names this organisation within its municipality. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { managesRegion, type RoleGrant } from '@orientir/auth';
-import { directoryKey, normaliseMunicipality } from '@orientir/domain';
+import { directoryKey, matchQuestion, normaliseMunicipality } from '@orientir/domain';
 import { DirectoryStore } from '@orientir/persistence';
 import { parsePeople } from '@orientir/roadmap-import';
 import { AuditService } from '../audit/audit.service';
 import { outOfScope } from '../auth/auth.exception';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { validationFailed } from '../common/request.exception';
+import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { mayManageNamedMunicipality } from './directory-scope.util';
 import type { UploadedTable } from './directory-import.service';
 import type {
@@ -60,6 +61,11 @@ export class PeopleImportService {
         organisation: known?.name ?? p.organisation,
         status: !person ? 'new' : changed ? 'changed' : 'known',
         organisationStatus: known ? 'known' : 'new',
+        organisationMatch: organisation.kind,
+        matchedOrganisationId: organisation.kind === 'none' ? null : organisation.organisation.id,
+        matchedOrganisationName: organisation.kind === 'none' ? null : organisation.organisation.name,
+        organisationQuestion:
+          organisation.kind === 'fuzzy' ? matchQuestion(p.organisation, organisation.organisation.name) : null,
       });
     }
     return { fileName, municipality: place.name, people: rows, problems };
@@ -77,21 +83,33 @@ export class PeopleImportService {
       else emails.set(email, i);
     });
     if (duplicates.length) throw validationFailed('Один адрес электронной почты указан у нескольких людей', duplicates);
+    await this.checkAnswers(dto, place.id);
     const counts = (): PeopleImportCounts => ({ people: 0, organisations: 0 });
     const result: PeopleImportResult = { created: counts(), updated: counts(), unchanged: counts() };
+    const aliases: { target: string; alias: string }[] = [];
     await this.directory.transaction(async (m) => {
       const organisations = new Map<string, string>();
       for (const p of dto.people) {
         const key = directoryKey(p.organisation);
-        let organisationId = organisations.get(key);
-        if (!organisationId) {
+        let organisationId = p.organisationId ?? organisations.get(key);
+        if (p.organisationId) {
+          // The person said which organisation this spelling is: it becomes its alias.
+          if ((await this.directory.addAlias(p.organisationId, p.organisation, m)) === 'added')
+            aliases.push({ target: p.organisationId, alias: p.organisation.trim() });
+        } else if (!organisationId) {
           const ensured = await this.directory.ensureOrganisation(place.id, p.organisation, m);
           (ensured.created ? result.created : result.unchanged).organisations += 1;
           organisationId = ensured.row.id;
           organisations.set(key, organisationId);
         }
         const person = await this.directory.ensurePerson(
-          { fullName: p.fullName, position: p.position, email: p.email, phone: p.phone, organisationId },
+          {
+            fullName: p.fullName,
+            position: p.position,
+            email: p.email,
+            phone: p.phone,
+            organisationId: organisationId ?? null,
+          },
           m,
           { overwrite: true },
         );
@@ -103,9 +121,42 @@ export class PeopleImportService {
       outcome: 'success',
       targetType: 'directory',
       municipality: place.name,
-      details: { ...result },
+      details: { ...result, aliases },
     });
     return result;
+  }
+
+  /**
+   * A chosen organisation must exist in the import's municipality (or be regional): 400 naming the row.
+   * An organisation merely like a known one, unanswered, is never added as a new one: 422 naming the row.
+   */
+  private async checkAnswers(dto: ConfirmPeopleImportDto, municipalityId: string | null): Promise<void> {
+    const invalid: string[] = [];
+    const unanswered: string[] = [];
+    for (const [i, p] of dto.people.entries()) {
+      if (p.organisationId) {
+        const chosen = await this.directory.findOrganisation(p.organisationId);
+        if (p.organisationAsNew)
+          invalid.push(`people[${i}].organisationAsNew: новая организация или организация справочника — что-то одно`);
+        else if (!chosen) invalid.push(`people[${i}].organisationId: организация ${p.organisationId} не найдена`);
+        else if (chosen.municipalityId !== null && chosen.municipalityId !== municipalityId)
+          invalid.push(`people[${i}].organisationId: «${chosen.name}» — организация другого муниципалитета`);
+        continue;
+      }
+      if (p.organisationAsNew) continue;
+      const match = await this.directory.matchOrganisation(municipalityId, p.organisation);
+      if (match.kind === 'fuzzy')
+        unanswered.push(
+          `people[${i}] «${p.fullName}»: организация «${p.organisation}» похожа на «${match.organisation.name}» — ответьте в предпросмотре: это она (organisationId) или новая (organisationAsNew: true)`,
+        );
+    }
+    if (invalid.length) throw validationFailed('Некорректный выбор организации', invalid);
+    if (unanswered.length)
+      throw new DirectoryException(
+        DirectoryErrorCode.INVALID_IMPORT_ROWS,
+        'Люди не сохранены: ответьте в предпросмотре, те ли это организации справочника',
+        unanswered,
+      );
   }
 
   /**

@@ -1,5 +1,7 @@
+import { SCHOOL_STAGE_TITLES_RU, SCHOOL_YEAR_STAGES, type SchoolYearStage } from '@orientir/domain';
 import type { CycleSchoolSettingsEntity } from '@orientir/persistence';
 import type { SchoolYearSettingsDto } from './dto/school-year-settings.dto';
+import { validationFailed } from '../common/request.exception';
 import { SchoolErrorCode, SchoolException } from './school.exception';
 
 /**
@@ -18,6 +20,25 @@ export function storedSchoolYearSettings(
       `${field}riskDirections: направление «${duplicate}» указано дважды`,
     );
   }
+  // Stage due dates follow the stages: a later stage due before an earlier one is a typing slip.
+  let earlier: { stage: SchoolYearStage; date: string } | null = null;
+  for (const stage of SCHOOL_YEAR_STAGES) {
+    const date = dto.dueDates[stage as keyof typeof dto.dueDates];
+    if (!date) continue;
+    if (earlier && date < earlier.date) {
+      throw validationFailed('Сроки этапов идут не по порядку', [
+        `${field}dueDates.${stage}: срок этапа «${SCHOOL_STAGE_TITLES_RU[stage]}» (${ruDate(date)}) раньше срока этапа ` +
+          `«${SCHOOL_STAGE_TITLES_RU[earlier.stage]}» (${ruDate(earlier.date)}); сроки идут в порядке этапов`,
+      ]);
+    }
+    earlier = { stage, date };
+  }
+  const repeated = dto.checkpointDates.findIndex((d, i) => dto.checkpointDates.indexOf(d) !== i);
+  if (repeated >= 0) {
+    throw validationFailed('Даты контрольных точек повторяются', [
+      `${field}checkpointDates[${repeated}]: дата ${ruDate(dto.checkpointDates[repeated])} указана дважды`,
+    ]);
+  }
   if (dto.checkpointRhythm === 'dates' && dto.checkpointDates.length === 0) {
     throw new SchoolException(
       SchoolErrorCode.ACTION_REJECTED,
@@ -29,6 +50,13 @@ export function storedSchoolYearSettings(
     dueDates: Object.fromEntries(Object.entries(dto.dueDates).filter(([, v]) => !!v)) as Record<string, string>,
     reviewWorkingDays: dto.reviewWorkingDays,
     checkpointRhythm: dto.checkpointRhythm,
-    checkpointDates: dto.checkpointDates,
+    // Checkpoints come in the order they fall, whatever order they were typed in.
+    checkpointDates: [...dto.checkpointDates].sort(),
   };
+}
+
+/** 2027-11-20 as people read it: 20.11.2027. */
+function ruDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
 }

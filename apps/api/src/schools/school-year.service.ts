@@ -10,6 +10,7 @@ import {
 } from '@orientir/contracts';
 import {
   availableSchoolActions,
+  decidesDocument,
   DEFAULT_RISK_DIRECTIONS,
   localInstant,
   samePerson,
@@ -73,6 +74,9 @@ export class SchoolYearService {
         coordinator: roles.coordinator,
       },
       actions: state ? availableSchoolActions(state, { ...roles, person }) : [],
+      reviewDocuments: state
+        ? state.documents.filter((d) => d.status === 'submitted' && decidesDocument(state, d, person)).map((d) => d.key)
+        : [],
     };
   }
 

@@ -614,6 +614,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/school-matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DirectoryController_matchSchools'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/directory/schools': {
     parameters: {
       query?: never;
@@ -1438,9 +1454,16 @@ export interface components {
       position: string | null;
     };
     AddSchoolDto: {
+      /** @description A new directory school, although one with a similar name exists. Not with directorySchoolId */
+      asNew?: boolean;
       /** @enum {string} */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       curators?: components['schemas']['AddedSchoolCuratorDto'][];
+      /**
+       * Format: uuid
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it
+       */
+      directorySchoolId?: string;
       emails?: string[];
       /** @example г. Иркутск */
       municipality?: string;
@@ -2301,14 +2324,56 @@ export interface components {
       status?: 'new' | 'changed' | 'known';
       /** @description The curator's own school or organisation */
       workplace?: string | null;
+      /** @description The person's answer: a new organisation, although a similar one exists */
+      workplaceAsNew?: boolean;
+      /**
+       * @description Preview only: how the workplace met the organisations
+       * @enum {string}
+       */
+      workplaceMatch?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /**
+       * Format: uuid
+       * @description Preview only: the organisation matched or resembled
+       */
+      workplaceMatchedId?: string | null;
+      /** @description Preview only: its directory name */
+      workplaceMatchedName?: string | null;
+      /**
+       * Format: uuid
+       * @description The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew
+       */
+      workplaceOrganisationId?: string;
+      /** @description Preview only, for a fuzzy match */
+      workplaceQuestion?: string | null;
     };
     ImportPersonRow: {
       /** Format: email */
       email?: string | null;
       /** @example Смирнов Петр Ильич */
       fullName: string;
+      /**
+       * Format: uuid
+       * @description Preview only: the organisation matched or resembled
+       */
+      matchedOrganisationId?: string | null;
+      /** @description Preview only: its directory name */
+      matchedOrganisationName?: string | null;
       /** @example МБУ «МИМЦ» */
       organisation: string;
+      /** @description The person's answer: a new organisation, although a similar one exists */
+      organisationAsNew?: boolean;
+      /**
+       * Format: uuid
+       * @description The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew
+       */
+      organisationId?: string;
+      /**
+       * @description Preview only: how the organisation met the directory
+       * @enum {string}
+       */
+      organisationMatch?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /** @description Preview only, for a fuzzy match */
+      organisationQuestion?: string | null;
       /**
        * @description Preview only: the organisation is in the directory, or will be added
        * @enum {string}
@@ -2332,13 +2397,32 @@ export interface components {
     };
     ImportSchoolRow: {
       address?: string;
+      /** @description The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId */
+      asNew?: boolean;
       /**
        * @description The category in the cycle it is imported for
        * @enum {string}
        */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
       director?: string;
+      /**
+       * Format: uuid
+       * @description The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew
+       */
+      directorySchoolId?: string;
       emails: string[];
+      /**
+       * @description Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)
+       * @enum {string}
+       */
+      match?: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /**
+       * Format: uuid
+       * @description Preview only: the school matched or resembled
+       */
+      matchedSchoolId?: string | null;
+      /** @description Preview only: its directory name */
+      matchedSchoolName?: string | null;
       /**
        * @description Omitted: the import's municipality
        * @example г. Лесосибирск
@@ -2351,6 +2435,8 @@ export interface components {
        * @example 2454012345
        */
       officialCode?: string;
+      /** @description Preview only, for a fuzzy match: «"…" — это "…"?» */
+      question?: string | null;
       /** @example СШ № 1 */
       shortName?: string;
       /**
@@ -3079,8 +3165,15 @@ export interface components {
       schoolTeam: boolean;
     };
     SchoolDto: {
+      /** @description A new directory school, although one with a similar name exists. Not with directorySchoolId */
+      asNew?: boolean;
       /** @enum {string} */
       category: 'shnor' | 'risk_zone' | 'shnsu' | 'other';
+      /**
+       * Format: uuid
+       * @description The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it
+       */
+      directorySchoolId?: string;
       emails?: string[];
       /** @example г. Иркутск */
       municipality?: string;
@@ -3181,6 +3274,35 @@ export interface components {
       pageSize: number;
       /** @description Schools matching the filters (all pages) */
       total: number;
+    };
+    SchoolMatchesDto: {
+      /**
+       * @description Municipality of rows that name none
+       * @example г. Лесосибирск
+       */
+      municipality?: string;
+      schools: components['schemas']['SchoolMatchQuery'][];
+    };
+    SchoolMatchQuery: {
+      /** @description Omitted: the request's municipality */
+      municipality?: string;
+      /** @example МБОУ СОШ № 18 г. Иркутска */
+      name: string;
+    };
+    SchoolMatchView: {
+      /** Format: uuid */
+      directorySchoolId: string | null;
+      directorySchoolName: string | null;
+      /**
+       * @description exact (name or code), alias (a spelling confirmed earlier), fuzzy (to confirm), none (new in the directory)
+       * @enum {string}
+       */
+      match: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /** @description The municipality the school was looked up in */
+      municipality: string | null;
+      name: string;
+      /** @description For a fuzzy match: «"…" — это "…"?» */
+      question: string | null;
     };
     SchoolProgressView: {
       /** @description The school-year actions the caller can take on the school now (the workflow's own rule: role, stage, something to act on); empty when none */
@@ -3320,6 +3442,8 @@ export interface components {
       cycleId: string;
       cycleTitle: string;
       municipality: string | null;
+      /** @description Keys of the documents on review that the caller decides (the document's expert, else the school's curator) */
+      reviewDocuments: string[];
       /** Format: uuid */
       schoolId: string;
       schoolName: string;
@@ -10494,6 +10618,28 @@ export interface operations {
           };
         };
       };
+      /** @description Error codes: INVALID_IMPORT_ROWS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INVALID_IMPORT_ROWS';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
       /** @description Error codes: INTERNAL_ERROR */
       500: {
         headers: {
@@ -10913,6 +11059,162 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'PERSON_WITHOUT_EMAIL';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: INTERNAL_ERROR */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'INTERNAL_ERROR';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: SERVICE_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'SERVICE_UNAVAILABLE';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  DirectoryController_matchSchools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SchoolMatchesDto'];
+      };
+    };
+    responses: {
+      /** @description Stores nothing; one answer per school, in order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolMatchView'][];
+        };
+      };
+      /** @description Error codes: MALFORMED_BODY, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'MALFORMED_BODY' | 'VALIDATION_FAILED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'UNAUTHENTICATED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: CSRF_FAILED, LINK_OUT_OF_SCOPE, OUT_OF_SCOPE, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'PAYLOAD_TOO_LARGE';
             /** @description Russian, for people */
             message: string;
           };

@@ -10,27 +10,40 @@ export function directoryKey(name: string): string {
   return executorKey(name);
 }
 
+/** What nameSimilarity compares: a name's word stems and its numbers (computed once per name when matching many). */
+export interface NameFeatures {
+  stems: ReadonlySet<string>;
+  numbers: string;
+}
+
+export function nameFeatures(name: string): NameFeatures {
+  return {
+    stems: new Set(
+      directoryKey(name)
+        .split(/[\s.,«»"()-]+/)
+        .filter((w) => w.length > 1)
+        .map((w) => w.slice(0, 5)),
+    ),
+    numbers: (name.match(/\d+/g) ?? []).sort().join(' '),
+  };
+}
+
+/** nameSimilarity of two names' features. */
+export function featureSimilarity(a: NameFeatures, b: NameFeatures): number {
+  // Numbers identify: «СОШ № 5» is never a spelling of «СОШ № 6», nor «Исполнитель 2.1» of «1.1».
+  if (a.numbers && b.numbers && a.numbers !== b.numbers) return 0;
+  if (a.stems.size === 0 || b.stems.size === 0) return 0;
+  let shared = 0;
+  for (const s of a.stems) if (b.stems.has(s)) shared += 1;
+  return shared / Math.min(a.stems.size, b.stems.size);
+}
+
 /**
  * How close two names are, 0..1: the share of the shorter name's word stems that the longer one
  * has. «Отдел образования» against «Отдел образования администрации г. Лесосибирска» is 1.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const stems = (key: string): Set<string> =>
-    new Set(
-      directoryKey(key)
-        .split(/[\s.,«»"()-]+/)
-        .filter((w) => w.length > 1)
-        .map((w) => w.slice(0, 5)),
-    );
-  // Numbers identify: «СОШ № 5» is never a spelling of «СОШ № 6», nor «Исполнитель 2.1» of «1.1».
-  const numbers = (name: string) => (name.match(/\d+/g) ?? []).sort().join(' ');
-  if (numbers(a) && numbers(b) && numbers(a) !== numbers(b)) return 0;
-  const left = stems(a);
-  const right = stems(b);
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const s of left) if (right.has(s)) shared += 1;
-  return shared / Math.min(left.size, right.size);
+  return featureSimilarity(nameFeatures(a), nameFeatures(b));
 }
 
 export const SCHOOL_CATEGORIES = ['shnor', 'risk_zone', 'shnsu', 'other'] as const;

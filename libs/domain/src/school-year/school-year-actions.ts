@@ -91,6 +91,15 @@ export function samePerson(a: Pick<PersonKey, 'userId' | 'personId'>, b: Pick<Pe
   return (!!a.userId && a.userId === b.userId) || (!!a.personId && a.personId === b.personId);
 }
 
+/** Who decides a document: its expert when the coordinator assigned one, else the school's curator. */
+export function decidesDocument(
+  facts: Pick<SchoolActionFacts, 'curator'>,
+  doc: { expert: PersonKey | null },
+  person: SchoolActionActor['person'],
+): boolean {
+  return doc.expert ? samePerson(doc.expert, person) : !!facts.curator && samePerson(facts.curator, person);
+}
+
 const title = (stage: SchoolPipelineState): string => SCHOOL_STAGE_TITLES_RU[stage];
 
 /**
@@ -163,8 +172,7 @@ export function schoolActionProblem(
  * something to act on (a document to review, a checkpoint to fill in…). What the pages offer.
  */
 export function availableSchoolActions(facts: SchoolActionFacts, actor: SchoolActionActor): SchoolYearActionKind[] {
-  const reviewerOf = (doc: SchoolActionFacts['documents'][number]) =>
-    doc.expert ? samePerson(doc.expert, actor.person) : !!facts.curator && samePerson(facts.curator, actor.person);
+  const reviewerOf = (doc: SchoolActionFacts['documents'][number]) => decidesDocument(facts, doc, actor.person);
   const work: Partial<Record<SchoolYearActionKind, boolean>> = {
     submitDocuments:
       facts.stage === 'expertise'

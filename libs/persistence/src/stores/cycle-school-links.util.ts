@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { directoryKey, nameKey, nameSimilarity, tidyName } from '@orientir/domain';
+import { directoryKey, FUZZY_MATCH_THRESHOLD, nameKey, nameSimilarity, tidyName } from '@orientir/domain';
 
 /** A cycle's school as the directory sees it: its municipality by name (null: the cycle's own) and e-mails. */
 export interface CycleSchoolLinkDraft {
   name: string;
   municipality: string | null;
   emails: string[];
+  /** The directory school a person chose for this name (the name becomes its alias); else found by name or alias. */
+  directorySchoolId?: string | null;
 }
 
 /** Where a cycle's school landed in the directory (index-aligned with the drafts). */
@@ -15,9 +17,6 @@ export interface CycleSchoolLink {
   organisationId: string;
 }
 
-/** At or above this a name is offered as a match to confirm in the preview, never taken silently. */
-export const FUZZY_THRESHOLD = 0.75;
-
 const scopeKey = (scope: string, key: string) => `${scope}\u0000${key}`;
 
 /**
@@ -26,6 +25,8 @@ const scopeKey = (scope: string, key: string) => `${scope}\u0000${key}`;
  * The result is the one the per-school find-or-create gives in draft order (ensureMunicipality,
  * ensureSchool, ensureOrganisation with the school, ensurePerson per e-mail): a repeated link adds
  * nothing, a found entry only gains what it lacked, and the first draft of a name or e-mail wins.
+ * A school is found by its name or a confirmed spelling (an alias of its organisation) within its
+ * municipality; a draft naming `directorySchoolId` takes that school, and its name becomes an alias.
  */
 export async function linkCycleSchools(
   m: EntityManager,
@@ -40,16 +41,18 @@ export async function linkCycleSchools(
     fullName: d.name.trim(),
     key: directoryKey(d.name),
     email: d.emails[0]?.trim().toLowerCase() || null,
+    chosenId: d.directorySchoolId ?? null,
   }));
   const schools = await ensureSchools(m, placed);
   const organisations = await ensureSchoolOrganisations(m, schools);
+  await rememberChosenSpellings(m, placed, schools);
   await ensurePeople(
     m,
     drafts.flatMap((d, i) => d.emails.map((email) => ({ email, organisationId: organisations[i] }))),
   );
-  return placed.map((p, i) => ({
-    municipalityId: p.municipalityId,
-    directorySchoolId: schools[i].id,
+  return schools.map((s, i) => ({
+    municipalityId: s.municipalityId,
+    directorySchoolId: s.id,
     organisationId: organisations[i],
   }));
 }
@@ -83,6 +86,7 @@ interface PlacedSchool {
   fullName: string;
   key: string;
   email: string | null;
+  chosenId: string | null;
 }
 
 interface LinkedSchool {
@@ -92,39 +96,74 @@ interface LinkedSchool {
   fullName: string;
 }
 
-/** Finds each school by name within its municipality, fills a missing e-mail, creates the rest. */
+/**
+ * Finds each school (the chosen one, else by name or alias within its municipality), fills a missing
+ * e-mail, creates the rest.
+ */
 async function ensureSchools(m: EntityManager, placed: PlacedSchool[]): Promise<LinkedSchool[]> {
-  // One entry per (municipality, name key); the first draft names it, the first e-mail fills it.
+  // One entry per chosen school or (municipality, name key); the first draft names it, the first e-mail fills it.
+  const groupOf = (p: PlacedSchool) => (p.chosenId ? `id:${p.chosenId}` : scopeKey(p.municipalityId ?? '', p.key));
   const groups = new Map<string, PlacedSchool>();
   for (const p of placed) {
-    const g = scopeKey(p.municipalityId ?? '', p.key);
-    const first = groups.get(g);
-    if (!first) groups.set(g, { ...p });
+    const first = groups.get(groupOf(p));
+    if (!first) groups.set(groupOf(p), { ...p });
     else first.email ??= p.email;
   }
-  const wanted = [...groups.values()];
+  const wanted = [...groups.values()].filter((w) => !w.chosenId);
+  const chosen = [...groups.values()].filter((w) => w.chosenId);
+  // By name first, then by a spelling confirmed for a school (an alias of the school's organisation).
   const found = (await m.query(
-    `SELECT d.id, coalesce(d.municipality_id::text, '') AS scope, d.name_key, d.full_name, d.email
+    `SELECT d.id, v.scope, v.k AS name_key, d.full_name, d.email, d.municipality_id, 0 AS rank
        FROM directory_schools d
-       JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON coalesce(d.municipality_id::text, '') = v.scope AND d.name_key = v.k`,
-    [wanted.map((w) => w.municipalityId ?? ''), wanted.map((w) => w.key)],
-  )) as { id: string; scope: string; name_key: string; full_name: string; email: string | null }[];
+       JOIN unnest($1::text[], $2::text[]) AS v(scope, k) ON coalesce(d.municipality_id::text, '') = v.scope AND d.name_key = v.k
+     UNION ALL
+     SELECT d.id, v.scope, v.k, d.full_name, d.email, d.municipality_id, 1
+       FROM unnest($1::text[], $2::text[]) AS v(scope, k)
+       JOIN organisation_aliases a ON a.municipality_scope = v.scope AND a.alias_key = v.k
+       JOIN organisations o ON o.id = a.organisation_id
+       JOIN directory_schools d ON d.id = o.school_id
+     UNION ALL
+     SELECT d.id, 'id:' || d.id::text, NULL, d.full_name, d.email, d.municipality_id, 0
+       FROM directory_schools d WHERE d.id = ANY($3::uuid[])
+     ORDER BY rank DESC`,
+    [wanted.map((w) => w.municipalityId ?? ''), wanted.map((w) => w.key), chosen.map((c) => c.chosenId)],
+  )) as {
+    id: string;
+    scope: string;
+    name_key: string | null;
+    full_name: string;
+    email: string | null;
+    municipality_id: string | null;
+  }[];
   const linked = new Map<string, LinkedSchool>();
-  const lacking: { id: string; email: string }[] = [];
+  const storedEmail = new Map<string, string | null>();
+  // Rank descending: an exact name, read last, wins over an alias of the same spelling.
   for (const f of found) {
-    const g = scopeKey(f.scope, f.name_key);
+    const g = f.name_key === null ? f.scope : scopeKey(f.scope, f.name_key);
     const w = groups.get(g)!;
-    linked.set(g, { id: f.id, municipalityId: w.municipalityId, fullName: f.full_name });
-    if (!f.email && w.email) lacking.push({ id: f.id, email: w.email });
+    linked.set(g, {
+      id: f.id,
+      municipalityId: w.chosenId ? f.municipality_id : w.municipalityId,
+      fullName: f.full_name,
+    });
+    storedEmail.set(f.id, f.email);
   }
-  if (lacking.length) {
+  const lacking = new Map<string, string>();
+  // In draft order, like the per-school find-or-create: the first draft with an e-mail fills the gap.
+  for (const [g, w] of groups) {
+    const school = linked.get(g);
+    if (school && !storedEmail.get(school.id) && w.email && !lacking.has(school.id)) lacking.set(school.id, w.email);
+  }
+  const missingChosen = chosen.filter((c) => !linked.has(groupOf(c)));
+  if (missingChosen.length) throw new Error(`directory school ${missingChosen[0].chosenId} not found`);
+  if (lacking.size) {
     await m.query(
       `UPDATE directory_schools d SET email = v.email FROM unnest($1::uuid[], $2::text[]) AS v(id, email)
         WHERE d.id = v.id AND (d.email IS NULL OR d.email = '')`,
-      [lacking.map((l) => l.id), lacking.map((l) => l.email)],
+      [[...lacking.keys()], [...lacking.values()]],
     );
   }
-  const missing = wanted.filter((w) => !linked.has(scopeKey(w.municipalityId ?? '', w.key)));
+  const missing = wanted.filter((w) => !linked.has(groupOf(w)));
   if (missing.length) {
     const created = (await m.query(
       `INSERT INTO directory_schools (municipality_id, full_name, name_key, email)
@@ -142,7 +181,33 @@ async function ensureSchools(m: EntityManager, placed: PlacedSchool[]): Promise<
       linked.set(g, { id: c.id, municipalityId: groups.get(g)!.municipalityId, fullName: c.full_name });
     }
   }
-  return placed.map((p) => linked.get(scopeKey(p.municipalityId ?? '', p.key))!);
+  return placed.map((p) => linked.get(groupOf(p))!);
+}
+
+/**
+ * The names of drafts that named their directory school become aliases of its organisation (within
+ * its municipality), unless the name is the school's own or the spelling already names something.
+ */
+async function rememberChosenSpellings(
+  m: EntityManager,
+  placed: PlacedSchool[],
+  schools: LinkedSchool[],
+): Promise<void> {
+  const taught = placed.flatMap((p, i) =>
+    p.chosenId && p.key !== directoryKey(schools[i].fullName)
+      ? [{ schoolId: schools[i].id, alias: p.fullName, key: p.key }]
+      : [],
+  );
+  if (!taught.length) return;
+  await m.query(
+    `INSERT INTO organisation_aliases (organisation_id, municipality_scope, alias, alias_key)
+     SELECT o.id, coalesce(o.municipality_id::text, ''), v.alias, v.k
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(sid, alias, k) JOIN organisations o ON o.school_id = v.sid
+      WHERE NOT EXISTS (SELECT 1 FROM organisations x
+                         WHERE coalesce(x.municipality_id::text, '') = coalesce(o.municipality_id::text, '') AND x.name_key = v.k)
+     ON CONFLICT (municipality_scope, alias_key) DO NOTHING`,
+    [taught.map((t) => t.schoolId), taught.map((t) => t.alias), taught.map((t) => t.key)],
+  );
 }
 
 /**
@@ -186,7 +251,7 @@ async function ensureSchoolOrganisations(m: EntityManager, schools: LinkedSchool
       );
     }
     return [...candidates.get(scope)!, ...(added.get(scope) ?? [])].some(
-      (c) => nameSimilarity(name, c) >= FUZZY_THRESHOLD,
+      (c) => nameSimilarity(name, c) >= FUZZY_MATCH_THRESHOLD,
     );
   };
 

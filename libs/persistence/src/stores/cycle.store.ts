@@ -32,7 +32,14 @@ export interface NewCycle {
   escalationChain?: EscalationStep[] | null;
   /** The schools' year (review working days, stage dates…), stored with the cycle so every school starts with it. */
   schoolYearSettings?: Omit<CycleSchoolSettingsEntity, 'cycleId' | 'updatedAt'> | null;
-  schools: { name: string; category: DirectorySchoolCategory; municipality: string | null; emails: string[] }[];
+  schools: {
+    name: string;
+    category: DirectorySchoolCategory;
+    municipality: string | null;
+    emails: string[];
+    /** The directory school a person confirmed for this name; else found by name or alias, or made. */
+    directorySchoolId?: string | null;
+  }[];
   events: {
     number: string;
     title: string;

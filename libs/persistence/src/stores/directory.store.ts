@@ -1,13 +1,16 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Role, RoleGrant, ScopeKind } from '@orientir/auth';
 import {
   directoryKey,
+  FUZZY_MATCH_THRESHOLD,
   guessOrganisationKind,
+  schoolMatcher,
   nameKey,
   nameSimilarity,
   tidyName,
   type OrganisationKind,
+  type SchoolMatchCandidate,
 } from '@orientir/domain';
 import {
   DirectorySchoolEntity,
@@ -16,16 +19,13 @@ import {
   OrganisationEntity,
   PersonEntity,
 } from '../entities';
-import {
-  FUZZY_THRESHOLD,
-  linkCycleSchools,
-  type CycleSchoolLink,
-  type CycleSchoolLinkDraft,
-} from './cycle-school-links.util';
+import { linkCycleSchools, type CycleSchoolLink, type CycleSchoolLinkDraft } from './cycle-school-links.util';
 
 export interface SchoolDraft {
   municipalityId: string | null;
   fullName: string;
+  /** The directory school a person chose for this spelling; the spelling becomes its alias. */
+  directorySchoolId?: string | null;
   shortName?: string | null;
   officialCode?: string | null;
   director?: string | null;
@@ -46,11 +46,18 @@ export type OrganisationMatch =
   | { kind: 'fuzzy'; organisation: OrganisationEntity; similarity: number }
   | { kind: 'none' };
 
+export type SchoolMatch =
+  | { kind: 'exact' | 'alias'; school: DirectorySchoolEntity }
+  | { kind: 'fuzzy'; school: DirectorySchoolEntity; similarity: number }
+  | { kind: 'none' };
+
 /** Whether a find-or-create found the row or made it (and, for a found row, changed it); imports count these. */
 export interface Ensured<T> {
   row: T;
   created: boolean;
   updated?: boolean;
+  /** A school found by a person's choice whose spelling the directory now knows as an alias. */
+  aliasAdded?: string;
 }
 
 export type SchoolPatch = Partial<
@@ -213,21 +220,104 @@ export class DirectoryStore {
     return { row, created: inserted.length > 0 };
   }
 
-  /** By official code first (a renamed school keeps it), then by name within the municipality. */
+  /**
+   * By official code first (a renamed school keeps it), then within the municipality by name or by a
+   * spelling confirmed earlier (an alias of the school's organisation). A merely similar name is not
+   * the school: see matchSchool.
+   */
   async findSchool(
     draft: Pick<SchoolDraft, 'municipalityId' | 'fullName' | 'officialCode'>,
     m: EntityManager = this.dataSource.manager,
   ): Promise<DirectorySchoolEntity | null> {
     const repo = m.getRepository(DirectorySchoolEntity);
-    if (draft.officialCode) {
+    if (draft.officialCode?.trim()) {
       const byCode = await repo.findOneBy({ officialCode: draft.officialCode.trim() });
       if (byCode) return byCode;
     }
-    const rows = (await m.query(
-      `SELECT id FROM directory_schools WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2`,
+    const [row] = (await m.query(
+      `SELECT id, 0 AS rank FROM directory_schools WHERE coalesce(municipality_id::text, '') = $1 AND name_key = $2
+       UNION ALL
+       SELECT o.school_id, 1 FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id
+        WHERE a.municipality_scope = $1 AND a.alias_key = $2 AND o.school_id IS NOT NULL
+       ORDER BY rank LIMIT 1`,
       [draft.municipalityId ?? '', directoryKey(draft.fullName)],
     )) as { id: string }[];
-    return rows[0] ? repo.findOneByOrFail({ id: rows[0].id }) : null;
+    return row ? repo.findOneByOrFail({ id: row.id }) : null;
+  }
+
+  /**
+   * Which directory school of the municipality a spelling names: by official code or exact name
+   * (`exact`), by a confirmed spelling (`alias`), or a similar name for a person to confirm (`fuzzy`).
+   */
+  async matchSchool(
+    draft: Pick<SchoolDraft, 'municipalityId' | 'fullName' | 'officialCode'>,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<SchoolMatch> {
+    return (await this.matchSchools(draft.municipalityId, [draft], m))[0];
+  }
+
+  /**
+   * matchSchool for many rows of one municipality, reading its schools once (an import or a launch
+   * of hundreds of schools): a row's official code first, then its name.
+   */
+  async matchSchools(
+    municipalityId: string | null,
+    rows: { fullName: string; officialCode?: string | null }[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<SchoolMatch[]> {
+    const repo = m.getRepository(DirectorySchoolEntity);
+    const codes = [...new Set(rows.flatMap((r) => (r.officialCode?.trim() ? [r.officialCode.trim()] : [])))];
+    const byCode = new Map(
+      (codes.length ? await repo.findBy({ officialCode: In(codes) }) : []).map((s) => [s.officialCode, s]),
+    );
+    const match = schoolMatcher(await this.schoolCandidates(municipalityId, m));
+    const found = rows.map((r) => {
+      const coded = r.officialCode?.trim() ? byCode.get(r.officialCode.trim()) : undefined;
+      return coded ? ({ kind: 'exact', id: coded.id } as const) : match(r.fullName);
+    });
+    const ids = [...new Set(found.flatMap((f) => (f.kind === 'none' ? [] : [f.id])))];
+    const schools = new Map((ids.length ? await repo.findBy({ id: In(ids) }) : []).map((s) => [s.id, s]));
+    return found.map((f): SchoolMatch => {
+      if (f.kind === 'none') return f;
+      const school = schools.get(f.id)!;
+      return f.kind === 'fuzzy' ? { kind: 'fuzzy', school, similarity: f.similarity } : { kind: f.kind, school };
+    });
+  }
+
+  /** The schools of a municipality (null: regional ones) with the spellings confirmed for each. */
+  async schoolCandidates(
+    municipalityId: string | null,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<SchoolMatchCandidate[]> {
+    const rows = (await m.query(
+      `SELECT d.id, d.full_name, d.short_name,
+              coalesce(array_agg(a.alias_key) FILTER (WHERE a.alias_key IS NOT NULL), '{}') AS alias_keys
+         FROM directory_schools d
+         LEFT JOIN organisations o ON o.school_id = d.id
+         LEFT JOIN organisation_aliases a ON a.organisation_id = o.id
+        WHERE coalesce(d.municipality_id::text, '') = $1
+        GROUP BY d.id ORDER BY d.full_name`,
+      [municipalityId ?? ''],
+    )) as { id: string; full_name: string; short_name: string | null; alias_keys: string[] }[];
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, shortName: r.short_name, aliasKeys: r.alias_keys }));
+  }
+
+  /**
+   * A person confirmed that `spelling` names this school: it becomes an alias of the school's
+   * organisation, so the next import or launch matches it at once. Answers the alias stored, if any.
+   */
+  async addSchoolAlias(
+    school: Pick<DirectorySchoolEntity, 'id' | 'municipalityId' | 'fullName' | 'nameKey'>,
+    spelling: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    if (!spelling.trim() || directoryKey(spelling) === school.nameKey) return undefined;
+    const [own] = (await m.query(`SELECT id FROM organisations WHERE school_id = $1 ORDER BY created_at LIMIT 1`, [
+      school.id,
+    ])) as { id: string }[];
+    const organisationId =
+      own?.id ?? (await this.ensureOrganisation(school.municipalityId, school.fullName, m, school.id)).row.id;
+    return (await this.addAlias(organisationId, spelling, m)) === 'added' ? spelling.trim() : undefined;
   }
 
   /**
@@ -240,8 +330,11 @@ export class DirectoryStore {
     options: { overwrite?: boolean } = {},
   ): Promise<Ensured<DirectorySchoolEntity>> {
     const repo = m.getRepository(DirectorySchoolEntity);
-    const found = await this.findSchool(draft, m);
+    const chosen = draft.directorySchoolId ? await repo.findOneBy({ id: draft.directorySchoolId }) : null;
+    if (draft.directorySchoolId && !chosen) throw new Error(`directory school ${draft.directorySchoolId} not found`);
+    const found = chosen ?? (await this.findSchool(draft, m));
     if (found) {
+      const aliasAdded = chosen ? await this.addSchoolAlias(chosen, draft.fullName, m) : undefined;
       const patch: Partial<DirectorySchoolEntity> = {};
       for (const field of ['shortName', 'officialCode', 'director', 'email', 'address'] as const) {
         const raw = draft[field]?.trim();
@@ -249,7 +342,7 @@ export class DirectoryStore {
         if (value && (options.overwrite ? found[field] !== value : !found[field])) patch[field] = value;
       }
       if (Object.keys(patch).length) await repo.update({ id: found.id }, patch).catch(conflictOf);
-      return { row: { ...found, ...patch }, created: false, updated: Object.keys(patch).length > 0 };
+      return { row: { ...found, ...patch }, created: false, updated: Object.keys(patch).length > 0, aliasAdded };
     }
     const row = await repo.save(
       repo.create({
@@ -302,7 +395,7 @@ export class DirectoryStore {
     )) as { id: string; name: string }[];
     const best = candidates
       .map((c) => ({ ...c, similarity: nameSimilarity(name, c.name) }))
-      .filter((c) => c.similarity >= FUZZY_THRESHOLD)
+      .filter((c) => c.similarity >= FUZZY_MATCH_THRESHOLD)
       .sort((a, b) => b.similarity - a.similarity || a.name.length - b.name.length)[0];
     if (!best) return { kind: 'none' };
     return { kind: 'fuzzy', organisation: await repo.findOneByOrFail({ id: best.id }), similarity: best.similarity };

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -100,6 +101,22 @@ export class SchoolDto {
   @IsArray({ message: RU.array })
   @IsEmail({}, { each: true, message: RU.emailEach })
   emails?: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The directory school this row is (of the row's municipality, once per cycle), as a person confirmed it; the name becomes the school's alias. Send it, or asNew, for a name only like a directory school's (POST /api/directory/school-matches answers fuzzy): without either such a row becomes a new school and the cycle's audit record lists it",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  directorySchoolId?: string;
+
+  @ApiPropertyOptional({
+    description: 'A new directory school, although one with a similar name exists. Not with directorySchoolId',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'поле «$property» должно быть true или false' })
+  asNew?: boolean;
 }
 
 export class EventDto {

@@ -1,8 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -19,6 +21,48 @@ import { RU } from '../../common/russian-messages.util';
 
 export const ROW_STATUSES = ['new', 'changed', 'known'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** How a spelling met the directory: its name (or code), a confirmed spelling, a similar name to confirm, or nothing. */
+export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+const BOOLEAN = 'поле «$property» должно быть true или false';
+
+/** Preview only: how a spelling met the directory. */
+const MatchKindField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: MATCH_KINDS, description }),
+    IsOptional(),
+    IsIn(MATCH_KINDS, { message: RU.enumOf(MATCH_KINDS) }),
+  );
+
+/** Preview only: the directory entry matched or resembled. */
+const MatchedIdField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description }),
+    IsOptional(),
+    IsUUID('all', { message: RU.uuid }),
+  );
+
+/** Preview only: a name or a question, up to `maxLength`. */
+const PreviewTextField = (maxLength: number, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, maxLength, description }),
+    IsOptional(),
+    IsString({ message: RU.string }),
+    MaxLength(maxLength, { message: RU.maxLength }),
+  );
+
+/** The person's answer: the directory entry this row is. */
+const ChosenIdField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description }),
+    IsOptional(),
+    IsUUID('all', { message: RU.uuid }),
+  );
+
+/** The person's answer: a new entry, although a similar one exists. */
+const AsNewField = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsBoolean({ message: BOOLEAN }));
 
 export class ImportSchoolRow {
   @ApiProperty({ example: 'МБОУ «СОШ № 1»' })
@@ -78,6 +122,30 @@ export class ImportSchoolRow {
   @IsOptional()
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
+
+  @MatchKindField(
+    'Preview only: the directory school by name or code (exact), by a spelling confirmed earlier (alias), a similar one to confirm (fuzzy), or none (a new school)',
+  )
+  match?: MatchKind;
+
+  @MatchedIdField('Preview only: the school matched or resembled')
+  matchedSchoolId?: string | null;
+
+  @PreviewTextField(500, 'Preview only: its directory name')
+  matchedSchoolName?: string | null;
+
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match: «"…" — это "…"?»')
+  question?: string | null;
+
+  @ChosenIdField(
+    "The person's answer: this row is that directory school (of the row's municipality); its spelling becomes the school's alias. Required for a fuzzy match unless asNew",
+  )
+  directorySchoolId?: string;
+
+  @AsNewField(
+    "The person's answer: a new school, although a similar one is in the directory. Not with directorySchoolId",
+  )
+  asNew?: boolean;
 }
 
 export class ImportCuratorRow {
@@ -115,6 +183,26 @@ export class ImportCuratorRow {
   @IsOptional()
   @IsIn(ROW_STATUSES, { message: RU.enumOf(ROW_STATUSES) })
   status?: RowStatus;
+
+  @MatchKindField('Preview only: how the workplace met the organisations')
+  workplaceMatch?: MatchKind;
+
+  @MatchedIdField('Preview only: the organisation matched or resembled')
+  workplaceMatchedId?: string | null;
+
+  @PreviewTextField(500, 'Preview only: its directory name')
+  workplaceMatchedName?: string | null;
+
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match')
+  workplaceQuestion?: string | null;
+
+  @ChosenIdField(
+    "The person's answer: the workplace is this organisation (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless workplaceAsNew",
+  )
+  workplaceOrganisationId?: string;
+
+  @AsNewField("The person's answer: a new organisation, although a similar one exists")
+  workplaceAsNew?: boolean;
 }
 
 export class ImportProblem {
@@ -233,6 +321,26 @@ export class ImportPersonRow {
   @IsOptional()
   @IsIn(['known', 'new'], { message: RU.enumOf(['known', 'new']) })
   organisationStatus?: 'known' | 'new';
+
+  @MatchKindField('Preview only: how the organisation met the directory')
+  organisationMatch?: MatchKind;
+
+  @MatchedIdField('Preview only: the organisation matched or resembled')
+  matchedOrganisationId?: string | null;
+
+  @PreviewTextField(500, 'Preview only: its directory name')
+  matchedOrganisationName?: string | null;
+
+  @PreviewTextField(1100, 'Preview only, for a fuzzy match')
+  organisationQuestion?: string | null;
+
+  @ChosenIdField(
+    "The person's answer: the organisation is this one (of the import's municipality, or regional); the spelling becomes its alias. Required for a fuzzy match unless organisationAsNew",
+  )
+  organisationId?: string;
+
+  @AsNewField("The person's answer: a new organisation, although a similar one exists")
+  organisationAsNew?: boolean;
 }
 
 export class PersonImportProblem {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { GrantView } from '../../auth/dto/me.view';
 import {
@@ -6,6 +6,7 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -14,7 +15,7 @@ import {
 import { ORGANISATION_KINDS } from '@orientir/domain';
 import { RU } from '../../common/russian-messages.util';
 import { GrantDto } from '../../auth/dto/create-user.dto';
-import { DirectoryImportOptionsDto } from './directory-import.dto';
+import { DirectoryImportOptionsDto, MATCH_KINDS, type MatchKind } from './directory-import.dto';
 
 export class MunicipalityView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -86,6 +87,47 @@ export class ExecutorMatchView {
     description: 'no_addressee («нет адресата»): nobody of the organisation has an e-mail',
   })
   addressee!: 'ok' | 'no_addressee' | 'unmatched';
+}
+
+export class SchoolMatchQuery {
+  @ApiProperty({ example: 'МБОУ СОШ № 18 г. Иркутска', maxLength: 500 })
+  @IsString({ message: RU.string })
+  @IsNotEmpty({ message: RU.notEmpty })
+  @MaxLength(500, { message: RU.maxLength })
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 300, description: "Omitted: the request's municipality" })
+  @IsOptional()
+  @IsString({ message: RU.string })
+  @MaxLength(300, { message: RU.maxLength })
+  municipality?: string;
+}
+
+/** A cycle's schools as the launch page lists them; `municipality`: the cycle's (omitted: regional). */
+export class SchoolMatchesDto extends DirectoryImportOptionsDto {
+  @ApiProperty({ type: [SchoolMatchQuery], minItems: 1, maxItems: 5000 })
+  @IsArray({ message: RU.array })
+  @ArrayNotEmpty({ message: RU.arrayNotEmpty })
+  @ArrayMaxSize(5000, { message: RU.arrayMax })
+  @ValidateNested({ each: true })
+  @Type(() => SchoolMatchQuery)
+  schools!: SchoolMatchQuery[];
+}
+
+export class SchoolMatchView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The municipality the school was looked up in' })
+  municipality!: string | null;
+  @ApiProperty({
+    enum: MATCH_KINDS,
+    description:
+      'exact (name or code), alias (a spelling confirmed earlier), fuzzy (to confirm), none (new in the directory)',
+  })
+  match!: MatchKind;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) directorySchoolId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) directorySchoolName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For a fuzzy match: «"…" — это "…"?»' })
+  question!: string | null;
 }
 
 export class AliasDto {

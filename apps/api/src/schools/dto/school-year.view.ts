@@ -185,6 +185,12 @@ export class SchoolYearView {
     description: "What the caller can do now (the workflow's own rule: role, stage, something to act on)",
   })
   actions!: SchoolYearActionKind[];
+  @ApiProperty({
+    type: [String],
+    description:
+      "Keys of the documents on review that the caller decides (the document's expert, else the school's curator)",
+  })
+  reviewDocuments!: string[];
 }
 
 export class TimelineFileView {

@@ -13,7 +13,7 @@ import type { TableColumnConfig } from '@gravity-ui/uikit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../../api/client';
+import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { DateInput } from '../../../components/DateInput';
@@ -23,6 +23,8 @@ import { DEFAULT_CHAIN, type EscalationStep } from '../../../components/escalati
 import { formatIsoRange, localIsoDate } from '../../../lib/format';
 import { count } from '../../../lib/plural';
 import { CATEGORY_TITLES, TIME_ZONES, YEAR_STAGES, stageTitle } from '../../../lib/words';
+import { MatchChoice } from '../../../components/match/MatchChoice';
+import { matchDecision, unanswered, type MatchAnswer } from '../../../components/match/match-answer';
 import { t } from './i18n';
 import {
   confirmedExecutors,
@@ -44,6 +46,16 @@ import {
 } from './launch-plan';
 
 const CATEGORY_OPTIONS = Object.entries(CATEGORY_TITLES).map(([value, content]) => ({ value, content }));
+
+/** The value once it has stopped changing for `ms` (names are typed letter by letter). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export default function CycleLaunch() {
   const { roadmapId = '' } = useParams();
@@ -94,6 +106,63 @@ export default function CycleLaunch() {
   ];
   const organisationName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
 
+  // Each school against the directory (the annex's and those added by hand), asked again as names settle.
+  const [schoolAnswers, setSchoolAnswers] = useState<Record<string, MatchAnswer | undefined>>({});
+  // An empty field launches in the roadmap's municipality (the API's default), so schools are matched there.
+  const cycleMunicipality = municipality.trim() || roadmap.data?.municipality || '';
+  const schoolKey = (s: SchoolDraft) => `${s.municipality?.trim() || cycleMunicipality}|${s.name.trim()}`;
+  const named = schools.filter((s) => s.name.trim());
+  const matchRequest = useDebounced(
+    JSON.stringify({
+      municipality: cycleMunicipality || undefined,
+      schools: named.map((s) => ({ name: s.name.trim(), municipality: s.municipality?.trim() || undefined })),
+    }),
+    400,
+  );
+  const schoolMatches = useQuery({
+    queryKey: ['directory', 'school-matches', matchRequest],
+    enabled: named.length > 0,
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const body = JSON.parse(matchRequest) as Schemas['SchoolMatchesDto'];
+      if (!body.schools.length) return new Map<string, Schemas['SchoolMatchView']>();
+      const views = await unwrap(api.POST('/api/directory/school-matches', { body }));
+      return new Map(
+        views.map((v, i) => [
+          `${(body.schools[i].municipality ?? body.municipality ?? '').trim()}|${body.schools[i].name}`,
+          v,
+        ]),
+      );
+    },
+  });
+  const directorySchools = useQuery({
+    queryKey: ['directory', 'schools'],
+    queryFn: () => unwrap(api.GET('/api/directory/schools')),
+  });
+  const directorySchoolOptions = (directorySchools.data ?? []).map((d) => ({ value: d.id, content: d.fullName }));
+  const matchOf = (s: SchoolDraft) => schoolMatches.data?.get(schoolKey(s));
+  const schoolsWaiting = named.filter((s) => unanswered(matchOf(s)?.match, schoolAnswers[schoolKey(s)])).length;
+  const schoolMatchColumn: TableColumnConfig<{ i: number; s: SchoolDraft }> = {
+    id: 'directory',
+    name: t.directorySchool,
+    width: 280,
+    template: ({ s }) => {
+      const m = matchOf(s);
+      return (
+        <MatchChoice
+          spelling={s.name}
+          match={s.name.trim() ? m?.match : undefined}
+          matchedName={m?.directorySchoolName}
+          question={m?.question}
+          answer={schoolAnswers[schoolKey(s)]}
+          options={directorySchoolOptions}
+          newLabel={t.newSchool}
+          onAnswer={(a) => setSchoolAnswers((all) => ({ ...all, [schoolKey(s)]: a }))}
+        />
+      );
+    },
+  };
+
   useEffect(() => {
     if (!roadmap.data) return;
     setTitle(roadmap.data.title);
@@ -114,11 +183,16 @@ export default function CycleLaunch() {
             title: title.trim() || undefined,
             municipality: municipality.trim() || undefined,
             timezone,
-            schools: schools.map((s) => ({
-              ...s,
-              name: s.name.trim(),
-              municipality: s.municipality?.trim() || undefined,
-            })),
+            schools: schools.map((s) => {
+              const { id, asNew } = matchDecision(matchOf(s)?.directorySchoolId, schoolAnswers[schoolKey(s)]);
+              return {
+                ...s,
+                name: s.name.trim(),
+                municipality: s.municipality?.trim() || undefined,
+                directorySchoolId: id,
+                asNew,
+              };
+            }),
             dates: datesPayload(roadmap.data!.roadmap.events, decisions, timezone),
             executors: confirmedExecutors(roadmap.data!.executors ?? [], answers, choices),
             pastEventChoices: pastChoicesPayload(preview.data?.pastEvents ?? [], pastChoices),
@@ -142,11 +216,13 @@ export default function CycleLaunch() {
         id: 'name',
         name: t.schoolName,
         template: (r) => (
-          <TextInput
-            controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
-            value={r.s.name}
-            onUpdate={(name) => patch(r.i, { name })}
-          />
+          <div className="cell-text">
+            <TextInput
+              controlProps={{ 'aria-label': `${t.schoolName} ${r.i + 1}` }}
+              value={r.s.name}
+              onUpdate={(name) => patch(r.i, { name })}
+            />
+          </div>
         ),
       },
       {
@@ -154,12 +230,14 @@ export default function CycleLaunch() {
         name: t.category,
         width: 160,
         template: (r) => (
-          <Select
-            aria-label={`${t.category} ${r.i + 1}`}
-            options={CATEGORY_OPTIONS}
-            value={[r.s.category]}
-            onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
-          />
+          <div style={{ minWidth: 140 }}>
+            <Select
+              aria-label={`${t.category} ${r.i + 1}`}
+              options={CATEGORY_OPTIONS}
+              value={[r.s.category]}
+              onUpdate={([c]) => patch(r.i, { category: c as SchoolDraft['category'] })}
+            />
+          </div>
         ),
       },
       {
@@ -261,12 +339,16 @@ export default function CycleLaunch() {
           {t.schoolsTitle}: {count(schools.length, t.schools)}
         </h2>
         {schools.length === 0 && <Alert theme="info" message={t.noSchools} />}
+        {schoolsWaiting > 0 && <p className="warning-text">{t.schoolsWaiting(schoolsWaiting)}</p>}
         {schools.length > 0 && (
           <div className="table-wrap">
             <Table
               data={schools.map((s, i) => ({ i, s }))}
-              columns={schoolColumns}
-              getRowDescriptor={(r) => ({ id: String(r.i) })}
+              columns={[...schoolColumns.slice(0, 2), schoolMatchColumn, ...schoolColumns.slice(2)]}
+              getRowDescriptor={(r) => ({
+                id: String(r.i),
+                classNames: unanswered(matchOf(r.s)?.match, schoolAnswers[schoolKey(r.s)]) ? ['row_warning'] : [],
+              })}
             />
           </div>
         )}
@@ -598,7 +680,9 @@ export default function CycleLaunch() {
             view="action"
             size="l"
             // The past-event choices are asked first: no launch before the preview answered.
-            disabled={waiting.length > 0 || !timezone || !preview.isSuccess}
+            disabled={
+              waiting.length > 0 || !timezone || !preview.isSuccess || schoolsWaiting > 0 || schoolMatches.isFetching
+            }
             loading={launch.isPending}
             onClick={() => launch.mutate()}
           >

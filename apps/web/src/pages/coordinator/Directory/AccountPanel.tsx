@@ -6,7 +6,7 @@ import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
 import { grantText, type Grant } from '../../../lib/roles';
 import { ta } from './account.i18n';
-import { GrantPicker, grantIncomplete } from './GrantPicker';
+import { GrantPicker, grantIncomplete } from '../../../components/grants/GrantPicker';
 import { t } from './i18n';
 
 type Person = Schemas['PersonView'];
@@ -80,13 +80,7 @@ export function AccountPanel(props: {
               </li>
             ))}
           </ul>
-          <GrantPicker
-            grant={adding}
-            onChange={setAdding}
-            organisationId={person.organisationId}
-            organisations={props.organisations}
-            schools={props.schools}
-          />
+          <GrantPicker grant={adding} onChange={setAdding} organisationId={person.organisationId} />
           <div className="actions">
             <Button
               view="outlined"

@@ -11,6 +11,8 @@ import { InvitePanel } from './InvitePanel';
 import { EditPanel } from './EditPanel';
 import { PeopleImport } from './PeopleImport';
 import { ImportPicker } from './ImportPicker';
+import { MatchChoice } from '../../../components/match/MatchChoice';
+import { matchDecision, unanswered, type MatchAnswer } from '../../../components/match/match-answer';
 import { t } from './i18n';
 
 type Preview = Schemas['DirectoryImportPreview'];
@@ -51,14 +53,29 @@ export default function Directory() {
     },
     onSuccess: (result) => {
       setPreview(result);
+      setSchoolAnswers({});
+      setCuratorAnswers({});
       setDone(null);
     },
   });
+  // The person's answers to the preview's «"…" — это "…"?», by row.
+  const [schoolAnswers, setSchoolAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
+  const [curatorAnswers, setCuratorAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
   const confirm = useMutation({
     mutationFn: (p: Preview) =>
       unwrap(
         api.POST('/api/directory/import/confirm', {
-          body: { municipality: p.municipality ?? undefined, schools: p.schools, curators: p.curators },
+          body: {
+            municipality: p.municipality ?? undefined,
+            schools: p.schools.map((s, i) => {
+              const { id, asNew } = matchDecision(s.matchedSchoolId, schoolAnswers[i]);
+              return { ...s, directorySchoolId: id, asNew };
+            }),
+            curators: p.curators.map((c, i) => {
+              const { id, asNew } = matchDecision(c.workplaceMatchedId, curatorAnswers[i]);
+              return { ...c, workplaceOrganisationId: id, workplaceAsNew: asNew };
+            }),
+          },
         }),
       ),
     onSuccess: (result) => {
@@ -97,6 +114,12 @@ export default function Directory() {
   });
   const [managing, setManaging] = useState<(Person & { userId: string }) | null>(null);
   const organisationName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
+  const schoolOptions = (schools.data ?? []).map((s) => ({ value: s.id, content: s.fullName }));
+  const organisationOptions = (organisations.data ?? []).map((o) => ({ value: o.id, content: o.name }));
+  const waiting = preview
+    ? preview.schools.filter((s, i) => unanswered(s.match, schoolAnswers[i])).length +
+      preview.curators.filter((c, i) => unanswered(c.workplaceMatch, curatorAnswers[i])).length
+    : 0;
   const [editing, setEditing] = useState<{ school: School } | { person: Person } | null>(null);
   const edit = useMutation({
     mutationFn: (changes: Record<string, string | null | boolean>) =>
@@ -152,11 +175,31 @@ export default function Directory() {
         {preview && (
           <>
             <Table
-              data={preview.schools}
-              getRowDescriptor={(s) => ({ id: s.name })}
+              data={preview.schools.map((s, i) => ({ ...s, i }))}
+              getRowDescriptor={(s) => ({
+                id: String(s.i),
+                classNames: unanswered(s.match, schoolAnswers[s.i]) ? ['row_warning'] : [],
+              })}
               wordWrap
               columns={[
                 { id: 'name', name: t.colName },
+                {
+                  id: 'match',
+                  name: t.colMatch,
+                  width: 360,
+                  template: (s) => (
+                    <MatchChoice
+                      spelling={s.name}
+                      match={s.match}
+                      matchedName={s.matchedSchoolName}
+                      question={s.question}
+                      answer={schoolAnswers[s.i]}
+                      options={schoolOptions}
+                      newLabel={t.newSchool}
+                      onAnswer={(a) => setSchoolAnswers((all) => ({ ...all, [s.i]: a }))}
+                    />
+                  ),
+                },
                 { id: 'shortName', name: t.colShortName, template: (s) => s.shortName ?? '—' },
                 { id: 'officialCode', name: t.colCode, template: (s) => s.officialCode ?? '—' },
                 {
@@ -166,15 +209,48 @@ export default function Directory() {
                 },
                 { id: 'category', name: t.colCategory, template: (s) => t.categories[s.category] ?? s.category },
                 { id: 'director', name: t.colDirector, template: (s) => s.director ?? '—' },
-                { id: 'status', name: t.colStatus, template: (s) => rowStatus(s.status) },
+                {
+                  id: 'status',
+                  name: t.colStatus,
+                  // A guess is known or new only once answered.
+                  template: (s) =>
+                    s.match !== 'fuzzy'
+                      ? rowStatus(s.status)
+                      : unanswered(s.match, schoolAnswers[s.i])
+                        ? '—'
+                        : schoolAnswers[s.i]?.kind === 'new'
+                          ? t.statusNew
+                          : t.statusKnown,
+                },
               ]}
             />
             <Table
-              data={preview.curators}
-              getRowDescriptor={(c) => ({ id: c.name })}
+              data={preview.curators.map((c, i) => ({ ...c, i }))}
+              getRowDescriptor={(c) => ({
+                id: String(c.i),
+                classNames: unanswered(c.workplaceMatch, curatorAnswers[c.i]) ? ['row_warning'] : [],
+              })}
+              wordWrap
               columns={[
                 { id: 'name', name: t.colName },
-                { id: 'workplace', name: t.organisations, template: (c) => c.workplace ?? '—' },
+                { id: 'workplace', name: t.colWorkplace, template: (c) => c.workplace ?? '—' },
+                {
+                  id: 'workplaceMatch',
+                  name: t.colMatch,
+                  width: 360,
+                  template: (c) => (
+                    <MatchChoice
+                      spelling={c.workplace ?? c.name}
+                      match={c.workplaceMatch}
+                      matchedName={c.workplaceMatchedName}
+                      question={c.workplaceQuestion}
+                      answer={curatorAnswers[c.i]}
+                      options={organisationOptions}
+                      newLabel={t.newOrganisation}
+                      onAnswer={(a) => setCuratorAnswers((all) => ({ ...all, [c.i]: a }))}
+                    />
+                  ),
+                },
                 { id: 'email', name: t.colEmail, template: (c) => c.email ?? '—' },
                 { id: 'schools', name: t.colSchools, template: (c) => c.schools.join('; ') || '—' },
                 { id: 'status', name: t.colStatus, template: (c) => rowStatus(c.status) },
@@ -193,8 +269,14 @@ export default function Directory() {
               </>
             )}
             <InlineError error={confirm.error} title={t.failed} />
+            {waiting > 0 && <p className="warning-text">{t.waitingAnswers(waiting)}</p>}
             <div className="actions">
-              <Button view="action" loading={confirm.isPending} onClick={() => confirm.mutate(preview)}>
+              <Button
+                view="action"
+                disabled={waiting > 0}
+                loading={confirm.isPending}
+                onClick={() => confirm.mutate(preview)}
+              >
                 {t.confirm}
               </Button>
               <Button view="flat" onClick={() => setPreview(null)}>
@@ -204,7 +286,7 @@ export default function Directory() {
           </>
         )}
       </section>
-      <PeopleImport onSaved={refresh} />
+      <PeopleImport onSaved={refresh} organisations={organisationOptions} />
       {schools.isPending || organisations.isPending || people.isPending ? (
         <PageLoader />
       ) : schools.error || organisations.error || people.error ? (
@@ -326,8 +408,6 @@ export default function Directory() {
               <InvitePanel
                 key={inviting.id}
                 person={inviting}
-                organisations={organisations.data}
-                schools={schools.data}
                 pending={invite.isPending}
                 onInvite={(grant) => invite.mutate({ person: inviting, grant })}
                 onCancel={() => setInviting(null)}

@@ -2,7 +2,7 @@ import { Button } from '@gravity-ui/uikit';
 import { useState } from 'react';
 import type { Schemas } from '../../../api/client';
 import type { Grant } from '../../../lib/roles';
-import { GrantPicker, grantIncomplete } from './GrantPicker';
+import { GrantPicker, grantIncomplete } from '../../../components/grants/GrantPicker';
 import { t } from './i18n';
 
 type Person = Schemas['PersonView'];
@@ -10,8 +10,6 @@ type Person = Schemas['PersonView'];
 /** The role and scope of an invitation, then «Отправить приглашение». */
 export function InvitePanel(props: {
   person: Person;
-  organisations: Schemas['OrganisationView'][];
-  schools: Schemas['DirectorySchoolView'][];
   pending: boolean;
   onInvite: (grant: Grant) => void;
   onCancel: () => void;
@@ -27,13 +25,7 @@ export function InvitePanel(props: {
       <h3 className="g-text g-text_variant_subheader-2">
         {t.inviteTitle}: {person.fullName} ({person.email})
       </h3>
-      <GrantPicker
-        grant={grant}
-        onChange={setGrant}
-        organisationId={person.organisationId}
-        organisations={props.organisations}
-        schools={props.schools}
-      />
+      <GrantPicker grant={grant} onChange={setGrant} organisationId={person.organisationId} />
       <div className="actions">
         <Button
           view="action"

@@ -5,12 +5,20 @@ import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
 import { ImportPicker } from './ImportPicker';
+import { MatchChoice } from '../../../components/match/MatchChoice';
+import { matchDecision, unanswered, type MatchAnswer } from '../../../components/match/match-answer';
 import { t } from './i18n';
 
 type Preview = Schemas['PeopleImportPreview'];
 
 /** People (ФИО, должность, e-mail, телефон, организация) from a table: a preview with each bad cell named, then one save. */
-export function PeopleImport(props: { onSaved: () => void }) {
+export function PeopleImport(props: {
+  onSaved: () => void;
+  /** The directory's organisations a person may pick after «Нет». */
+  organisations: { value: string; content: string }[];
+}) {
+  // The person's answers to «"…" — это "…"?» about a row's organisation, by row.
+  const [answers, setAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
   const [file, setFile] = useState<File | null>(null);
   const [municipality, setMunicipality] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -24,6 +32,7 @@ export function PeopleImport(props: { onSaved: () => void }) {
     },
     onSuccess: (result) => {
       setPreview(result);
+      setAnswers({});
       setDone(null);
     },
   });
@@ -31,7 +40,13 @@ export function PeopleImport(props: { onSaved: () => void }) {
     mutationFn: (p: Preview) =>
       unwrap(
         api.POST('/api/directory/people-import/confirm', {
-          body: { municipality: p.municipality ?? undefined, people: p.people },
+          body: {
+            municipality: p.municipality ?? undefined,
+            people: p.people.map((person, i) => {
+              const { id, asNew } = matchDecision(person.matchedOrganisationId, answers[i]);
+              return { ...person, organisationId: id, organisationAsNew: asNew };
+            }),
+          },
         }),
       ),
     onSuccess: (r) => {
@@ -40,6 +55,7 @@ export function PeopleImport(props: { onSaved: () => void }) {
       props.onSaved();
     },
   });
+  const waiting = preview ? preview.people.filter((p, i) => unanswered(p.organisationMatch, answers[i])).length : 0;
   return (
     <section className="panel" aria-labelledby="people-import-title">
       <h2 id="people-import-title" className="g-text g-text_variant_subheader-3">
@@ -62,8 +78,11 @@ export function PeopleImport(props: { onSaved: () => void }) {
       {preview && (
         <>
           <Table
-            data={preview.people}
-            getRowDescriptor={(p) => ({ id: `${p.row ?? ''}:${p.fullName}` })}
+            data={preview.people.map((p, i) => ({ ...p, i }))}
+            getRowDescriptor={(p) => ({
+              id: String(p.i),
+              classNames: unanswered(p.organisationMatch, answers[p.i]) ? ['row_warning'] : [],
+            })}
             wordWrap
             columns={[
               { id: 'row', name: t.colRow, template: (p) => p.row ?? '—' },
@@ -74,8 +93,24 @@ export function PeopleImport(props: { onSaved: () => void }) {
               {
                 id: 'organisation',
                 name: t.colOrganisation,
+                width: 360,
                 template: (p) =>
-                  p.organisationStatus === 'new' ? `${p.organisation} (${t.organisationNew})` : p.organisation,
+                  p.organisationMatch === 'fuzzy' ? (
+                    <MatchChoice
+                      spelling={p.organisation}
+                      match={p.organisationMatch}
+                      matchedName={p.matchedOrganisationName}
+                      question={p.organisationQuestion}
+                      answer={answers[p.i]}
+                      options={props.organisations}
+                      newLabel={t.newOrganisation}
+                      onAnswer={(a) => setAnswers((all) => ({ ...all, [p.i]: a }))}
+                    />
+                  ) : p.organisationStatus === 'new' ? (
+                    `${p.organisation} (${t.organisationNew})`
+                  ) : (
+                    p.organisation
+                  ),
               },
               { id: 'status', name: t.colStatus, template: (p) => t.personStatuses[p.status ?? 'new'] },
             ]}
@@ -94,10 +129,11 @@ export function PeopleImport(props: { onSaved: () => void }) {
             </>
           )}
           <InlineError error={confirm.error} title={t.failed} />
+          {waiting > 0 && <p className="warning-text">{t.waitingAnswers(waiting)}</p>}
           <div className="actions">
             <Button
               view="action"
-              disabled={preview.people.length === 0}
+              disabled={preview.people.length === 0 || waiting > 0}
               loading={confirm.isPending}
               onClick={() => confirm.mutate(preview)}
             >

@@ -48,6 +48,12 @@ export const t = {
   colMunicipality: 'Муниципалитет',
   colEmail: 'Почта',
   colStatus: 'В справочнике',
+  colMatch: 'Запись справочника',
+  colWorkplace: 'Место работы',
+  newSchool: 'новая школа',
+  newOrganisation: 'новая организация',
+  waitingAnswers: (n: number) =>
+    `Ответьте, те ли это записи справочника (осталось ${n}): без ответа похожая строка не сохраняется, чтобы не появился дубль`,
   colKind: 'Тип',
   colPosition: 'Должность',
   colAccount: 'Учетная запись',

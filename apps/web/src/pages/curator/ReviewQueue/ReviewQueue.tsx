@@ -18,6 +18,8 @@ import './review-queue.css';
 export default function ReviewQueue() {
   const { me } = useSession();
   const mine = useMySchools();
+  // Shown above the queue: a decided school often leaves it at once (approved, or no longer this person's).
+  const [sent, setSent] = useState<string | null>(null);
   if (mine.pending) return <PageLoader />;
   if (mine.error) return <ErrorState error={mine.error} onRetry={mine.refetch} />;
   // Only the schools this person reviews now (the assigned curator or a document's expert), not
@@ -31,10 +33,11 @@ export default function ReviewQueue() {
         <h1 className="g-text g-text_variant_header-2">{t.title}</h1>
         {queue.length > 0 && <Label theme="info">{queue.length}</Label>}
       </div>
+      {sent && <Alert theme="success" message={sent} />}
       {queue.length === 0 ? (
         <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
       ) : (
-        queue.map((item) => <SchoolReview key={`${item.cycle.id}/${item.school.id}`} item={item} />)
+        queue.map((item) => <SchoolReview key={`${item.cycle.id}/${item.school.id}`} item={item} onSent={setSent} />)
       )}
     </>
   );
@@ -42,14 +45,16 @@ export default function ReviewQueue() {
 
 type Decision = { verdict: 'approve' | 'return' | null; remarks: string };
 
-function SchoolReview({ item }: { item: MySchool }) {
+function SchoolReview({ item, onSent }: { item: MySchool; onSent: (message: string) => void }) {
   const { cycle, school } = item;
   const queryClient = useQueryClient();
   const files = useSchoolFiles(cycle.id, school.id);
   const year = useSchoolYear(school.id);
   const state = year.data?.state ?? null;
-  // Only what is on review now: a returned document waits for the school.
-  const documents = (state?.documents ?? []).filter((d) => d.status === 'submitted');
+  // Only what is on review now and this person's to decide (an expert decides its documents, the
+  // curator the rest): a returned document waits for the school.
+  const mine = new Set(year.data?.reviewDocuments ?? []);
+  const documents = (state?.documents ?? []).filter((d) => d.status === 'submitted' && mine.has(d.key));
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const decisionOf = (key: string): Decision => decisions[key] ?? { verdict: null, remarks: '' };
   const set = (key: string, patch: Partial<Decision>) =>
@@ -76,7 +81,11 @@ function SchoolReview({ item }: { item: MySchool }) {
       }
       return last;
     },
-    onSuccess: () => {
+    onSuccess: (state) => {
+      const returned = decided.some((d) => decisionOf(d.key).verdict === 'return');
+      onSent(
+        `${school.name}: ${returned ? t.sentReturned : state?.stage === 'monitoring' ? t.sentApproved : t.sentDecided}`,
+      );
       setDecisions({});
       void queryClient.invalidateQueries({ queryKey: ['cycle', cycle.id] });
       void queryClient.invalidateQueries({ queryKey: schoolYearKey(school.id) });
@@ -169,9 +178,6 @@ function SchoolReview({ item }: { item: MySchool }) {
             {t.decide}
           </Button>
         </div>
-      )}
-      {decide.isSuccess && (
-        <Alert theme="success" message={decide.data?.stage === 'monitoring' ? t.sentApproved : t.sentReturned} />
       )}
       <InlineError error={decide.error} title={t.rejected} />
     </section>

@@ -1,66 +1,71 @@
 import { Select, TextInput } from '@gravity-ui/uikit';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Schemas } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
-import {
-  ROLE_TITLES,
-  SCOPE_TITLES,
-  SCOPES_OF_ROLE,
-  type Grant,
-  type RoleName,
-  type ScopeKind,
-} from '../../../lib/roles';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { ROLE_TITLES, SCOPE_TITLES, SCOPES_OF_ROLE, type Grant, type RoleName, type ScopeKind } from '../../lib/roles';
 import { t } from './i18n';
 
 type Option = { value: string; content: string };
 
-// Admin is made on the Users page, never from the directory.
-const ROLE_OPTIONS = Object.entries(ROLE_TITLES)
-  .filter(([role]) => role !== 'admin')
-  .map(([value, content]) => ({ value, content }));
+const ROLE_OPTIONS = Object.entries(ROLE_TITLES).map(([value, content]) => ({ value, content }));
 
-/** One role and its scope: only the pairs the API accepts, scope values picked from the directory. */
+/**
+ * One role and its scope: only the pairs the API accepts, the scope picked by name from the
+ * directory (organisations, schools, municipalities), never typed as an id. Shares the directory
+ * page's queries, so the lists load once.
+ */
 export function GrantPicker(props: {
   grant: Grant;
   onChange: (grant: Grant) => void;
   /** The scope an organisation-scoped role starts with (the person's own organisation). */
-  organisationId: string | null;
-  organisations: Schemas['OrganisationView'][];
-  schools: Schemas['DirectorySchoolView'][];
+  organisationId?: string | null;
+  /** Admin is made on the Users page only, never from the directory. */
+  withAdmin?: boolean;
+  /** Told apart when a form has several pickers: «Роль 2». */
+  labelSuffix?: string;
 }) {
   const { grant, onChange } = props;
+  const label = (text: string) => `${text}${props.labelSuffix ?? ''}`;
+  const organisations = useQuery({
+    queryKey: ['directory', 'organisations'],
+    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
+  });
+  const schools = useQuery({
+    queryKey: ['directory', 'schools'],
+    queryFn: () => unwrap(api.GET('/api/directory/schools')),
+  });
   const municipalities = useQuery({
     queryKey: ['directory', 'municipalities'],
     queryFn: () => unwrap(api.GET('/api/directory/municipalities')),
   });
   const valuesOf = (kind: ScopeKind): Option[] | null => {
-    if (kind === 'organisation') return props.organisations.map((o) => ({ value: o.id, content: o.name }));
-    if (kind === 'school') return props.schools.map((s) => ({ value: s.id, content: s.fullName }));
+    if (kind === 'organisation') return (organisations.data ?? []).map((o) => ({ value: o.id, content: o.name }));
+    if (kind === 'school') return (schools.data ?? []).map((s) => ({ value: s.id, content: s.fullName }));
     if (kind === 'municipality') return (municipalities.data ?? []).map((m) => ({ value: m.id, content: m.name }));
     return null;
   };
   const firstValue = (kind: ScopeKind) =>
-    kind === 'organisation' ? (props.organisationId ?? '') : (valuesOf(kind)?.[0]?.value ?? '');
+    kind === 'organisation' && props.organisationId ? props.organisationId : (valuesOf(kind)?.[0]?.value ?? '');
   const choose = (scopeKind: ScopeKind, role = grant.role) =>
     onChange({ role, scopeKind, scopeValue: scopeKind === 'global' ? undefined : firstValue(scopeKind) });
   const values = valuesOf(grant.scopeKind);
   return (
     <div className="filters">
       <Select
-        aria-label={t.role}
-        options={ROLE_OPTIONS}
+        aria-label={label(t.role)}
+        options={props.withAdmin ? ROLE_OPTIONS : ROLE_OPTIONS.filter((o) => o.value !== 'admin')}
         value={[grant.role]}
         onUpdate={([role]) => choose(SCOPES_OF_ROLE[role as RoleName][0], role as RoleName)}
       />
       <Select
-        aria-label={t.scope}
+        aria-label={label(t.scope)}
         options={SCOPES_OF_ROLE[grant.role].map((k) => ({ value: k, content: SCOPE_TITLES[k] }))}
         value={[grant.scopeKind]}
         onUpdate={([kind]) => choose(kind as ScopeKind)}
       />
       {values ? (
         <Select
-          aria-label={t.scopeValue}
+          aria-label={label(t.scopeValue)}
           filterable
           options={values}
           value={grant.scopeValue ? [grant.scopeValue] : []}
@@ -68,9 +73,10 @@ export function GrantPicker(props: {
         />
       ) : (
         grant.scopeKind !== 'global' && (
+          // Regions and events have no directory list here: the id is typed.
           <TextInput
-            controlProps={{ 'aria-label': t.scopeValue }}
-            placeholder={t.scopeValue}
+            controlProps={{ 'aria-label': label(t.scopeValue) }}
+            placeholder={label(t.scopeValue)}
             value={grant.scopeValue ?? ''}
             onUpdate={(scopeValue) => onChange({ ...grant, scopeValue })}
           />

@@ -1,0 +1,5 @@
+export const t = {
+  role: 'Роль',
+  scope: 'Область',
+  scopeValue: 'Значение области',
+};
