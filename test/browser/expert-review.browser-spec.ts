@@ -1,8 +1,10 @@
-// Issue 11 follow-up in the browser: a person the coordinator names as a document's expert, with no
-// grant at all, finds the school in «На экспертизе» with only that document, opens its file and sends
-// a decision; another school of the cycle does not show; once the coordinator gives the document back
-// to the curator, the school is gone from the expert's reach.
+// Issue 11 follow-up in the browser: the coordinator names a directory person (no account yet) as a
+// document's expert on the school page; that person, once signed in with no grant at all, finds the
+// school in «На экспертизе» with only that document, opens its file and sends a decision; another
+// school of the cycle does not show; once the coordinator gives the document back to the curator, the
+// school is gone from the expert's reach.
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { createAccount, sessionClient, type ApiClient, type TestAccount } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
 import { schoolToExpertise } from '../support/school-year.util';
@@ -12,9 +14,11 @@ const MUNICIPALITY = `Экспертный район ${randomUUID().slice(0, 6)
 const DAY = 24 * 3600 * 1000;
 const ASSIGNED = 'МБОУ «СОШ № 51»';
 const OTHER = 'МБОУ «СОШ № 52»';
+const EXPERT = 'Экспертова Мария Сергеевна';
 
 describe('an assigned expert without a grant reviews in the browser', () => {
   let product: Product;
+  let coordinator: TestAccount;
   let coordinatorApi: ApiClient;
   let expert: TestAccount;
   let cycleId = '';
@@ -23,10 +27,13 @@ describe('an assigned expert without a grant reviews in the browser', () => {
 
   beforeAll(async () => {
     product = await startProduct();
-    const coordinator = await createAccount(product.apps, [
-      { role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: MUNICIPALITY },
-    ]);
+    coordinator = await createAccount(
+      product.apps,
+      [{ role: 'municipal_coordinator', scopeKind: 'municipality', scopeValue: MUNICIPALITY }],
+      password,
+    );
     coordinatorApi = await sessionClient(product.apps, coordinator);
+    expert = await createAccount(product.apps, [], password);
     const created = await coordinatorApi
       .post('/api/cycles')
       .send({
@@ -35,6 +42,10 @@ describe('an assigned expert without a grant reviews in the browser', () => {
         timezone: 'Asia/Irkutsk',
         municipality: MUNICIPALITY,
         schools: [ASSIGNED, OTHER].map((name) => ({ name, category: 'shnor' })),
+        // The expert is a person of the directory (a methodist), not yet linked to an account.
+        curators: [
+          { name: EXPERT, workplace: 'МКУ «ИМЦРО»', email: `metodist-${randomUUID()}@imcro.example.ru`, schools: [] },
+        ],
         events: [
           {
             number: '1',
@@ -56,17 +67,33 @@ describe('an assigned expert without a grant reviews in the browser', () => {
     for (const name of [ASSIGNED, OTHER]) {
       await schoolToExpertise(product.apps, coordinatorApi, cycleId, ids.get(name) as string);
     }
-    expert = await createAccount(product.apps, [], password);
-    await coordinatorApi
-      .request('put', `/api/schools/${ids.get(ASSIGNED)}/documents/development_concept/expert`)
-      .send({ expert: { userId: expert.userId } })
-      .expect(200);
   });
   afterAll(async () => {
     await product?.close();
   });
 
-  it('finds only its document in «На экспертизе», returns it with remarks; loses the school after reassignment', async () => {
+  it('coordinator: names a directory person the expert of one document on the school page', async () => {
+    const p = await openPage(product, 'expert-assign');
+    await signIn(p, product.baseUrl, coordinator.email, password, `/cycles/${cycleId}/schools/${ids.get(ASSIGNED)}`);
+    const block = p.page.getByTestId('expert-development_concept');
+    await block.getByText('Проверяет: куратор школы').waitFor();
+    await block.getByRole('combobox', { name: /Эксперт из справочника/ }).click();
+    await p.page.getByRole('option', { name: new RegExp(EXPERT) }).click();
+    await block.getByRole('button', { name: 'Назначить эксперта' }).click();
+    await block.getByText(`Проверяет: ${EXPERT}`).waitFor();
+    await p.shot('expert-assigned');
+    expect(p.errors).toEqual([]);
+    await p.close();
+    // The person gets an account only now (e.g. by invitation): the assignment names the directory person.
+    const year = await coordinatorApi.get(`/api/schools/${ids.get(ASSIGNED)}`).expect(200);
+    const named = year.body.state.documents.find((d: { key: string }) => d.key === 'development_concept').expert;
+    expect(named).toMatchObject({ name: EXPERT, userId: null, personId: expect.any(String) });
+    await product.apps.api
+      .get(DataSource)
+      .query('UPDATE people SET user_id = $1 WHERE id = $2', [expert.userId, named.personId]);
+  });
+
+  it('expert: finds only its document in «На экспертизе», returns it with remarks; loses the school after reassignment', async () => {
     const p = await openPage(product, 'expert');
     await signIn(p, product.baseUrl, expert.email, password, '/reviews');
     const item = p.page.getByTestId('review-item');
@@ -95,10 +122,13 @@ describe('an assigned expert without a grant reviews in the browser', () => {
     });
     expect(p.errors).toEqual([]);
 
-    await coordinatorApi
-      .request('put', `/api/schools/${ids.get(ASSIGNED)}/documents/development_concept/expert`)
-      .send({ expert: null })
-      .expect(200);
+    const c = await openPage(product, 'expert-back-to-curator');
+    await signIn(c, product.baseUrl, coordinator.email, password, `/cycles/${cycleId}/schools/${ids.get(ASSIGNED)}`);
+    const block = c.page.getByTestId('expert-development_concept');
+    await block.getByRole('button', { name: 'Вернуть куратору' }).click();
+    await block.getByText('Проверяет: куратор школы').waitFor();
+    expect(c.errors).toEqual([]);
+    await c.close();
     await p.page.goto(`${product.baseUrl}/cycles/${cycleId}/schools/${ids.get(ASSIGNED)}`);
     // No grant and no assignment left: the school does not open (the API answers 403 to a person without a role).
     await p.page.getByText(/Нет доступа/).waitFor();

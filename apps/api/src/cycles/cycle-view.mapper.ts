@@ -1,6 +1,7 @@
 import { schoolMunicipality, type CycleAccess, type RoleGrant } from '@orientir/auth';
 import {
   availableSchoolActions,
+  samePerson,
   schoolActorRoles,
   type SchoolActionFacts,
   type SchoolYearActionKind,
@@ -29,7 +30,7 @@ export function cycleFacts({ cycle, schools, events }: StoredCycle) {
 /** The school-year actions the caller can take on the school now (the shared rule of libs/domain). */
 function schoolActions(
   grants: readonly RoleGrant[],
-  userId: string,
+  person: CallerPerson,
   cycle: StoredCycleView['cycle'],
   school: StoredCycleView['schools'][number],
   state: SchoolActionFacts | null | undefined,
@@ -40,7 +41,13 @@ function schoolActions(
     directorySchoolId: school.directorySchoolId,
     municipalityId: schoolMunicipality(cycle, school),
   });
-  return availableSchoolActions(state, { ...roles, person: { userId, personId: null } });
+  return availableSchoolActions(state, { ...roles, person });
+}
+
+/** The caller as the school's assignment names people: its account, and its directory person if any. */
+export interface CallerPerson {
+  userId: string;
+  personId: string | null;
 }
 
 /**
@@ -52,7 +59,7 @@ export function toCycleView(
   access: CycleAccess,
   grants: readonly RoleGrant[],
   curators: ReadonlyMap<string, string[]>,
-  userId: string,
+  person: CallerPerson,
 ): CycleView {
   const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
     !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
@@ -94,9 +101,9 @@ export function toCycleView(
         workflowId: schoolWorkflowId(cycle.id, s.id),
         updatedAt: p?.changedAt.toISOString() ?? null,
         projectionError: p?.projectionError ?? null,
-        actions: schoolActions(grants, userId, cycle, s, p?.state),
+        actions: schoolActions(grants, person, cycle, s, p?.state),
         curatorUserId: p?.curator?.userId ?? null,
-        reviewerUserIds: reviewers(p?.state),
+        reviewerUserIds: reviewers(p?.state, person),
         curators: (s.directorySchoolId && curators.get(s.directorySchoolId)) || [],
       };
     }),
@@ -127,12 +134,16 @@ export function toCycleView(
   };
 }
 
-/** Who reviews the school's work now: its curator, and the experts of documents on review. */
-function reviewers(state: SchoolActionFacts | null | undefined): string[] {
+/**
+ * Who reviews the school's work now: its curator, and the experts of documents on review; the caller
+ * too when the assignment names its directory person (named before the person had an account).
+ */
+function reviewers(state: SchoolActionFacts | null | undefined, caller: CallerPerson): string[] {
   if (!state) return [];
+  const assigned = [state.curator, ...state.documents.filter((d) => d.status === 'submitted').map((d) => d.expert)];
   const ids = [
-    state.curator?.userId,
-    ...state.documents.filter((d) => d.status === 'submitted').map((d) => d.expert?.userId),
+    ...assigned.map((p) => p?.userId),
+    assigned.some((p) => !!p && samePerson(p, caller)) ? caller.userId : null,
   ];
   return [...new Set(ids.filter((id): id is string => !!id))];
 }

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { cycleAccess, readsWholeCycle } from '@orientir/auth';
 import { schoolWorkflowId } from '@orientir/contracts';
-import { CycleStore, DirectoryStore, LaunchStore, SchoolListStore, UserStore } from '@orientir/persistence';
+import {
+  CycleStore,
+  DirectoryStore,
+  LaunchStore,
+  SchoolListStore,
+  SchoolYearStore,
+  UserStore,
+} from '@orientir/persistence';
 import { WORKFLOW_GATEWAY, type WorkflowGateway } from '@orientir/temporal';
 import type { CreateCycleDto } from './dto/create-cycle.dto';
 import type { CycleSummaryView, CycleView } from './dto/cycle-view.dto';
@@ -54,6 +61,7 @@ export class CyclesService {
     private readonly directory: DirectoryStore,
     private readonly launches: LaunchStore,
     private readonly schoolList: SchoolListStore,
+    private readonly people: SchoolYearStore,
   ) {}
 
   /**
@@ -222,7 +230,8 @@ export class CyclesService {
     const curators = await this.users.curatorsOfSchools(
       view.schools.flatMap((s) => (access.schoolIds.has(s.id) && s.directorySchoolId ? [s.directorySchoolId] : [])),
     );
-    return toCycleView(view, access, grants, curators, requirePrincipal(actor).userId);
+    const { userId } = requirePrincipal(actor);
+    return toCycleView(view, access, grants, curators, { userId, personId: await this.people.personIdOfUser(userId) });
   }
 
   /**

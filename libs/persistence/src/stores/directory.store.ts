@@ -452,6 +452,15 @@ export class DirectoryStore {
     return 'added';
   }
 
+  /** Undoes a merge: the spelling no longer names this organisation. False when it did not. */
+  async removeAlias(organisationId: string, alias: string): Promise<boolean> {
+    const removed = (await this.dataSource.query(
+      `DELETE FROM organisation_aliases WHERE organisation_id = $1 AND alias_key = $2 RETURNING id`,
+      [organisationId, directoryKey(alias)],
+    )) as [unknown[], number];
+    return removed[1] > 0;
+  }
+
   /**
    * By e-mail when there is one, else by name within the organisation. A found person gets what it
    * lacked; with `overwrite` (a people import) every field the draft fills replaces the stored one.
@@ -575,6 +584,18 @@ export class DirectoryStore {
     if (municipalityIds)
       qb.where('(o.municipality_id = ANY(:ids) OR o.municipality_id IS NULL)', { ids: municipalityIds });
     return qb.getMany();
+  }
+
+  /** The spellings the directory knows for each organisation (merged by hand or confirmed at an import). */
+  async aliasesOf(organisationIds: string[]): Promise<Map<string, string[]>> {
+    const aliases = new Map<string, string[]>();
+    if (!organisationIds.length) return aliases;
+    const rows = (await this.dataSource.query(
+      `SELECT organisation_id AS id, alias FROM organisation_aliases WHERE organisation_id = ANY($1::uuid[]) ORDER BY alias`,
+      [organisationIds],
+    )) as { id: string; alias: string }[];
+    for (const r of rows) aliases.set(r.id, [...(aliases.get(r.id) ?? []), r.alias]);
+    return aliases;
   }
 
   listPeople(organisationIds: string[] | null): Promise<PersonEntity[]> {

@@ -10,13 +10,18 @@ import './event-addressees.css';
 
 type Addressee = Schemas['AddresseePersonView'];
 
-function PersonLine({ p }: { p: Addressee }) {
+/** «ФИО, должность (организация) — e-mail», or «нет адреса» in place of the e-mail. */
+function People({ people }: { people: readonly Addressee[] }) {
   return (
-    <>
-      {p.fullName}
-      {p.position && `, ${p.position}`}
-      {p.organisationName && ` (${p.organisationName})`} — {p.email ?? <Label theme="warning">{a.noEmail}</Label>}
-    </>
+    <ul>
+      {people.map((p) => (
+        <li key={p.id}>
+          {p.fullName}
+          {p.position && `, ${p.position}`}
+          {p.organisationName && ` (${p.organisationName})`} — {p.email ?? <Label theme="warning">{a.noEmail}</Label>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -64,13 +69,7 @@ export function EventAddressees({ eventId }: { eventId: string }) {
             {v.recipients.length === 0 ? (
               <Alert theme="danger" title={a.nobody} message={a.nobodyHint} />
             ) : (
-              <ul>
-                {v.recipients.map((p) => (
-                  <li key={p.id}>
-                    <PersonLine p={p} />
-                  </li>
-                ))}
-              </ul>
+              <People people={v.recipients} />
             )}
             {v.assigned.length > 0 && <Label theme="info">{a.assignedNote}</Label>}
           </div>
@@ -91,15 +90,7 @@ export function EventAddressees({ eventId }: { eventId: string }) {
                     <td>{x.name}</td>
                     <td>{x.organisationName ?? <Label theme="warning">{a.unmatched}</Label>}</td>
                     <td>
-                      {x.contacts.length > 0 && (
-                        <ul>
-                          {x.contacts.map((p) => (
-                            <li key={p.id}>
-                              <PersonLine p={p} />
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      {x.contacts.length > 0 && <People people={x.contacts} />}
                       {x.addressee !== 'ok' && <Label theme="danger">{a.nobody}</Label>}
                     </td>
                   </tr>

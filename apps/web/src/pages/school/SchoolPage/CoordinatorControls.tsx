@@ -11,7 +11,8 @@ import './coordinator-controls.css';
 
 /**
  * The coordinator's decisions on a running school: its risk profile (when not imported), a later due
- * date, another curator, withdrawal with a reason. Each goes to the school's workflow as an Update.
+ * date, another curator, an expert per document, withdrawal with a reason. Each goes to the school's
+ * workflow as an Update.
  */
 export function CoordinatorControls({
   state,
@@ -24,7 +25,7 @@ export function CoordinatorControls({
   actions: readonly string[];
 }) {
   const may = (action: string) => actions.includes(action);
-  if (!['setRiskProfile', 'extendDeadline', 'changeCurator', 'withdrawSchool'].some(may)) return null;
+  if (!['setRiskProfile', 'extendDeadline', 'changeCurator', 'assignExpert', 'withdrawSchool'].some(may)) return null;
   return (
     <section className="panel" aria-labelledby="coordinator-title" data-testid="coordinator-controls">
       <h2 id="coordinator-title" className="g-text g-text_variant_subheader-3">
@@ -34,6 +35,7 @@ export function CoordinatorControls({
         {may('setRiskProfile') && <RiskProfile state={state} cycleId={cycleId} />}
         {may('extendDeadline') && <ExtendDeadline state={state} cycleId={cycleId} />}
         {may('changeCurator') && <ChangeCurator state={state} cycleId={cycleId} />}
+        {may('assignExpert') && <AssignExperts state={state} cycleId={cycleId} />}
         {may('withdrawSchool') && <Withdraw state={state} cycleId={cycleId} />}
       </div>
     </section>
@@ -154,6 +156,89 @@ function ChangeCurator({ state, cycleId }: { state: SchoolYearState; cycleId: st
       </Button>
       <InlineError error={people.error ?? change.error} title={c.rejected} />
     </fieldset>
+  );
+}
+
+/** An expert reviews a document instead of the curator (and reads the school while named). */
+function AssignExperts({ state, cycleId }: { state: SchoolYearState; cycleId: string }) {
+  const { people, options } = useDirectoryPeople();
+  return (
+    <fieldset className="control-block" data-testid="assign-experts">
+      <legend>{c.experts}</legend>
+      <p className="muted">{c.expertsHint}</p>
+      {state.documents
+        .filter((d) => d.status !== 'approved')
+        .map((d) => (
+          <DocumentExpert
+            key={d.key}
+            state={state}
+            cycleId={cycleId}
+            doc={d}
+            options={options}
+            loading={people.isPending}
+          />
+        ))}
+      <InlineError error={people.error} title={c.rejected} />
+    </fieldset>
+  );
+}
+
+function DocumentExpert({
+  state,
+  cycleId,
+  doc,
+  options,
+  loading,
+}: {
+  state: SchoolYearState;
+  cycleId: string;
+  doc: SchoolYearState['documents'][number];
+  options: { value: string; content: string }[];
+  loading: boolean;
+}) {
+  const [personId, setPersonId] = useState('');
+  const assign = useSchoolAction(state.schoolId, cycleId, (expert: string | null) =>
+    unwrap(
+      api.PUT('/api/schools/{id}/documents/{key}/expert', {
+        params: { path: { id: state.schoolId, key: doc.key } },
+        body: { expert: expert ? { personId: expert } : null },
+      }),
+    ),
+  );
+  return (
+    <div className="expert-document" data-testid={`expert-${doc.key}`}>
+      <span className="expert-document__title">{doc.title}</span>
+      <p className="muted">
+        {c.currentExpert}: {doc.expert?.name ?? c.curatorReviews}
+      </p>
+      <Select
+        aria-label={`${c.newExpert}: ${doc.title}`}
+        placeholder={c.newExpert}
+        filterable
+        width="max"
+        loading={loading}
+        options={options.filter((o) => o.value !== doc.expert?.personId)}
+        // Once taken, the chosen person is the document's expert: the choice empties.
+        value={personId && personId !== doc.expert?.personId ? [personId] : []}
+        onUpdate={([v]) => setPersonId(v ?? '')}
+      />
+      <div className="actions">
+        <Button
+          view="outlined-action"
+          disabled={!personId || personId === doc.expert?.personId}
+          loading={assign.isPending}
+          onClick={() => assign.mutate(personId)}
+        >
+          {c.assignExpert}
+        </Button>
+        {doc.expert && (
+          <Button view="flat" disabled={assign.isPending} onClick={() => assign.mutate(null)}>
+            {c.backToCurator}
+          </Button>
+        )}
+      </div>
+      <InlineError error={assign.error} title={c.rejected} />
+    </div>
   );
 }
 
