@@ -7,16 +7,13 @@ import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds, mayManageNamedMunicipality } from './directory-scope.util';
 import { outOfScope } from '../auth/auth.exception';
 import {
-  directoryKey,
   executorGroupLabel,
   executorGroupOf,
   matchQuestion,
   nameKey,
   normaliseMunicipality,
   type ExecutorGroup,
-  type RoadmapCurator,
   type RoadmapSchool,
-  type SchoolCategory,
 } from '@orientir/domain';
 import type {
   DirectorySchoolView,
@@ -81,12 +78,12 @@ export class DirectoryService {
   /**
    * The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none; a name
    * that stands for the cycle's schools or curators («руководители школ ШНОР», «кураторы ШНОР») is a
-   * cycle group, counted over the cycle `dto.cycleId` names, else over the roadmap's annex `participants`.
+   * cycle group, counted over the cycle `dto.cycleId` names, else over the roadmap's annex schools.
    */
   async matchExecutors(
     dto: ExecutorMatchesDto,
     actor: Actor,
-    participants?: { schools: readonly RoadmapSchool[]; curators: readonly RoadmapCurator[] },
+    participants?: { schools: readonly RoadmapSchool[] },
   ): Promise<ExecutorMatchView[]> {
     const municipality = dto.municipality ? await this.directory.findMunicipality(dto.municipality) : null;
     const names = [...new Set(dto.names.map((n) => n.trim()).filter(Boolean))];
@@ -104,7 +101,7 @@ export class DirectoryService {
     return names.map((name): ExecutorMatchView => {
       const group = groups.get(name);
       if (group) {
-        const recipients = reached?.get(name) ?? null;
+        const recipients = reached.get(name) ?? null;
         return {
           name,
           match: 'group',
@@ -141,16 +138,18 @@ export class DirectoryService {
   }
 
   /**
-   * How many addresses each cycle group reaches: in the named cycle; else among the annex's schools
-   * (their own e-mails and, for those the directory knows, its reach) and curators; null: unknown.
+   * How many addresses each cycle group reaches: in the named cycle; else, for a school group, among
+   * the annex's schools (their own e-mails and, for those the directory knows, its reach). Curators
+   * are assigned once the cycle exists, so before it their number is unknown (null), as are the
+   * schools of a roadmap without an annex (the launch page names them).
    */
   private async groupReach(
     groups: ReadonlyMap<string, ExecutorGroup>,
     cycleId: string | undefined,
     municipalityId: string | null,
     actor: Actor,
-    participants?: { schools: readonly RoadmapSchool[]; curators: readonly RoadmapCurator[] },
-  ): Promise<Map<string, number> | null> {
+    participants?: { schools: readonly RoadmapSchool[] },
+  ): Promise<Map<string, number | null>> {
     if (!groups.size) return new Map();
     if (cycleId) {
       const owner = await this.directory.municipalityOfCycle(cycleId);
@@ -166,29 +165,26 @@ export class DirectoryService {
       );
       return new Map([...reached].map(([name, people]) => [name, people.length]));
     }
-    if (!participants) return null;
-    const schools = participants.schools;
-    const matches = await this.directory.matchSchools(
-      municipalityId,
-      schools.map((s) => ({ fullName: s.name })),
-    );
+    const schools = participants?.schools ?? [];
+    const matches = schools.length
+      ? await this.directory.matchSchools(
+          municipalityId,
+          schools.map((s) => ({ fullName: s.name })),
+        )
+      : [];
     const ids = matches.map((m) => (m.kind === 'exact' || m.kind === 'alias' ? m.school.id : null));
     const reach = await schoolReach(this.directory.queryable, [...new Set(ids.filter((id) => id !== null))]);
-    const categoryOf = new Map(schools.map((s) => [directoryKey(s.name), s.category]));
-    const counts = new Map<string, number>();
+    const counts = new Map<string, number | null>();
     for (const [name, group] of groups) {
-      const inGroup = (category: SchoolCategory | undefined) =>
-        !!category && (!group.categories || group.categories.includes(category));
-      const emails =
-        group.kind === 'schools'
-          ? schools.flatMap((s, i) =>
-              inGroup(s.category) ? [...s.emails, ...(reach.get(ids[i] ?? '') ?? []).map((r) => r.email)] : [],
-            )
-          : participants.curators.flatMap((c) =>
-              c.email && (!group.categories || c.schools.some((n) => inGroup(categoryOf.get(directoryKey(n)))))
-                ? [c.email]
-                : [],
-            );
+      if (group.kind === 'curators' || !schools.length) {
+        counts.set(name, null);
+        continue;
+      }
+      const emails = schools.flatMap((s, i) =>
+        group.categories.includes(s.category)
+          ? [...s.emails, ...(reach.get(ids[i] ?? '') ?? []).map((r) => r.email)]
+          : [],
+      );
       counts.set(name, new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)).size);
     }
     return counts;

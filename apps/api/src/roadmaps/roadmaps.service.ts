@@ -130,7 +130,6 @@ export class RoadmapsService {
     const executors = names.length
       ? await this.directory.matchExecutors({ municipality: found.municipality ?? undefined, names }, actor, {
           schools: found.document.schools,
-          curators: found.document.curators,
         })
       : [];
     return { ...toStored(found), executors };

@@ -69,7 +69,7 @@ export const t = {
   matchNone: 'не найдена',
   matchGroup: 'школы или кураторы цикла',
   groupRecipients: 'получат напоминания',
-  groupCountedAtLaunch: 'адресаты определятся при запуске',
+  groupCountedAtLaunch: 'адресаты — школы и кураторы, назначенные в цикле',
   noAddressee: 'нет адресата',
   yes: 'Да',
   no: 'Нет',
