@@ -38,6 +38,18 @@ async function participants(municipality: string, school: string, office: string
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** The directory schools of one municipality (other tests of the run add schools of the same names elsewhere). */
+async function schoolsOf(admin: ApiClient, municipality: string): Promise<{ id: string; fullName: string }[]> {
+  const places = (await admin.get('/api/directory/municipalities').expect(200)).body as { id: string; name: string }[];
+  const id = places.find((m) => m.name === municipality)?.id;
+  const schools = (await admin.get('/api/directory/schools').expect(200)).body as {
+    id: string;
+    fullName: string;
+    municipalityId: string | null;
+  }[];
+  return schools.filter((s) => s.municipalityId === id);
+}
+
 /** The municipality's school and office person in the directory, and the Lesosibirsk roadmap stored as its own. */
 async function roadmapWithParticipants(
   admin: ApiClient,
@@ -126,7 +138,7 @@ describe('the directory in Chromium', () => {
     await p.shot('import-match-fixed');
     await save.click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено: новых записей 0' }).waitFor();
-    const schoolsNow = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    const schoolsNow = await schoolsOf(admin, MUNICIPALITY);
     expect(schoolsNow.filter((s) => s.fullName.includes('21')).map((s) => s.fullName)).toEqual(['МБОУ «СОШ № 21»']);
     // The chosen spelling is the school's now: the same file matches it at once.
     const again = (
@@ -475,12 +487,7 @@ describe('the directory in Chromium', () => {
       .post('/api/directory/import/confirm')
       .send({ municipality: ANGARSK, schools: preview.schools, curators: preview.curators })
       .expect(201);
-    const known = new Map(
-      ((await admin.get('/api/directory/schools').expect(200)).body as { id: string; fullName: string }[]).map((d) => [
-        d.fullName,
-        d.id,
-      ]),
-    );
+    const known = new Map((await schoolsOf(admin, ANGARSK)).map((d) => [d.fullName, d.id]));
     const imported = await admin.post('/api/roadmaps/import').attach('file', IRKUTSK_ROADMAP).expect(201);
     const roadmapId = (
       await admin
@@ -526,7 +533,7 @@ describe('the directory in Chromium', () => {
     expect(linked.get('МБОУ г. Иркутска СОШ № 18')).toBe(known.get('МБОУ СОШ № 18 г. Иркутска'));
     expect(linked.get('МБОУ г. Иркутска СОШ № 22')).toBe(known.get('МБОУ г. Иркутска СОШ № 22'));
     // Nothing duplicated; the confirmed spelling is the school's alias from now on.
-    const after = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    const after = await schoolsOf(admin, ANGARSK);
     expect(after.filter((d) => /СОШ № 18\b/.test(d.fullName)).map((d) => d.fullName)).toEqual([
       'МБОУ СОШ № 18 г. Иркутска',
     ]);

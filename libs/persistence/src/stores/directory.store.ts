@@ -19,7 +19,12 @@ import {
   OrganisationEntity,
   PersonEntity,
 } from '../entities';
-import { linkCycleSchools, type CycleSchoolLink, type CycleSchoolLinkDraft } from './cycle-school-links.util';
+import {
+  ensureOwnSchoolOrganisations,
+  linkCycleSchools,
+  type CycleSchoolLink,
+  type CycleSchoolLinkDraft,
+} from './cycle-school-links.util';
 
 export interface SchoolDraft {
   municipalityId: string | null;
@@ -312,12 +317,10 @@ export class DirectoryStore {
     m: EntityManager = this.dataSource.manager,
   ): Promise<string | undefined> {
     if (!spelling.trim() || directoryKey(spelling) === school.nameKey) return undefined;
-    const [own] = (await m.query(`SELECT id FROM organisations WHERE school_id = $1 ORDER BY created_at LIMIT 1`, [
-      school.id,
-    ])) as { id: string }[];
-    const organisationId =
-      own?.id ?? (await this.ensureOrganisation(school.municipalityId, school.fullName, m, school.id)).row.id;
-    return (await this.addAlias(organisationId, spelling, m)) === 'added' ? spelling.trim() : undefined;
+    await ensureOwnSchoolOrganisations(m, [school.id]);
+    const [own] = (await m.query(`SELECT id FROM organisations WHERE school_id = $1`, [school.id])) as { id: string }[];
+    if (!own) return undefined;
+    return (await this.addAlias(own.id, spelling, m)) === 'added' ? spelling.trim() : undefined;
   }
 
   /**
