@@ -38,6 +38,18 @@ async function participants(municipality: string, school: string, office: string
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** The directory schools of one municipality (other tests of the run add schools of the same names elsewhere). */
+async function schoolsOf(admin: ApiClient, municipality: string): Promise<{ id: string; fullName: string }[]> {
+  const places = (await admin.get('/api/directory/municipalities').expect(200)).body as { id: string; name: string }[];
+  const id = places.find((m) => m.name === municipality)?.id;
+  const schools = (await admin.get('/api/directory/schools').expect(200)).body as {
+    id: string;
+    fullName: string;
+    municipalityId: string | null;
+  }[];
+  return schools.filter((s) => s.municipalityId === id);
+}
+
 /** The municipality's school and office person in the directory, and the Lesosibirsk roadmap stored as its own. */
 async function roadmapWithParticipants(
   admin: ApiClient,
@@ -79,8 +91,10 @@ describe('the directory in Chromium', () => {
     const password = 'Администратор-2026!';
     const account = await createAccount(product.apps, ADMIN, password);
     const p = await openPage(product, 'directory');
-    await signIn(p, product.baseUrl, account.email, password, '/directory');
+    await signIn(p, product.baseUrl, account.email, password, '/directory?tab=import');
     await p.page.getByRole('heading', { name: 'Справочник' }).waitFor();
+    // One tab per kind of entry and one for the imports.
+    const tab = (name: string) => p.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 
     await p.page.locator('#directory-file').setInputFiles({
       name: 'участники.xlsx',
@@ -98,7 +112,9 @@ describe('the directory in Chromium', () => {
 
     await p.page.getByRole('button', { name: 'Сохранить в справочник' }).click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await tab('Организации');
     await p.page.getByRole('cell', { name: OFFICE }).first().waitFor();
+    await tab('Импорт');
 
     // Next year's file spells the school differently: the preview asks instead of adding a second school,
     // and the coordinator fixes the match («Нет», then the right school from the directory).
@@ -122,7 +138,7 @@ describe('the directory in Chromium', () => {
     await p.shot('import-match-fixed');
     await save.click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено: новых записей 0' }).waitFor();
-    const schoolsNow = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    const schoolsNow = await schoolsOf(admin, MUNICIPALITY);
     expect(schoolsNow.filter((s) => s.fullName.includes('21')).map((s) => s.fullName)).toEqual(['МБОУ «СОШ № 21»']);
     // The chosen spelling is the school's now: the same file matches it at once.
     const again = (
@@ -135,6 +151,7 @@ describe('the directory in Chromium', () => {
     expect(again.schools.map((s) => s.match)).toEqual(['alias']);
 
     // Merge by hand: «УО» now means the office within its municipality.
+    await tab('Организации');
     const officeRow = p.page
       .getByRole('row')
       .filter({ hasText: OFFICE })
@@ -152,7 +169,27 @@ describe('the directory in Chromium', () => {
     });
     expect(alias.organisationName).toBe(OFFICE);
 
+    // The organisation lists its spellings now; a search by one of them finds it.
+    await p.page.getByRole('searchbox', { name: 'Поиск организаций' }).fill('уо');
+    await p.page.getByRole('row').filter({ hasText: OFFICE }).getByText('УО', { exact: true }).waitFor();
+    await p.shot('organisation-aliases');
+    // A wrong merge is undone from the same row.
+    await p.page.getByRole('button', { name: 'Убрать написание: УО' }).click();
+    await p.page
+      .getByRole('status')
+      .filter({ hasText: `Написание «УО» больше не означает «${OFFICE}»` })
+      .waitFor();
+    const unmerged = (
+      await admin
+        .post('/api/directory/executor-matches')
+        .send({ municipality: MUNICIPALITY, names: ['УО'] })
+        .expect(200)
+    ).body as { match: string }[];
+    expect(unmerged[0].match).not.toBe('alias');
+    await p.page.getByRole('searchbox', { name: 'Поиск организаций' }).fill('');
+
     // People import: the preview names the bad cell by row and column and saves nothing until confirmed.
+    await tab('Импорт');
     await p.page.locator('#people-file').setInputFiles({
       name: 'люди.csv',
       mimeType: CSV,
@@ -168,9 +205,11 @@ describe('the directory in Chromium', () => {
     await p.shot('people-preview');
     await p.page.getByRole('button', { name: 'Сохранить людей: 1' }).click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено: новых 1' }).waitFor();
+    await tab('Люди');
     await p.page.getByRole('row').filter({ hasText: 'orlov@achinsk.test' }).waitFor();
 
     // Editing a school: a bad code is refused naming the field, a good one is saved.
+    await tab('Школы');
     await p.page.getByRole('button', { name: 'Изменить: МБОУ «СОШ № 21»' }).click();
     const editor = p.page.getByRole('group', { name: 'Школа: МБОУ «СОШ № 21»' });
     await editor.locator('#edit-officialCode').fill('12');
@@ -183,6 +222,7 @@ describe('the directory in Chromium', () => {
     await p.page.getByRole('status').filter({ hasText: 'Сохранено: МБОУ «СОШ № 21»' }).waitFor();
     await p.page.getByRole('row').filter({ hasText: '2443012345' }).filter({ hasText: 'СОШ № 21' }).waitFor();
     // A person who left is deactivated, not deleted.
+    await tab('Люди');
     await p.page.getByRole('button', { name: 'Изменить: Орлов Илья Сергеевич' }).click();
     await p.page
       .getByRole('group', { name: 'Человек: Орлов Илья Сергеевич' })
@@ -447,12 +487,7 @@ describe('the directory in Chromium', () => {
       .post('/api/directory/import/confirm')
       .send({ municipality: ANGARSK, schools: preview.schools, curators: preview.curators })
       .expect(201);
-    const known = new Map(
-      ((await admin.get('/api/directory/schools').expect(200)).body as { id: string; fullName: string }[]).map((d) => [
-        d.fullName,
-        d.id,
-      ]),
-    );
+    const known = new Map((await schoolsOf(admin, ANGARSK)).map((d) => [d.fullName, d.id]));
     const imported = await admin.post('/api/roadmaps/import').attach('file', IRKUTSK_ROADMAP).expect(201);
     const roadmapId = (
       await admin
@@ -498,7 +533,7 @@ describe('the directory in Chromium', () => {
     expect(linked.get('МБОУ г. Иркутска СОШ № 18')).toBe(known.get('МБОУ СОШ № 18 г. Иркутска'));
     expect(linked.get('МБОУ г. Иркутска СОШ № 22')).toBe(known.get('МБОУ г. Иркутска СОШ № 22'));
     // Nothing duplicated; the confirmed spelling is the school's alias from now on.
-    const after = (await admin.get('/api/directory/schools').expect(200)).body as { fullName: string }[];
+    const after = await schoolsOf(admin, ANGARSK);
     expect(after.filter((d) => /СОШ № 18\b/.test(d.fullName)).map((d) => d.fullName)).toEqual([
       'МБОУ СОШ № 18 г. Иркутска',
     ]);

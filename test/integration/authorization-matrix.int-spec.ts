@@ -104,6 +104,7 @@ const MATRIX: Record<string, 'public' | readonly Role[]> = {
   'POST /api/directory/executor-matches': COORDINATORS,
   'POST /api/directory/school-matches': COORDINATORS,
   'POST /api/directory/organisations/:id/aliases': COORDINATORS,
+  'DELETE /api/directory/organisations/:id/aliases': COORDINATORS,
   'POST /api/directory/people/:id/invitation': COORDINATORS,
   'GET /api/directory/events/:id/assignees': COORDINATORS,
   'PUT /api/directory/events/:id/assignees': COORDINATORS,

@@ -337,4 +337,52 @@ describe('directory: school details, people import, editing and deactivation', (
     );
     expect(audit.rows).toEqual([{ details: expect.objectContaining({ name: 'Отдел образования', events: 1 }) }]);
   });
+  it('merges a spelling by hand, lists it with the organisation, and undoes the merge (audited, scoped)', async () => {
+    type Organisation = { id: string; name: string; aliases: string[] };
+    const organisations = async () =>
+      ((await coordinator.get('/api/directory/organisations').expect(200)).body as Organisation[]).filter((o) =>
+        o.name.includes(tag),
+      );
+    const school = (await organisations()).find((o) => o.name.includes('СОШ № 2'));
+    expect(school).toBeTruthy();
+    const spelling = `Вторая школа ${tag}`;
+    const matchOf = async () =>
+      (
+        (
+          await coordinator
+            .post('/api/directory/executor-matches')
+            .send({ municipality: M, names: [spelling] })
+            .expect(200)
+        ).body as { match: string }[]
+      )[0].match;
+
+    await coordinator.post(`/api/directory/organisations/${school?.id}/aliases`).send({ alias: spelling }).expect(201);
+    expect((await organisations()).find((o) => o.id === school?.id)?.aliases).toEqual([spelling]);
+    expect(await matchOf()).toBe('alias');
+
+    // Another municipality's coordinator cannot undo it: the organisation is not theirs to see.
+    await neighbour
+      .request('delete', `/api/directory/organisations/${school?.id}/aliases`)
+      .query({ alias: spelling })
+      .expect(404);
+    const undone = (
+      await coordinator
+        .request('delete', `/api/directory/organisations/${school?.id}/aliases`)
+        .query({ alias: spelling })
+        .expect(200)
+    ).body as Organisation;
+    expect(undone.aliases).toEqual([]);
+    expect(await matchOf()).not.toBe('alias');
+    const again = await coordinator
+      .request('delete', `/api/directory/organisations/${school?.id}/aliases`)
+      .query({ alias: spelling })
+      .expect(404);
+    expect(again.body).toMatchObject({ error: 'ALIAS_NOT_FOUND', details: [expect.stringMatching(/^alias: /)] });
+    await coordinator.request('delete', `/api/directory/organisations/${school?.id}/aliases`).expect(400);
+    const audit = await harness.db.query(
+      `SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'directory.alias.%' ORDER BY at`,
+      [school?.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['directory.alias.add', 'directory.alias.remove']);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { DirectoryStore } from '@orientir/persistence';
 import { clientWith } from '../support/auth-clients';
 import { useHarness } from '../support/test-harness';
 
@@ -355,5 +356,30 @@ describe('directory: schools matched by name, confirmed spelling or a confirmed 
         .expect(200)
     ).body as { match: string; directorySchoolId: string }[];
     expect([again.match, again.directorySchoolId]).toEqual(['alias', known]);
+  });
+  it('a school named like a regional organisation gets its own organisation for the spellings confirmed for it', async () => {
+    const M3 = `г. Региональный-${tag}`;
+    const name = `МБОУ «Школа Радуга ${tag}»`;
+    // A region-wide organisation of the same name predates the school (a regional cycle's school).
+    await harness.apps.api.get(DirectoryStore).ensureOrganisation(null, name);
+    const row = (school: string, extra: object = {}) => ({ name: school, category: 'shnor', emails: [], ...extra });
+    const save = (schools: object[]) =>
+      harness.admin.post('/api/directory/import/confirm').send({ municipality: M3, schools, curators: [] });
+    await save([row(name)]).expect(201);
+    const id = (
+      await harness.db.query(
+        `SELECT d.id FROM directory_schools d JOIN municipalities m ON m.id = d.municipality_id WHERE m.name = $1`,
+        [M3],
+      )
+    ).rows[0].id as string;
+    const spelling = `Школа «Радуга ${tag}», МБОУ`;
+    expect((await save([row(spelling, { directorySchoolId: id })]).expect(201)).body.created.schools).toBe(0);
+    const [match] = (
+      await harness.admin
+        .post('/api/directory/school-matches')
+        .send({ municipality: M3, schools: [{ name: spelling }] })
+        .expect(200)
+    ).body as { match: string; directorySchoolId: string }[];
+    expect([match.match, match.directorySchoolId]).toEqual(['alias', id]);
   });
 });

@@ -70,6 +70,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   [DirectoryErrorCode.PERSON_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.EVENT_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.ALIAS_TAKEN]: HttpStatus.CONFLICT,
+  [DirectoryErrorCode.ALIAS_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [DirectoryErrorCode.INVALID_IMPORT_ROWS]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.PERSON_WITHOUT_EMAIL]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DirectoryErrorCode.SCHOOL_NOT_FOUND]: HttpStatus.NOT_FOUND,

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
@@ -8,10 +9,11 @@ import {
   Patch,
   Post,
   Put,
+  Query,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RoadmapImportErrorCode } from '@orientir/roadmap-import';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
@@ -233,6 +235,19 @@ export class DirectoryController {
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationView> {
     return this.directory.addAlias(id, dto.alias, actor);
+  }
+
+  @Delete('organisations/:id/aliases')
+  @Allow(...MANAGERS)
+  @ApiOperation({ summary: 'Undo a merge: the spelling (query `alias`) stops naming the organisation; audited' })
+  @ApiOkResponse({ type: OrganisationView })
+  @ApiErrors(DirectoryErrorCode.ORGANISATION_NOT_FOUND, DirectoryErrorCode.ALIAS_NOT_FOUND)
+  removeAlias(
+    @Param('id', uuid) id: string,
+    @Query() dto: AliasDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrganisationView> {
+    return this.directory.removeAlias(id, dto.alias, actor);
   }
 
   @Get('events/:id/assignees')

@@ -7,6 +7,8 @@ export enum DirectoryErrorCode {
   EVENT_NOT_FOUND = 'DIRECTORY_EVENT_NOT_FOUND',
   /** The alias already resolves to another organisation of the municipality. */
   ALIAS_TAKEN = 'ALIAS_TAKEN',
+  /** The organisation has no such spelling to remove. */
+  ALIAS_NOT_FOUND = 'ALIAS_NOT_FOUND',
   /** Rows of an import that cannot be stored; `details` names each row and its reason. */
   INVALID_IMPORT_ROWS = 'INVALID_IMPORT_ROWS',
   /** An invitation needs an e-mail address. */

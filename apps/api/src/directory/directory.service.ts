@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryStore, schoolReach, type DirectorySchoolEntity, type PersonEntity } from '@orientir/persistence';
+import {
+  DirectoryStore,
+  schoolReach,
+  type DirectorySchoolEntity,
+  type OrganisationEntity,
+  type PersonEntity,
+} from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import { requirePrincipal, type Actor } from '../auth/principal.model';
 import { labelGrants } from '../auth/grant-scope.util';
@@ -48,11 +54,14 @@ export class DirectoryService {
   }
 
   async organisations(actor: Actor): Promise<OrganisationView[]> {
-    return (await this.directory.listOrganisations(await this.scope(actor))).map((o) => ({
+    const organisations = await this.directory.listOrganisations(await this.scope(actor));
+    const aliases = await this.directory.aliasesOf(organisations.map((o) => o.id));
+    return organisations.map((o) => ({
       id: o.id,
       municipalityId: o.municipalityId,
       name: o.name,
       kind: o.kind,
+      aliases: aliases.get(o.id) ?? [],
     }));
   }
 
@@ -252,12 +261,34 @@ export class DirectoryService {
       targetId: organisationId,
       details: { alias: alias.trim(), result: added },
     });
-    return {
-      id: organisation.id,
-      municipalityId: organisation.municipalityId,
-      name: organisation.name,
-      kind: organisation.kind,
-    };
+    return this.organisationView(organisation);
+  }
+
+  /** Undoes a merge by hand (or a wrong confirmation): the spelling stops naming the organisation. */
+  async removeAlias(organisationId: string, alias: string, actor: Actor): Promise<OrganisationView> {
+    const organisation = await this.directory.findOrganisation(organisationId);
+    if (!organisation) throw organisationNotFound(organisationId);
+    await this.assertManages(organisation.municipalityId, actor, () => organisationNotFound(organisationId));
+    if (!(await this.directory.removeAlias(organisationId, alias))) {
+      throw new DirectoryException(
+        DirectoryErrorCode.ALIAS_NOT_FOUND,
+        `«${alias.trim()}» не записано как написание организации «${organisation.name}»`,
+        [`alias: «${alias.trim()}» не найдено среди написаний`],
+      );
+    }
+    await this.audit.record(actor, {
+      action: 'directory.alias.remove',
+      outcome: 'success',
+      targetType: 'organisation',
+      targetId: organisationId,
+      details: { alias: alias.trim() },
+    });
+    return this.organisationView(organisation);
+  }
+
+  private async organisationView(o: OrganisationEntity): Promise<OrganisationView> {
+    const aliases = await this.directory.aliasesOf([o.id]);
+    return { id: o.id, municipalityId: o.municipalityId, name: o.name, kind: o.kind, aliases: aliases.get(o.id) ?? [] };
   }
 
   /**

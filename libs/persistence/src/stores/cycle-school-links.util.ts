@@ -185,6 +185,32 @@ async function ensureSchools(m: EntityManager, placed: PlacedSchool[]): Promise<
 }
 
 /**
+ * Gives each of these schools its own organisation (the one whose aliases are the school's confirmed
+ * spellings) where it has none: a school linked to a regional organisation of the same name, or to an
+ * organisation of its municipality that predates it, had only that shared one. Set-based.
+ */
+export async function ensureOwnSchoolOrganisations(m: EntityManager, schoolIds: string[]): Promise<void> {
+  if (!schoolIds.length) return;
+  // An organisation of the school's municipality with its name and no school becomes the school's…
+  await m.query(
+    `UPDATE organisations o SET school_id = d.id, kind = 'school'
+       FROM directory_schools d
+      WHERE d.id = ANY($1::uuid[]) AND o.school_id IS NULL
+        AND coalesce(o.municipality_id::text, '') = coalesce(d.municipality_id::text, '') AND o.name_key = d.name_key
+        AND NOT EXISTS (SELECT 1 FROM organisations x WHERE x.school_id = d.id)`,
+    [schoolIds],
+  );
+  // …else the school gets a new one.
+  await m.query(
+    `INSERT INTO organisations (municipality_id, name, name_key, kind, school_id)
+     SELECT d.municipality_id, d.full_name, d.name_key, 'school', d.id FROM directory_schools d
+      WHERE d.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM organisations x WHERE x.school_id = d.id)
+     ON CONFLICT DO NOTHING`,
+    [schoolIds],
+  );
+}
+
+/**
  * The names of drafts that named their directory school become aliases of its organisation (within
  * its municipality), unless the name is the school's own or the spelling already names something.
  */
@@ -199,6 +225,7 @@ async function rememberChosenSpellings(
       : [],
   );
   if (!taught.length) return;
+  await ensureOwnSchoolOrganisations(m, [...new Set(taught.map((t) => t.schoolId))]);
   await m.query(
     `INSERT INTO organisation_aliases (organisation_id, municipality_scope, alias, alias_key)
      SELECT o.id, coalesce(o.municipality_id::text, ''), v.alias, v.k

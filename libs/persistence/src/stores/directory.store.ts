@@ -19,7 +19,12 @@ import {
   OrganisationEntity,
   PersonEntity,
 } from '../entities';
-import { linkCycleSchools, type CycleSchoolLink, type CycleSchoolLinkDraft } from './cycle-school-links.util';
+import {
+  ensureOwnSchoolOrganisations,
+  linkCycleSchools,
+  type CycleSchoolLink,
+  type CycleSchoolLinkDraft,
+} from './cycle-school-links.util';
 import {
   cycleGroupRecipients,
   executorGroups,
@@ -324,12 +329,10 @@ export class DirectoryStore {
     m: EntityManager = this.dataSource.manager,
   ): Promise<string | undefined> {
     if (!spelling.trim() || directoryKey(spelling) === school.nameKey) return undefined;
-    const [own] = (await m.query(`SELECT id FROM organisations WHERE school_id = $1 ORDER BY created_at LIMIT 1`, [
-      school.id,
-    ])) as { id: string }[];
-    const organisationId =
-      own?.id ?? (await this.ensureOrganisation(school.municipalityId, school.fullName, m, school.id)).row.id;
-    return (await this.addAlias(organisationId, spelling, m)) === 'added' ? spelling.trim() : undefined;
+    await ensureOwnSchoolOrganisations(m, [school.id]);
+    const [own] = (await m.query(`SELECT id FROM organisations WHERE school_id = $1`, [school.id])) as { id: string }[];
+    if (!own) return undefined;
+    return (await this.addAlias(own.id, spelling, m)) === 'added' ? spelling.trim() : undefined;
   }
 
   /**
@@ -459,6 +462,15 @@ export class DirectoryStore {
       [organisationId, scope, alias.trim(), key],
     );
     return 'added';
+  }
+
+  /** Undoes a merge: the spelling no longer names this organisation. False when it did not. */
+  async removeAlias(organisationId: string, alias: string): Promise<boolean> {
+    const removed = (await this.dataSource.query(
+      `DELETE FROM organisation_aliases WHERE organisation_id = $1 AND alias_key = $2 RETURNING id`,
+      [organisationId, directoryKey(alias)],
+    )) as [unknown[], number];
+    return removed[1] > 0;
   }
 
   /**
@@ -595,6 +607,18 @@ export class DirectoryStore {
     if (municipalityIds)
       qb.where('(o.municipality_id = ANY(:ids) OR o.municipality_id IS NULL)', { ids: municipalityIds });
     return qb.getMany();
+  }
+
+  /** The spellings the directory knows for each organisation (merged by hand or confirmed at an import). */
+  async aliasesOf(organisationIds: string[]): Promise<Map<string, string[]>> {
+    const aliases = new Map<string, string[]>();
+    if (!organisationIds.length) return aliases;
+    const rows = (await this.dataSource.query(
+      `SELECT organisation_id AS id, alias FROM organisation_aliases WHERE organisation_id = ANY($1::uuid[]) ORDER BY alias`,
+      [organisationIds],
+    )) as { id: string; alias: string }[];
+    for (const r of rows) aliases.set(r.id, [...(aliases.get(r.id) ?? []), r.alias]);
+    return aliases;
   }
 
   listPeople(organisationIds: string[] | null): Promise<PersonEntity[]> {

@@ -41,6 +41,8 @@ export class OrganisationView {
   municipalityId!: string | null;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: string;
+  @ApiProperty({ type: [String], description: 'Other spellings that name it (merged by hand or confirmed)' })
+  aliases!: string[];
 }
 
 export class PersonView {

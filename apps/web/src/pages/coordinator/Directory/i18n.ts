@@ -1,5 +1,17 @@
 export const t = {
   title: 'Справочник',
+  tabImport: 'Импорт',
+  searchPlaceholder: 'Поиск по названию, почте, коду…',
+  searchSchools: 'Поиск школ',
+  searchOrganisations: 'Поиск организаций',
+  searchPeople: 'Поиск людей',
+  found: (n: number, of: number) => `Найдено ${n.toLocaleString('ru-RU')} из ${of.toLocaleString('ru-RU')}`,
+  records: ['запись', 'записи', 'записей'] as [string, string, string],
+  aliases: 'Известные написания',
+  noAliases: 'нет',
+  nothingFound: 'Ничего не найдено',
+  removeAlias: 'Убрать написание',
+  aliasRemoved: (alias: string, name: string) => `Написание «${alias}» больше не означает «${name}»`,
   importTitle: 'Импорт участников (XLSX или CSV)',
   importHint:
     'Школы (полное и краткое наименование, ИНН или код ФИС ФРДО / ФИОКО, муниципалитет, категория, директор, почта, адрес), кураторы и сотрудники с местом работы. Предпросмотр ничего не сохраняет; повторный импорт обновляет известные школы.',
