@@ -98,6 +98,7 @@ export default function LaunchProgress() {
           cycleId={cycleId}
           unmatched={cycle.data.unmatchedExecutors}
           withoutAddressee={cycle.data.executorsWithoutAddressee}
+          groups={cycle.data.executorGroups.map((g) => g.name)}
         />
       )}
     </>
