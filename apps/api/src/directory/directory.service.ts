@@ -161,13 +161,7 @@ export class DirectoryService {
   ): Promise<Map<string, number | null>> {
     if (!groups.size) return new Map();
     if (cycleId) {
-      const owner = await this.directory.municipalityOfCycle(cycleId);
-      const notFound = () =>
-        new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${cycleId} не найден`, [
-          `cycleId: цикл ${cycleId} не найден`,
-        ]);
-      if (owner === undefined) throw notFound();
-      await this.assertManages(owner, actor, notFound);
+      await this.assertManagesCycle(cycleId, actor);
       const reached = await this.directory.cycleGroupRecipients(
         cycleId,
         [...groups.keys()].map((name) => ({ name })),
@@ -296,13 +290,7 @@ export class DirectoryService {
    * reminders go to that organisation's people from the next one on, and the name becomes an alias.
    */
   async linkCycleExecutor(dto: ExecutorLinkDto, actor: Actor): Promise<ExecutorLinkView> {
-    const municipalityId = await this.directory.municipalityOfCycle(dto.cycleId);
-    const cycleNotFound = () =>
-      new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${dto.cycleId} не найден`, [
-        `cycleId: цикл ${dto.cycleId} не найден`,
-      ]);
-    if (municipalityId === undefined) throw cycleNotFound();
-    await this.assertManages(municipalityId, actor, cycleNotFound);
+    const municipalityId = await this.assertManagesCycle(dto.cycleId, actor);
     const organisation = await this.directory.findOrganisation(dto.organisationId);
     const missing = () => organisationNotFound(dto.organisationId);
     if (!organisation) throw missing();
@@ -330,6 +318,18 @@ export class DirectoryService {
       details: { name: dto.name.trim(), organisationId: organisation.id, events: linked.events, alias: linked.alias },
     });
     return { events: linked.events, alias: linked.alias };
+  }
+
+  /** The cycle's municipality (null: regional) once the caller manages it; else 404 naming `cycleId`. */
+  private async assertManagesCycle(cycleId: string, actor: Actor): Promise<string | null> {
+    const municipalityId = await this.directory.municipalityOfCycle(cycleId);
+    const notFound = () =>
+      new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${cycleId} не найден`, [
+        `cycleId: цикл ${cycleId} не найден`,
+      ]);
+    if (municipalityId === undefined) throw notFound();
+    await this.assertManages(municipalityId, actor, notFound);
+    return municipalityId;
   }
 
   /** Out of scope looks the same as absent: another municipality's entries are not revealed. */

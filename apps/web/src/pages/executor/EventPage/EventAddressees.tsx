@@ -91,7 +91,7 @@ export function EventAddressees({ eventId }: { eventId: string }) {
                     <td>
                       {x.group ? (
                         <>
-                          {x.group.label} <span className="muted">({a.groupHint})</span>
+                          {x.group.label} <span className="muted">({a.groupHint[x.group.kind]})</span>
                         </>
                       ) : (
                         (x.organisationName ?? <Label theme="warning">{a.unmatched}</Label>)
