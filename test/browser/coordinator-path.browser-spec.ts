@@ -4,7 +4,7 @@ import { createAccount, sessionClient } from '../support/auth-clients';
 import { eventually } from '../support/poll.util';
 import { immediateReminderWindow } from '../support/process-stack';
 import { testEnv } from '../setup/test-infrastructure';
-import { openPage, signIn, startProduct, type Product } from './browser.util';
+import { openPage, SCREENSHOTS, signIn, startProduct, type Product } from './browser.util';
 
 const DOCX = path.resolve(__dirname, '../fixtures/roadmaps/generated/irkutsk-city-2023.docx');
 const FIXED_TITLE = 'Самодиагностика ШНОР (уточнено в предпросмотре)';
@@ -72,6 +72,12 @@ describe('the web app in Chromium', () => {
       expect(await launch.isDisabled()).toBe(true);
       for (const box of await unscheduled.all()) await box.check();
     }
+    // «Управленческие команды ШНОР» are the cycle's ШНОР schools, not an organisation to find.
+    const executors = p.page.locator('section[aria-labelledby="executors-title"]');
+    const teams = executors.getByRole('row').filter({ hasText: 'Управленческие команды ШНОР' });
+    await teams.getByText('школы цикла (ШНОР)').waitFor();
+    expect(await teams.textContent()).not.toContain('не найдена');
+    await executors.screenshot({ path: path.join(SCREENSHOTS, 'coordinator-launch-executors.png') });
     await p.shot('launch-form');
     await launch.click();
     await p.page.waitForURL(/\/cycles\/[0-9a-f-]+\/launch$/);
@@ -81,6 +87,10 @@ describe('the web app in Chromium', () => {
       /^Запущено (\d+) из \1 процессов$/,
     );
     await expect(p.page.locator('.g-progress').textContent()).resolves.toContain('100 %');
+    await p.page
+      .getByTestId('cycle-group-executors')
+      .getByText(/^Управленческие команды ШНОР — школы цикла \(ШНОР\): напоминания получат \d+ адресат/)
+      .waitFor();
     await p.shot('launch-progress-100');
 
     await p.page.getByRole('button', { name: 'Открыть панель цикла' }).click();

@@ -114,6 +114,17 @@ describe('roadmap events in Chromium', () => {
     const assigned = await admin.get(`/api/directory/events/${e12.id}/assignees`).expect(200);
     expect(assigned.body.recipients.map((p: { fullName: string }) => p.fullName)).toEqual([methodist]);
 
+    // Event 3 is executed by «Управленческие команды ШНОР»: the cycle's ШНОР schools, not an organisation.
+    const e3 = (await admin.get(`/api/cycles/${cycleId}/events`).query({ pageSize: 100 }).expect(200)).body.items.find(
+      (e: { number: string }) => e.number === '3',
+    ) as { id: string };
+    await desk.page.goto(`${product.baseUrl}/cycles/${cycleId}/events/${e3.id}`);
+    const teams = desk.page.getByTestId('event-addressees');
+    await teams.scrollIntoViewIfNeeded();
+    await teams.getByTestId('addressees-executors').getByText('школы цикла (ШНОР)').waitFor();
+    expect(await teams.getByTestId('addressees-executors').textContent()).not.toContain('не связан со справочником');
+    await teams.screenshot({ path: path.join(SCREENSHOTS, 'events-coordinator-addressees-group.png') });
+
     await desk.page.goto(`${product.baseUrl}/cycles/${cycleId}`);
     await desk.page.getByTestId('event-progress').first().waitFor();
     await desk.page.getByTestId('report-docx').waitFor();

@@ -7,12 +7,13 @@ import { launchDemoWithUsers } from '../../infra/demo/demo-users';
 import { useHarness } from '../support/test-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
-/** The contact people of the demo's people file, one per executor of the seed. */
+/** The contact people of the demo's people file, one per executor organisation of the seed. */
 const CONTACTS = {
   'ДО г. Иркутска': 'kravtsova@demo.orientir.local',
   'МКУ «ИМЦРО»': 'lebedev@demo.orientir.local',
-  'Управленческие команды ШНОР': 'belova@demo.orientir.local',
 };
+/** An executor of the seed that is the cycle's ШНОР schools, not an organisation. */
+const SHNOR_TEAMS = 'Управленческие команды ШНОР';
 
 describe('the demo start: a cycle from the seed roadmap and the demo participants and people files', () => {
   // Counts whole tables: its own database.
@@ -52,7 +53,7 @@ describe('the demo start: a cycle from the seed roadmap and the demo participant
     const people = await harness.db.query<{ email: string; organisation: string }>(
       `SELECT p.email, o.name AS organisation FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id`,
     );
-    expect(people.rows).toHaveLength(43 + 2 + 3);
+    expect(people.rows).toHaveLength(43 + 2 + 2);
     for (const [organisation, email] of Object.entries(CONTACTS)) {
       expect(people.rows).toContainEqual({ email, organisation });
     }
@@ -60,13 +61,32 @@ describe('the demo start: a cycle from the seed roadmap and the demo participant
     const curated = await harness.db.query(`SELECT 1 FROM curator_assignments WHERE cycle_id = $1`, [cycleId]);
     expect(curated.rows).toHaveLength(5);
 
-    // Each event's reminders reach its executors' people from the file (the worker's own lookup).
+    // Each event's reminders reach its executors' people from the files (the worker's own lookup): the
+    // organisations' contacts, and for «Управленческие команды ШНОР» the ШНОР schools (never a risk-zone one).
     const stored = (await harness.apps.api.get(CycleStore).find(cycleId))!;
+    const schoolEmails = await harness.db.query<{ category: string; email: string }>(
+      `SELECT s.category, d.email FROM schools s JOIN directory_schools d ON d.id = s.directory_school_id
+        WHERE s.cycle_id = $1 AND d.email IS NOT NULL`,
+      [cycleId],
+    );
+    const emailsOf = (category: string) => schoolEmails.rows.filter((s) => s.category === category).map((s) => s.email);
+    expect(emailsOf('shnor')).toHaveLength(8);
     for (const event of stored.events) {
       const found = await harness.apps.api.get(CycleStore).findEventForReminder(event.id);
-      const expected = event.executors.map((x) => CONTACTS[x.name as keyof typeof CONTACTS]).sort();
-      expect([event.number, found?.recipients.map((r) => r.email).sort()]).toEqual([event.number, expected]);
+      const got = found?.recipients.map((r) => r.email) ?? [];
+      const organisations = event.executors.flatMap((x) => CONTACTS[x.name as keyof typeof CONTACTS] ?? []);
+      expect([event.number, got.filter((e) => !emailsOf('shnor').includes(e)).sort()]).toEqual([
+        event.number,
+        organisations.sort(),
+      ]);
+      const teams = event.executors.some((x) => x.name === SHNOR_TEAMS);
+      expect([event.number, emailsOf('shnor').filter((e) => !got.includes(e))]).toEqual([
+        event.number,
+        teams ? [] : emailsOf('shnor'),
+      ]);
+      expect(got.filter((e) => emailsOf('risk_zone').includes(e))).toEqual([]);
     }
+    expect(stored.events.some((e) => e.executors.some((x) => x.name === SHNOR_TEAMS))).toBe(true);
   });
 
   it('a second start finds the same cycle and adds nothing', async () => {
@@ -74,6 +94,6 @@ describe('the demo start: a cycle from the seed roadmap and the demo participant
     const again = await launch();
     expect(again.cycleId).toBe(cycleId);
     expect(await counts()).toEqual(before);
-    expect(before).toMatchObject({ cycles: 1, roadmaps: 1, schools: 43, people: 48, curators: 5 });
+    expect(before).toMatchObject({ cycles: 1, roadmaps: 1, schools: 43, people: 47, curators: 5 });
   });
 });

@@ -235,7 +235,11 @@ describe('directory: school details, people import, editing and deactivation', (
     const recipients = () =>
       harness.apps.api
         .get(DirectoryStore)
-        .reminderRecipients(randomUUID(), [smirnov.organisationId as string])
+        .reminderRecipients({
+          id: randomUUID(),
+          cycleId: randomUUID(),
+          executors: [{ name: 'Отдел образования', organisationId: smirnov.organisationId }],
+        })
         .then((r) => r.map((x) => x.email).sort());
     expect(await recipients()).toEqual([`orlova-${tag}@example.ru`, `smirnov-${tag}@example.ru`]);
     const invitation = (

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { planCycleFromRoadmap, type CanonicalRoadmap } from '@orientir/domain';
@@ -218,7 +219,9 @@ describe('directory: participants import, executors matched to organisations, re
       .request('put', `/api/directory/events/${event2}/assignees`)
       .send({ personIds: [smirnov?.id] })
       .expect(204);
-    const recipients = await harness.apps.api.get(DirectoryStore).reminderRecipients(event2, []);
+    const recipients = await harness.apps.api
+      .get(DirectoryStore)
+      .reminderRecipients({ id: event2, cycleId: randomUUID(), executors: [] });
     expect(recipients.map((r) => r.email)).toEqual(['mimc@lesosibirsk.test']);
     // The confirmed match taught the directory the spelling: next time it is an alias, not a guess.
     const again = (

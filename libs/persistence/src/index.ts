@@ -19,3 +19,4 @@ export * from './persistence.module';
 export * from './stores/event-tracking.store';
 export * from './stores/event-addressee.store';
 export type { CycleSchoolLink, CycleSchoolLinkDraft } from './stores/cycle-school-links.util';
+export { schoolReach, uniqueByEmail, type Recipient } from './stores/executor-group-recipients.util';

@@ -1,6 +1,8 @@
 import { schoolMunicipality, type CycleAccess, type RoleGrant } from '@orientir/auth';
 import {
   availableSchoolActions,
+  executorGroupLabel,
+  executorGroupOf,
   samePerson,
   schoolActorRoles,
   type SchoolActionFacts,
@@ -10,6 +12,7 @@ import { DEFAULT_ESCALATION_CHAIN, type EscalationStep } from '@orientir/domain'
 import { eventWorkflowId, schoolWorkflowId } from '@orientir/contracts';
 import type { CycleView as StoredCycleView, EventExecutorRecord, StoredCycle } from '@orientir/persistence';
 import type { CycleView, EventExecutorView } from './dto/cycle-view.dto';
+import type { ExecutorGroupView } from '../directory/dto/directory.view';
 import type { EscalationChainView } from './dto/escalation-chain.dto';
 
 /** The chain a cycle follows: its own, else the default one. */
@@ -55,15 +58,37 @@ export interface CallerPerson {
  * actions the caller may take and the curators granted it.
  */
 export function toCycleView(
-  { cycle, schools, events, schoolProgress, eventProgress, organisationsWithoutAddressee }: StoredCycleView,
+  {
+    cycle,
+    schools,
+    events,
+    schoolProgress,
+    eventProgress,
+    organisationsWithoutAddressee,
+    groupRecipients,
+  }: StoredCycleView,
   access: CycleAccess,
   grants: readonly RoleGrant[],
   curators: ReadonlyMap<string, string[]>,
   person: CallerPerson,
 ): CycleView {
-  const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] =>
-    !x.organisationId ? 'unmatched' : organisationsWithoutAddressee.has(x.organisationId) ? 'no_addressee' : 'ok';
+  const groupOf = (x: EventExecutorRecord): ExecutorGroupView | null => {
+    const group = executorGroupOf(x.name);
+    return (
+      group && { kind: group.kind, label: executorGroupLabel(group), recipients: groupRecipients.get(x.name) ?? 0 }
+    );
+  };
+  const addressee = (x: EventExecutorRecord): EventExecutorView['addressee'] => {
+    const reached = !!x.organisationId && !organisationsWithoutAddressee.has(x.organisationId);
+    const group = groupOf(x);
+    if (group) return reached || (group.recipients ?? 0) > 0 ? 'ok' : 'no_addressee';
+    return !x.organisationId ? 'unmatched' : reached ? 'ok' : 'no_addressee';
+  };
   const executors = events.filter((e) => access.eventIds.has(e.id)).flatMap((e) => e.executors);
+  const executorGroups = [...new Map(executors.map((x) => [x.name, x])).values()].flatMap((x) => {
+    const group = groupOf(x);
+    return group ? [{ name: x.name, ...group }] : [];
+  });
   const namesWith = (state: EventExecutorView['addressee']): string[] =>
     [...new Set(executors.filter((x) => addressee(x) === state).map((x) => x.name))].sort();
   const bySchool = new Map(schoolProgress.map((p) => [p.schoolId, p]));
@@ -109,6 +134,7 @@ export function toCycleView(
     }),
     unmatchedExecutors: namesWith('unmatched'),
     executorsWithoutAddressee: namesWith('no_addressee'),
+    executorGroups: executorGroups.sort((a, b) => a.name.localeCompare(b.name)),
     escalationChain: toEscalationChainView(cycle.escalationChain, access.manage),
     events: visibleEvents.map((e) => {
       const p = byEvent.get(e.id);
@@ -125,6 +151,7 @@ export function toCycleView(
           name: x.name,
           organisationId: x.organisationId ?? null,
           addressee: addressee(x),
+          group: groupOf(x),
         })),
         workflowId: eventWorkflowId(cycle.id, e.id),
         updatedAt: p?.changedAt.toISOString() ?? null,

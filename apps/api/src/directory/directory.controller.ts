@@ -211,8 +211,9 @@ export class DirectoryController {
   @HttpCode(HttpStatus.OK)
   @Allow(...MANAGERS)
   @ApiOkResponse({ type: [ExecutorMatchView], description: 'Stores nothing' })
-  matchExecutors(@Body() dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
-    return this.directory.matchExecutors(dto);
+  @ApiErrors(DirectoryErrorCode.CYCLE_NOT_FOUND)
+  matchExecutors(@Body() dto: ExecutorMatchesDto, @CurrentActor() actor: Actor): Promise<ExecutorMatchView[]> {
+    return this.directory.matchExecutors(dto, actor);
   }
 
   @Post('school-matches')

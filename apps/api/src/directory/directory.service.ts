@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   DirectoryStore,
+  schoolReach,
   type DirectorySchoolEntity,
   type OrganisationEntity,
   type PersonEntity,
@@ -11,7 +12,15 @@ import { labelGrants } from '../auth/grant-scope.util';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
 import { managedMunicipalityIds, mayManageNamedMunicipality } from './directory-scope.util';
 import { outOfScope } from '../auth/auth.exception';
-import { matchQuestion, nameKey, normaliseMunicipality } from '@orientir/domain';
+import {
+  executorGroupLabel,
+  executorGroupOf,
+  matchQuestion,
+  nameKey,
+  normaliseMunicipality,
+  type ExecutorGroup,
+  type RoadmapSchool,
+} from '@orientir/domain';
 import type {
   DirectorySchoolView,
   ExecutorLinkDto,
@@ -75,18 +84,44 @@ export class DirectoryService {
     );
   }
 
-  /** The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none. */
-  async matchExecutors(dto: ExecutorMatchesDto): Promise<ExecutorMatchView[]> {
+  /**
+   * The preview of a roadmap's executors: exact, by alias, a fuzzy guess to confirm, or none; a name
+   * that stands for the cycle's schools or curators («руководители школ ШНОР», «кураторы ШНОР») is a
+   * cycle group, counted over the cycle `dto.cycleId` names, else over the roadmap's annex schools.
+   */
+  async matchExecutors(
+    dto: ExecutorMatchesDto,
+    actor: Actor,
+    participants?: { schools: readonly RoadmapSchool[] },
+  ): Promise<ExecutorMatchView[]> {
     const municipality = dto.municipality ? await this.directory.findMunicipality(dto.municipality) : null;
+    const names = [...new Set(dto.names.map((n) => n.trim()).filter(Boolean))];
+    const groups = new Map(names.flatMap((name) => (executorGroupOf(name) ? [[name, executorGroupOf(name)!]] : [])));
+    const reached = await this.groupReach(groups, dto.cycleId, municipality?.id ?? null, actor, participants);
     const matches = [];
-    for (const name of [...new Set(dto.names.map((n) => n.trim()).filter(Boolean))]) {
+    for (const name of names.filter((n) => !groups.has(n))) {
       matches.push({ name, found: await this.directory.matchOrganisation(municipality?.id ?? null, name) });
     }
     const linked = matches.flatMap(({ found }) =>
       found.kind === 'exact' || found.kind === 'alias' ? [found.organisation.id] : [],
     );
     const silent = await this.directory.organisationsWithoutAddressee(linked);
-    return matches.map(({ name, found }) => {
+    const byName = new Map(matches.map((m) => [m.name, m.found]));
+    return names.map((name): ExecutorMatchView => {
+      const group = groups.get(name);
+      if (group) {
+        const recipients = reached.get(name) ?? null;
+        return {
+          name,
+          match: 'group',
+          organisationId: null,
+          organisationName: null,
+          question: null,
+          addressee: recipients === 0 ? 'no_addressee' : 'ok',
+          group: { kind: group.kind, label: executorGroupLabel(group), recipients },
+        };
+      }
+      const found = byName.get(name)!;
       if (found.kind === 'none') {
         return {
           name,
@@ -95,6 +130,7 @@ export class DirectoryService {
           organisationName: null,
           question: null,
           addressee: 'unmatched',
+          group: null,
         };
       }
       const certain = found.kind !== 'fuzzy';
@@ -105,8 +141,56 @@ export class DirectoryService {
         organisationName: found.organisation.name,
         question: certain ? null : `«${name}» — это «${found.organisation.name}»?`,
         addressee: !certain ? 'unmatched' : silent.has(found.organisation.id) ? 'no_addressee' : 'ok',
+        group: null,
       };
     });
+  }
+
+  /**
+   * How many addresses each cycle group reaches: in the named cycle; else, for a school group, among
+   * the annex's schools (their own e-mails and, for those the directory knows, its reach). Curators
+   * are assigned once the cycle exists, so before it their number is unknown (null), as are the
+   * schools of a roadmap without an annex (the launch page names them).
+   */
+  private async groupReach(
+    groups: ReadonlyMap<string, ExecutorGroup>,
+    cycleId: string | undefined,
+    municipalityId: string | null,
+    actor: Actor,
+    participants?: { schools: readonly RoadmapSchool[] },
+  ): Promise<Map<string, number | null>> {
+    if (!groups.size) return new Map();
+    if (cycleId) {
+      await this.assertManagesCycle(cycleId, actor);
+      const reached = await this.directory.cycleGroupRecipients(
+        cycleId,
+        [...groups.keys()].map((name) => ({ name })),
+      );
+      return new Map([...reached].map(([name, people]) => [name, people.length]));
+    }
+    const schools = participants?.schools ?? [];
+    const matches = schools.length
+      ? await this.directory.matchSchools(
+          municipalityId,
+          schools.map((s) => ({ fullName: s.name })),
+        )
+      : [];
+    const ids = matches.map((m) => (m.kind === 'exact' || m.kind === 'alias' ? m.school.id : null));
+    const reach = await schoolReach(this.directory.queryable, [...new Set(ids.filter((id) => id !== null))]);
+    const counts = new Map<string, number | null>();
+    for (const [name, group] of groups) {
+      if (group.kind === 'curators' || !schools.length) {
+        counts.set(name, null);
+        continue;
+      }
+      const emails = schools.flatMap((s, i) =>
+        group.categories.includes(s.category)
+          ? [...s.emails, ...(reach.get(ids[i] ?? '') ?? []).map((r) => r.email)]
+          : [],
+      );
+      counts.set(name, new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)).size);
+    }
+    return counts;
   }
 
   /**
@@ -206,13 +290,7 @@ export class DirectoryService {
    * reminders go to that organisation's people from the next one on, and the name becomes an alias.
    */
   async linkCycleExecutor(dto: ExecutorLinkDto, actor: Actor): Promise<ExecutorLinkView> {
-    const municipalityId = await this.directory.municipalityOfCycle(dto.cycleId);
-    const cycleNotFound = () =>
-      new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${dto.cycleId} не найден`, [
-        `cycleId: цикл ${dto.cycleId} не найден`,
-      ]);
-    if (municipalityId === undefined) throw cycleNotFound();
-    await this.assertManages(municipalityId, actor, cycleNotFound);
+    const municipalityId = await this.assertManagesCycle(dto.cycleId, actor);
     const organisation = await this.directory.findOrganisation(dto.organisationId);
     const missing = () => organisationNotFound(dto.organisationId);
     if (!organisation) throw missing();
@@ -240,6 +318,18 @@ export class DirectoryService {
       details: { name: dto.name.trim(), organisationId: organisation.id, events: linked.events, alias: linked.alias },
     });
     return { events: linked.events, alias: linked.alias };
+  }
+
+  /** The cycle's municipality (null: regional) once the caller manages it; else 404 naming `cycleId`. */
+  private async assertManagesCycle(cycleId: string, actor: Actor): Promise<string | null> {
+    const municipalityId = await this.directory.municipalityOfCycle(cycleId);
+    const notFound = () =>
+      new DirectoryException(DirectoryErrorCode.CYCLE_NOT_FOUND, `Цикл ${cycleId} не найден`, [
+        `cycleId: цикл ${cycleId} не найден`,
+      ]);
+    if (municipalityId === undefined) throw notFound();
+    await this.assertManages(municipalityId, actor, notFound);
+    return municipalityId;
   }
 
   /** Out of scope looks the same as absent: another municipality's entries are not revealed. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryStore, EventAddresseeStore, type AddresseeRow } from '@orientir/persistence';
+import { executorGroupLabel, executorGroupOf } from '@orientir/domain';
+import { DirectoryStore, EventAddresseeStore, type AddresseeRow, type Recipient } from '@orientir/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal.model';
 import { DirectoryErrorCode, DirectoryException } from './directory.exception';
@@ -23,25 +24,39 @@ export class EventAssigneesService {
     await this.assertManagesEvent(eventId, actor);
     const found = await this.addressees.addressees(eventId);
     if (!found) throw eventNotFound(eventId);
-    const organisationIds = [...new Set(found.executors.flatMap((x) => (x.organisationId ? [x.organisationId] : [])))];
+    const event = { id: eventId, cycleId: found.cycleId, executors: found.executors };
     // The worker's own rule, so the panel says exactly who the next reminder goes to.
-    const next = await this.directory.reminderRecipients(eventId, organisationIds);
+    const [next, groups] = await Promise.all([
+      this.directory.reminderRecipients(event),
+      this.directory.cycleGroupRecipients(found.cycleId, found.executors),
+    ]);
     const known = new Map([...found.contacts, ...found.assigned].map((p) => [p.personId, p]));
+    const strangers = [...next, ...[...groups.values()].flat()].flatMap((r) =>
+      r.personId && !known.has(r.personId) ? [r.personId] : [],
+    );
+    for (const p of await this.addressees.people([...new Set(strangers)])) known.set(p.personId, p);
+    const show = (r: Recipient): AddresseePersonView => {
+      const person = r.personId ? known.get(r.personId) : undefined;
+      return person
+        ? toAddressee(person)
+        : { id: null, fullName: r.name, position: null, email: r.email, organisationName: null, active: true };
+    };
     return {
       eventId,
       assigned: found.assigned.map(toAddressee),
       executors: found.executors.map((x) => {
         const contacts = found.contacts.filter((p) => x.organisationId && p.organisationId === x.organisationId);
+        const group = executorGroupOf(x.name);
+        const reached = groups.get(x.name) ?? [];
+        const ok = contacts.some((p) => p.email) || reached.length > 0;
         return {
           ...x,
-          contacts: contacts.map(toAddressee),
-          addressee: !x.organisationId ? 'unmatched' : contacts.some((p) => p.email) ? 'ok' : 'no_addressee',
+          contacts: [...contacts.map(toAddressee), ...reached.map(show)],
+          group: group && { kind: group.kind, label: executorGroupLabel(group), recipients: reached.length },
+          addressee: ok ? 'ok' : !x.organisationId && !group ? 'unmatched' : 'no_addressee',
         };
       }),
-      recipients: next.flatMap((r) => {
-        const person = known.get(r.personId);
-        return person ? [toAddressee(person)] : [];
-      }),
+      recipients: next.map(show),
     };
   }
 

@@ -128,7 +128,9 @@ export class RoadmapsService {
     const found = await this.find(id, actor);
     const names = [...new Set(found.document.events.flatMap((e) => e.executors))];
     const executors = names.length
-      ? await this.directory.matchExecutors({ municipality: found.municipality ?? undefined, names })
+      ? await this.directory.matchExecutors({ municipality: found.municipality ?? undefined, names }, actor, {
+          schools: found.document.schools,
+        })
       : [];
     return { ...toStored(found), executors };
   }

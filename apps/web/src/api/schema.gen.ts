@@ -1449,8 +1449,11 @@ export interface components {
       /** @description null: no e-mail, so no reminder reaches them */
       email: string | null;
       fullName: string;
-      /** Format: uuid */
-      id: string;
+      /**
+       * Format: uuid
+       * @description null: an address with no directory person (a school's own e-mail, a school team's account)
+       */
+      id: string | null;
       organisationName: string | null;
       position: string | null;
     };
@@ -1758,7 +1761,9 @@ export interface components {
       /** @description Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it) */
       escalationChain: components['schemas']['EscalationChainView'];
       events: components['schemas']['EventProgressView'][];
-      /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
+      /** @description Executors of visible events that stand for the cycle's schools or curators, with how many they reach */
+      executorGroups: components['schemas']['NamedExecutorGroupView'][];
+      /** @description Executors whose organisation, or whose cycle group, has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
       id: string;
       /** @description Only in the answer to a create: the launch just handed to its workflow (GET /cycles/:id/launch follows it) */
@@ -1768,7 +1773,7 @@ export interface components {
       schools: components['schemas']['SchoolProgressView'][];
       timezone: string;
       title: string;
-      /** @description Executor names of visible events that match no directory organisation */
+      /** @description Executor names of visible events that match no directory organisation (nor the cycle's schools or curators) */
       unmatchedExecutors: string[];
       year: number;
     };
@@ -1794,7 +1799,9 @@ export interface components {
       /** @description Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it) */
       escalationChain: components['schemas']['EscalationChainView'];
       events: components['schemas']['EventProgressView'][];
-      /** @description Executors whose organisation has nobody with an e-mail («нет адресата») */
+      /** @description Executors of visible events that stand for the cycle's schools or curators, with how many they reach */
+      executorGroups: components['schemas']['NamedExecutorGroupView'][];
+      /** @description Executors whose organisation, or whose cycle group, has nobody with an e-mail («нет адресата») */
       executorsWithoutAddressee: string[];
       id: string;
       /** @description Only in the answer to a create: the launch just handed to its workflow (GET /cycles/:id/launch follows it) */
@@ -1804,7 +1811,7 @@ export interface components {
       schools: components['schemas']['SchoolProgressView'][];
       timezone: string;
       title: string;
-      /** @description Executor names of visible events that match no directory organisation */
+      /** @description Executor names of visible events that match no directory organisation (nor the cycle's schools or curators) */
       unmatchedExecutors: string[];
       year: number;
     };
@@ -2013,10 +2020,12 @@ export interface components {
     };
     EventExecutorView: {
       /**
-       * @description no_addressee («нет адресата»): the organisation has no contact person with an e-mail
+       * @description no_addressee («нет адресата»): the organisation has no contact person with an e-mail, or the cycle group reaches nobody
        * @enum {string}
        */
       addressee: 'ok' | 'no_addressee' | 'unmatched';
+      /** @description Set when the name stands for the cycle's schools or curators, not an organisation */
+      group: components['schemas']['ExecutorGroupView'] | null;
       name: string;
       /**
        * Format: uuid
@@ -2169,8 +2178,10 @@ export interface components {
        * @enum {string}
        */
       addressee: 'ok' | 'no_addressee' | 'unmatched';
-      /** @description The organisation's active contact people */
+      /** @description The organisation's active contact people, or whom the cycle group reaches */
       contacts: components['schemas']['AddresseePersonView'][];
+      /** @description Set when the name stands for the cycle's schools or curators, not an organisation */
+      group: components['schemas']['ExecutorGroupView'] | null;
       /** @description The executor as the event names it */
       name: string;
       /**
@@ -2193,6 +2204,17 @@ export interface components {
        * @description The directory organisation confirmed in the preview; omitted: matched by name or alias
        */
       organisationId?: string;
+    };
+    ExecutorGroupView: {
+      /** @enum {string} */
+      kind: 'schools' | 'curators';
+      /**
+       * @description In Russian, for the coordinator
+       * @example школы цикла (ШНОР)
+       */
+      label: string;
+      /** @description How many addresses get its reminders (contact people, school e-mails and school teams, or curators); null: not known before the launch */
+      recipients: number | null;
     };
     ExecutorLinkDto: {
       /** Format: uuid */
@@ -2219,6 +2241,11 @@ export interface components {
     };
     ExecutorMatchesDto: {
       /**
+       * Format: uuid
+       * @description The cycle whose schools and curators the cycle groups among the names are counted over
+       */
+      cycleId?: string;
+      /**
        * @description Municipality of rows that name none
        * @example г. Лесосибирск
        */
@@ -2232,12 +2259,17 @@ export interface components {
     };
     ExecutorMatchView: {
       /**
-       * @description no_addressee («нет адресата»): nobody of the organisation has an e-mail
+       * @description no_addressee («нет адресата»): nobody of the organisation has an e-mail, or the cycle group reaches nobody
        * @enum {string}
        */
       addressee: 'ok' | 'no_addressee' | 'unmatched';
-      /** @enum {string} */
-      match: 'exact' | 'alias' | 'fuzzy' | 'none';
+      /** @description Set for a cycle group; recipients null: not known before the cycle's schools are */
+      group: components['schemas']['ExecutorGroupView'] | null;
+      /**
+       * @description group: the name stands for the cycle's schools or curators (see `group`), not an organisation
+       * @enum {string}
+       */
+      match: 'exact' | 'alias' | 'fuzzy' | 'none' | 'group';
       name: string;
       /** Format: uuid */
       organisationId: string | null;
@@ -2697,6 +2729,19 @@ export interface components {
         | 'cancelled'
         | 'awaiting_schedule';
       title: string;
+    };
+    NamedExecutorGroupView: {
+      /** @enum {string} */
+      kind: 'schools' | 'curators';
+      /**
+       * @description In Russian, for the coordinator
+       * @example школы цикла (ШНОР)
+       */
+      label: string;
+      /** @example руководители школ ШНОР */
+      name: string;
+      /** @description How many addresses get its reminders (contact people, school e-mails and school teams, or curators); null: not known before the launch */
+      recipients: number | null;
     };
     OccurrenceView: {
       /** @description count: things recorded; coverage: percent; document: files; text: 1 when judged met */
@@ -9324,6 +9369,28 @@ export interface operations {
                 };
             /** @enum {string} */
             error: 'CSRF_FAILED' | 'LINK_OUT_OF_SCOPE' | 'ROLE_NOT_ALLOWED';
+            /** @description Russian, for people */
+            message: string;
+          };
+        };
+      };
+      /** @description Error codes: DIRECTORY_CYCLE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Rows or fields at fault: a list of lines, or { row, field, value } for import errors */
+            details:
+              | string[]
+              | {
+                  field?: string;
+                  row?: string;
+                  value?: string;
+                };
+            /** @enum {string} */
+            error: 'DIRECTORY_CYCLE_NOT_FOUND';
             /** @description Russian, for people */
             message: string;
           };

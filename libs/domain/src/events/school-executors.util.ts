@@ -36,3 +36,36 @@ export function coverageCategories(
   if (population === 'shnor') return ['shnor'];
   return ['shnor', 'risk_zone', 'shnsu'];
 }
+
+/**
+ * An executor that names people the cycle already knows rather than an organisation: the cycle's
+ * participating schools of some categories (their contact people and school teams), or the cycle's
+ * curators (of schools of some categories; all of them when none is named).
+ */
+export type ExecutorGroup =
+  { kind: 'schools'; categories: SchoolCategory[] } | { kind: 'curators'; categories: SchoolCategory[] | null };
+
+// «кураторы», «Кураторы ШНОР», «куратор школ зоны риска»: the rest, if any, must name schools.
+const CURATORS = /^куратор(?:ы|ов|а)?(?:\s+(.+))?$/i;
+
+/** The cycle group an executor name stands for, or null when it names an organisation. */
+export function executorGroupOf(name: string): ExecutorGroup | null {
+  const text = name.replace(/\s+/g, ' ').trim();
+  const curators = CURATORS.exec(text);
+  if (curators) {
+    if (!curators[1]) return { kind: 'curators', categories: null };
+    const categories = schoolCategoriesOfExecutor(curators[1]);
+    return categories ? { kind: 'curators', categories } : null;
+  }
+  const categories = schoolCategoriesOfExecutor(text);
+  return categories ? { kind: 'schools', categories } : null;
+}
+
+const CATEGORY_LABELS: Record<SchoolCategory, string> = { shnor: 'ШНОР', risk_zone: 'зона риска', shnsu: 'ШНСУ' };
+
+/** How the coordinator reads a group: «школы цикла (ШНОР, зона риска)», «кураторы цикла (ШНОР)». */
+export function executorGroupLabel(group: ExecutorGroup): string {
+  const every = !group.categories || group.categories.length >= Object.keys(CATEGORY_LABELS).length;
+  const which = every ? '' : ` (${group.categories!.map((c) => CATEGORY_LABELS[c]).join(', ')})`;
+  return `${group.kind === 'schools' ? 'школы цикла' : 'кураторы цикла'}${which}`;
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   directoryKey,
+  executorGroupOf,
   type DirectorySchoolCategory,
   type EscalationStep,
   type PastOccurrencePolicy,
@@ -11,6 +12,7 @@ import {
 } from '@orientir/domain';
 import { cycleLaunchWorkflowId } from '@orientir/contracts';
 import { DirectoryStore } from './directory.store';
+import type { Recipient } from './executor-group-recipients.util';
 import { LaunchStore } from './launch.store';
 import {
   CycleEntity,
@@ -79,13 +81,15 @@ export interface CycleView extends StoredCycle {
   eventProgress: EventProgressEntity[];
   /** Executor organisations with no contact person who has an e-mail: «нет адресата». */
   organisationsWithoutAddressee: Set<string>;
+  /** Executor names that stand for the cycle's schools or curators (executorGroupOf): how many addresses they reach. */
+  groupRecipients: Map<string, number>;
 }
 
 export interface EventForReminder {
   cycle: CycleEntity;
   event: RoadmapEventEntity;
-  /** From the directory: the event's assignees, else its executor organisations' contact people. */
-  recipients: { personId: string; name: string; email: string }[];
+  /** From the directory: the event's assignees, else its executor organisations' contact people and cycle groups' people. */
+  recipients: Recipient[];
 }
 
 @Injectable()
@@ -184,6 +188,11 @@ export class CycleStore {
     manager: EntityManager,
   ): Promise<EventExecutorRecord> {
     let organisationId = executor.organisationId ?? null;
+    // «руководители школ ШНОР», «кураторы ШНОР»: the cycle's own people, not an organisation to find or
+    // make (one given an address of its own still gets an organisation, so the address is not lost).
+    if (!organisationId && !executor.email && executorGroupOf(executor.name)) {
+      return { name: executor.name, email: executor.email };
+    }
     if (!organisationId) {
       const match = await this.directory.matchOrganisation(municipalityId, executor.name, manager);
       // A name like no organisation's is a new organisation; one merely like another's waits for a person to link it.
@@ -263,8 +272,8 @@ export class CycleStore {
   }
 
   /**
-   * The cycle and its progress in one round trip (the dashboard's hot path); then, only for events
-   * linked to organisations, which of those have nobody to mail.
+   * The cycle and its progress in one round trip (the dashboard's hot path); then which executor
+   * organisations have nobody to mail, and how many people the cycle groups among the executors reach.
    */
   async findView(cycleId: string): Promise<CycleView | null> {
     const [stored, schoolProgress, eventProgress] = await Promise.all([
@@ -276,8 +285,15 @@ export class CycleStore {
     const organisationIds = [
       ...new Set(stored.events.flatMap((e) => e.executors.map((x) => x.organisationId ?? '')).filter(Boolean)),
     ];
-    const organisationsWithoutAddressee = await this.directory.organisationsWithoutAddressee(organisationIds);
-    return { ...stored, schoolProgress, eventProgress, organisationsWithoutAddressee };
+    const [organisationsWithoutAddressee, groups] = await Promise.all([
+      this.directory.organisationsWithoutAddressee(organisationIds),
+      this.directory.cycleGroupRecipients(
+        cycleId,
+        stored.events.flatMap((e) => e.executors),
+      ),
+    ]);
+    const groupRecipients = new Map([...groups].map(([name, people]) => [name, people.length]));
+    return { ...stored, schoolProgress, eventProgress, organisationsWithoutAddressee, groupRecipients };
   }
 
   async findEventForReminder(eventId: string): Promise<EventForReminder | null> {
@@ -285,8 +301,7 @@ export class CycleStore {
       .getRepository(RoadmapEventEntity)
       .findOne({ where: { id: eventId }, relations: { cycle: true } });
     if (!event?.cycle) return null;
-    const organisationIds = [...new Set(event.executors.map((x) => x.organisationId ?? '').filter(Boolean))];
-    const recipients = await this.directory.reminderRecipients(event.id, organisationIds);
+    const recipients = await this.directory.reminderRecipients(event);
     return { cycle: event.cycle, event, recipients };
   }
 }

@@ -25,6 +25,13 @@ import {
   type CycleSchoolLink,
   type CycleSchoolLinkDraft,
 } from './cycle-school-links.util';
+import {
+  cycleGroupRecipients,
+  executorGroups,
+  uniqueByEmail,
+  type Queryable,
+  type Recipient,
+} from './executor-group-recipients.util';
 
 export interface SchoolDraft {
   municipalityId: string | null;
@@ -115,6 +122,11 @@ export class DirectoryStore {
     private readonly dataSource: DataSource,
     @Optional() @Inject(DIRECTORY_REGION) readonly regionName: string = DEFAULT_REGION,
   ) {}
+
+  /** For reads composed outside the store (schoolReach). */
+  get queryable(): Queryable {
+    return this.dataSource;
+  }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -551,24 +563,35 @@ export class DirectoryStore {
 
   /**
    * Who gets an event's reminders: the people the coordinator assigned to it, else the contact
-   * people of its executor organisations; only those with an e-mail.
+   * people of its executor organisations and the people its cycle groups stand for (an executor like
+   * «руководители школ ШНОР» or «кураторы ШНОР», see executorGroupOf); only those with an e-mail.
    */
-  async reminderRecipients(
-    eventId: string,
-    organisationIds: string[],
-  ): Promise<{ personId: string; name: string; email: string }[]> {
+  async reminderRecipients(event: {
+    id: string;
+    cycleId: string;
+    executors: readonly { name: string; organisationId?: string | null }[];
+  }): Promise<Recipient[]> {
     const assigned = (await this.dataSource.query(
       `SELECT p.id AS "personId", p.full_name AS name, p.email FROM event_assignees a JOIN people p ON p.id = a.person_id
         WHERE a.event_id = $1 AND p.active AND p.email IS NOT NULL ORDER BY p.email`,
-      [eventId],
-    )) as { personId: string; name: string; email: string }[];
+      [event.id],
+    )) as Recipient[];
     if (assigned.length) return assigned;
-    if (!organisationIds.length) return [];
-    return (await this.dataSource.query(
-      `SELECT id AS "personId", full_name AS name, email FROM people
-        WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND active AND email IS NOT NULL ORDER BY email`,
-      [organisationIds],
-    )) as { personId: string; name: string; email: string }[];
+    const organisationIds = [...new Set(event.executors.flatMap((x) => (x.organisationId ? [x.organisationId] : [])))];
+    const contacts = organisationIds.length
+      ? ((await this.dataSource.query(
+          `SELECT id AS "personId", full_name AS name, email FROM people
+            WHERE organisation_id = ANY($1::uuid[]) AND is_contact AND active AND email IS NOT NULL ORDER BY email`,
+          [organisationIds],
+        )) as Recipient[])
+      : [];
+    const groups = await this.cycleGroupRecipients(event.cycleId, event.executors);
+    return uniqueByEmail([...contacts, ...[...groups.values()].flat()]);
+  }
+
+  /** The people each cycle group among these executors reaches in the cycle, by executor name (see cycleGroupRecipients). */
+  cycleGroupRecipients(cycleId: string, executors: readonly { name: string }[]): Promise<Map<string, Recipient[]>> {
+    return cycleGroupRecipients(this.dataSource, cycleId, executorGroups(executors));
   }
 
   /** Organisations (of these) that have no contact person with an e-mail: «нет адресата». */

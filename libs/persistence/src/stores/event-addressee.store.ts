@@ -17,6 +17,7 @@ export interface AddresseeRow {
 }
 
 export interface EventAddressees {
+  cycleId: string;
   /** As the event lists them; organisationId null: not linked to the directory. */
   executors: { name: string; organisationId: string | null; organisationName: string | null }[];
   /** The people the coordinator named for the event (whatever their e-mail or state, to say so). */
@@ -39,9 +40,10 @@ export class EventAddresseeStore {
   /** Null when there is no such event. */
   async addressees(eventId: string): Promise<EventAddressees | null> {
     if (!UUID.test(eventId)) return null;
-    const [event] = (await this.dataSource.query(`SELECT executors FROM roadmap_events WHERE id = $1`, [eventId])) as {
-      executors: { name: string; organisationId?: string | null }[];
-    }[];
+    const [event] = (await this.dataSource.query(
+      `SELECT cycle_id AS "cycleId", executors FROM roadmap_events WHERE id = $1`,
+      [eventId],
+    )) as { cycleId: string; executors: { name: string; organisationId?: string | null }[] }[];
     if (!event) return null;
     const organisationIds = [...new Set(event.executors.flatMap((x) => (x.organisationId ? [x.organisationId] : [])))];
     const [organisations, assigned, contacts] = await Promise.all([
@@ -62,6 +64,7 @@ export class EventAddresseeStore {
     ]);
     const names = new Map(organisations.map((o) => [o.id, o.name]));
     return {
+      cycleId: event.cycleId,
       executors: event.executors.map((x) => ({
         name: x.name,
         organisationId: x.organisationId ?? null,

@@ -7,6 +7,7 @@ import {
   type MagicLinkPurpose,
   type NotificationMode,
 } from '../entities';
+import { cycleGroupRecipients, executorGroups } from './executor-group-recipients.util';
 
 export interface NewMagicLink {
   tokenHash: string;
@@ -27,6 +28,27 @@ export interface LiveMagicLink {
   cycle: { id: string; title: string; timezone: string } | null;
   event: { id: string; number: string; title: string } | null;
   school: { id: string; name: string; directorySchoolId: string | null } | null;
+}
+
+/** Open events of one time zone due by $2 ($1 the zone, $3 the actionable statuses), for the digest. */
+const DIGEST_EVENTS = `
+  SELECT e.id, e.cycle_id, e.number, e.title, e.deadline, e.executors, c.title AS cycle_title,
+         e.indicator->>'text' AS indicator, e.report_form, COALESCE(p.status, 'scheduled') AS status
+    FROM roadmap_events e JOIN cycles c ON c.id = e.cycle_id
+    LEFT JOIN event_progress p ON p.event_id = e.id
+   WHERE c.timezone = $1 AND COALESCE(p.status, 'scheduled') = ANY($3::text[]) AND e.deadline <= $2`;
+
+interface DigestEventRow {
+  person_id: string;
+  cycle_id: string;
+  cycle_title: string;
+  event_id: string;
+  number: string;
+  title: string;
+  deadline: Date;
+  status: string;
+  indicator: string | null;
+  report_form: string | null;
 }
 
 /** One line of a digest: an event due soon or overdue, or a school awaiting the person's review. */
@@ -244,14 +266,7 @@ export class NotificationStore {
    */
   async digestItems(timezone: string, dueBy: Date): Promise<DigestItemRow[]> {
     const events = (await this.dataSource.query(
-      `WITH ev AS (
-         SELECT e.id, e.cycle_id, e.number, e.title, e.deadline, e.executors, c.title AS cycle_title,
-                e.indicator->>'text' AS indicator, e.report_form,
-                COALESCE(p.status, 'scheduled') AS status
-           FROM roadmap_events e JOIN cycles c ON c.id = e.cycle_id
-           LEFT JOIN event_progress p ON p.event_id = e.id
-          WHERE c.timezone = $1 AND COALESCE(p.status, 'scheduled') = ANY($3::text[]) AND e.deadline <= $2
-       ), recipients AS (
+      `WITH ev AS (${DIGEST_EVENTS}), recipients AS (
          SELECT ev.id AS event_id, a.person_id FROM ev JOIN event_assignees a ON a.event_id = ev.id
          UNION
          SELECT ev.id, pe.id FROM ev CROSS JOIN LATERAL jsonb_array_elements(ev.executors) x
@@ -262,18 +277,8 @@ export class NotificationStore {
               ev.indicator, ev.report_form
          FROM ev JOIN recipients r ON r.event_id = ev.id`,
       [timezone, dueBy, ACTIONABLE_EVENT_STATUSES],
-    )) as {
-      person_id: string;
-      cycle_id: string;
-      cycle_title: string;
-      event_id: string;
-      number: string;
-      title: string;
-      deadline: Date;
-      status: string;
-      indicator: string | null;
-      report_form: string | null;
-    }[];
+    )) as DigestEventRow[];
+    events.push(...(await this.groupDigestRows(timezone, dueBy, events)));
     const reviews = (await this.dataSource.query(
       `SELECT ca.person_id, s.cycle_id, c.title AS cycle_title, s.id AS school_id, s.name, sp.round
          FROM school_progress sp JOIN schools s ON s.id = sp.school_id JOIN cycles c ON c.id = s.cycle_id
@@ -320,6 +325,41 @@ export class NotificationStore {
         reportForm: null,
       })),
     ];
+  }
+
+  /**
+   * The digest lines of the people the events' cycle groups reach («руководители школ ШНОР»,
+   * «кураторы ШНОР»: see cycleGroupRecipients), for events with no assignees; `known` lines are not repeated.
+   */
+  private async groupDigestRows(timezone: string, dueBy: Date, known: DigestEventRow[]): Promise<DigestEventRow[]> {
+    const open = (await this.dataSource.query(
+      `WITH ev AS (${DIGEST_EVENTS})
+       SELECT ev.cycle_id, ev.cycle_title, ev.id AS event_id, ev.number, ev.title, ev.deadline, ev.status,
+              ev.indicator, ev.report_form, ev.executors
+         FROM ev WHERE NOT EXISTS (SELECT 1 FROM event_assignees a WHERE a.event_id = ev.id)`,
+      [timezone, dueBy, ACTIONABLE_EVENT_STATUSES],
+    )) as (Omit<DigestEventRow, 'person_id'> & { executors: { name: string }[] })[];
+    const seen = new Set(known.map((r) => `${r.person_id}/${r.event_id}`));
+    const rows: DigestEventRow[] = [];
+    for (const cycleId of new Set(open.map((e) => e.cycle_id))) {
+      const events = open.filter((e) => e.cycle_id === cycleId && executorGroups(e.executors).size > 0);
+      if (!events.length) continue;
+      const reached = await cycleGroupRecipients(
+        this.dataSource,
+        cycleId,
+        executorGroups(events.flatMap((e) => e.executors)),
+      );
+      for (const { executors, ...event } of events) {
+        for (const x of executors) {
+          for (const r of reached.get(x.name) ?? []) {
+            if (!r.personId || seen.has(`${r.personId}/${event.event_id}`)) continue;
+            seen.add(`${r.personId}/${event.event_id}`);
+            rows.push({ ...event, person_id: r.personId });
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /** The people named, with an e-mail, and their mode. */

@@ -2,6 +2,7 @@ import { SCHOOL_YEAR_ACTIONS, type SchoolYearActionKind } from '@orientir/domain
 import { EscalationChainView } from './escalation-chain.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { LaunchView } from './launch-view.dto';
+import { ExecutorGroupView } from '../../directory/dto/directory.view';
 
 export class SchoolProgressView {
   @ApiProperty() id!: string;
@@ -39,15 +40,27 @@ export class SchoolProgressView {
   curators!: string[];
 }
 
+/** A cycle group among the cycle's executors. */
+export class NamedExecutorGroupView extends ExecutorGroupView {
+  @ApiProperty({ example: 'руководители школ ШНОР' }) name!: string;
+}
+
 export class EventExecutorView {
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: matched to no organisation yet' })
   organisationId!: string | null;
   @ApiProperty({
     enum: ['ok', 'no_addressee', 'unmatched'],
-    description: 'no_addressee («нет адресата»): the organisation has no contact person with an e-mail',
+    description:
+      'no_addressee («нет адресата»): the organisation has no contact person with an e-mail, or the cycle group reaches nobody',
   })
   addressee!: 'ok' | 'no_addressee' | 'unmatched';
+  @ApiProperty({
+    type: ExecutorGroupView,
+    nullable: true,
+    description: "Set when the name stands for the cycle's schools or curators, not an organisation",
+  })
+  group!: ExecutorGroupView | null;
 }
 
 export class EventProgressView {
@@ -88,13 +101,22 @@ export class CycleView {
   alerts!: CycleAlertView[];
   @ApiProperty({ type: [SchoolProgressView] }) schools!: SchoolProgressView[];
   @ApiProperty({ type: [EventProgressView] }) events!: EventProgressView[];
-  @ApiProperty({ type: [String], description: 'Executor names of visible events that match no directory organisation' })
+  @ApiProperty({
+    type: [String],
+    description:
+      "Executor names of visible events that match no directory organisation (nor the cycle's schools or curators)",
+  })
   unmatchedExecutors!: string[];
   @ApiProperty({
     type: [String],
-    description: 'Executors whose organisation has nobody with an e-mail («нет адресата»)',
+    description: 'Executors whose organisation, or whose cycle group, has nobody with an e-mail («нет адресата»)',
   })
   executorsWithoutAddressee!: string[];
+  @ApiProperty({
+    type: [NamedExecutorGroupView],
+    description: "Executors of visible events that stand for the cycle's schools or curators, with how many they reach",
+  })
+  executorGroups!: NamedExecutorGroupView[];
   @ApiProperty({
     type: EscalationChainView,
     description: 'Whom an overdue item is escalated to and when (PUT /cycles/:id/escalation-chain changes it)',

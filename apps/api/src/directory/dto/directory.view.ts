@@ -66,6 +66,19 @@ export class PersonView {
   @ApiProperty({ description: 'false: left the organisation; kept, gets no reminders' }) active!: boolean;
 }
 
+/** An executor that stands for the cycle's own people: its schools of some categories, or its curators. */
+export class ExecutorGroupView {
+  @ApiProperty({ enum: ['schools', 'curators'] }) kind!: 'schools' | 'curators';
+  @ApiProperty({ example: 'школы цикла (ШНОР)', description: 'In Russian, for the coordinator' }) label!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'How many addresses get its reminders (contact people, school e-mails and school teams, or curators); null: not known before the launch',
+  })
+  recipients!: number | null;
+}
+
 /** `municipality`: where the roadmap applies; omitted: regional. */
 export class ExecutorMatchesDto extends DirectoryImportOptionsDto {
   @ApiProperty({ type: [String], example: ['Отдел образования'] })
@@ -75,20 +88,39 @@ export class ExecutorMatchesDto extends DirectoryImportOptionsDto {
   @IsString({ each: true, message: RU.string })
   @MaxLength(500, { each: true, message: RU.maxLength })
   names!: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The cycle whose schools and curators the cycle groups among the names are counted over',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: RU.uuid })
+  cycleId?: string;
 }
 
 export class ExecutorMatchView {
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['exact', 'alias', 'fuzzy', 'none'] }) match!: 'exact' | 'alias' | 'fuzzy' | 'none';
+  @ApiProperty({
+    enum: ['exact', 'alias', 'fuzzy', 'none', 'group'],
+    description: "group: the name stands for the cycle's schools or curators (see `group`), not an organisation",
+  })
+  match!: 'exact' | 'alias' | 'fuzzy' | 'none' | 'group';
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organisationId!: string | null;
   @ApiProperty({ nullable: true, type: String }) organisationName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For a fuzzy match: the question to confirm, in Russian' })
   question!: string | null;
   @ApiProperty({
     enum: ['ok', 'no_addressee', 'unmatched'],
-    description: 'no_addressee («нет адресата»): nobody of the organisation has an e-mail',
+    description:
+      'no_addressee («нет адресата»): nobody of the organisation has an e-mail, or the cycle group reaches nobody',
   })
   addressee!: 'ok' | 'no_addressee' | 'unmatched';
+  @ApiProperty({
+    type: ExecutorGroupView,
+    nullable: true,
+    description: "Set for a cycle group; recipients null: not known before the cycle's schools are",
+  })
+  group!: ExecutorGroupView | null;
 }
 
 export class SchoolMatchQuery {
@@ -195,7 +227,13 @@ export class ExecutorLinkView {
 
 /** A directory person as an event's addressee. */
 export class AddresseePersonView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "null: an address with no directory person (a school's own e-mail, a school team's account)",
+  })
+  id!: string | null;
   @ApiProperty() fullName!: string;
   @ApiProperty({ nullable: true, type: String }) position!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null: no e-mail, so no reminder reaches them' })
@@ -209,8 +247,17 @@ export class ExecutorAddresseesView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: not linked to the directory' })
   organisationId!: string | null;
   @ApiProperty({ nullable: true, type: String }) organisationName!: string | null;
-  @ApiProperty({ type: [AddresseePersonView], description: "The organisation's active contact people" })
+  @ApiProperty({
+    type: [AddresseePersonView],
+    description: "The organisation's active contact people, or whom the cycle group reaches",
+  })
   contacts!: AddresseePersonView[];
+  @ApiProperty({
+    type: ExecutorGroupView,
+    nullable: true,
+    description: "Set when the name stands for the cycle's schools or curators, not an organisation",
+  })
+  group!: ExecutorGroupView | null;
   @ApiProperty({
     enum: ['ok', 'no_addressee', 'unmatched'],
     description: 'By default: no_addressee («нет адресата») when no contact person has an e-mail',

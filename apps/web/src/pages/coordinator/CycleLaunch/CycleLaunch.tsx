@@ -699,6 +699,7 @@ const MATCH_WORDS: Record<ExecutorMatch['match'], string> = {
   alias: t.matchAlias,
   fuzzy: t.matchFuzzy,
   none: t.matchNone,
+  group: t.matchGroup,
 };
 
 function ExecutorMatchCell({
@@ -712,6 +713,23 @@ function ExecutorMatchCell({
   chosen: string | undefined;
 }) {
   const linked = m.match !== 'fuzzy' || answer === true;
+  if (m.group) {
+    // The cycle's own schools or curators: nothing to link, only whom the reminders reach.
+    return (
+      <>
+        <div>{m.group.label}</div>
+        <div className="muted">
+          {m.group.recipients === null ? t.groupCountedAtLaunch : `${t.groupRecipients}: ${m.group.recipients}`}
+          {m.addressee === 'no_addressee' && (
+            <>
+              {' · '}
+              <Label theme="warning">{t.noAddressee}</Label>
+            </>
+          )}
+        </div>
+      </>
+    );
+  }
   if (chosen) {
     return (
       <>

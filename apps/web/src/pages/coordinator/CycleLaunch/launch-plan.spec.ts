@@ -61,6 +61,7 @@ describe('launch plan', () => {
       organisationName: organisationId && `Организация ${name}`,
       question: match === 'fuzzy' ? `«${name}» — это …?` : null,
       addressee: 'unmatched' as const,
+      group: null,
     });
     const matches = [m('ОО', 'fuzzy', 'o1'), m('УО', 'fuzzy', 'o2'), m('ИМЦ', 'exact', 'o3'), m('ГМС', 'none', null)];
     expect(confirmedExecutors(matches, { ОО: true, УО: false, ИМЦ: true, ГМС: true })).toEqual([

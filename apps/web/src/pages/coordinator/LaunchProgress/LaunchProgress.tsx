@@ -7,6 +7,7 @@ import { ErrorState, InlineError, PageLoader } from '../../../components/PageSta
 import { t } from './i18n';
 import { launchProgress } from './launch-progress';
 import { UnmatchedExecutors } from './UnmatchedExecutors';
+import { CycleGroupExecutors } from './CycleGroupExecutors';
 
 const STATUS_THEME = { pending: 'unknown', running: 'info', completed: 'success', failed: 'danger' } as const;
 
@@ -91,11 +92,13 @@ export default function LaunchProgress() {
           </ul>
         </section>
       )}
+      {cycle.data && <CycleGroupExecutors groups={cycle.data.executorGroups} />}
       {cycle.data && (
         <UnmatchedExecutors
           cycleId={cycleId}
           unmatched={cycle.data.unmatchedExecutors}
           withoutAddressee={cycle.data.executorsWithoutAddressee}
+          groups={cycle.data.executorGroups.map((g) => g.name)}
         />
       )}
     </>

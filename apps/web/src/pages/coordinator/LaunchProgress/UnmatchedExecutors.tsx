@@ -10,7 +10,13 @@ import { t } from './i18n';
  * Executors of the cycle with no organisation (and those with nobody to mail): each can be linked to
  * a directory organisation here; the next reminders go to its people and the name becomes an alias.
  */
-export function UnmatchedExecutors(props: { cycleId: string; unmatched: string[]; withoutAddressee: string[] }) {
+export function UnmatchedExecutors(props: {
+  cycleId: string;
+  unmatched: string[];
+  withoutAddressee: string[];
+  /** Executors that are the cycle's schools or curators: reached by adding their addresses, not by linking. */
+  groups?: readonly string[];
+}) {
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Record<string, string | undefined>>({});
   const organisations = useQuery({
@@ -64,6 +70,7 @@ export function UnmatchedExecutors(props: { cycleId: string; unmatched: string[]
         {props.withoutAddressee.map((name) => (
           <li key={`silent:${name}`}>
             {name} <Label theme="warning">{t.noAddressee}</Label>
+            {props.groups?.includes(name) && <span className="muted"> — {t.groupWithoutAddressee}</span>}
           </li>
         ))}
       </ul>

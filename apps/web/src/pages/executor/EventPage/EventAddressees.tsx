@@ -15,7 +15,7 @@ function People({ people }: { people: readonly Addressee[] }) {
   return (
     <ul>
       {people.map((p) => (
-        <li key={p.id}>
+        <li key={p.id ?? p.email}>
           {p.fullName}
           {p.position && `, ${p.position}`}
           {p.organisationName && ` (${p.organisationName})`} — {p.email ?? <Label theme="warning">{a.noEmail}</Label>}
@@ -48,7 +48,7 @@ export function EventAddressees({ eventId }: { eventId: string }) {
     },
   });
   const v = view.data;
-  const assignedIds = v?.assigned.map((p) => p.id) ?? [];
+  const assignedIds = v?.assigned.flatMap((p) => (p.id ? [p.id] : [])) ?? [];
   const chosen = picked ?? assignedIds;
   // Only people a reminder can reach are offered; the API refuses the others anyway.
   const withEmail = new Set((people.data ?? []).filter((p) => p.email).map((p) => p.id));
@@ -88,7 +88,15 @@ export function EventAddressees({ eventId }: { eventId: string }) {
                 {v.executors.map((x) => (
                   <tr key={x.name}>
                     <td>{x.name}</td>
-                    <td>{x.organisationName ?? <Label theme="warning">{a.unmatched}</Label>}</td>
+                    <td>
+                      {x.group ? (
+                        <>
+                          {x.group.label} <span className="muted">({a.groupHint[x.group.kind]})</span>
+                        </>
+                      ) : (
+                        (x.organisationName ?? <Label theme="warning">{a.unmatched}</Label>)
+                      )}
+                    </td>
                     <td>
                       {x.contacts.length > 0 && <People people={x.contacts} />}
                       {x.addressee !== 'ok' && <Label theme="danger">{a.nobody}</Label>}
