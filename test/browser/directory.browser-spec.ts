@@ -113,7 +113,11 @@ describe('the directory in Chromium', () => {
     await p.page.getByRole('button', { name: 'Сохранить в справочник' }).click();
     await p.page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
     await tab('Организации');
+    // Paged by 50 over every test's organisations: the search finds it wherever it sorts.
+    const organisationSearch = p.page.getByRole('searchbox', { name: 'Поиск организаций' });
+    await organisationSearch.fill(OFFICE);
     await p.page.getByRole('cell', { name: OFFICE }).first().waitFor();
+    await organisationSearch.fill('');
     await tab('Импорт');
 
     // Next year's file spells the school differently: the preview asks instead of adding a second school,
@@ -152,6 +156,7 @@ describe('the directory in Chromium', () => {
 
     // Merge by hand: «УО» now means the office within its municipality.
     await tab('Организации');
+    await organisationSearch.fill(OFFICE);
     const officeRow = p.page
       .getByRole('row')
       .filter({ hasText: OFFICE })

@@ -303,7 +303,7 @@ export class DirectoryImportService {
         continue;
       }
       if (c.workplaceAsNew || (place && !municipality)) continue;
-      const match = await this.directory.matchOrganisation(municipality?.id ?? null, c.workplace);
+      const match = await this.directory.matchMunicipalOrganisation(municipality?.id ?? null, c.workplace);
       if (match.kind === 'fuzzy')
         unanswered.push(
           `curators[${i}] «${c.name}»: место работы «${c.workplace}» похоже на «${match.organisation.name}» — ${ask}: это оно (workplaceOrganisationId) или новая организация (workplaceAsNew: true)`,
@@ -374,7 +374,7 @@ export class DirectoryImportService {
     for (const c of dto.curators) {
       const workplace =
         c.workplace?.trim() && (!place || municipality)
-          ? await this.directory.matchOrganisation(municipality?.id ?? null, c.workplace)
+          ? await this.directory.matchMunicipalOrganisation(municipality?.id ?? null, c.workplace)
           : ({ kind: 'none' } as const);
       const organisation = workplace.kind === 'none' ? null : workplace.organisation;
       curators.push({

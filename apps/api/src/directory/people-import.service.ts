@@ -43,7 +43,7 @@ export class PeopleImportService {
     const { people, problems } = await parsePeople({ fileName, bytes: file.buffer });
     const rows: ImportPersonRow[] = [];
     for (const p of people) {
-      const organisation = await this.directory.matchOrganisation(place.id, p.organisation);
+      const organisation = await this.directory.matchMunicipalOrganisation(place.id, p.organisation);
       const known = organisation.kind === 'exact' || organisation.kind === 'alias' ? organisation.organisation : null;
       const person = p.email ? await this.directory.findPersonByEmail(p.email) : null;
       const changed =
@@ -144,7 +144,7 @@ export class PeopleImportService {
         continue;
       }
       if (p.organisationAsNew) continue;
-      const match = await this.directory.matchOrganisation(municipalityId, p.organisation);
+      const match = await this.directory.matchMunicipalOrganisation(municipalityId, p.organisation);
       if (match.kind === 'fuzzy')
         unanswered.push(
           `people[${i}] «${p.fullName}»: организация «${p.organisation}» похожа на «${match.organisation.name}» — ответьте в предпросмотре: это она (organisationId) или новая (organisationAsNew: true)`,

@@ -391,6 +391,22 @@ export class DirectoryStore {
     return { kind: 'none' };
   }
 
+  /**
+   * matchOrganisation for a row of a municipality's import: a regional organisation is taken exactly
+   * or by alias, but one merely similar is no question (the municipality's «Отдел образования …» is not
+   * a regional body's spelling), so such a row is a new organisation of the municipality.
+   */
+  async matchMunicipalOrganisation(
+    municipalityId: string | null,
+    name: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationMatch> {
+    const found = await this.matchOrganisation(municipalityId, name, m);
+    return found.kind === 'fuzzy' && municipalityId && found.organisation.municipalityId !== municipalityId
+      ? { kind: 'none' }
+      : found;
+  }
+
   private async matchWithin(scope: string, name: string, m: EntityManager): Promise<OrganisationMatch> {
     const key = directoryKey(name);
     const repo = m.getRepository(OrganisationEntity);
