@@ -96,11 +96,12 @@ describe('launch choices and verdicts in Chromium', () => {
     const events = await eventually(
       'every event workflow projected',
       async () => {
-        const page = await admin.get(`/api/cycles/${cycleId}/events`).query({ pageSize: 100 }).expect(200);
-        const items = page.body.items as EventSummary[];
+        // Counted before the list is read: a list read first could predate the last projection.
         const db = product.apps.api.get(DataSource);
         const [{ n }] = await db.query('SELECT count(*)::int AS n FROM event_progress WHERE cycle_id = $1', [cycleId]);
-        return n === 23 ? new Map(items.map((e) => [e.number, e])) : undefined;
+        if (n !== 23) return undefined;
+        const page = await admin.get(`/api/cycles/${cycleId}/events`).query({ pageSize: 100 }).expect(200);
+        return new Map((page.body.items as EventSummary[]).map((e) => [e.number, e]));
       },
       180_000,
     ); // the launch runs in the background; on a loaded CI machine it took more than a minute
