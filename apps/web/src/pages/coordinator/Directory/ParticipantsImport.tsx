@@ -7,6 +7,7 @@ import { InlineError } from '../../../components/PageState';
 import { MatchChoice } from '../../../components/match/MatchChoice';
 import { matchDecision, unanswered, type MatchAnswer } from '../../../components/match/match-answer';
 import { ImportPicker } from './ImportPicker';
+import { useImportPreview } from './use-import-preview';
 import { t } from './i18n';
 
 type Preview = Schemas['DirectoryImportPreview'];
@@ -25,25 +26,16 @@ export function ParticipantsImport(props: {
   onSaved: (message: string) => void;
 }) {
   const { schoolOptions, organisationOptions } = props;
-  const [file, setFile] = useState<File | null>(null);
-  const [municipality, setMunicipality] = useState('');
-  const [preview, setPreview] = useState<Preview | null>(null);
   // The person's answers to the preview's «"…" — это "…"?», by row.
   const [schoolAnswers, setSchoolAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
   const [curatorAnswers, setCuratorAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
-  const load = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      if (file) form.append('file', file);
-      if (municipality.trim()) form.append('municipality', municipality.trim());
-      return unwrap(api.POST('/api/directory/import', { body: {} as never, bodySerializer: () => form }));
-    },
-    onSuccess: (result) => {
-      setPreview(result);
+  const { preview, setPreview, picker } = useImportPreview(
+    (form) => unwrap(api.POST('/api/directory/import', { body: {} as never, bodySerializer: () => form })),
+    () => {
       setSchoolAnswers({});
       setCuratorAnswers({});
     },
-  });
+  );
   const confirm = useMutation({
     mutationFn: (p: Preview) =>
       unwrap(
@@ -79,18 +71,7 @@ export function ParticipantsImport(props: {
         {t.importTitle}
       </h2>
       <p className="muted">{t.importHint}</p>
-      <ImportPicker
-        id="directory"
-        fileLabel={t.file}
-        municipalityLabel={t.municipality}
-        file={file}
-        onFile={setFile}
-        municipality={municipality}
-        onMunicipality={setMunicipality}
-        loading={load.isPending}
-        error={load.error}
-        onPreview={() => load.mutate()}
-      />
+      <ImportPicker id="directory" fileLabel={t.file} municipalityLabel={t.municipality} {...picker} />
       {preview && (
         <>
           <Table

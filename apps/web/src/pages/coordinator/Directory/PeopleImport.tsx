@@ -5,6 +5,7 @@ import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
 import { ImportPicker } from './ImportPicker';
+import { useImportPreview } from './use-import-preview';
 import { MatchChoice } from '../../../components/match/MatchChoice';
 import { matchDecision, unanswered, type MatchAnswer } from '../../../components/match/match-answer';
 import { t } from './i18n';
@@ -19,23 +20,14 @@ export function PeopleImport(props: {
 }) {
   // The person's answers to «"…" — это "…"?» about a row's organisation, by row.
   const [answers, setAnswers] = useState<Record<number, MatchAnswer | undefined>>({});
-  const [file, setFile] = useState<File | null>(null);
-  const [municipality, setMunicipality] = useState('');
-  const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const load = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      if (file) form.append('file', file);
-      if (municipality.trim()) form.append('municipality', municipality.trim());
-      return unwrap(api.POST('/api/directory/people-import', { body: {} as never, bodySerializer: () => form }));
-    },
-    onSuccess: (result) => {
-      setPreview(result);
+  const { preview, setPreview, picker } = useImportPreview(
+    (form) => unwrap(api.POST('/api/directory/people-import', { body: {} as never, bodySerializer: () => form })),
+    () => {
       setAnswers({});
       setDone(null);
     },
-  });
+  );
   const confirm = useMutation({
     mutationFn: (p: Preview) =>
       unwrap(
@@ -62,18 +54,7 @@ export function PeopleImport(props: {
         {t.peopleImportTitle}
       </h2>
       <p className="muted">{t.peopleImportHint}</p>
-      <ImportPicker
-        id="people"
-        fileLabel={t.peopleFile}
-        municipalityLabel={t.peopleMunicipality}
-        file={file}
-        onFile={setFile}
-        municipality={municipality}
-        onMunicipality={setMunicipality}
-        loading={load.isPending}
-        error={load.error}
-        onPreview={() => load.mutate()}
-      />
+      <ImportPicker id="people" fileLabel={t.peopleFile} municipalityLabel={t.peopleMunicipality} {...picker} />
       {done && <p role="status">{done}</p>}
       {preview && (
         <>
