@@ -1,9 +1,7 @@
 import { Select, TextInput } from '@gravity-ui/uikit';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
 import { ROLE_TITLES, SCOPE_TITLES, SCOPES_OF_ROLE, type Grant, type RoleName, type ScopeKind } from '../../lib/roles';
 import { t } from './i18n';
+import { useDirectoryMunicipalities, useDirectoryOrganisations, useDirectorySchools } from '../../lib/use-directory';
 
 type Option = { value: string; content: string };
 
@@ -26,18 +24,9 @@ export function GrantPicker(props: {
 }) {
   const { grant, onChange } = props;
   const label = (text: string) => `${text}${props.labelSuffix ?? ''}`;
-  const organisations = useQuery({
-    queryKey: ['directory', 'organisations'],
-    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
-  });
-  const schools = useQuery({
-    queryKey: ['directory', 'schools'],
-    queryFn: () => unwrap(api.GET('/api/directory/schools')),
-  });
-  const municipalities = useQuery({
-    queryKey: ['directory', 'municipalities'],
-    queryFn: () => unwrap(api.GET('/api/directory/municipalities')),
-  });
+  const organisations = useDirectoryOrganisations();
+  const schools = useDirectorySchools();
+  const municipalities = useDirectoryMunicipalities();
   const valuesOf = (kind: ScopeKind): Option[] | null => {
     if (kind === 'organisation') return (organisations.data ?? []).map((o) => ({ value: o.id, content: o.name }));
     if (kind === 'school') return (schools.data ?? []).map((s) => ({ value: s.id, content: s.fullName }));

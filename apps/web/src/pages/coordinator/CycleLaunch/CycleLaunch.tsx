@@ -44,6 +44,7 @@ import {
   type SchoolYearDraft,
   type UndatedDecision,
 } from './launch-plan';
+import { useDirectoryOrganisations, useDirectorySchools } from '../../../lib/use-directory';
 
 const CATEGORY_OPTIONS = Object.entries(CATEGORY_TITLES).map(([value, content]) => ({ value, content }));
 
@@ -96,10 +97,7 @@ export default function CycleLaunch() {
         }),
       ),
   });
-  const organisations = useQuery({
-    queryKey: ['directory', 'organisations'],
-    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
-  });
+  const organisations = useDirectoryOrganisations();
   const organisationOptions = [
     { value: '', content: t.noChoice },
     ...(organisations.data ?? []).map((o) => ({ value: o.id, content: o.name })),
@@ -135,10 +133,7 @@ export default function CycleLaunch() {
       );
     },
   });
-  const directorySchools = useQuery({
-    queryKey: ['directory', 'schools'],
-    queryFn: () => unwrap(api.GET('/api/directory/schools')),
-  });
+  const directorySchools = useDirectorySchools();
   const directorySchoolOptions = (directorySchools.data ?? []).map((d) => ({ value: d.id, content: d.fullName }));
   const matchOf = (s: SchoolDraft) => schoolMatches.data?.get(schoolKey(s));
   const schoolsWaiting = named.filter((s) => unanswered(matchOf(s)?.match, schoolAnswers[schoolKey(s)])).length;

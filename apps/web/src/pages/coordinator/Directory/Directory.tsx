@@ -1,9 +1,7 @@
 import { Tab, TabList, TabPanel, TabProvider } from '@gravity-ui/uikit';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
 import { EmptyState, ErrorState, PageLoader } from '../../../components/PageState';
 import { OrganisationsTab } from './OrganisationsTab';
 import { ParticipantsImport } from './ParticipantsImport';
@@ -11,6 +9,7 @@ import { PeopleImport } from './PeopleImport';
 import { PeopleTab } from './PeopleTab';
 import { SchoolsTab } from './SchoolsTab';
 import { t } from './i18n';
+import { useDirectoryOrganisations, useDirectoryPeopleList, useDirectorySchools } from '../../../lib/use-directory';
 
 const TABS = ['schools', 'organisations', 'people', 'import'] as const;
 type DirectoryTab = (typeof TABS)[number];
@@ -22,18 +21,9 @@ type DirectoryTab = (typeof TABS)[number];
  */
 export default function Directory() {
   const queryClient = useQueryClient();
-  const schools = useQuery({
-    queryKey: ['directory', 'schools'],
-    queryFn: () => unwrap(api.GET('/api/directory/schools')),
-  });
-  const organisations = useQuery({
-    queryKey: ['directory', 'organisations'],
-    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
-  });
-  const people = useQuery({
-    queryKey: ['directory', 'people'],
-    queryFn: () => unwrap(api.GET('/api/directory/people')),
-  });
+  const schools = useDirectorySchools();
+  const organisations = useDirectoryOrganisations();
+  const people = useDirectoryPeopleList();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['directory'] });
   const [done, setDone] = useState<string | null>(null);
   const saved = (message: string) => {

@@ -1,10 +1,11 @@
 import { Button, Label, Select } from '@gravity-ui/uikit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
 import { t } from './i18n';
+import { useDirectoryOrganisations } from '../../../lib/use-directory';
 
 /**
  * Executors of the cycle with no organisation (and those with nobody to mail): each can be linked to
@@ -19,11 +20,7 @@ export function UnmatchedExecutors(props: {
 }) {
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Record<string, string | undefined>>({});
-  const organisations = useQuery({
-    queryKey: ['directory', 'organisations'],
-    queryFn: () => unwrap(api.GET('/api/directory/organisations')),
-    enabled: props.unmatched.length > 0,
-  });
+  const organisations = useDirectoryOrganisations(props.unmatched.length > 0);
   const link = useMutation({
     mutationFn: (name: string) =>
       unwrap(

@@ -1,12 +1,12 @@
 import { Button, RadioGroup, Select, TextInput } from '@gravity-ui/uikit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
-import { useDirectoryPeople } from '../../../lib/use-directory-people';
 import { CATEGORY_TITLES } from '../../../lib/words';
 import { m } from './manage.i18n';
+import { useDirectoryMunicipalities, useDirectoryPeople, useDirectorySchools } from '../../../lib/use-directory';
 
 type Category = Schemas['AddSchoolDto']['category'];
 const CATEGORIES: Category[] = ['shnor', 'risk_zone', 'shnsu', 'other'];
@@ -33,14 +33,8 @@ export function AddSchool({
   const [category, setCategory] = useState<Category>('shnor');
   const [curatorId, setCuratorId] = useState('');
   const [added, setAdded] = useState<Schemas['AddedSchoolView'] | null>(null);
-  const schools = useQuery({
-    queryKey: ['directory', 'schools'],
-    queryFn: () => unwrap(api.GET('/api/directory/schools')),
-  });
-  const municipalities = useQuery({
-    queryKey: ['directory', 'municipalities'],
-    queryFn: () => unwrap(api.GET('/api/directory/municipalities')),
-  });
+  const schools = useDirectorySchools();
+  const municipalities = useDirectoryMunicipalities();
   const { people, options: personOptions } = useDirectoryPeople();
 
   const chosen = schools.data?.find((s) => s.id === directoryId);

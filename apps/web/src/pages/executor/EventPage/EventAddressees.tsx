@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { InlineError } from '../../../components/PageState';
-import { useDirectoryPeople } from '../../../lib/use-directory-people';
+import { useDirectoryPeople } from '../../../lib/use-directory';
 import { a } from './addressees.i18n';
 import './event-addressees.css';
 

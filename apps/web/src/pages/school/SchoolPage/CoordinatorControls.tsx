@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { DateInput } from '../../../components/DateInput';
 import { InlineError } from '../../../components/PageState';
-import { useDirectoryPeople } from '../../../lib/use-directory-people';
+import { useDirectoryPeople } from '../../../lib/use-directory';
 import { useSchoolAction, type SchoolYearState } from '../../../lib/use-school-year';
 import { c } from './coordinator.i18n';
 import './coordinator-controls.css';
