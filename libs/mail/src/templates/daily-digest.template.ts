@@ -1,7 +1,15 @@
 import { deadlineCalendar, type CalendarDeadline } from './deadline-calendar.util';
 import { html, letterHtml, type SafeHtml } from './html.util';
 import type { CoordinatorContact, Expectation, RenderedMail } from './letter.model';
-import { askHtml, askLine, expectationHtml, expectationLines, footerHtml, footerLines } from './letter-parts.util';
+import {
+  askHtml,
+  askLine,
+  expectationHtml,
+  expectationLines,
+  footerHtml,
+  footerLines,
+  greeting,
+} from './letter-parts.util';
 import { formatDeadline, formatRussianDate } from './mail-format.util';
 
 export interface DigestEventItem {
@@ -56,7 +64,7 @@ export function renderDailyDigest(m: DailyDigestModel): RenderedMail {
       `  Открыть: ${i.url}`,
     ]);
   const text = [
-    `Здравствуйте, ${m.recipientName}!`,
+    greeting(m.recipientName),
     '',
     `Что ждет вас в «Ориентире» на ${day}: каждая ссылка открывает только свой пункт, вход без пароля.`,
     ...cycles.flatMap((c) => [
@@ -90,7 +98,7 @@ export function renderDailyDigest(m: DailyDigestModel): RenderedMail {
           </li>`,
       )}
     </ul>`;
-  const body = html`<p>Здравствуйте, ${m.recipientName}!</p>
+  const body = html`<p>${greeting(m.recipientName)}</p>
     <p>Что ждет вас в «Ориентире» на <b>${day}</b>: каждая ссылка открывает только свой пункт, вход без пароля.</p>
     ${cycles.map(
       (c) =>

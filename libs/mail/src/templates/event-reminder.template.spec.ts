@@ -64,4 +64,20 @@ describe('renderEventReminder', () => {
     expect(timed.attachments?.[0].content).toContain('DTSTART:20230531T090000Z');
     expect(timed.attachments?.[0].content).toContain('DTEND:20230531T100000Z');
   });
+
+  it('greets by name, and a school mailbox (known only by its address) without one', () => {
+    expect(mail.text.startsWith('Здравствуйте, МКУ «ИМЦРО»!\n')).toBe(true);
+    const mailbox = renderEventReminder({
+      recipientName: 'sosh27@school.example',
+      eventNumber: '3',
+      eventTitle: 'T',
+      cycleTitle: 'C',
+      deadline: new Date('2023-05-31T15:59:59Z'),
+      timezone: 'Asia/Irkutsk',
+      actionUrl: 'http://x/m/3',
+    });
+    expect(mailbox.text.startsWith('Здравствуйте!\n')).toBe(true);
+    expect(mailbox.html).toContain('<p>Здравствуйте!</p>');
+    expect(mailbox.text).not.toContain('Здравствуйте, sosh27');
+  });
 });

@@ -9,6 +9,7 @@ import {
   expectationLines,
   footerHtml,
   footerLines,
+  greeting,
 } from './letter-parts.util';
 import { formatDeadline, formatRussianDate } from './mail-format.util';
 
@@ -66,7 +67,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
   const dueFull = formatDeadline(m.deadline, m.timezone);
   const { subject, intro } = wording(m, due);
   const text = [
-    `Здравствуйте, ${m.recipientName}!`,
+    greeting(m.recipientName),
     '',
     intro,
     `№ ${m.eventNumber}. ${m.eventTitle}`,
@@ -79,7 +80,7 @@ export function renderEventReminder(m: EventReminderModel): RenderedMail {
     'Срок добавлен во вложение (файл .ics) — откройте его, чтобы внести в календарь.',
     ...footerLines(m.unsubscribeUrl),
   ].join('\n');
-  const body = html`<p>Здравствуйте, ${m.recipientName}!</p>
+  const body = html`<p>${greeting(m.recipientName)}</p>
     <p>${intro}</p>
     <p>
       <b>№ ${m.eventNumber}. ${m.eventTitle}</b>${expectationHtml(m.expectation)}<br />Срок исполнения:

@@ -1,3 +1,4 @@
+import { greeting } from './letter-parts.util';
 import type { RenderedMail } from './letter.model';
 import { escapeHtml } from './html.util';
 
@@ -12,7 +13,7 @@ export interface InvitationModel {
 export function renderInvitation(m: InvitationModel): RenderedMail {
   const subject = 'Ориентир: приглашение в систему';
   const text = [
-    `Здравствуйте, ${m.recipientName}!`,
+    greeting(m.recipientName),
     '',
     `${m.invitedBy} приглашает вас в систему «Ориентир» (дорожные карты и мероприятия для школ).`,
     `Чтобы войти, задайте пароль по ссылке (она действует ${m.validHours} ч и только один раз):`,
@@ -23,7 +24,7 @@ export function renderInvitation(m: InvitationModel): RenderedMail {
     'Это письмо отправлено автоматически системой «Ориентир».',
   ].join('\n');
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif">
-<p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
+<p>${escapeHtml(greeting(m.recipientName))}</p>
 <p>${escapeHtml(m.invitedBy)} приглашает вас в систему «Ориентир» (дорожные карты и мероприятия для школ).</p>
 <p><a href="${escapeHtml(m.setPasswordUrl)}">Задать пароль</a> — ссылка действует ${m.validHours} ч и только один раз.</p>
 <p>Если вы не ждали этого письма, просто проигнорируйте его.</p>

@@ -2,6 +2,15 @@
 import { html, type SafeHtml } from './html.util';
 import type { CoordinatorContact, Expectation } from './letter.model';
 
+/**
+ * «Здравствуйте, Имя!», or «Здравствуйте!» when the directory knows the recipient only by a mailbox
+ * (a school's e-mail stands for the school's people and carries the address as its name).
+ */
+export function greeting(recipientName: string): string {
+  const name = recipientName.trim();
+  return !name || name.includes('@') ? 'Здравствуйте!' : `Здравствуйте, ${name}!`;
+}
+
 export function expectationLines(e: Expectation | null | undefined): string[] {
   if (!e) return [];
   return [

@@ -1,3 +1,4 @@
+import { greeting } from './letter-parts.util';
 import type { RenderedMail } from './letter.model';
 import { escapeHtml } from './html.util';
 
@@ -11,7 +12,7 @@ export interface PasswordResetModel {
 export function renderPasswordReset(m: PasswordResetModel): RenderedMail {
   const subject = 'Ориентир: восстановление пароля';
   const text = [
-    `Здравствуйте, ${m.recipientName}!`,
+    greeting(m.recipientName),
     '',
     'Для вашей учетной записи в системе «Ориентир» запрошена смена пароля.',
     `Чтобы задать новый пароль, перейдите по ссылке (она действует ${m.validMinutes} минут и только один раз):`,
@@ -22,7 +23,7 @@ export function renderPasswordReset(m: PasswordResetModel): RenderedMail {
     'Это письмо отправлено автоматически системой «Ориентир».',
   ].join('\n');
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif">
-<p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
+<p>${escapeHtml(greeting(m.recipientName))}</p>
 <p>Для вашей учетной записи в системе «Ориентир» запрошена смена пароля.</p>
 <p><a href="${escapeHtml(m.resetUrl)}">Задать новый пароль</a> — ссылка действует ${m.validMinutes} минут и только один раз.</p>
 <p>Если вы не запрашивали смену пароля, просто проигнорируйте это письмо: пароль останется прежним.</p>

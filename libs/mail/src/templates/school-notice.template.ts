@@ -1,3 +1,4 @@
+import { greeting } from './letter-parts.util';
 import { escapeHtml } from './html.util';
 import { formatRussianDate } from './mail-format.util';
 import type { RenderedMail } from './event-reminder.template';
@@ -55,7 +56,7 @@ export function renderSchoolNotice(m: SchoolNoticeModel): RenderedMail {
   };
   const { subject, body } = lines[m.kind];
   const text = [
-    `Здравствуйте, ${m.recipientName}!`,
+    greeting(m.recipientName),
     '',
     `${m.cycleTitle}, ${m.schoolName}.`,
     body,
@@ -65,7 +66,7 @@ export function renderSchoolNotice(m: SchoolNoticeModel): RenderedMail {
     'Это письмо отправлено автоматически системой «Ориентир».',
   ].join('\n');
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif">
-<p>Здравствуйте, ${escapeHtml(m.recipientName)}!</p>
+<p>${escapeHtml(greeting(m.recipientName))}</p>
 <p>${escapeHtml(m.cycleTitle)}, <b>${escapeHtml(m.schoolName)}</b>.</p>
 <p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>
 <p><a href="${escapeHtml(m.actionUrl)}">Открыть школу в «Ориентире»</a></p>
