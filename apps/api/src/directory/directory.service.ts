@@ -74,11 +74,14 @@ export class DirectoryService {
       this.directory.accountStates(userIds),
       this.directory.accountGrants(userIds),
     ]);
-    const labelled = new Map(
-      await Promise.all(
-        [...grants].map(async ([userId, g]) => [userId, await labelGrants(g, this.directory)] as const),
-      ),
-    );
+    // Every account's grants labelled in one lookup, then handed back to their accounts in order.
+    const all = await labelGrants([...grants.values()].flat(), this.directory);
+    const labelled = new Map<string, typeof all>();
+    let next = 0;
+    for (const [userId, g] of grants) {
+      labelled.set(userId, all.slice(next, next + g.length));
+      next += g.length;
+    }
     return people.map((p) =>
       toPersonView(p, p.userId ? (states.get(p.userId) ?? 'none') : 'none', labelled.get(p.userId ?? '') ?? []),
     );
